@@ -1,0 +1,36 @@
+/**
+ * The vocabulary shared by the engine, the data layer, the worker and the page.
+ * Only types and the lists of valid names live here, so any layer can import it for free.
+ */
+
+export const ACTIVATIONS = ['sigmoid', 'tanh', 'relu'] as const;
+/** Hidden-layer non-linearity. The chapter's network is sigmoid throughout. */
+export type ActivationName = (typeof ACTIVATIONS)[number];
+
+export const OUTPUTS = ['sigmoid', 'softmax'] as const;
+/** Output-layer non-linearity. Sigmoid + cross-entropy is network2.py's default. */
+export type OutputName = (typeof OUTPUTS)[number];
+
+export const COSTS = ['cross-entropy', 'quadratic'] as const;
+export type CostName = (typeof COSTS)[number];
+
+export const INITIALISERS = ['default', 'large', 'xavier', 'he'] as const;
+/**
+ * default: w ~ N(0,1)/√n_in, b ~ N(0,1) (network2.default_weight_initializer)
+ * large:   w ~ N(0,1),       b ~ N(0,1) (network2.large_weight_initializer)
+ * xavier:  w ~ N(0, 2/(n_in+n_out)), b = 0 (Glorot & Bengio 2010)
+ * he:      w ~ N(0, 2/n_in),          b = 0 (He et al. 2015)
+ */
+export type InitName = (typeof INITIALISERS)[number];
+
+/**
+ * A labelled set of examples kept as bytes: input i of example k is inputs[k * inputSize + i] / 255.
+ * Bytes stay resident (MNIST's 60k images cost 47 MB this way instead of 188 MB as floats);
+ * the engine converts a mini-batch at a time.
+ */
+export interface Samples {
+  readonly inputs: Uint8Array;
+  readonly labels: Uint8Array;
+  readonly inputSize: number;
+  readonly count: number;
+}
