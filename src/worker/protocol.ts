@@ -1,0 +1,100 @@
+/**
+ * The one message protocol between the page and the training worker. Both sides import these types;
+ * nothing else crosses the boundary. Every message carries the runId of the configuration it belongs to,
+ * so the page can drop anything a stale run still had in flight after a reset or a change of architecture.
+ */
+import type { ActivationName, InitName, OutputName } from '../engine/types';
+
+/**
+ * learning-speed: the chapter's figs. 5-7 — full-batch gradient descent on the first 1000 training images,
+ *   probing ‖δˡ‖ before every epoch.
+ * sgd: the chapter's opening table — mini-batch SGD on the 50,000 training images, probing every
+ *   `probeEvery` batches and measuring validation accuracy after each epoch.
+ */
+export type TrainingMode = 'learning-speed' | 'sgd';
+
+export interface RunConfig {
+  /** e.g. [784, 30, 30, 10]; input 784 and output 10 are fixed by MNIST. */
+  layers: number[];
+  mode: TrainingMode;
+  eta: number;
+  lambda: number;
+  /** Ignored in learning-speed mode, where the batch is the whole 1000-image set. */
+  batchSize: number;
+  seed: number;
+  init: InitName;
+  activation: ActivationName;
+  output: OutputName;
+  /** μ; 0 is plain SGD. */
+  momentum: number;
+  /** Epoch budget: 500 in learning-speed mode, 30 in SGD mode by default. */
+  epochs: number;
+  /** Apply the exploding-gradient preset (src/engine/presets.ts) after initialising. */
+  exploding: boolean;
+  /** 1 (gentle, easy to follow) .. 10 (as fast as the worker can go). */
+  speed: number;
+}
+
+export type ToWorker =
+  /** Builds (or rebuilds) the network from config, initialises it and probes once. Stops any running loop. */
+  | { type: 'configure'; runId: number; config: RunConfig }
+  | { type: 'start'; runId: number }
+  | { type: 'pause'; runId: number }
+  /** One epoch in learning-speed mode; one probe interval of batches in SGD mode. */
+  | { type: 'step'; runId: number }
+  /** Re-initialise with the same seed, keeping the configuration. */
+  | { type: 'reset'; runId: number }
+  /** Switch the exploding-gradient preset on or off without changing anything else. */
+  | { type: 'set-preset'; runId: number; exploding: boolean }
+  /** Change the pace while running. */
+  | { type: 'set-speed'; runId: number; speed: number };
+
+export type RunStatus = 'idle' | 'running' | 'paused' | 'finished' | 'diverged';
+
+export interface Snapshot {
+  type: 'snapshot';
+  runId: number;
+  /** Completed epochs (0 before any training). */
+  epoch: number;
+  /** Mini-batches completed within the current epoch. */
+  batch: number;
+  /** Mini-batches in one epoch. */
+  batchesPerEpoch: number;
+  /** ∂C/∂b of every hidden neuron averaged over the probe images, hidden layers concatenated, layer 1 first. */
+  gradB: Float32Array;
+  /** gradB.subarray(hiddenOffsets[h-1], hiddenOffsets[h]) is hidden layer h (counted from 1 at the input side). */
+  hiddenOffsets: number[];
+  /** ‖δʰ‖ per hidden layer: the Euclidean norm of that layer's slice of gradB. */
+  layerNorms: Float64Array;
+  /** Mean σ′(z) of each hidden layer over the probe images (eq. 124's diagonal, averaged). */
+  meanActivationPrime: Float64Array;
+  /**
+   * Eq. 124 per hidden layer h: the spectral norm of Σ′(zʰ)(wʰ⁺¹)ᵀ, the matrix that carries δʰ⁺¹ back to δʰ,
+   * with Σ′ the diagonal of mean σ′ over the probe images (src/engine/eq124.ts). Below 1 it shrinks the gradient.
+   */
+  factorNorms: Float64Array;
+  /** Examples trained per second, measured in the worker over the last probe interval (0 when idle). */
+  examplesPerSecond: number;
+}
+
+export type FromWorker =
+  | { type: 'loading'; runId: number; stage: 'probe' | 'train' | 'test'; loadedBytes: number; totalBytes: number }
+  /** The data needed for `stage` is available: 'probe' means bars can be drawn, 'all' means training can start. */
+  | { type: 'ready'; runId: number; stage: 'probe' | 'all'; trainingCount: number; validationCount: number }
+  | Snapshot
+  | {
+      type: 'epoch-end';
+      runId: number;
+      epoch: number;
+      /** Fraction of the 10,000 validation images classified correctly (SGD mode), or null when not measured. */
+      validationAccuracy: number | null;
+      /** Mean cost over the examples trained this epoch (data term). */
+      cost: number;
+    }
+  | { type: 'status'; runId: number; status: RunStatus; epoch: number }
+  /** A non-finite value appeared; training stops and says where. */
+  | { type: 'diverged'; runId: number; epoch: number; batch: number; reason: string }
+  | { type: 'error'; runId: number; message: string; retryable: boolean };
+
+/** The worker tags loading and data errors with the runId it last saw; before any configure that is 0. */
+export const NO_RUN = 0;
