@@ -1,0 +1,133 @@
+/**
+ * Parsing and validation of the IDX files MNIST ships in (LeCun's format: a big-endian header of 32-bit
+ * integers, then raw unsigned bytes). Every check names the file and says what is wrong, because a
+ * half-downloaded or hand-edited data file otherwise shows up much later as a mysteriously bad network.
+ *
+ * Images: magic 2051 (0x00000803: unsigned bytes, 3 dimensions), count, rows, cols, then count·rows·cols pixels.
+ * Labels: magic 2049 (0x00000801: unsigned bytes, 1 dimension), count, then count labels.
+ */
+
+export const IMAGE_MAGIC = 2051;
+export const LABEL_MAGIC = 2049;
+export const IMAGE_HEADER_BYTES = 16;
+export const LABEL_HEADER_BYTES = 8;
+/** MNIST digits are 28×28; the networks' input layer (784) depends on it. */
+export const IMAGE_ROWS = 28;
+export const IMAGE_COLS = 28;
+export const NUM_CLASSES = 10;
+
+/** A data file (or URL) that cannot be used, with a message a user can act on: '<file>: <what is wrong>'. */
+export class DataFileError extends Error {
+  /** The file name or URL the problem is in. */
+  readonly file: string;
+  /** What is wrong, without the file name. */
+  readonly problem: string;
+
+  constructor(file: string, problem: string) {
+    super(`${file}: ${problem}`);
+    this.name = 'DataFileError';
+    this.file = file;
+    this.problem = problem;
+  }
+}
+
+function readUint32BE(bytes: Uint8Array, offset: number): number {
+  // Multiplying instead of shifting keeps the top byte from turning the result negative.
+  return bytes[offset] * 0x1000000 + ((bytes[offset + 1] << 16) | (bytes[offset + 2] << 8) | bytes[offset + 3]);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function checkMagic(bytes: Uint8Array, file: string, expected: number, kind: string): void {
+  const magic = readUint32BE(bytes, 0);
+  if (magic === expected) return;
+  const other =
+    magic === IMAGE_MAGIC ? ' (that is an image file)' : magic === LABEL_MAGIC ? ' (that is a label file)' : '';
+  throw new DataFileError(file, `magic number is ${magic}${other}, expected ${expected} for an IDX ${kind} file`);
+}
+
+/** Validates the 16-byte image header alone (magic 2051, 28×28) and returns the announced count — used while streaming. */
+export function readImageHeader(bytes: Uint8Array, file: string): { count: number; rows: number; cols: number } {
+  // The magic number first: a wrong kind of file is a more useful thing to hear about than its length.
+  if (bytes.length >= 4) checkMagic(bytes, file, IMAGE_MAGIC, 'image');
+  if (bytes.length < IMAGE_HEADER_BYTES) {
+    throw new DataFileError(
+      file,
+      `truncated: an image file starts with a ${IMAGE_HEADER_BYTES}-byte header, but it has only ${plural(bytes.length, 'byte')}`,
+    );
+  }
+  const count = readUint32BE(bytes, 4);
+  const rows = readUint32BE(bytes, 8);
+  const cols = readUint32BE(bytes, 12);
+  if (rows !== IMAGE_ROWS || cols !== IMAGE_COLS) {
+    throw new DataFileError(file, `images are ${rows}×${cols}, expected ${IMAGE_ROWS}×${IMAGE_COLS} (MNIST)`);
+  }
+  return { count, rows, cols };
+}
+
+/**
+ * Checks that a file holds exactly the bytes its header announces: fewer is a truncated download, more is a
+ * corrupt or concatenated file. `what` describes the announced content, e.g. '60000 images of 28×28'.
+ */
+export function checkByteLength(actual: number, file: string, expected: number, what: string): void {
+  if (actual < expected) {
+    throw new DataFileError(
+      file,
+      `truncated: the header announces ${what} (${plural(expected, 'byte')}), but the file has only ${plural(actual, 'byte')}`,
+    );
+  }
+  if (actual > expected) {
+    throw new DataFileError(
+      file,
+      `${plural(actual - expected, 'trailing byte')} after the ${what} the header announces (expected ${plural(expected, 'byte')}, found ${actual})`,
+    );
+  }
+}
+
+/** How parse errors describe an image file's announced content. */
+export function describeImages(count: number, rows: number, cols: number): string {
+  return `${plural(count, 'image')} of ${rows}×${cols}`;
+}
+
+/** Parses an IDX image file. `pixels` is a view into `bytes` (no copy): image k is pixels[k·784 .. (k+1)·784). */
+export function parseIdxImages(
+  bytes: Uint8Array,
+  file: string,
+): { count: number; rows: number; cols: number; pixels: Uint8Array } {
+  const { count, rows, cols } = readImageHeader(bytes, file);
+  const pixelBytes = count * rows * cols;
+  checkByteLength(bytes.length, file, IMAGE_HEADER_BYTES + pixelBytes, describeImages(count, rows, cols));
+  return { count, rows, cols, pixels: bytes.subarray(IMAGE_HEADER_BYTES, IMAGE_HEADER_BYTES + pixelBytes) };
+}
+
+/** Parses an IDX label file and checks every label is a digit 0-9. Returns a view into `bytes` (no copy). */
+export function parseIdxLabels(bytes: Uint8Array, file: string): Uint8Array {
+  if (bytes.length >= 4) checkMagic(bytes, file, LABEL_MAGIC, 'label');
+  if (bytes.length < LABEL_HEADER_BYTES) {
+    throw new DataFileError(
+      file,
+      `truncated: a label file starts with an ${LABEL_HEADER_BYTES}-byte header, but it has only ${plural(bytes.length, 'byte')}`,
+    );
+  }
+  const count = readUint32BE(bytes, 4);
+  checkByteLength(bytes.length, file, LABEL_HEADER_BYTES + count, plural(count, 'label'));
+  const labels = bytes.subarray(LABEL_HEADER_BYTES, LABEL_HEADER_BYTES + count);
+  for (let k = 0; k < labels.length; k++) {
+    if (labels[k] >= NUM_CLASSES) {
+      throw new DataFileError(file, `label ${labels[k]} at index ${k} is not a digit 0-9`);
+    }
+  }
+  return labels;
+}
+
+/** An image file and its label file must describe the same examples, one label per image. */
+export function checkCountsAgree(imageCount: number, imageFile: string, labelCount: number, labelFile: string): void {
+  if (imageCount !== labelCount) {
+    throw new DataFileError(
+      labelFile,
+      `holds ${plural(labelCount, 'label')} but ${imageFile} holds ${plural(imageCount, 'image')}; they must match one to one`,
+    );
+  }
+}
