@@ -1,0 +1,339 @@
+/**
+ * Forward and backward passes over a whole mini-batch, as loops over preallocated Float32Arrays.
+ * Shared by Trainer (SGD), evaluate() and GradientProbe so all three run the same arithmetic.
+ *
+ * Batch buffers are example-major: acts[l][k * n_l + j] is the activation of neuron j of layer l for
+ * example k of the batch; deltas[l] has the same shape and holds δˡ = ∂C_k/∂zˡ (eq. BP1/BP2 of chapter 2).
+ * Hidden pre-activations are not kept: f'(z) is recovered from a = f(z) (σ' = a(1−a), tanh' = 1−a²,
+ * ReLU' = [a > 0]), which saves a buffer and a pass.
+ *
+ * The input layer is stored sparsely: MNIST pixels are ~81% zero, and the 784×n₁ first layer dominates
+ * the cost, so W⁰a⁰ and ∂C/∂W⁰ = δ¹(a⁰)ᵀ only visit the non-zero pixels of each example.
+ */
+import { ACT_RELU, ACT_SIGMOID, ACT_TANH, activationCode } from './activations';
+import { SIGMOID_CROSS_ENTROPY, SIGMOID_QUADRATIC, SOFTMAX_CROSS_ENTROPY, outputCostCode, softplus } from './costs';
+import type { Network } from './network';
+import type { Samples } from './types';
+
+/** byte / 255 for every byte value, so loading a batch never divides. */
+const BYTE_TO_UNIT = new Float32Array(256);
+for (let v = 0; v < 256; v++) BYTE_TO_UNIT[v] = v / 255;
+
+export function checkSamples(net: Network, samples: Samples, what: string): void {
+  if (samples.inputSize !== net.layers[0])
+    throw new RangeError(`${what}: examples have ${samples.inputSize} inputs but the network's input layer has ${net.layers[0]}`);
+  if (samples.inputs.length < samples.count * samples.inputSize || samples.labels.length < samples.count)
+    throw new RangeError(`${what}: the sample set claims ${samples.count} examples but holds fewer`);
+  const nOut = net.layers[net.layers.length - 1];
+  // Labels are checked once per sample set per network, not per batch.
+  for (let k = 0; k < samples.count; k++)
+    if (samples.labels[k] >= nOut) throw new RangeError(`${what}: example ${k} has label ${samples.labels[k]}, but the output layer has only ${nOut} neurons`);
+}
+
+export class BatchPass {
+  readonly net: Network;
+  readonly maxBatch: number;
+  /** acts[l], l = 1..L−1: activations of layer l for each example of the batch (acts[0] is unused: input is sparse). */
+  readonly acts: Float32Array[];
+  /** deltas[l], l = 1..L−1: δˡ for each example (deltas[0] unused). */
+  readonly deltas: Float32Array[];
+  /** Output pre-activations z^L, kept so the cost can be computed from z without log 0. */
+  readonly zOut: Float32Array;
+  /** Sparse input: example k's non-zero inputs are nzIdx/nzVal[nzStart[k] .. nzStart[k+1]). */
+  readonly nzStart: Int32Array;
+  nzIdx: Int32Array;
+  nzVal: Float32Array;
+  readonly labels: Uint8Array;
+  /** Number of examples currently loaded. */
+  size = 0;
+  private readonly act: number;
+  private readonly outCost: number;
+
+  constructor(net: Network, maxBatch: number, nzCapacity = maxBatch * net.layers[0]) {
+    if (!Number.isInteger(maxBatch) || maxBatch < 1) throw new RangeError(`batch size must be a whole number ≥ 1, got ${maxBatch}`);
+    this.net = net;
+    this.maxBatch = maxBatch;
+    const L = net.layers.length;
+    this.acts = [new Float32Array(0)];
+    this.deltas = [new Float32Array(0)];
+    for (let l = 1; l < L; l++) {
+      this.acts.push(new Float32Array(maxBatch * net.layers[l]));
+      this.deltas.push(new Float32Array(maxBatch * net.layers[l]));
+    }
+    this.zOut = new Float32Array(maxBatch * net.layers[L - 1]);
+    this.nzStart = new Int32Array(maxBatch + 1);
+    this.nzIdx = new Int32Array(nzCapacity);
+    this.nzVal = new Float32Array(nzCapacity);
+    this.labels = new Uint8Array(maxBatch);
+    this.act = activationCode(net.activation);
+    this.outCost = outputCostCode(net.output, net.cost);
+  }
+
+  /**
+   * Loads examples order[offset .. offset+size) (or offset .. offset+size when order is null) as sparse
+   * inputs and labels.
+   */
+  load(samples: Samples, order: Uint32Array | null, offset: number, size: number): void {
+    if (size < 1 || size > this.maxBatch) throw new RangeError(`batch of ${size} examples does not fit (1..${this.maxBatch})`);
+    const limit = order === null ? samples.count : order.length;
+    if (offset < 0 || offset + size > limit) throw new RangeError(`examples ${offset}..${offset + size - 1} are out of range (0..${limit - 1})`);
+    const nIn = samples.inputSize;
+    const inputs = samples.inputs;
+    const nzStart = this.nzStart;
+    let nzIdx = this.nzIdx;
+    let nzVal = this.nzVal;
+    let p = 0;
+    for (let k = 0; k < size; k++) {
+      const ex = order === null ? offset + k : order[offset + k];
+      if (ex >= samples.count) throw new RangeError(`example index ${ex} is out of range (0..${samples.count - 1})`);
+      this.labels[k] = samples.labels[ex];
+      nzStart[k] = p;
+      if (p + nIn > nzIdx.length) {
+        // Only reachable when the capacity was sized for fewer non-zeros than this batch has.
+        const grown = Math.max(nzIdx.length * 2, p + nIn);
+        const idx = new Int32Array(grown);
+        idx.set(nzIdx);
+        const val = new Float32Array(grown);
+        val.set(nzVal);
+        this.nzIdx = nzIdx = idx;
+        this.nzVal = nzVal = val;
+      }
+      const base = ex * nIn;
+      for (let i = 0; i < nIn; i++) {
+        const v = inputs[base + i];
+        if (v !== 0) {
+          nzIdx[p] = i;
+          nzVal[p] = BYTE_TO_UNIT[v];
+          p++;
+        }
+      }
+    }
+    nzStart[size] = p;
+    this.size = size;
+  }
+
+  /** Forward pass for the loaded batch: fills acts[1..L−1] and zOut. */
+  forward(): void {
+    const net = this.net;
+    const layers = net.layers;
+    const L = layers.length;
+    const m = this.size;
+    for (let l = 0; l + 1 < L; l++) {
+      const nIn = layers[l];
+      const nOut = layers[l + 1];
+      const w = net.weights[l];
+      const b = net.biases[l];
+      const out = l + 2 === L ? this.zOut : this.acts[l + 1];
+      if (l === 0) sparseAffine(w, b, nIn, nOut, m, this.nzStart, this.nzIdx, this.nzVal, out);
+      else denseAffine(w, b, nIn, nOut, m, this.acts[l], out);
+      if (l + 2 < L) applyActivation(this.act, out, m * nOut);
+    }
+    const nOut = layers[L - 1];
+    const a = this.acts[L - 1];
+    const z = this.zOut;
+    if (this.outCost === SIGMOID_CROSS_ENTROPY || this.outCost === SIGMOID_QUADRATIC) {
+      for (let t = 0; t < m * nOut; t++) a[t] = 1 / (1 + Math.exp(-z[t]));
+    } else {
+      for (let k = 0; k < m; k++) {
+        const o = k * nOut;
+        let max = -Infinity;
+        for (let j = 0; j < nOut; j++) if (z[o + j] > max) max = z[o + j];
+        let sum = 0;
+        for (let j = 0; j < nOut; j++) {
+          const e = Math.exp(z[o + j] - max);
+          a[o + j] = e;
+          sum += e;
+        }
+        const inv = 1 / sum;
+        for (let j = 0; j < nOut; j++) a[o + j] *= inv;
+      }
+    }
+  }
+
+  /**
+   * Output error δ^L = ∂C/∂z^L per example (eq. BP1), and the sum of the examples' costs.
+   *  sigmoid + cross-entropy, softmax + log-likelihood: δ = a − y (eqs. 66 and 84 of chapter 3);
+   *  sigmoid + quadratic: δ = (a − y) σ'(z) (eq. BP1);
+   *  softmax + quadratic: δⱼ = aⱼ (gⱼ − Σᵢ gᵢ aᵢ), g = a − y (the softmax Jacobian applied to ∂C/∂a).
+   */
+  outputDelta(): number {
+    const L = this.net.layers.length;
+    const nOut = this.net.layers[L - 1];
+    const m = this.size;
+    const a = this.acts[L - 1];
+    const z = this.zOut;
+    const d = this.deltas[L - 1];
+    const code = this.outCost;
+    let total = 0;
+    for (let k = 0; k < m; k++) {
+      const o = k * nOut;
+      const y = this.labels[k];
+      if (code === SIGMOID_CROSS_ENTROPY) {
+        for (let j = 0; j < nOut; j++) {
+          const isY = j === y;
+          d[o + j] = a[o + j] - (isY ? 1 : 0);
+          total += isY ? softplus(-z[o + j]) : softplus(z[o + j]);
+        }
+      } else if (code === SIGMOID_QUADRATIC) {
+        for (let j = 0; j < nOut; j++) {
+          const aj = a[o + j];
+          const g = aj - (j === y ? 1 : 0);
+          d[o + j] = g * aj * (1 - aj);
+          total += 0.5 * g * g;
+        }
+      } else if (code === SOFTMAX_CROSS_ENTROPY) {
+        let max = -Infinity;
+        for (let j = 0; j < nOut; j++) if (z[o + j] > max) max = z[o + j];
+        let sum = 0;
+        for (let j = 0; j < nOut; j++) {
+          sum += Math.exp(z[o + j] - max);
+          d[o + j] = a[o + j] - (j === y ? 1 : 0);
+        }
+        total += max + Math.log(sum) - z[o + y];
+      } else {
+        let ga = 0;
+        for (let j = 0; j < nOut; j++) {
+          const g = a[o + j] - (j === y ? 1 : 0);
+          ga += g * a[o + j];
+          total += 0.5 * g * g;
+        }
+        for (let j = 0; j < nOut; j++) {
+          const g = a[o + j] - (j === y ? 1 : 0);
+          d[o + j] = a[o + j] * (g - ga);
+        }
+      }
+    }
+    return total;
+  }
+
+  /** Sum of the examples' costs without computing deltas (for evaluation). Also counts correct argmaxes. */
+  costAndCorrect(): { cost: number; correct: number } {
+    const L = this.net.layers.length;
+    const nOut = this.net.layers[L - 1];
+    const a = this.acts[L - 1];
+    const z = this.zOut;
+    const code = this.outCost;
+    let total = 0;
+    let correct = 0;
+    for (let k = 0; k < this.size; k++) {
+      const o = k * nOut;
+      const y = this.labels[k];
+      let best = 0;
+      for (let j = 1; j < nOut; j++) if (a[o + j] > a[o + best]) best = j;
+      if (best === y) correct++;
+      if (code === SIGMOID_CROSS_ENTROPY) {
+        for (let j = 0; j < nOut; j++) total += j === y ? softplus(-z[o + j]) : softplus(z[o + j]);
+      } else if (code === SOFTMAX_CROSS_ENTROPY) {
+        let max = -Infinity;
+        for (let j = 0; j < nOut; j++) if (z[o + j] > max) max = z[o + j];
+        let sum = 0;
+        for (let j = 0; j < nOut; j++) sum += Math.exp(z[o + j] - max);
+        total += max + Math.log(sum) - z[o + y];
+      } else {
+        for (let j = 0; j < nOut; j++) {
+          const g = a[o + j] - (j === y ? 1 : 0);
+          total += 0.5 * g * g;
+        }
+      }
+    }
+    return { cost: total, correct };
+  }
+
+  /**
+   * Back-propagates δ from the output down to hidden layer `lowest` (≥ 1):
+   * δˡ = ((W^l)ᵀ δ^{l+1}) ⊙ f'(zˡ) (eq. BP2). The input layer never needs a δ.
+   */
+  backpropDeltas(lowest = 1): void {
+    const net = this.net;
+    const layers = net.layers;
+    const L = layers.length;
+    const m = this.size;
+    for (let l = L - 2; l >= lowest; l--) {
+      const n = layers[l];
+      const nNext = layers[l + 1];
+      const w = net.weights[l];
+      const dNext = this.deltas[l + 1];
+      const d = this.deltas[l];
+      const a = this.acts[l];
+      for (let k = 0; k < m; k++) {
+        const o = k * n;
+        d.fill(0, o, o + n);
+        const on = k * nNext;
+        for (let j = 0; j < nNext; j++) {
+          const dj = dNext[on + j];
+          if (dj === 0) continue;
+          const row = j * n;
+          for (let i = 0; i < n; i++) d[o + i] += w[row + i] * dj;
+        }
+      }
+      multiplyByDerivative(this.act, d, a, m * n);
+    }
+  }
+}
+
+/** out[k, j] = b[j] + Σ over example k's non-zero inputs i of w[j, i]·x[k, i]. */
+function sparseAffine(
+  w: Float32Array,
+  b: Float32Array,
+  nIn: number,
+  nOut: number,
+  m: number,
+  nzStart: Int32Array,
+  nzIdx: Int32Array,
+  nzVal: Float32Array,
+  out: Float32Array,
+): void {
+  // Neuron-major: one 784-float row of W stays in L1 cache while every example of the batch uses it.
+  for (let j = 0; j < nOut; j++) {
+    const row = j * nIn;
+    const bj = b[j];
+    for (let k = 0; k < m; k++) {
+      let s = bj;
+      const end = nzStart[k + 1];
+      for (let p = nzStart[k]; p < end; p++) s += w[row + nzIdx[p]] * nzVal[p];
+      out[k * nOut + j] = s;
+    }
+  }
+}
+
+/** out[k, j] = b[j] + Σᵢ w[j, i]·x[k, i] (eq. 25 of chapter 2 for a batch). */
+function denseAffine(w: Float32Array, b: Float32Array, nIn: number, nOut: number, m: number, x: Float32Array, out: Float32Array): void {
+  for (let k = 0; k < m; k++) {
+    const xo = k * nIn;
+    const oo = k * nOut;
+    for (let j = 0; j < nOut; j++) {
+      const row = j * nIn;
+      let s = b[j];
+      for (let i = 0; i < nIn; i++) s += w[row + i] * x[xo + i];
+      out[oo + j] = s;
+    }
+  }
+}
+
+function applyActivation(act: number, z: Float32Array, count: number): void {
+  if (act === ACT_SIGMOID) {
+    for (let t = 0; t < count; t++) z[t] = 1 / (1 + Math.exp(-z[t]));
+  } else if (act === ACT_TANH) {
+    for (let t = 0; t < count; t++) z[t] = Math.tanh(z[t]);
+  } else if (act === ACT_RELU) {
+    for (let t = 0; t < count; t++) if (z[t] < 0) z[t] = 0;
+  }
+}
+
+/** d ⊙= f'(z), with f'(z) recovered from a = f(z). */
+function multiplyByDerivative(act: number, d: Float32Array, a: Float32Array, count: number): void {
+  if (act === ACT_SIGMOID) {
+    for (let t = 0; t < count; t++) d[t] *= a[t] * (1 - a[t]);
+  } else if (act === ACT_TANH) {
+    for (let t = 0; t < count; t++) d[t] *= 1 - a[t] * a[t];
+  } else {
+    for (let t = 0; t < count; t++) if (!(a[t] > 0)) d[t] = 0;
+  }
+}
+
+/** f'(z) from a = f(z), for the probe's per-neuron means. */
+export function derivativeFromActivation(act: number, a: number): number {
+  if (act === ACT_SIGMOID) return a * (1 - a);
+  if (act === ACT_TANH) return 1 - a * a;
+  return a > 0 ? 1 : 0;
+}

@@ -1,0 +1,11 @@
+/** The numeric engine: everything the worker, the command-line tools and the tests use. */
+export * from './types';
+export { createRng, shuffle, type Rng } from './rng';
+export { sigmoid, sigmoidPrime, activationFn, type Activation } from './activations';
+export { exampleCost, softplus } from './costs';
+export { LayerSpecError, validateLayers, parseLayers, MNIST_LAYER_LIMITS, MAX_IO_WIDTH, type LayerPins } from './layers';
+export { Network, type NetworkOptions } from './network';
+export { initializeParams } from './init';
+export { Trainer, evaluate, type SgdOptions } from './train';
+export { GradientProbe, DEFAULT_PROBE_SIZE, type ProbeResult } from './probe';
+export { applyExplodingPreset } from './presets';

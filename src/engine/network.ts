@@ -1,0 +1,118 @@
+/**
+ * A fully connected network.
+ *
+ * Memory layout: every weight and bias lives in ONE Float32Array `params`, so a snapshot is one copy and
+ * one transfer. For each layer l in turn: its weights, then its biases.
+ * Weights of layer l (connections INTO layer l+1) are row-major [out][in]: weights[l][j * nIn + i]
+ * connects input i to neuron j of layer l+1; biases[l][j] is the bias of that neuron.
+ * "Hidden layer h" (h = 1..numHidden, as in the book) is layers[h]; it is fed by weights[h-1].
+ */
+import { ACT_RELU, ACT_SIGMOID, ACT_TANH, activationCode } from './activations';
+import { outputCostCode } from './costs';
+import { initializeParams } from './init';
+import { validateLayers } from './layers';
+import type { Rng } from './rng';
+import { ACTIVATIONS, COSTS, OUTPUTS, type ActivationName, type CostName, type InitName, type OutputName } from './types';
+
+export interface NetworkOptions {
+  layers: readonly number[];
+  /** Hidden-layer non-linearity; sigmoid as in the chapter. */
+  activation?: ActivationName;
+  /** Output non-linearity; sigmoid as in network2.py. */
+  output?: OutputName;
+  /** Cost; cross-entropy as in network2.py (log-likelihood when the output is softmax). */
+  cost?: CostName;
+}
+
+function checkName<T extends string>(what: string, value: unknown, allowed: readonly T[]): T {
+  if (!(allowed as readonly unknown[]).includes(value))
+    throw new RangeError(`unknown ${what} ${JSON.stringify(value)} (expected ${allowed.join(', ')})`);
+  return value as T;
+}
+
+export class Network {
+  readonly layers: readonly number[];
+  readonly activation: ActivationName;
+  readonly output: OutputName;
+  readonly cost: CostName;
+  readonly params: Float32Array;
+  readonly weights: readonly Float32Array[];
+  readonly biases: readonly Float32Array[];
+  readonly numHidden: number;
+  /** Scratch activations for feedforward(), one buffer per layer after the input. */
+  private readonly scratch: Float64Array[];
+
+  constructor(options: NetworkOptions) {
+    this.layers = Object.freeze(validateLayers(options.layers));
+    this.activation = checkName('activation', options.activation ?? 'sigmoid', ACTIVATIONS);
+    this.output = checkName('output', options.output ?? 'sigmoid', OUTPUTS);
+    this.cost = checkName('cost', options.cost ?? 'cross-entropy', COSTS);
+    outputCostCode(this.output, this.cost);
+    this.numHidden = this.layers.length - 2;
+    let total = 0;
+    for (let l = 0; l + 1 < this.layers.length; l++) total += this.layers[l] * this.layers[l + 1] + this.layers[l + 1];
+    this.params = new Float32Array(total);
+    const weights: Float32Array[] = [];
+    const biases: Float32Array[] = [];
+    let offset = 0;
+    for (let l = 0; l + 1 < this.layers.length; l++) {
+      const nIn = this.layers[l];
+      const nOut = this.layers[l + 1];
+      weights.push(this.params.subarray(offset, offset + nIn * nOut));
+      offset += nIn * nOut;
+      biases.push(this.params.subarray(offset, offset + nOut));
+      offset += nOut;
+    }
+    this.weights = Object.freeze(weights);
+    this.biases = Object.freeze(biases);
+    this.scratch = this.layers.slice(1).map((n) => new Float64Array(n));
+  }
+
+  /** Draws weights then biases, layer by layer, in a fixed order (see init.ts). */
+  initialize(init: InitName, rng: Rng): void {
+    initializeParams(this, init, rng);
+  }
+
+  /**
+   * Single-example forward pass a^{l+1} = f(W^l a^l + b^l) (eq. 25 of chapter 2); `input` holds the
+   * already scaled input activations, `output` receives the output activations. For batches use Trainer,
+   * evaluate() or GradientProbe, which run the same arithmetic over a whole mini-batch at once.
+   */
+  feedforward(input: Float32Array, output: Float32Array): void {
+    const L = this.layers.length;
+    if (input.length !== this.layers[0])
+      throw new RangeError(`feedforward: input has ${input.length} values, the network expects ${this.layers[0]}`);
+    if (output.length !== this.layers[L - 1])
+      throw new RangeError(`feedforward: output has room for ${output.length} values, the network produces ${this.layers[L - 1]}`);
+    const act = activationCode(this.activation);
+    let prev: ArrayLike<number> = input;
+    for (let l = 0; l + 1 < L; l++) {
+      const nIn = this.layers[l];
+      const nOut = this.layers[l + 1];
+      const w = this.weights[l];
+      const b = this.biases[l];
+      const z = this.scratch[l];
+      for (let j = 0; j < nOut; j++) {
+        let s = b[j];
+        const row = j * nIn;
+        for (let i = 0; i < nIn; i++) s += w[row + i] * prev[i];
+        z[j] = s;
+      }
+      if (l + 2 < L) {
+        for (let j = 0; j < nOut; j++) {
+          const v = z[j];
+          z[j] = act === ACT_SIGMOID ? 1 / (1 + Math.exp(-v)) : act === ACT_TANH ? Math.tanh(v) : act === ACT_RELU && v > 0 ? v : 0;
+        }
+      } else if (this.output === 'sigmoid') {
+        for (let j = 0; j < nOut; j++) output[j] = 1 / (1 + Math.exp(-z[j]));
+      } else {
+        let max = -Infinity;
+        for (let j = 0; j < nOut; j++) if (z[j] > max) max = z[j];
+        let sum = 0;
+        for (let j = 0; j < nOut; j++) sum += Math.exp(z[j] - max);
+        for (let j = 0; j < nOut; j++) output[j] = Math.exp(z[j] - max) / sum;
+      }
+      prev = z;
+    }
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * The chapter's instrument (generate_gradient.py): the gradient of the cost with respect to every hidden
+ * neuron's bias, ∂C/∂bˡⱼ = δˡⱼ (eq. BP3), averaged over a fixed probe set, and per hidden layer the length
+ * ‖δˡ‖ of that averaged vector — the "speed of learning" of layer l plotted in figs. 5-7.
+ * No weight gradient is formed: the probe needs δ only.
+ */
+import { BatchPass, checkSamples, derivativeFromActivation } from './batch';
+import { activationCode } from './activations';
+import type { Network } from './network';
+import type { Samples } from './types';
+
+export interface ProbeResult {
+  /** ∂C/∂b of every hidden neuron averaged over the probe set, hidden layers concatenated (layer 1 first). */
+  gradB: Float32Array;
+  /** gradB.subarray(hiddenOffsets[h-1], hiddenOffsets[h]) is hidden layer h; length numHidden+1. */
+  hiddenOffsets: number[];
+  /** ‖δʰ‖: Euclidean norm of hidden layer h's averaged gradient, index h−1. */
+  layerNorms: Float64Array;
+  /** Per hidden layer, per neuron: mean activation over the probe set. */
+  meanActivation: Float32Array[];
+  /** Per hidden layer, per neuron: mean f'(z) over the probe set (σ' for sigmoid, at most 1/4). */
+  meanActivationPrime: Float32Array[];
+}
+
+export const DEFAULT_PROBE_SIZE = 1000;
+
+export class GradientProbe {
+  readonly net: Network;
+  readonly count: number;
+  private readonly pass: BatchPass;
+  private readonly result: ProbeResult;
+
+  constructor(net: Network, probe: Samples, count = Math.min(DEFAULT_PROBE_SIZE, probe.count)) {
+    if (!Number.isInteger(count) || count < 1 || count > probe.count)
+      throw new RangeError(`probe size must be between 1 and ${probe.count}, got ${count}`);
+    checkSamples(net, { ...probe, count }, 'gradient probe');
+    this.net = net;
+    this.count = count;
+    // The probe set never changes, so its sparse inputs are extracted once, here.
+    let nonZero = 0;
+    const used = probe.inputs.subarray(0, count * probe.inputSize);
+    for (let t = 0; t < used.length; t++) if (used[t] !== 0) nonZero++;
+    this.pass = new BatchPass(net, count, nonZero);
+    this.pass.load(probe, null, 0, count);
+    const hidden = net.layers.slice(1, -1);
+    const hiddenOffsets = [0];
+    for (const n of hidden) hiddenOffsets.push(hiddenOffsets[hiddenOffsets.length - 1] + n);
+    this.result = {
+      gradB: new Float32Array(hiddenOffsets[hiddenOffsets.length - 1]),
+      hiddenOffsets,
+      layerNorms: new Float64Array(hidden.length),
+      meanActivation: hidden.map((n) => new Float32Array(n)),
+      meanActivationPrime: hidden.map((n) => new Float32Array(n)),
+    };
+  }
+
+  /** Measures the current network. Returns the probe's own buffers, overwritten by the next run: copy before transferring. */
+  run(): ProbeResult {
+    const net = this.net;
+    const pass = this.pass;
+    const m = this.count;
+    pass.forward();
+    pass.outputDelta();
+    pass.backpropDeltas(1);
+    const act = activationCode(net.activation);
+    const r = this.result;
+    for (let h = 1; h <= net.numHidden; h++) {
+      const n = net.layers[h];
+      const d = pass.deltas[h];
+      const a = pass.acts[h];
+      const meanA = r.meanActivation[h - 1];
+      const meanP = r.meanActivationPrime[h - 1];
+      const off = r.hiddenOffsets[h - 1];
+      let sq = 0;
+      for (let j = 0; j < n; j++) {
+        let sd = 0;
+        let sa = 0;
+        let sp = 0;
+        for (let k = 0; k < m; k++) {
+          const t = k * n + j;
+          sd += d[t];
+          sa += a[t];
+          sp += derivativeFromActivation(act, a[t]);
+        }
+        const g = sd / m;
+        r.gradB[off + j] = g;
+        meanA[j] = sa / m;
+        meanP[j] = sp / m;
+        sq += g * g;
+      }
+      r.layerNorms[h - 1] = Math.sqrt(sq);
+    }
+    return r;
+  }
+}
+
+/** Mean activation per neuron of hidden layer h over the first `count` probe examples (used by presets). */
+export function meanHiddenActivation(net: Network, probe: Samples, count: number, h: number, out: Float32Array): void {
+  const pass = new BatchPass(net, count);
+  pass.load(probe, null, 0, count);
+  pass.forward();
+  const n = net.layers[h];
+  const a = pass.acts[h];
+  for (let j = 0; j < n; j++) {
+    let s = 0;
+    for (let k = 0; k < count; k++) s += a[k * n + j];
+    out[j] = s / count;
+  }
+}

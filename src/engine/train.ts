@@ -1,0 +1,182 @@
+/**
+ * Mini-batch stochastic gradient descent exactly as network2.py's update_mini_batch, plus optional momentum.
+ *
+ * With m the batch size, n the training-set size, ∇ the mean gradient over the batch:
+ *   plain SGD (μ = 0):   w ← (1 − ηλ/n)·w − η∇_w      (eq. 93 of chapter 3, L2 weight decay)
+ *                        b ← b − η∇_b                  (biases are not decayed, eq. 94)
+ *   momentum (μ > 0):    v ← μv − η∇,  w ← (1 − ηλ/n)·w + v,  b ← b + v_b
+ * The momentum form is classical momentum as written by Sutskever et al. 2013 (eq. 1 there; also chapter 3's
+ * eqs. 107-108), with the weight decay applied to w directly as network2.py does, not folded into ∇.
+ *
+ * Each weight is read and written once per step: decay, gradient and update are fused into one loop, and
+ * the first layer's gradient is scattered straight into the weights from the batch's non-zero pixels.
+ */
+import { BatchPass, checkSamples } from './batch';
+import type { Network } from './network';
+import type { Samples } from './types';
+
+export interface SgdOptions {
+  /** Learning rate η. */
+  eta: number;
+  /** L2 regularisation λ; 0 disables weight decay. */
+  lambda: number;
+  /** n in the decay factor (1 − ηλ/n): the size of the whole training set, not of the batch. */
+  trainingSize: number;
+  /** Momentum coefficient μ in [0, 1); 0 is plain SGD. */
+  momentum?: number;
+}
+
+function checkSgd(opts: SgdOptions): void {
+  if (!(Number.isFinite(opts.eta) && opts.eta >= 0)) throw new RangeError(`learning rate η must be a finite number ≥ 0, got ${opts.eta}`);
+  if (!(Number.isFinite(opts.lambda) && opts.lambda >= 0)) throw new RangeError(`regularisation λ must be a finite number ≥ 0, got ${opts.lambda}`);
+  if (!(Number.isFinite(opts.trainingSize) && opts.trainingSize >= 1))
+    throw new RangeError(`training-set size n must be at least 1, got ${opts.trainingSize}`);
+  const mu = opts.momentum ?? 0;
+  if (!(Number.isFinite(mu) && mu >= 0 && mu < 1)) throw new RangeError(`momentum μ must be in [0, 1), got ${mu}`);
+}
+
+export class Trainer {
+  readonly net: Network;
+  readonly maxBatch: number;
+  private readonly pass: BatchPass;
+  /** Momentum velocities, laid out exactly like net.params. */
+  private readonly velocity: Float32Array;
+  private readonly velocityW: Float32Array[];
+  private readonly velocityB: Float32Array[];
+  /** Σ_k δ[k, j]·a[k, i] for one output neuron j of a dense layer. */
+  private readonly rowGrad: Float64Array;
+  private readonly checked = new WeakSet<Samples>();
+
+  constructor(net: Network, maxBatch: number) {
+    this.net = net;
+    this.maxBatch = maxBatch;
+    this.pass = new BatchPass(net, maxBatch);
+    this.velocity = new Float32Array(net.params.length);
+    const offsetOf = (view: Float32Array): number => (view.byteOffset - net.params.byteOffset) / 4;
+    this.velocityW = net.weights.map((w) => this.velocity.subarray(offsetOf(w), offsetOf(w) + w.length));
+    this.velocityB = net.biases.map((b) => this.velocity.subarray(offsetOf(b), offsetOf(b) + b.length));
+    this.rowGrad = new Float64Array(Math.max(...net.layers));
+  }
+
+  resetVelocity(): void {
+    this.velocity.fill(0);
+  }
+
+  /**
+   * One SGD step on examples order[offset .. offset+size). Returns the batch's mean data cost, measured
+   * in the forward pass before the update.
+   */
+  step(samples: Samples, order: Uint32Array, offset: number, size: number, opts: SgdOptions): number {
+    checkSgd(opts);
+    if (!this.checked.has(samples)) {
+      checkSamples(this.net, samples, 'training');
+      this.checked.add(samples);
+    }
+    const pass = this.pass;
+    pass.load(samples, order, offset, size);
+    pass.forward();
+    const totalCost = pass.outputDelta();
+    pass.backpropDeltas(1);
+
+    const net = this.net;
+    const layers = net.layers;
+    const m = size;
+    const eta = opts.eta;
+    const mu = opts.momentum ?? 0;
+    const rate = eta / m; // η/m: the mean over the batch
+    const decay = 1 - (eta * opts.lambda) / opts.trainingSize; // eq. 93
+    const rowGrad = this.rowGrad;
+
+    for (let l = 0; l + 1 < layers.length; l++) {
+      const nIn = layers[l];
+      const nOut = layers[l + 1];
+      const w = net.weights[l];
+      const b = net.biases[l];
+      const d = pass.deltas[l + 1];
+      const vW = this.velocityW[l];
+      const vB = this.velocityB[l];
+
+      // Biases: ∂C/∂b = δ (eq. BP3); no decay.
+      for (let j = 0; j < nOut; j++) {
+        let g = 0;
+        for (let k = 0; k < m; k++) g += d[k * nOut + j];
+        if (mu === 0) b[j] -= rate * g;
+        else {
+          vB[j] = mu * vB[j] - rate * g;
+          b[j] += vB[j];
+        }
+      }
+
+      if (l === 0) {
+        // ∂C/∂w_ji = δ_j a_i (eq. BP4) is zero wherever the pixel a_i is, so scatter only the non-zeros.
+        const nzStart = pass.nzStart;
+        const nzIdx = pass.nzIdx;
+        const nzVal = pass.nzVal;
+        const target = mu === 0 ? w : vW;
+        if (mu === 0) {
+          if (decay !== 1) for (let t = 0; t < w.length; t++) w[t] *= decay;
+        } else {
+          for (let t = 0; t < vW.length; t++) vW[t] *= mu;
+        }
+        for (let j = 0; j < nOut; j++) {
+          const row = j * nIn;
+          for (let k = 0; k < m; k++) {
+            const c = -rate * d[k * nOut + j];
+            if (c === 0) continue;
+            const end = pass.nzStart[k + 1];
+            for (let p = nzStart[k]; p < end; p++) target[row + nzIdx[p]] += c * nzVal[p];
+          }
+        }
+        if (mu !== 0) for (let t = 0; t < w.length; t++) w[t] = decay * w[t] + vW[t];
+      } else {
+        const a = pass.acts[l];
+        for (let j = 0; j < nOut; j++) {
+          rowGrad.fill(0, 0, nIn);
+          for (let k = 0; k < m; k++) {
+            const dj = d[k * nOut + j];
+            if (dj === 0) continue;
+            const o = k * nIn;
+            for (let i = 0; i < nIn; i++) rowGrad[i] += dj * a[o + i];
+          }
+          const row = j * nIn;
+          if (mu === 0) {
+            for (let i = 0; i < nIn; i++) w[row + i] = decay * w[row + i] - rate * rowGrad[i];
+          } else {
+            for (let i = 0; i < nIn; i++) {
+              const v = mu * vW[row + i] - rate * rowGrad[i];
+              vW[row + i] = v;
+              w[row + i] = decay * w[row + i] + v;
+            }
+          }
+        }
+      }
+    }
+    return totalCost / m;
+  }
+}
+
+const evaluators = new WeakMap<Network, BatchPass>();
+const EVAL_BATCH = 500;
+
+/** Accuracy (fraction whose largest output is the label) and mean data cost over the first `count` examples. */
+export function evaluate(net: Network, samples: Samples, count = samples.count): { accuracy: number; cost: number } {
+  if (!Number.isInteger(count) || count < 1 || count > samples.count)
+    throw new RangeError(`cannot evaluate ${count} examples of a set of ${samples.count}`);
+  checkSamples(net, { ...samples, count }, 'evaluation');
+  let pass = evaluators.get(net);
+  if (pass === undefined) {
+    pass = new BatchPass(net, EVAL_BATCH);
+    evaluators.set(net, pass);
+  }
+  let cost = 0;
+  let correct = 0;
+  for (let offset = 0; offset < count; offset += EVAL_BATCH) {
+    const size = Math.min(EVAL_BATCH, count - offset);
+    pass.load(samples, null, offset, size);
+    pass.forward();
+    const r = pass.costAndCorrect();
+    cost += r.cost;
+    correct += r.correct;
+  }
+  return { accuracy: correct / count, cost: cost / count };
+}
