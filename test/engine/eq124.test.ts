@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LayerFactorNorms, type LayeredWeights } from '../../src/engine/eq124';
+import { Network } from '../../src/engine/network';
+import { GradientProbe } from '../../src/engine/probe';
 import { createRng } from '../../src/engine/rng';
 
 /** Eigenvalues of a symmetric matrix (row-major n×n) by cyclic Jacobi rotations, in float64. */
@@ -153,5 +155,32 @@ describe('LayerFactorNorms (eq. 124)', () => {
     structuredClone(buf.buffer, { transfer: [buf.buffer] });
     expect(buf.length).toBe(0);
     expect(norms.compute(primes)[0]).toBe(first);
+  });
+
+  it('bounds how much δ can grow from one hidden layer to the previous in a real network (one-example probe)', () => {
+    // With a single probe example the mean σ′ is that example's σ′, eq. 124 holds exactly, and
+    // ‖δʰ‖ ≤ ‖Σ′(zʰ)(wʰ⁺¹)ᵀ‖₂ ‖δʰ⁺¹‖ for consecutive hidden layers.
+    for (const seed of [1, 2, 3]) {
+      const layers = [6, 8, 7, 5, 3];
+      const net = new Network({ layers });
+      net.initialize('large', createRng(seed));
+      const rng = createRng(seed + 50);
+      const probe = {
+        inputs: Uint8Array.from({ length: 6 }, () => Math.floor(rng.uniform() * 256)),
+        labels: Uint8Array.of(seed % 3),
+        inputSize: 6,
+        count: 1,
+      };
+      const r = new GradientProbe(net, probe, 1).run();
+      const norms = new LayerFactorNorms(net).compute(r.meanActivationPrime);
+      for (let h = 1; h < net.numHidden; h++) {
+        expect(r.layerNorms[h - 1]).toBeLessThanOrEqual(norms[h - 1] * r.layerNorms[h] * (1 + 1e-5));
+        expect(r.layerNorms[h - 1]).toBeGreaterThan(0);
+      }
+      for (let h = 1; h <= net.numHidden; h++) {
+        const ref = reference(net.weights[h], layers[h], layers[h + 1], r.meanActivationPrime[h - 1]);
+        expect(norms[h - 1]).toBeCloseTo(ref.spectral, 8);
+      }
+    }
   });
 });
