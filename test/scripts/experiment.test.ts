@@ -1,0 +1,268 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { firstExamples, MNIST_FILES, type MnistSplit } from '../../src/data/mnist';
+import { defaultMnistDir, loadMnist } from '../../src/data/node';
+import { parseArgs, UsageError, type ExperimentConfig } from '../../scripts/experiment-args';
+import {
+  epochsToShow,
+  formatNorm,
+  formatResult,
+  median,
+  runAccuracy,
+  runInitialNorms,
+  runTrainingSpeed,
+} from '../../scripts/experiment-runs';
+import { main } from '../../scripts/experiment';
+
+const root = resolve(__dirname, '../..');
+
+function config(argv: string[]): ExperimentConfig {
+  const c = parseArgs(argv);
+  if (c === 'help') throw new Error('unexpected help');
+  return c;
+}
+
+function usageError(argv: string[]): string {
+  try {
+    parseArgs(argv);
+  } catch (err) {
+    if (err instanceof UsageError) return err.message;
+    throw err;
+  }
+  throw new Error(`expected ${argv.join(' ')} to be refused`);
+}
+
+describe('parseArgs', () => {
+  it("fills in the chapter's settings for each experiment", () => {
+    expect(config(['accuracy'])).toEqual({
+      experiment: 'accuracy',
+      layers: [784, 30, 30, 10],
+      seed: 1,
+      seeds: 1,
+      epochs: 30,
+      dataDir: null,
+      json: false,
+      preset: null,
+      init: 'default',
+      activation: 'sigmoid',
+      eta: 0.1,
+      lambda: 5,
+      batch: 10,
+      momentum: 0,
+    });
+    expect(config(['training-speed'])).toMatchObject({ epochs: 500, batch: 1000, eta: 0.1, lambda: 5 });
+    expect(config(['initial-norms', '--seeds', '20', '--seed=7'])).toMatchObject({ seeds: 20, seed: 7, epochs: 0 });
+  });
+
+  it('reads every option', () => {
+    const c = config([
+      'accuracy',
+      '--layers',
+      '784, 30,30,30 ,10',
+      '--epochs',
+      '2',
+      '--data',
+      'some/dir',
+      '--json',
+      '--preset',
+      'exploding',
+      '--init=xavier',
+      '--activation',
+      'tanh',
+      '--eta',
+      '0.5',
+      '--lambda',
+      '0',
+      '--batch',
+      '32',
+      '--momentum',
+      '0.9',
+    ]);
+    expect(c).toMatchObject({
+      layers: [784, 30, 30, 30, 10],
+      epochs: 2,
+      dataDir: 'some/dir',
+      json: true,
+      preset: 'exploding',
+      init: 'xavier',
+      activation: 'tanh',
+      eta: 0.5,
+      lambda: 0,
+      batch: 32,
+      momentum: 0.9,
+    });
+    expect(parseArgs(['--help'])).toBe('help');
+  });
+
+  it('names the bad value in one line', () => {
+    expect(usageError(['accuracy', '--layers', '784,0,10'])).toBe('--layers: layer 2 width 0 must be between 1 and 1000');
+    expect(usageError(['accuracy', '--layers', '784,-3,10'])).toBe('--layers: layer 2 width -3 must be between 1 and 1000');
+    expect(usageError(['accuracy', '--layers', '784,abc,10'])).toBe('--layers: layer 2 width "abc" is not a whole number');
+    expect(usageError(['accuracy', '--layers', '100,30,10'])).toBe(
+      '--layers: input layer must be 784 (MNIST has 28×28 pixels), got 100',
+    );
+    expect(usageError(['accuracy', '--layers', '784,30,7'])).toBe('--layers: output layer must be 10 (digits 0-9), got 7');
+    expect(usageError(['accuracy', '--layers', '784,10'])).toContain('has none');
+    expect(usageError(['speed'])).toBe('unknown experiment "speed" (expected initial-norms, training-speed, accuracy)');
+    expect(usageError(['accuracy', '--init', 'glorot'])).toBe('unknown init "glorot" (expected default, large, xavier, he)');
+    expect(usageError(['accuracy', '--activation', 'softsign'])).toBe(
+      'unknown activation "softsign" (expected sigmoid, tanh, relu)',
+    );
+    expect(usageError(['accuracy', '--preset', 'vanishing'])).toBe('unknown preset "vanishing" (expected exploding)');
+    expect(usageError(['accuracy', '--lr', '0.1'])).toBe('unknown option --lr (see --help)');
+    expect(usageError(['accuracy', '--eta', 'abc'])).toBe('--eta "abc" is not a number');
+    expect(usageError(['accuracy', '--eta', '-1'])).toBe('--eta -1 must be a positive number');
+    expect(usageError(['accuracy', '--momentum', '1'])).toBe('--momentum 1 must be at least 0 and below 1');
+    expect(usageError(['accuracy', '--epochs', '2.5'])).toBe('--epochs 2.5 must be a whole number from 1 to 100000');
+    expect(usageError(['accuracy', '--batch', '0'])).toBe('--batch 0 must be a whole number from 1 to 60000');
+    expect(usageError(['accuracy', '--seeds', '3'])).toBe('--seeds applies to initial-norms only, not to accuracy');
+    expect(usageError(['initial-norms', '--epochs', '3'])).toContain('--epochs does not apply to initial-norms');
+    expect(usageError(['accuracy', '--eta'])).toBe('--eta needs a value');
+    expect(usageError(['accuracy', '--eta', '1', '--eta', '2'])).toBe('--eta is given twice');
+    expect(usageError([])).toBe('no experiment named (expected initial-norms, training-speed, accuracy)');
+    expect(usageError(['accuracy', 'extra'])).toBe('unexpected argument "extra"');
+  });
+});
+
+describe('experiments on real MNIST', () => {
+  let data: MnistSplit;
+  beforeAll(() => {
+    data = loadMnist();
+  });
+
+  it('initial-norms: one row of hidden-layer norms per seed, medians per layer, reproducible', () => {
+    const c = config(['initial-norms', '--layers', '784,20,20,10', '--seeds', '3', '--seed', '5']);
+    const r = runInitialNorms(c, data.training);
+    expect(r.experiment).toBe('initial-norms');
+    expect(r.seeds).toEqual([5, 6, 7]);
+    expect(r.norms).toHaveLength(3);
+    for (const row of r.norms) {
+      expect(row).toHaveLength(2);
+      for (const v of row) expect(v).toBeGreaterThan(0);
+      // The vanishing gradient at initialisation: the earlier layer learns more slowly.
+      expect(row[0]!).toBeLessThan(row[1]!);
+    }
+    expect(r.median[0]).toBe(median(r.norms.map((row) => row[0])));
+    expect(runInitialNorms(c, data.training).norms).toEqual(r.norms);
+    const json = JSON.parse(JSON.stringify(r));
+    expect(Object.keys(json)).toEqual(expect.arrayContaining(['experiment', 'layers', 'seeds', 'norms', 'median']));
+  });
+
+  it('training-speed: norms before each epoch, starting from the untrained network', () => {
+    const c = config(['training-speed', '--layers', '784,10,10,10', '--epochs', '2', '--seed', '5']);
+    const r = runTrainingSpeed(c, data.training);
+    expect(r).toMatchObject({ experiment: 'training-speed', layers: [784, 10, 10, 10], seed: 5 });
+    expect(r.norms).toHaveLength(2);
+    expect(r.norms[0]).toHaveLength(2);
+    expect(r.settings).toMatchObject({ eta: 0.1, lambda: 5, batch: 1000, trainingSize: 1000 });
+    // Epoch 0 is measured before any training, so it equals initial-norms for the same seed.
+    const initial = runInitialNorms(config(['initial-norms', '--layers', '784,10,10,10', '--seed', '5']), data.training);
+    expect(r.norms[0]).toEqual(initial.norms[0]);
+    // One full-batch step changes the network.
+    expect(r.norms[1]).not.toEqual(r.norms[0]);
+  });
+
+  it('accuracy: a fraction per epoch, and the best of them', () => {
+    const c = config(['accuracy', '--layers', '784,10,10', '--epochs', '2', '--eta', '0.5']);
+    const small = { training: firstExamples(data.training, 2000), validation: firstExamples(data.validation, 500) };
+    const lines: string[] = [];
+    const r = runAccuracy(c, small, (line) => lines.push(line));
+    expect(r).toMatchObject({ experiment: 'accuracy', layers: [784, 10, 10], seed: 1, validationCount: 500 });
+    expect(r.accuracy).toHaveLength(2);
+    expect(r.best).toBe(Math.max(...r.accuracy));
+    expect(r.accuracy[r.bestEpoch - 1]).toBe(r.best);
+    // Far above the 10% of guessing after 400 mini-batches.
+    expect(r.best).toBeGreaterThan(0.5);
+    expect(r.settings.trainingSize).toBe(2000);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^epoch 1\/2: validation \d+\.\d\d%/);
+    expect(formatResult(r)).toContain(`best ${(100 * r.best).toFixed(2)}% at epoch ${r.bestEpoch} of 2`);
+  });
+});
+
+describe('formatting', () => {
+  it('prints norms to three figures and says when one is not finite', () => {
+    expect(formatNorm(0.058512)).toBe('0.0585');
+    expect(formatNorm(0.00002)).toBe('2.00e-5');
+    expect(formatNorm(null)).toBe('not finite');
+    expect(median([3, null, 1, 2, 10])).toBe(2.5);
+    expect(median([null])).toBeNull();
+  });
+
+  it('shows every epoch of a short run and a selection of a long one', () => {
+    expect(epochsToShow(3)).toEqual([0, 1, 2]);
+    expect(epochsToShow(500)).toEqual([0, 1, 2, 3, 4, 50, 100, 150, 200, 250, 300, 350, 400, 450, 499]);
+  });
+});
+
+describe('main', () => {
+  const folders: string[] = [];
+  afterAll(() => {
+    for (const dir of folders) rmSync(dir, { recursive: true, force: true });
+  });
+
+  function capture(argv: string[]): { code: number; out: string[]; err: string[] } {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = main(argv, { out: (t) => out.push(t), err: (l) => err.push(l) });
+    return { code, out, err };
+  }
+
+  it('prints JSON on --json', () => {
+    const { code, out } = capture(['initial-norms', '--layers', '784,30,30,10', '--seeds', '2', '--json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(out.join(''));
+    expect(json.experiment).toBe('initial-norms');
+    expect(json.layers).toEqual([784, 30, 30, 10]);
+    expect(json.seeds).toEqual([1, 2]);
+    expect(json.norms).toHaveLength(2);
+    expect(json.median).toHaveLength(2);
+  });
+
+  it('reports a corrupt file in --data in one line, exit code 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mnist-cli-'));
+    folders.push(dir);
+    for (const name of Object.values(MNIST_FILES)) {
+      if (name !== MNIST_FILES.trainLabels) symlinkSync(join(defaultMnistDir(), name), join(dir, name));
+    }
+    const labels = new Uint8Array(readFileSync(join(defaultMnistDir(), MNIST_FILES.trainLabels)));
+    labels[8 + 37] = 12;
+    writeFileSync(join(dir, MNIST_FILES.trainLabels), labels);
+    const { code, out, err } = capture(['initial-norms', '--data', dir]);
+    expect(code).toBe(1);
+    expect(out).toEqual([]);
+    expect(err).toEqual(['experiment: train-labels-idx1-ubyte: label 12 at index 37 is not a digit 0-9']);
+  });
+});
+
+describe('the command line', () => {
+  // The local tsx binary (what `npx tsx` runs), so npm's own notices do not mix into stderr.
+  const tsx = join(root, 'node_modules', '.bin', 'tsx');
+  function cli(args: string[]): { status: number | null; stdout: string; stderrLines: string[] } {
+    const r = spawnSync(tsx, ['scripts/experiment.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    return { status: r.status, stdout: r.stdout, stderrLines: r.stderr.split('\n').filter((l) => l !== '') };
+  }
+
+  it('a width of 0: exit 2, one line naming it', () => {
+    const r = cli(['accuracy', '--layers', '784,0,10']);
+    expect(r.status).toBe(2);
+    expect(r.stderrLines).toEqual(['experiment: --layers: layer 2 width 0 must be between 1 and 1000']);
+    expect(r.stdout).toBe('');
+  });
+
+  it('a non-numeric eta: exit 2, one line naming it', () => {
+    const r = cli(['training-speed', '--eta', 'abc']);
+    expect(r.status).toBe(2);
+    expect(r.stderrLines).toEqual(['experiment: --eta "abc" is not a number']);
+  });
+
+  it('a missing data folder: exit 1, one line naming the file and the folder', () => {
+    const missing = join(tmpdir(), 'no-such-mnist-folder');
+    const r = cli(['initial-norms', '--data', missing]);
+    expect(r.status).toBe(1);
+    expect(r.stderrLines).toEqual([`experiment: train-labels-idx1-ubyte: not found in ${missing}`]);
+  });
+});
