@@ -202,6 +202,14 @@ describe('loadMnistInBrowser', () => {
     expect(err.message).toBe('/mnist/train-labels-idx1-ubyte: label 12 at index 37 is not a digit 0-9');
   });
 
+  it('rejects when the request itself fails, naming the URL', async () => {
+    const offline: typeof fetch = async () => {
+      throw new TypeError('Failed to fetch');
+    };
+    const err = await rejection(loadMnistInBrowser({ fetchFn: offline }));
+    expect(err.message).toBe('/mnist/train-labels-idx1-ubyte: could not be fetched (Failed to fetch)');
+  });
+
   it('passes an abort through as the abort itself', async () => {
     const controller = new AbortController();
     const server = fakeServer(4096);
