@@ -1,0 +1,39 @@
+/**
+ * Bounded time series. A 500-epoch run probes 501 times and a long SGD run many more; arrays that grow
+ * without limit would slow every redraw and eventually the tab. When a series reaches its bound the older
+ * half is thinned to every second point, so recent points stay at full resolution and old ones get coarser.
+ */
+
+/** One probe of ‖δˡ‖: x is the training progress in epochs (epoch + batch / batchesPerEpoch). */
+export interface NormPoint {
+  x: number;
+  /** ‖δʰ‖ for each hidden layer, layer 1 first. */
+  norms: number[];
+}
+
+export interface AccuracyPoint {
+  epoch: number;
+  /** Fraction of the validation images classified correctly, 0..1. */
+  accuracy: number;
+}
+
+export const DEFAULT_SERIES_LIMIT = 1000;
+
+/** Returns a new array with `point` appended, never longer than `limit` (limit ≥ 4). */
+export function appendBounded<T>(series: readonly T[], point: T, limit = DEFAULT_SERIES_LIMIT): T[] {
+  if (series.length < limit) return [...series, point];
+  const half = Math.floor(series.length / 2);
+  const thinned: T[] = [];
+  // Keep the very first point so the chart still starts where the run started.
+  for (let i = 0; i < half; i += 2) thinned.push(series[i]);
+  for (let i = half; i < series.length; i++) thinned.push(series[i]);
+  thinned.push(point);
+  return thinned;
+}
+
+/** Appends a norm point, replacing the last one if it has the same x (a repeated probe of the same state). */
+export function appendNormPoint(series: readonly NormPoint[], point: NormPoint, limit = DEFAULT_SERIES_LIMIT): NormPoint[] {
+  const last = series[series.length - 1];
+  if (last && last.x === point.x) return [...series.slice(0, -1), point];
+  return appendBounded(series, point, limit);
+}

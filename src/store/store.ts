@@ -1,0 +1,316 @@
+/**
+ * The page's one store. The core is framework-free (zustand/vanilla) so tests drive it with a fake
+ * worker client and no DOM; React reads it through the hooks in hooks.ts.
+ *
+ * Every configuration that builds a new network gets a new runId. Messages carry the runId they belong
+ * to, and anything from an older run is dropped, so a snapshot still in flight from the previous
+ * architecture can never be drawn on top of the new one.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { FromWorker, RunConfig, RunStatus, Snapshot, ToWorker } from '../worker/protocol';
+import { NO_RUN } from '../worker/protocol';
+import {
+  DEFAULT_CONFIG,
+  MAX_HIDDEN_LAYERS,
+  MAX_HIDDEN_WIDTH,
+  NEW_LAYER_WIDTH,
+  describeDifference,
+  epochsFor,
+  needsReinitialise,
+  parseQuery,
+} from './config';
+import { appendBounded, appendNormPoint, DEFAULT_SERIES_LIMIT, type AccuracyPoint, type NormPoint } from './series';
+
+/** The page's view of the worker; src/worker/client.ts provides the real one. */
+export interface TrainerClient {
+  send(msg: ToWorker): void;
+  subscribe(handler: (msg: FromWorker) => void): () => void;
+  terminate(): void;
+}
+
+export interface LoadingState {
+  stage: 'probe' | 'train' | 'test';
+  loadedBytes: number;
+  totalBytes: number;
+}
+
+export interface Divergence {
+  epoch: number;
+  batch: number;
+  reason: string;
+}
+
+/** A finished or paused run kept for comparison: its curves and the configuration that produced them. */
+export interface PinnedRun {
+  id: number;
+  config: RunConfig;
+  norms: NormPoint[];
+  accuracy: AccuracyPoint[];
+  hidden: boolean;
+}
+
+/** At least four runs can be compared; more would make the chart unreadable when projected. */
+export const MAX_PINNED = 6;
+
+export interface LabData {
+  config: RunConfig;
+  /** Sentences about URL parameters that were ignored, shown until dismissed. */
+  urlNotices: string[];
+  /** The latest thing the page did on the user's behalf, e.g. "Network re-initialised with seed 1". */
+  notice: string | null;
+  runId: number;
+  status: RunStatus;
+  /** Latest probe of the current run; null until the first one arrives. */
+  snapshot: Snapshot | null;
+  /** ‖δˡ‖ per probe point of the current run (figs. 5-7). */
+  norms: NormPoint[];
+  /** Validation accuracy after each epoch of the current run (SGD mode). */
+  accuracy: AccuracyPoint[];
+  lastCost: number | null;
+  loading: LoadingState | null;
+  /** How much of MNIST the worker holds: 'probe' is enough to draw bars, 'all' to train. */
+  dataReady: 'none' | 'probe' | 'all';
+  error: { message: string; retryable: boolean } | null;
+  divergence: Divergence | null;
+  pinned: PinnedRun[];
+  /** Bound of the series above; a parameter so tests can use a small one. */
+  seriesLimit: number;
+}
+
+export interface LabActions {
+  /** Starts listening to the worker and configures the first run. Calling it again does nothing. */
+  connect(): void;
+  disconnect(): void;
+  receive(msg: FromWorker): void;
+  updateConfig(patch: Partial<RunConfig>): void;
+  start(): void;
+  pause(): void;
+  step(): void;
+  reset(): void;
+  setExploding(on: boolean): void;
+  setSpeed(speed: number): void;
+  addHiddenLayer(): void;
+  /** h counts hidden layers from 1 at the input side, like the book. */
+  removeHiddenLayer(h: number): void;
+  setHiddenWidth(h: number, width: number): void;
+  /** Reconfigures after a data error, which makes the worker load the data again. */
+  retry(): void;
+  pinRun(): void;
+  togglePinned(id: number): void;
+  removePinned(id: number): void;
+  dismissUrlNotices(): void;
+}
+
+export type LabState = LabData & LabActions;
+export type LabStore = StoreApi<LabState>;
+
+export interface LabStoreOptions {
+  client: TrainerClient;
+  /** A query string to read the configuration from ("?layers=784,30,10"). */
+  search?: string;
+  seriesLimit?: number;
+}
+
+/** Everything a fresh run starts with, apart from the configuration and the data state. */
+function freshRun(): Pick<LabData, 'status' | 'snapshot' | 'norms' | 'accuracy' | 'lastCost' | 'divergence'> {
+  return { status: 'idle', snapshot: null, norms: [], accuracy: [], lastCost: null, divergence: null };
+}
+
+/** Data-set messages describe the worker's copy of MNIST, not a run, so they are accepted from any runId. */
+function isDataMessage(msg: FromWorker): boolean {
+  return msg.type === 'loading' || msg.type === 'ready';
+}
+
+/**
+ * Applies one worker message to the data part of the state. Pure: returns the fields that change,
+ * or null when the message is dropped (stale runId).
+ */
+export function reduceMessage(state: LabData, msg: FromWorker): Partial<LabData> | null {
+  const current = msg.runId === state.runId;
+  const dataErrorBeforeRun = msg.type === 'error' && msg.runId === NO_RUN;
+  if (!current && !isDataMessage(msg) && !dataErrorBeforeRun) return null;
+  switch (msg.type) {
+    case 'loading':
+      return { loading: { stage: msg.stage, loadedBytes: msg.loadedBytes, totalBytes: msg.totalBytes } };
+    case 'ready':
+      return msg.stage === 'all'
+        ? { dataReady: 'all', loading: null, error: null }
+        : { dataReady: state.dataReady === 'all' ? 'all' : 'probe', error: null };
+    case 'snapshot': {
+      const x = msg.batchesPerEpoch > 0 ? msg.epoch + msg.batch / msg.batchesPerEpoch : msg.epoch;
+      const norms = Array.from(msg.layerNorms);
+      return { snapshot: msg, norms: appendNormPoint(state.norms, { x, norms }, state.seriesLimit) };
+    }
+    case 'epoch-end': {
+      const patch: Partial<LabData> = { lastCost: msg.cost };
+      if (msg.validationAccuracy !== null) {
+        patch.accuracy = appendBounded(state.accuracy, { epoch: msg.epoch, accuracy: msg.validationAccuracy }, state.seriesLimit);
+      }
+      return patch;
+    }
+    case 'status':
+      return { status: msg.status };
+    case 'diverged':
+      return { status: 'diverged', divergence: { epoch: msg.epoch, batch: msg.batch, reason: msg.reason } };
+    case 'error':
+      return { error: { message: msg.message, retryable: msg.retryable } };
+    default: {
+      const unreachable: never = msg;
+      return unreachable;
+    }
+  }
+}
+
+function hiddenOf(layers: readonly number[]): number[] {
+  return layers.slice(1, -1);
+}
+
+function withHidden(layers: readonly number[], hidden: readonly number[]): number[] {
+  return [layers[0], ...hidden, layers[layers.length - 1]];
+}
+
+export function createLabStore(options: LabStoreOptions): LabStore {
+  const { client } = options;
+  const parsed = options.search !== undefined ? parseQuery(options.search) : { config: { ...DEFAULT_CONFIG, layers: [...DEFAULT_CONFIG.layers] }, notices: [] };
+  let unsubscribe: (() => void) | null = null;
+  let nextPinId = 1;
+
+  return createStore<LabState>()((set, get) => {
+    const send = (msg: ToWorker) => client.send(msg);
+
+    /** Builds a new network from `config` under a new runId and says so. */
+    const configure = (config: RunConfig, notice: string | null) => {
+      const runId = get().runId + 1;
+      set({ ...freshRun(), config, runId, notice, error: null });
+      send({ type: 'configure', runId, config });
+    };
+
+    const reinitialise = (config: RunConfig, what: string) => {
+      configure(config, `Network re-initialised with seed ${config.seed}${what ? ` (${what})` : ''}.`);
+    };
+
+    return {
+      config: parsed.config,
+      urlNotices: parsed.notices,
+      notice: null,
+      runId: NO_RUN,
+      ...freshRun(),
+      loading: null,
+      dataReady: 'none',
+      error: null,
+      pinned: [],
+      seriesLimit: options.seriesLimit ?? DEFAULT_SERIES_LIMIT,
+
+      connect() {
+        if (unsubscribe) return;
+        unsubscribe = client.subscribe((msg) => get().receive(msg));
+        configure(get().config, null);
+      },
+      disconnect() {
+        unsubscribe?.();
+        unsubscribe = null;
+      },
+      receive(msg) {
+        const patch = reduceMessage(get(), msg);
+        if (patch) set(patch);
+      },
+      updateConfig(patch) {
+        const before = get().config;
+        const after: RunConfig = { ...before, ...patch };
+        if (patch.layers) after.layers = [...patch.layers];
+        if (patch.mode && patch.mode !== before.mode) after.epochs = epochsFor(patch.mode);
+        if (needsReinitialise(before, after)) {
+          reinitialise(after, describeChange(before, after));
+        } else if (after.speed !== before.speed || after.exploding !== before.exploding) {
+          if (after.exploding !== before.exploding) get().setExploding(after.exploding);
+          if (after.speed !== before.speed) get().setSpeed(after.speed);
+        }
+      },
+      start() {
+        const { runId, status } = get();
+        send({ type: 'start', runId });
+        if (status !== 'diverged' && status !== 'finished') set({ status: 'running' });
+      },
+      pause() {
+        const { runId, status } = get();
+        send({ type: 'pause', runId });
+        if (status === 'running') set({ status: 'paused' });
+      },
+      step() {
+        send({ type: 'step', runId: get().runId });
+      },
+      reset() {
+        const { runId, config } = get();
+        set({ ...freshRun(), notice: `Network re-initialised with seed ${config.seed}.` });
+        send({ type: 'reset', runId });
+      },
+      setExploding(on) {
+        const { runId, config } = get();
+        if (config.exploding === on) return;
+        // The preset rewrites the weights in place, so the curves so far belong to a different network.
+        set({
+          config: { ...config, exploding: on },
+          norms: [],
+          accuracy: [],
+          divergence: null,
+          notice: on
+            ? 'Exploding-gradient preset applied: every later hidden layer has w = 100 and z ≈ 0, so each factor wσ′(z) ≈ 25 (eq. 122).'
+            : `Preset off: network re-initialised with seed ${config.seed}.`,
+        });
+        send({ type: 'set-preset', runId, exploding: on });
+      },
+      setSpeed(speed) {
+        const { runId, config } = get();
+        set({ config: { ...config, speed } });
+        send({ type: 'set-speed', runId, speed });
+      },
+      addHiddenLayer() {
+        const { config } = get();
+        const hidden = hiddenOf(config.layers);
+        if (hidden.length >= MAX_HIDDEN_LAYERS) return;
+        const layers = withHidden(config.layers, [...hidden, NEW_LAYER_WIDTH]);
+        reinitialise({ ...config, layers }, `added hidden layer ${hidden.length + 1}`);
+      },
+      removeHiddenLayer(h) {
+        const { config } = get();
+        const hidden = hiddenOf(config.layers);
+        if (hidden.length <= 1 || h < 1 || h > hidden.length) return;
+        const layers = withHidden(config.layers, hidden.filter((_, i) => i !== h - 1));
+        reinitialise({ ...config, layers }, `removed hidden layer ${h}`);
+      },
+      setHiddenWidth(h, width) {
+        const { config } = get();
+        const hidden = hiddenOf(config.layers);
+        if (h < 1 || h > hidden.length || !Number.isInteger(width) || width < 1 || width > MAX_HIDDEN_WIDTH) return;
+        if (hidden[h - 1] === width) return;
+        const next = [...hidden];
+        next[h - 1] = width;
+        reinitialise({ ...config, layers: withHidden(config.layers, next) }, `hidden layer ${h} now has ${width} neurons`);
+      },
+      retry() {
+        set({ error: null, loading: null });
+        configure(get().config, 'Loading MNIST again.');
+      },
+      pinRun() {
+        const { pinned, config, norms, accuracy } = get();
+        if (pinned.length >= MAX_PINNED || norms.length === 0) return;
+        set({ pinned: [...pinned, { id: nextPinId++, config: { ...config, layers: [...config.layers] }, norms, accuracy, hidden: false }] });
+      },
+      togglePinned(id) {
+        set({ pinned: get().pinned.map((p) => (p.id === id ? { ...p, hidden: !p.hidden } : p)) });
+      },
+      removePinned(id) {
+        set({ pinned: get().pinned.filter((p) => p.id !== id) });
+      },
+      dismissUrlNotices() {
+        set({ urlNotices: [] });
+      },
+    };
+  });
+}
+
+/** A few words on what a re-initialisation changed, for the notice line. */
+function describeChange(before: RunConfig, after: RunConfig): string {
+  const text = describeDifference(after, before);
+  return text === 'same settings' ? '' : text;
+}

@@ -1,0 +1,14 @@
+/**
+ * Keeps the address bar in step with the configuration, so a teacher can bookmark or share an experiment.
+ * replaceState, not pushState: every tweak of η should not become a Back-button step.
+ */
+import { serialiseQuery } from './config';
+import type { LabStore } from './store';
+
+export function mirrorConfigInUrl(store: LabStore, history: Pick<History, 'replaceState'>, location: Pick<Location, 'pathname' | 'hash'>): () => void {
+  const write = () => history.replaceState(null, '', `${location.pathname}${serialiseQuery(store.getState().config)}${location.hash}`);
+  write();
+  return store.subscribe((state, prev) => {
+    if (state.config !== prev.config) write();
+  });
+}

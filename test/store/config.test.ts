@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { checkEta, checkHiddenWidth, checkLayers, DEFAULT_CONFIG, describeDifference, parseQuery, serialiseQuery } from '../../src/store/config';
+
+describe('URL query string', () => {
+  it('gives the defaults for an empty query', () => {
+    const { config, notices } = parseQuery('');
+    expect(config).toEqual(DEFAULT_CONFIG);
+    expect(notices).toEqual([]);
+  });
+
+  it('round-trips every mirrored field', () => {
+    const config = { ...DEFAULT_CONFIG, layers: [784, 100, 30, 30, 10], mode: 'sgd' as const, eta: 0.25, lambda: 0, batchSize: 32, seed: 42, init: 'he' as const, activation: 'relu' as const, momentum: 0.9, exploding: true };
+    const search = serialiseQuery(config);
+    expect(search).toBe('?layers=784,100,30,30,10&mode=sgd&eta=0.25&lambda=0&batch=32&seed=42&init=he&activation=relu&momentum=0.9&exploding=1');
+    const parsed = parseQuery(search);
+    expect(parsed.notices).toEqual([]);
+    expect(parsed.config).toEqual({ ...config, epochs: 30 });
+  });
+
+  it('reads percent-encoded commas', () => {
+    expect(parseQuery('?layers=784%2C50%2C10').config.layers).toEqual([784, 50, 10]);
+  });
+
+  it('ignores each bad hand-edited value, names it, and falls back to its default', () => {
+    const { config, notices } = parseQuery('?layers=784,abc,10&mode=fast&eta=-1&lambda=x&batch=2.5&seed=1e99&init=zero&activation=softsign&momentum=1&exploding=maybe');
+    expect(config).toEqual(DEFAULT_CONFIG);
+    expect(notices).toHaveLength(10);
+    for (const key of ['layers', 'mode', 'eta', 'lambda', 'batch', 'seed', 'init', 'activation', 'momentum', 'exploding']) {
+      expect(notices.some((n) => n.startsWith(`Ignored URL parameter "${key}"`))).toBe(true);
+    }
+    expect(notices[0]).toBe('Ignored URL parameter "layers": layer 2 width "abc" is not a whole number. Using the default, 784,30,30,10.');
+    expect(notices.find((n) => n.includes('"eta"'))).toContain('got -1');
+  });
+
+  it('keeps the good parameters when others are bad', () => {
+    const { config, notices } = parseQuery('?seed=5&eta=NaN&activation=tanh');
+    expect(config.seed).toBe(5);
+    expect(config.activation).toBe('tanh');
+    expect(config.eta).toBe(DEFAULT_CONFIG.eta);
+    expect(notices).toHaveLength(1);
+  });
+
+  it('checks the fixed ends and hidden widths of the layer list', () => {
+    expect(checkLayers('100,30,10')).toEqual({ ok: false, message: 'input layer must be 784 (MNIST has 28×28 pixels), got 100' });
+    expect(checkLayers('784,30,7')).toEqual({ ok: false, message: 'output layer must be 10 (digits 0-9), got 7' });
+    expect(checkLayers('784,0,10').ok).toBe(false);
+    expect(checkLayers('784,10')).toMatchObject({ ok: false });
+    expect(checkLayers('784, 30 ,10')).toEqual({ ok: true, value: [784, 30, 10] });
+  });
+});
+
+describe('field checks', () => {
+  it('accepts plain and e-notation numbers and refuses hex, blanks and zero η', () => {
+    expect(checkEta('0.1')).toEqual({ ok: true, value: 0.1 });
+    expect(checkEta('1e-2')).toEqual({ ok: true, value: 0.01 });
+    expect(checkEta('0x1').ok).toBe(false);
+    expect(checkEta('').ok).toBe(false);
+    expect(checkEta('0')).toEqual({ ok: false, message: 'η (learning rate) must be a number greater than 0 and at most 100, got 0' });
+  });
+
+  it('names the hidden layer in a width error', () => {
+    expect(checkHiddenWidth('2000', 3)).toEqual({ ok: false, message: 'Width of hidden layer 3 must be a whole number at least 1 and at most 1000, got 2000' });
+    expect(checkHiddenWidth('12', 1)).toEqual({ ok: true, value: 12 });
+  });
+});
+
+describe('describeDifference', () => {
+  it('lists what the other run had that the current one does not', () => {
+    const other = { ...DEFAULT_CONFIG, activation: 'relu' as const, init: 'he' as const };
+    const current = { ...DEFAULT_CONFIG, seed: 2 };
+    expect(describeDifference(other, current)).toBe('seed 1 · ReLU · He');
+    expect(describeDifference(current, current)).toBe('same settings');
+  });
+});
