@@ -60,6 +60,8 @@ export interface LabData {
   notice: string | null;
   runId: number;
   status: RunStatus;
+  /** A start or step was accepted but waits for the images it needs. */
+  waitingForData: boolean;
   /** Latest probe of the current run; null until the first one arrives. */
   snapshot: Snapshot | null;
   /** ‖δˡ‖ per probe point of the current run (figs. 5-7). */
@@ -112,8 +114,8 @@ export interface LabStoreOptions {
 }
 
 /** Everything a fresh run starts with, apart from the configuration and the data state. */
-function freshRun(): Pick<LabData, 'status' | 'snapshot' | 'norms' | 'accuracy' | 'lastCost' | 'divergence'> {
-  return { status: 'idle', snapshot: null, norms: [], accuracy: [], lastCost: null, divergence: null };
+function freshRun(): Pick<LabData, 'status' | 'waitingForData' | 'snapshot' | 'norms' | 'accuracy' | 'lastCost' | 'divergence'> {
+  return { status: 'idle', waitingForData: false, snapshot: null, norms: [], accuracy: [], lastCost: null, divergence: null };
 }
 
 /** Data-set messages describe the worker's copy of MNIST, not a run, so they are accepted from any runId. */
@@ -134,7 +136,7 @@ export function reduceMessage(state: LabData, msg: FromWorker): Partial<LabData>
       return { loading: { stage: msg.stage, loadedBytes: msg.loadedBytes, totalBytes: msg.totalBytes } };
     case 'ready':
       return msg.stage === 'all'
-        ? { dataReady: 'all', loading: null, error: null }
+        ? { dataReady: 'all', loading: null, error: null, waitingForData: false }
         : { dataReady: state.dataReady === 'all' ? 'all' : 'probe', error: null };
     case 'snapshot': {
       const x = msg.batchesPerEpoch > 0 ? msg.epoch + msg.batch / msg.batchesPerEpoch : msg.epoch;
@@ -149,7 +151,7 @@ export function reduceMessage(state: LabData, msg: FromWorker): Partial<LabData>
       return patch;
     }
     case 'status':
-      return { status: msg.status };
+      return { status: msg.status, waitingForData: msg.waitingForData === true };
     case 'diverged':
       return { status: 'diverged', divergence: { epoch: msg.epoch, batch: msg.batch, reason: msg.reason } };
     case 'error':

@@ -1,0 +1,44 @@
+/**
+ * The page: controls on the left, the network big in the middle, then the learning-speed chart and table,
+ * accuracy and pinned runs, and the chapter's formula instruments. The store is passed in, so the same
+ * App runs on the real worker in the browser and on a fake one in tests.
+ */
+import { LabProvider } from '../store/hooks';
+import type { LabStore } from '../store/store';
+import { AccuracyPanel } from '../panels/accuracy/AccuracyPanel';
+import { CompareRuns } from '../panels/compare/CompareRuns';
+import { ControlsPanel } from '../panels/controls/ControlsPanel';
+import { Instruments } from '../panels/instruments/Instruments';
+import { LearningSpeedPanel } from '../panels/learning-speed/LearningSpeedPanel';
+import { NetworkPanel } from '../panels/network/NetworkPanel';
+import { StatusLine } from '../panels/status/StatusLine';
+
+export function App({ store }: { store: LabStore }) {
+  return (
+    <LabProvider store={store}>
+      <a className="skip-link" href="#main">
+        Skip to the network
+      </a>
+      <header className="page-header">
+        <h1>Gradient Lab — why deep networks are hard to train (Nielsen, ch. 5)</h1>
+      </header>
+      <div className="layout">
+        <aside className="sidebar">
+          <ControlsPanel />
+        </aside>
+        <main id="main" className="main" tabIndex={-1}>
+          <StatusLine />
+          <NetworkPanel />
+          <LearningSpeedPanel />
+          <div className="row">
+            <AccuracyPanel />
+            <CompareRuns />
+          </div>
+          <section className="instruments-section" aria-label="Instruments">
+            <Instruments />
+          </section>
+        </main>
+      </div>
+    </LabProvider>
+  );
+}

@@ -1,0 +1,109 @@
+/**
+ * Validation accuracy per epoch in SGD mode, with the book's result for the same depth marked so the class
+ * can see whether deeper helped.
+ */
+import { scaleLinear, line } from 'd3';
+import { describeDifference } from '../../store/config';
+import { useLab, useLabFrame } from '../../store/hooks';
+import type { AccuracyPoint } from '../../store/series';
+import { pinnedDash } from '../common/palette';
+import { accuracyDomain, bookAccuracyFor } from './geometry';
+
+const box = { width: 640, height: 280, left: 64, right: 16, top: 14, bottom: 46 };
+
+export function AccuracyPanel() {
+  const accuracy = useLabFrame((s) => s.accuracy);
+  const pinned = useLab((s) => s.pinned);
+  const config = useLab((s) => s.config);
+  const mark = bookAccuracyFor(config.layers);
+  const visiblePinned = pinned.map((p, index) => ({ p, index })).filter(({ p }) => !p.hidden && p.accuracy.length > 0);
+  const allValues = [accuracy, ...visiblePinned.map(({ p }) => p.accuracy)].flatMap((s) => s.map((a) => a.accuracy * 100));
+  const [yLo, yHi] = accuracyDomain(allValues, mark);
+  const xMax = Math.max(config.mode === 'sgd' ? config.epochs : 1, ...[accuracy, ...visiblePinned.map(({ p }) => p.accuracy)].flatMap((s) => s.map((a) => a.epoch)));
+  const x = scaleLinear().domain([0, xMax]).range([box.left, box.width - box.right]);
+  const y = scaleLinear().domain([yLo, yHi]).range([box.height - box.bottom, box.top]);
+  const path = line<AccuracyPoint>()
+    .defined((a) => Number.isFinite(a.accuracy))
+    .x((a) => x(a.epoch))
+    .y((a) => y(a.accuracy * 100));
+  const latest = accuracy[accuracy.length - 1];
+
+  return (
+    <section className="panel accuracy-panel" aria-labelledby="accuracy-title">
+      <h2 id="accuracy-title">Validation accuracy</h2>
+      <p className="explain">
+        The chapter's experiment: 30 epochs of mini-batch SGD (η = 0.1, λ = 5.0, batch 10) with 1, 2, 3 and 4 hidden layers of
+        30 neurons reached 96.48 %, 96.90 %, 96.57 % and 96.53 %. Deeper is not better, because the early layers barely learn.
+      </p>
+      {config.mode !== 'sgd' && <p className="hint">Accuracy is measured after each epoch in “SGD on MNIST” mode.</p>}
+      <figure className="chart">
+        <svg viewBox={`0 0 ${box.width} ${box.height}`} role="img" aria-label="Validation accuracy per epoch">
+          <g className="axis">
+            {y.ticks(5).map((t) => (
+              <g key={t} transform={`translate(0,${y(t)})`}>
+                <line x1={box.left} x2={box.width - box.right} className="grid" />
+                <text x={box.left - 8} dy="0.32em" textAnchor="end">
+                  {t} %
+                </text>
+              </g>
+            ))}
+            {x.ticks(6).map((t) => (
+              <g key={t} transform={`translate(${x(t)},0)`}>
+                <line y1={box.height - box.bottom} y2={box.height - box.bottom + 6} className="tick" />
+                <text y={box.height - box.bottom + 22} textAnchor="middle">
+                  {t}
+                </text>
+              </g>
+            ))}
+            <line x1={box.left} x2={box.width - box.right} y1={box.height - box.bottom} y2={box.height - box.bottom} className="domain" />
+            <line x1={box.left} x2={box.left} y1={box.top} y2={box.height - box.bottom} className="domain" />
+            <text x={(box.left + box.width - box.right) / 2} y={box.height - 4} textAnchor="middle" className="axis-label">
+              Epoch
+            </text>
+          </g>
+          {mark !== null && (
+            <g className="book-mark">
+              <line x1={box.left} x2={box.width - box.right} y1={y(mark)} y2={y(mark)} />
+              <text x={box.width - box.right - 4} y={y(mark) - 6} textAnchor="end">
+                Book, {config.layers.length - 2} hidden: {mark.toFixed(2)} %
+              </text>
+            </g>
+          )}
+          {visiblePinned.map(({ p, index }) => (
+            <path key={p.id} d={path(p.accuracy) ?? ''} className="series pinned" stroke="#334155" strokeDasharray={pinnedDash(index)} />
+          ))}
+          <path d={path(accuracy) ?? ''} className="series" stroke="#1d4ed8" />
+          {accuracy.map((a) => (
+            <circle key={a.epoch} cx={x(a.epoch)} cy={y(a.accuracy * 100)} r={3.5} className="dot" />
+          ))}
+        </svg>
+        <figcaption>
+          <ul className="legend">
+            <li>
+              <svg width="28" height="10" aria-hidden="true">
+                <line x1="0" x2="28" y1="5" y2="5" stroke="#1d4ed8" strokeWidth="4" />
+              </svg>
+              This run{latest ? `: ${(latest.accuracy * 100).toFixed(2)} % after epoch ${latest.epoch}` : ''}
+            </li>
+            {mark !== null && (
+              <li>
+                <svg width="28" height="10" aria-hidden="true">
+                  <line x1="0" x2="28" y1="5" y2="5" className="book-swatch" />
+                </svg>
+                Book's result for the same depth: {mark.toFixed(2)} %
+              </li>
+            )}
+            {visiblePinned.map(({ p, index }) => (
+              <li key={p.id}>
+                <svg width="28" height="10" aria-hidden="true">
+                  <line x1="0" x2="28" y1="5" y2="5" stroke="#334155" strokeWidth="3" strokeDasharray={pinnedDash(index)} />
+                </svg>
+                Pinned run {p.id}: {describeDifference(p.config, config)}
+              </li>
+            ))}
+          </ul>
+        </figcaption>
+      </figure>
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * A text field that applies its value on Enter or when focus leaves it, and otherwise shows what is wrong
+ * right under it. Applying on every keystroke would rebuild the network while "0.05" is still "0.0".
+ */
+import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import type { Check } from '../../store/config';
+
+export interface ValidatedFieldProps<T> {
+  label: string;
+  value: T;
+  check: (text: string) => Check<T>;
+  onCommit: (value: T) => void;
+  hint?: string;
+  inputMode?: 'decimal' | 'numeric';
+  className?: string;
+}
+
+export function ValidatedField<T>({ label, value, check, onCommit, hint, inputMode = 'decimal', className }: ValidatedFieldProps<T>) {
+  const id = useId();
+  const [draft, setDraft] = useState(String(value));
+  const [error, setError] = useState<string | null>(null);
+
+  // A change from elsewhere (URL, reset, another control) replaces whatever was typed.
+  useEffect(() => {
+    setDraft(String(value));
+    setError(null);
+  }, [value]);
+
+  const commit = () => {
+    const result = check(draft);
+    if (!result.ok) {
+      setError(result.message);
+      return;
+    }
+    setError(null);
+    if (result.value !== value) onCommit(result.value);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') commit();
+    if (e.key === 'Escape') {
+      setDraft(String(value));
+      setError(null);
+    }
+  };
+
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${className ? ` ${className}` : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        inputMode={inputMode}
+        autoComplete="off"
+        spellCheck={false}
+        value={draft}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={onKeyDown}
+      />
+      {hint && (
+        <span id={`${id}-hint`} className="hint">
+          {hint}
+        </span>
+      )}
+      {error && (
+        <span id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * Run controls and every training setting. Settings that change the network rebuild it from the seed,
+ * and the status line says so; the pace and the exploding preset apply to the running network.
+ */
+import { useId } from 'react';
+import { ACTIVATIONS, INITIALISERS, type ActivationName, type InitName } from '../../engine/types';
+import {
+  ACTIVATION_LABELS,
+  checkBatchSize,
+  checkEta,
+  checkLambda,
+  checkMomentum,
+  checkSeed,
+  INIT_LABELS,
+  MODE_LABELS,
+  MODES,
+} from '../../store/config';
+import { useLab } from '../../store/hooks';
+import type { TrainingMode } from '../../worker/protocol';
+import { ValidatedField } from '../common/ValidatedField';
+
+export function ControlsPanel() {
+  const config = useLab((s) => s.config);
+  const status = useLab((s) => s.status);
+  const start = useLab((s) => s.start);
+  const pause = useLab((s) => s.pause);
+  const step = useLab((s) => s.step);
+  const reset = useLab((s) => s.reset);
+  const update = useLab((s) => s.updateConfig);
+  const setSpeed = useLab((s) => s.setSpeed);
+  const ids = { mode: useId(), init: useId(), activation: useId(), speed: useId() };
+  const running = status === 'running';
+
+  return (
+    <section className="panel controls-panel" aria-labelledby="controls-title">
+      <h2 id="controls-title">Controls</h2>
+      <div className="run-buttons" role="group" aria-label="Run">
+        <button type="button" className={running ? 'primary active' : 'primary'} onClick={start}>
+          Start
+        </button>
+        <button type="button" className={status === 'paused' ? 'active' : undefined} onClick={pause}>
+          Pause
+        </button>
+        <button type="button" onClick={step}>
+          Step
+        </button>
+        <button type="button" onClick={reset}>
+          Reset
+        </button>
+      </div>
+      <p className="hint">Step: one epoch in learning-speed mode, one probe interval of mini-batches in SGD mode. Reset: same seed, fresh weights.</p>
+
+      <ExplodingSwitch />
+
+      <div className="field">
+        <label htmlFor={ids.mode}>Mode</label>
+        <select id={ids.mode} value={config.mode} onChange={(e) => update({ mode: e.target.value as TrainingMode })}>
+          {MODES.map((m) => (
+            <option key={m} value={m}>
+              {MODE_LABELS[m]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field-grid">
+        <ValidatedField label="η (learning rate)" value={config.eta} check={checkEta} onCommit={(eta) => update({ eta })} />
+        <ValidatedField label="λ (L2 regularisation)" value={config.lambda} check={checkLambda} onCommit={(lambda) => update({ lambda })} />
+        <ValidatedField
+          label="Mini-batch size"
+          value={config.batchSize}
+          check={checkBatchSize}
+          inputMode="numeric"
+          onCommit={(batchSize) => update({ batchSize })}
+          hint={config.mode === 'learning-speed' ? 'Unused here: each epoch is one batch of all 1,000 images.' : undefined}
+        />
+        <ValidatedField label="Seed" value={config.seed} check={checkSeed} inputMode="numeric" onCommit={(seed) => update({ seed })} />
+        <ValidatedField label="Momentum μ" value={config.momentum} check={checkMomentum} onCommit={(momentum) => update({ momentum })} />
+      </div>
+      <div className="field">
+        <label htmlFor={ids.init}>Initialiser</label>
+        <select id={ids.init} value={config.init} onChange={(e) => update({ init: e.target.value as InitName })}>
+          {INITIALISERS.map((i) => (
+            <option key={i} value={i}>
+              {INIT_LABELS[i]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={ids.activation}>Activation</label>
+        <select id={ids.activation} value={config.activation} onChange={(e) => update({ activation: e.target.value as ActivationName })}>
+          {ACTIVATIONS.map((a) => (
+            <option key={a} value={a}>
+              {ACTIVATION_LABELS[a]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={ids.speed}>Speed</label>
+        <input
+          id={ids.speed}
+          type="range"
+          min={1}
+          max={10}
+          step={1}
+          value={config.speed}
+          aria-valuetext={`${config.speed} of 10`}
+          onChange={(e) => setSpeed(Number(e.target.value))}
+        />
+        <span className="hint">
+          {config.speed} of 10 ({config.speed <= 3 ? 'slow, easy to follow' : config.speed >= 9 ? 'as fast as possible' : 'moderate'})
+        </span>
+      </div>
+    </section>
+  );
+}
+
+export function ExplodingSwitch() {
+  const exploding = useLab((s) => s.config.exploding);
+  const setExploding = useLab((s) => s.setExploding);
+  const id = useId();
+  return (
+    <div className="switch-field">
+      <input id={id} type="checkbox" role="switch" checked={exploding} aria-checked={exploding} onChange={(e) => setExploding(e.target.checked)} />
+      <label htmlFor={id}>Exploding gradients</label>
+      <p className="hint">
+        Large weights with biases that keep z ≈ 0 make each factor wσ′(z) ≈ 25, so the gradient grows on its way back (eq. 122).
+        Off restores the seeded default initialisation.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * The numbers behind the chart for the latest probe: ‖δˡ‖ of each hidden layer, its ratio to the last hidden
+ * layer, and the two ingredients of eq. 124 that explain the ratio.
+ */
+import { formatValue } from '../../store/format';
+import { useLab, useLabFrame } from '../../store/hooks';
+import { layerColour } from '../common/palette';
+
+export function LayerTable() {
+  const snapshot = useLabFrame((s) => s.snapshot);
+  const layers = useLab((s) => s.config.layers);
+  const numHidden = layers.length - 2;
+  const matches = snapshot !== null && snapshot.layerNorms.length === numHidden;
+  const last = matches ? snapshot.layerNorms[numHidden - 1] : NaN;
+  const overflowSeen = matches && Array.from(snapshot.layerNorms).some((v) => !Number.isFinite(v));
+
+  return (
+    <div className="table-wrap">
+      <table aria-label="Layer learning speed">
+        <caption>Layer learning speed</caption>
+        <thead>
+          <tr>
+            <th scope="col">Hidden layer l</th>
+            <th scope="col">‖δˡ‖</th>
+            <th scope="col">‖δˡ‖ / ‖δ{supLast(numHidden)}‖</th>
+            <th scope="col">
+              <abbr title="Spectral norm of Σ′(zˡ)(wˡ⁺¹)ᵀ, the factor of eq. 124 that carries δˡ⁺¹ back to δˡ">‖Σ′(zˡ)(wˡ⁺¹)ᵀ‖₂</abbr>
+              <span className="th-note">eq. 124 factor (spectral norm)</span>
+            </th>
+            <th scope="col">
+              mean σ′(zˡ)
+              <span className="th-note">≤ 1/4 for sigmoid</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {Array.from({ length: numHidden }, (_, i) => {
+            const norm = matches ? snapshot.layerNorms[i] : null;
+            const ratio = norm !== null ? norm / last : null;
+            const factor = matches ? snapshot.factorNorms[i] : null;
+            const prime = matches ? snapshot.meanActivationPrime[i] : null;
+            return (
+              <tr key={i}>
+                <td className="layer-cell">
+                  <span className="swatch" style={{ background: layerColour(i + 1) }} aria-hidden="true" />
+                  {i + 1}
+                </td>
+                <td>{norm === null ? '—' : formatValue(norm)}</td>
+                <td>{ratio === null ? '—' : Number.isFinite(ratio) ? `${formatValue(ratio)}×` : formatValue(ratio)}</td>
+                <td>{factor === null || factor === undefined ? '—' : formatValue(factor)}</td>
+                <td>{prime === null || prime === undefined ? '—' : formatValue(prime)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {overflowSeen && (
+        <p className="field-error">"overflow": a gradient grew past the largest 32-bit float, so its norm cannot be measured.</p>
+      )}
+      <p className="explain">
+        Eq. 124: δˡ = Σ′(zˡ)(wˡ⁺¹)ᵀ Σ′(zˡ⁺¹)(wˡ⁺²)ᵀ … Σ′(zᴸ)∇ₐC. Each factor with spectral norm below 1 shrinks the
+        gradient on its way back; above 1 it grows.
+      </p>
+    </div>
+  );
+}
+
+/** The superscript of the last hidden layer's number, for the ratio header. */
+function supLast(n: number): string {
+  const digits = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+  return String(n)
+    .split('')
+    .map((d) => digits[Number(d)])
+    .join('');
+}

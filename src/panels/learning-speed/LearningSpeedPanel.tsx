@@ -1,0 +1,100 @@
+/**
+ * Figs. 5-7 live: the speed of learning ‖δˡ‖ of every hidden layer against epochs, plus pinned runs dashed.
+ * A small, slow chart, so React renders the paths from D3 scales, at most once per animation frame.
+ */
+import { describeDifference } from '../../store/config';
+import { formatValue } from '../../store/format';
+import { useLab, useLabFrame } from '../../store/hooks';
+import { layerColour, pinnedDash } from '../common/palette';
+import { decadeTicks, layerPath, speedScales, SPEED_BOX as box } from './geometry';
+import { LayerTable } from './LayerTable';
+
+export function LearningSpeedPanel() {
+  const norms = useLabFrame((s) => s.norms);
+  const pinned = useLab((s) => s.pinned);
+  const config = useLab((s) => s.config);
+  const numHidden = config.layers.length - 2;
+  const visiblePinned = pinned.map((p, index) => ({ p, index })).filter(({ p }) => !p.hidden);
+  const { x, y } = speedScales([norms, ...visiblePinned.map(({ p }) => p.norms)]);
+  const yTicks = decadeTicks(y.domain() as [number, number]);
+  const xTicks = x.ticks(6);
+  const xLabel = config.mode === 'learning-speed' ? 'Epochs of full-batch gradient descent on 1,000 images' : 'Epochs of mini-batch SGD';
+
+  return (
+    <section className="panel speed-panel" aria-labelledby="speed-title">
+      <h2 id="speed-title">Learning speed of each hidden layer</h2>
+      <p className="explain">
+        ‖δˡ‖, the length of the vector of ∂C/∂b over layer l, is the chapter's measure of how fast layer l learns (figs. 5-7). In
+        the book's [784, 30, 30, 30, 30, 10] network the first hidden layer learns about 100 times slower than the last: the
+        vanishing gradient problem.
+      </p>
+      <div className="speed-body">
+        <figure className="chart">
+          <svg viewBox={`0 0 ${box.width} ${box.height}`} role="img" aria-label="Learning speed ‖δˡ‖ of each hidden layer against epoch, log scale">
+            <g className="axis">
+              {yTicks.map((t) => (
+                <g key={t} transform={`translate(0,${y(t)})`}>
+                  <line x1={box.left} x2={box.width - box.right} className="grid" />
+                  <text x={box.left - 8} dy="0.32em" textAnchor="end">
+                    {formatValue(t)}
+                  </text>
+                </g>
+              ))}
+              {xTicks.map((t) => (
+                <g key={t} transform={`translate(${x(t)},0)`}>
+                  <line y1={box.height - box.bottom} y2={box.height - box.bottom + 6} className="tick" />
+                  <text y={box.height - box.bottom + 22} textAnchor="middle">
+                    {t}
+                  </text>
+                </g>
+              ))}
+              <line x1={box.left} x2={box.width - box.right} y1={box.height - box.bottom} y2={box.height - box.bottom} className="domain" />
+              <line x1={box.left} x2={box.left} y1={box.top} y2={box.height - box.bottom} className="domain" />
+              <text x={(box.left + box.width - box.right) / 2} y={box.height - 4} textAnchor="middle" className="axis-label">
+                {xLabel}
+              </text>
+              <text transform={`translate(16,${(box.top + box.height - box.bottom) / 2}) rotate(-90)`} textAnchor="middle" className="axis-label">
+                ‖δˡ‖ (log scale)
+              </text>
+            </g>
+            {visiblePinned.map(({ p, index }) =>
+              Array.from({ length: p.config.layers.length - 2 }, (_, i) => (
+                <path
+                  key={`pin-${p.id}-${i}`}
+                  d={layerPath(p.norms, i + 1, x, y)}
+                  className="series pinned"
+                  stroke={layerColour(i + 1)}
+                  strokeDasharray={pinnedDash(index)}
+                />
+              )),
+            )}
+            {Array.from({ length: numHidden }, (_, i) => (
+              <path key={`cur-${i}`} d={layerPath(norms, i + 1, x, y)} className="series" stroke={layerColour(i + 1)} />
+            ))}
+          </svg>
+          <figcaption>
+            <ul className="legend">
+              {Array.from({ length: numHidden }, (_, i) => (
+                <li key={i}>
+                  <svg width="28" height="10" aria-hidden="true">
+                    <line x1="0" x2="28" y1="5" y2="5" stroke={layerColour(i + 1)} strokeWidth="4" />
+                  </svg>
+                  Hidden layer {i + 1}
+                </li>
+              ))}
+              {visiblePinned.map(({ p, index }) => (
+                <li key={`pin-${p.id}`}>
+                  <svg width="28" height="10" aria-hidden="true">
+                    <line x1="0" x2="28" y1="5" y2="5" stroke="#111" strokeWidth="3" strokeDasharray={pinnedDash(index)} />
+                  </svg>
+                  Pinned run {p.id}: {describeDifference(p.config, config)}
+                </li>
+              ))}
+            </ul>
+          </figcaption>
+        </figure>
+        <LayerTable />
+      </div>
+    </section>
+  );
+}

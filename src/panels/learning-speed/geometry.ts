@@ -1,0 +1,69 @@
+/**
+ * Scales and paths of the learning-speed chart (figs. 5-7): ‖δˡ‖ against epochs, on a log y axis because
+ * the layers differ by factors of ten to a hundred.
+ */
+import { line, scaleLinear, scaleLog } from 'd3';
+import type { NormPoint } from '../../store/series';
+
+export interface ChartBox {
+  width: number;
+  height: number;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+export const SPEED_BOX: ChartBox = { width: 640, height: 330, left: 70, right: 16, top: 14, bottom: 46 };
+
+/** The range of finite, positive norms in all the series, for the log axis. */
+export function normExtent(series: readonly (readonly NormPoint[])[]): [number, number] | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const points of series) {
+    for (const p of points) {
+      for (const v of p.norms) {
+        if (Number.isFinite(v) && v > 0) {
+          if (v < lo) lo = v;
+          if (v > hi) hi = v;
+        }
+      }
+    }
+  }
+  return lo <= hi ? [lo, hi] : null;
+}
+
+export function speedScales(series: readonly (readonly NormPoint[])[], box: ChartBox = SPEED_BOX) {
+  let xMax = 1;
+  for (const points of series) {
+    const last = points[points.length - 1];
+    if (last && last.x > xMax) xMax = last.x;
+  }
+  const extent = normExtent(series) ?? [1e-3, 1];
+  // Whole decades at both ends so the log axis always has labelled ticks.
+  const lo = Math.pow(10, Math.floor(Math.log10(extent[0])));
+  let hi = Math.pow(10, Math.ceil(Math.log10(extent[1])));
+  if (hi <= lo) hi = lo * 10;
+  const x = scaleLinear().domain([0, xMax]).range([box.left, box.width - box.right]);
+  const y = scaleLog().domain([lo, hi]).range([box.height - box.bottom, box.top]);
+  return { x, y };
+}
+
+/** The path of hidden layer h (from 1); gaps where a norm is not finite or not positive. */
+export function layerPath(points: readonly NormPoint[], h: number, x: (v: number) => number, y: (v: number) => number): string {
+  const path = line<NormPoint>()
+    .defined((p) => {
+      const v = p.norms[h - 1];
+      return v !== undefined && Number.isFinite(v) && v > 0;
+    })
+    .x((p) => x(p.x))
+    .y((p) => y(p.norms[h - 1]));
+  return path(points as NormPoint[]) ?? '';
+}
+
+/** Decade ticks for a log axis: 1e-4, 1e-3, … */
+export function decadeTicks(domain: [number, number]): number[] {
+  const ticks: number[] = [];
+  for (let e = Math.round(Math.log10(domain[0])); e <= Math.round(Math.log10(domain[1])); e++) ticks.push(Math.pow(10, e));
+  return ticks;
+}

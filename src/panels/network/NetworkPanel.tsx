@@ -1,0 +1,130 @@
+/**
+ * The network as the book draws it in fig. 4: input, one column per hidden layer with a ∂C/∂b bar beside
+ * every neuron, output. React lays out the columns and their controls; D3 draws the bars inside each
+ * column's <g>, straight from the store and at most once per animation frame, without re-rendering React.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { checkHiddenWidth, MAX_HIDDEN_LAYERS } from '../../store/config';
+import { formatValue } from '../../store/format';
+import { useLab, useLabStore } from '../../store/hooks';
+import { rafThrottle } from '../../store/rafThrottle';
+import type { Snapshot } from '../../worker/protocol';
+import { ValidatedField } from '../common/ValidatedField';
+import { drawColumn, NEGATIVE_COLOUR, POSITIVE_COLOUR } from './drawBars';
+import { barsForLayer, columnLayout, maxAbsGrad, selectNeurons, BOOK_NEURONS_SHOWN } from './geometry';
+
+export function NetworkPanel() {
+  const store = useLabStore();
+  const layers = useLab((s) => s.config.layers);
+  const addHiddenLayer = useLab((s) => s.addHiddenLayer);
+  const removeHiddenLayer = useLab((s) => s.removeHiddenLayer);
+  const setHiddenWidth = useLab((s) => s.setHiddenWidth);
+  const [showAll, setShowAll] = useState(false);
+  const hidden = layers.slice(1, -1);
+  const columns = useRef(new Map<number, SVGGElement>());
+  const scaleNote = useRef<HTMLSpanElement>(null);
+  const layersKey = hidden.join(',');
+
+  useEffect(() => {
+    const widths = layersKey.split(',').map(Number);
+    // The scale's top is the largest |∂C/∂b| since the first probe of the current series, so bars
+    // that shrink during training visibly shrink instead of being re-normalised every frame.
+    let max = 0;
+    const draw = rafThrottle((snapshot: Snapshot | null, firstOfSeries: boolean) => {
+      const current = snapshot ? maxAbsGrad(snapshot.gradB) : 0;
+      max = firstOfSeries || !snapshot ? current : Math.max(max, current);
+      widths.forEach((width, i) => {
+        const g = columns.current.get(i + 1);
+        if (!g) return;
+        const neurons = selectNeurons(width, showAll);
+        drawColumn(g, { layout: columnLayout(neurons.length), neurons, bars: barsForLayer(snapshot, i + 1, width, neurons), max });
+      });
+      if (scaleNote.current) {
+        scaleNote.current.textContent = snapshot ? `Full bar = |∂C/∂b| of ${formatValue(max)}.` : 'Waiting for the first probe of the network…';
+      }
+    });
+    const state = store.getState();
+    draw(state.snapshot, true);
+    const unsubscribe = store.subscribe((next, prev) => {
+      if (next.snapshot !== prev.snapshot) draw(next.snapshot, next.norms.length <= 1);
+    });
+    return () => {
+      unsubscribe();
+      draw.cancel();
+    };
+  }, [store, layersKey, showAll]);
+
+  return (
+    <section className="panel network-panel" aria-labelledby="network-title">
+      <div className="panel-head">
+        <h2 id="network-title">Network: how fast each neuron learns</h2>
+        <label className="toggle">
+          <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} />
+          Show all neurons
+        </label>
+      </div>
+      <p className="explain">
+        Each bar is ∂C/∂b of one hidden neuron: how fast its weights and biases change. By eq. 122, ∂C/∂b₁ = σ′(z₁) w₂σ′(z₂)
+        w₃σ′(z₃) w₄σ′(z₄) ∂C/∂a₄ — every layer closer to the input multiplies in one more w σ′(z), and σ′ ≤ 1/4.
+      </p>
+      <p className="scale-legend">
+        <span>
+          Bar length ∝ √|∂C/∂b| (square-root scale), one scale shared by all layers.{' '}
+          <span ref={scaleNote} />
+        </span>{' '}
+        <span className="swatch" style={{ background: POSITIVE_COLOUR }} aria-hidden="true" /> ∂C/∂b &gt; 0{' '}
+        <span className="swatch" style={{ background: NEGATIVE_COLOUR }} aria-hidden="true" /> ∂C/∂b &lt; 0
+        {!showAll && <> · first {BOOK_NEURONS_SHOWN} neurons of each layer, as in the book</>}
+      </p>
+      <div className="network" style={{ gridTemplateColumns: `minmax(90px, 0.6fr) repeat(${hidden.length}, minmax(120px, 1fr)) minmax(90px, 0.6fr)` }}>
+        <div className="layer-column io-column">
+          <h3>Input</h3>
+          <p className="io-size">784 neurons</p>
+          <p className="hint">28×28 pixels; no biases to learn</p>
+        </div>
+        {hidden.map((width, i) => {
+          const h = i + 1;
+          const neurons = selectNeurons(width, showAll);
+          const layout = columnLayout(neurons.length);
+          return (
+            <div className="layer-column" key={`${h}-${hidden.length}`}>
+              <h3>Hidden layer {h}</h3>
+              <ValidatedField
+                className="width-field"
+                label={`Width of hidden layer ${h}`}
+                value={width}
+                inputMode="numeric"
+                check={(text) => checkHiddenWidth(text, h)}
+                onCommit={(w) => setHiddenWidth(h, w)}
+              />
+              <svg className="column-svg" viewBox={`0 0 200 ${layout.height}`} role="img" aria-label={`∂C/∂b bars of hidden layer ${h}`}>
+                <g
+                  ref={(el) => {
+                    if (el) columns.current.set(h, el);
+                    else columns.current.delete(h);
+                  }}
+                />
+              </svg>
+              {showAll && width > neurons.length && (
+                <p className="hint">
+                  {neurons.length} of {width} neurons, evenly spaced
+                </p>
+              )}
+              <button type="button" className="remove-layer" onClick={() => removeHiddenLayer(h)} disabled={hidden.length <= 1}>
+                Remove hidden layer {h}
+              </button>
+            </div>
+          );
+        })}
+        <div className="layer-column io-column">
+          <h3>Output</h3>
+          <p className="io-size">10 neurons</p>
+          <p className="hint">digits 0-9</p>
+          <button type="button" className="add-layer" onClick={() => addHiddenLayer()} disabled={hidden.length >= MAX_HIDDEN_LAYERS}>
+            Add hidden layer
+          </button>
+        </div>
+      </div>
+    </section>
+  );
+}

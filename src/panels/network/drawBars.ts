@@ -1,0 +1,64 @@
+/**
+ * D3 draws one hidden layer's neurons and ∂C/∂b bars inside a <g> that React created and never renders into.
+ */
+import { select } from 'd3';
+import { barLength, type Bar, type ColumnLayout } from './geometry';
+import { formatValue } from '../../store/format';
+
+export const POSITIVE_COLOUR = '#1d5fbf';
+export const NEGATIVE_COLOUR = '#c2410c';
+export const OVERFLOW_COLOUR = '#6b21a8';
+
+/** Horizontal geometry inside the column's 200-unit-wide viewBox. */
+export const NEURON_X = 22;
+export const BAR_X = 44;
+export const BAR_FULL = 150;
+
+export interface DrawColumnOptions {
+  layout: ColumnLayout;
+  /** Neuron indices drawn, one per row (the circles are drawn even before the first probe). */
+  neurons: readonly number[];
+  bars: readonly Bar[];
+  /** Top of the shared scale: |∂C/∂b| that gets the full length. */
+  max: number;
+}
+
+export function drawColumn(g: SVGGElement, { layout, neurons, bars, max }: DrawColumnOptions): void {
+  const root = select(g);
+  const radius = Math.min(layout.rowHeight * 0.32, 12);
+  const thickness = Math.max(3, Math.min(layout.rowHeight * 0.55, 20));
+
+  root
+    .selectAll<SVGCircleElement, number>('circle.neuron')
+    .data(neurons, (d) => String(d))
+    .join('circle')
+    .attr('class', 'neuron')
+    .attr('cx', NEURON_X)
+    .attr('cy', (_, row) => layout.rowY(row))
+    .attr('r', radius);
+
+  root
+    .selectAll<SVGLineElement, number>('line.baseline')
+    .data(neurons, (d) => String(d))
+    .join('line')
+    .attr('class', 'baseline')
+    .attr('x1', BAR_X)
+    .attr('x2', BAR_X + BAR_FULL)
+    .attr('y1', (_, row) => layout.rowY(row))
+    .attr('y2', (_, row) => layout.rowY(row));
+
+  root
+    .selectAll<SVGRectElement, Bar>('rect.grad-bar')
+    .data(bars, (d) => String(d.neuron))
+    .join((enter) => enter.append('rect').attr('class', 'grad-bar').call((r) => r.append('title')))
+    .attr('data-layer', (d) => d.layer)
+    .attr('data-neuron', (d) => d.neuron)
+    .attr('data-grad', (d) => String(d.grad))
+    .attr('x', BAR_X)
+    .attr('y', (d) => layout.rowY(d.row) - thickness / 2)
+    .attr('height', thickness)
+    .attr('width', (d) => Math.max(1, barLength(d.grad, max, BAR_FULL)))
+    .attr('fill', (d) => (!Number.isFinite(d.grad) ? OVERFLOW_COLOUR : d.grad < 0 ? NEGATIVE_COLOUR : POSITIVE_COLOUR))
+    .select('title')
+    .text((d) => `Hidden layer ${d.layer}, neuron ${d.neuron}: ∂C/∂b = ${formatValue(d.grad)}${Number.isFinite(d.grad) ? '' : ' (the gradient no longer fits in a 32-bit float)'}`);
+}

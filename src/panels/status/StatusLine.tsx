@@ -1,0 +1,93 @@
+/**
+ * Where the run is, what the page just did, and anything that went wrong, in words. Never a bare NaN:
+ * divergence says at which epoch and batch and why.
+ */
+import { formatBytes } from '../../store/format';
+import { useLab, useLabFrame } from '../../store/hooks';
+import type { RunStatus } from '../../worker/protocol';
+
+const STATUS_WORDS: Record<RunStatus, string> = {
+  idle: 'Ready',
+  running: 'Training',
+  paused: 'Paused',
+  finished: 'Finished',
+  diverged: 'Stopped: diverged',
+};
+
+const STAGE_WORDS = {
+  probe: 'the first 1,000 training images (for the probe)',
+  train: 'the training images',
+  test: 'the validation images',
+} as const;
+
+export function StatusLine() {
+  const status = useLab((s) => s.status);
+  const snapshot = useLabFrame((s) => s.snapshot);
+  const config = useLab((s) => s.config);
+  const loading = useLabFrame((s) => s.loading);
+  const dataReady = useLab((s) => s.dataReady);
+  const waitingForData = useLab((s) => s.waitingForData);
+  const error = useLab((s) => s.error);
+  const divergence = useLab((s) => s.divergence);
+  const notice = useLab((s) => s.notice);
+  const urlNotices = useLab((s) => s.urlNotices);
+  const dismissUrlNotices = useLab((s) => s.dismissUrlNotices);
+  const retry = useLab((s) => s.retry);
+
+  return (
+    <section className="status-area" aria-label="Run status">
+      <p className="status-line" role="status">
+        <strong>{STATUS_WORDS[status]}</strong>
+        <span>
+          Epoch {snapshot ? snapshot.epoch : 0} of {config.epochs}
+        </span>
+        {config.mode === 'sgd' && snapshot && (
+          <span>
+            Batch {snapshot.batch} of {snapshot.batchesPerEpoch}
+          </span>
+        )}
+        <span>{snapshot && snapshot.examplesPerSecond > 0 ? `${Math.round(snapshot.examplesPerSecond).toLocaleString('en')} examples/s` : '— examples/s'}</span>
+        {waitingForData && <span>Waiting for the training images to finish loading; training starts by itself.</span>}
+        {!waitingForData && dataReady === 'probe' && <span>Probe images ready; the training images are still loading.</span>}
+      </p>
+      {loading && loading.totalBytes > 0 && (
+        <div className="loading">
+          <label>
+            Loading MNIST: {STAGE_WORDS[loading.stage]}, {formatBytes(loading.loadedBytes)} of {formatBytes(loading.totalBytes)}
+            <progress value={loading.loadedBytes} max={loading.totalBytes} aria-label="Loading MNIST" />
+          </label>
+        </div>
+      )}
+      {notice && <p className="notice">{notice}</p>}
+      {urlNotices.length > 0 && (
+        <div className="url-notices" role="alert">
+          <ul>
+            {urlNotices.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+          <button type="button" onClick={dismissUrlNotices}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {divergence && (
+        <div className="banner diverged" role="alert">
+          <strong>Training diverged at epoch {divergence.epoch}, batch {divergence.batch}.</strong> {divergence.reason} Values
+          shown as “overflow” are larger than a 32-bit float can hold, so they are no longer numbers. Try a smaller η, turn off
+          the exploding preset, or press Reset.
+        </div>
+      )}
+      {error && (
+        <div className="banner error" role="alert">
+          <strong>Something went wrong:</strong> {error.message}
+          {error.retryable && (
+            <button type="button" onClick={retry}>
+              Retry
+            </button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
