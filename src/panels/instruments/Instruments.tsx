@@ -1,4 +1,27 @@
-/** The chapter's analytic instruments (eqs. 114-124); filled in by the instruments work. */
-export function Instruments() {
-  return null;
+/**
+ * The chapter's analytic instruments (eqs. 114-124): the four-neuron chain, σ and σ′, the 0.45 bound, the
+ * identity neuron, and eq. 124 measured in the network being trained (which needs the latest snapshot).
+ */
+import type { Snapshot } from '../../worker/protocol';
+import { BoundPanel } from './BoundPanel';
+import { ChainPanel } from './ChainPanel';
+import { Eq124Panel } from './Eq124Panel';
+import { IdentityPanel } from './IdentityPanel';
+import { SigmaPanel } from './SigmaPanel';
+
+export interface InstrumentsProps {
+  /** The worker's latest snapshot; eq. 124's panel waits for it, the others do not need it. */
+  snapshot?: Snapshot;
+}
+
+export function Instruments({ snapshot }: InstrumentsProps = {}) {
+  return (
+    <div className="instruments">
+      <ChainPanel />
+      <SigmaPanel />
+      <BoundPanel />
+      <IdentityPanel />
+      <Eq124Panel snapshot={snapshot} />
+    </div>
+  );
 }

@@ -1,0 +1,126 @@
+/**
+ * The chapter's problem (eq. 123): |wσ′(wa+b)| ≥ 1 needs |w| ≥ 4, and even then holds only for input
+ * activations a in an interval at most ≈ 0.45 wide. Left: the factor along a, the interval shaded. Right: the
+ * interval's width against |w| from eq. 123, with its maximum.
+ */
+import { useMemo, useState } from 'react';
+import { line, scaleLinear } from 'd3';
+import { intervalWidth, widthMaximum } from '../../engine/bound';
+import { A_RANGE, ABS_W_RANGE, factorCurve, shading, widthPlot } from './boundGeometry';
+import { formatNumber } from './format';
+import { Slider } from './Slider';
+
+const left = { width: 400, height: 240, l: 44, r: 12, t: 14, b: 36 };
+const right = { width: 320, height: 240, l: 44, r: 12, t: 14, b: 36 };
+const FACTOR_TOP = 2;
+
+export function BoundPanel() {
+  const [w, setW] = useState(8);
+  const [b, setB] = useState(-4);
+  const max = useMemo(widthMaximum, []);
+  const curve = useMemo(widthPlot, []);
+  const shade = shading(w, b);
+  const width = intervalWidth(w);
+
+  const ax = scaleLinear().domain(A_RANGE).range([left.l, left.width - left.r]);
+  const fy = scaleLinear().domain([0, FACTOR_TOP]).range([left.height - left.b, left.t]).clamp(true);
+  const factorPath = line<[number, number]>()
+    .x((p) => ax(p[0]))
+    .y((p) => fy(p[1]));
+  const wx = scaleLinear().domain(ABS_W_RANGE).range([right.l, right.width - right.r]);
+  const wy = scaleLinear().domain([0, 0.5]).range([right.height - right.b, right.t]);
+  const widthPath = line<[number, number]>()
+    .x((p) => wx(p[0]))
+    .y((p) => wy(p[1]));
+  const absW = Math.abs(w);
+
+  return (
+    <section className="panel instrument bound-instrument" aria-labelledby="bound-title">
+      <h2 id="bound-title">How wide is the escape from vanishing? (eq. 123)</h2>
+      <p className="explain">
+        A factor |wσ′(wa+b)| ≥ 1 needs |w| ≥ 4 because σ′ ≤ 1/4; but a large w also pushes z = wa + b into σ′'s tails. Eq. 123:
+        the input activations a where the factor reaches 1 form an interval of width (2/|w|)·ln(|w|(1+√(1−4/|w|))/2 − 1), largest
+        ≈ {formatNumber(max.width)} at |w| ≈ {formatNumber(max.absW)} — a narrow band of a to hit.
+      </p>
+      <div className="chart-row">
+        <figure className="chart">
+          <svg viewBox={`0 0 ${left.width} ${left.height}`} role="img" aria-label="The factor |wσ′(wa+b)| along a, with the interval where it is at least 1 shaded">
+            {shade?.shown && (
+              <rect
+                className="unstable-interval"
+                x={ax(shade.shown[0])}
+                width={ax(shade.shown[1]) - ax(shade.shown[0])}
+                y={left.t}
+                height={left.height - left.b - left.t}
+                fill="#fde68a"
+                data-lo={String(shade.lo)}
+                data-hi={String(shade.hi)}
+              />
+            )}
+            <rect x={ax(0)} width={ax(1) - ax(0)} y={left.height - left.b} height={4} fill="#94a3b8">
+              <title>activations lie in [0, 1]</title>
+            </rect>
+            {fy.ticks(4).map((t) => (
+              <g key={t} transform={`translate(0,${fy(t)})`}>
+                <line x1={left.l} x2={left.width - left.r} stroke={t === 1 ? '#b91c1c' : '#e2e8f0'} strokeDasharray={t === 1 ? '5 3' : undefined} />
+                <text x={left.l - 6} dy="0.32em" textAnchor="end" className="small">
+                  {t}
+                </text>
+              </g>
+            ))}
+            {ax.ticks(4).map((t) => (
+              <text key={t} x={ax(t)} y={left.height - left.b + 18} textAnchor="middle" className="small">
+                {t}
+              </text>
+            ))}
+            <text x={left.width - left.r} y={left.height - 4} textAnchor="end" className="axis-label">
+              a
+            </text>
+            <path d={factorPath(factorCurve(w, b)) ?? ''} fill="none" stroke="#1d4ed8" strokeWidth={2} />
+            <text x={left.l + 6} y={left.t + 10} className="small">
+              |wσ′(wa+b)|
+            </text>
+          </svg>
+        </figure>
+        <figure className="chart">
+          <svg viewBox={`0 0 ${right.width} ${right.height}`} role="img" aria-label="Width of the interval against |w| (eq. 123)">
+            {wy.ticks(5).map((t) => (
+              <g key={t} transform={`translate(0,${wy(t)})`}>
+                <line x1={right.l} x2={right.width - right.r} stroke="#e2e8f0" />
+                <text x={right.l - 6} dy="0.32em" textAnchor="end" className="small">
+                  {t}
+                </text>
+              </g>
+            ))}
+            {wx.ticks(6).map((t) => (
+              <text key={t} x={wx(t)} y={right.height - right.b + 18} textAnchor="middle" className="small">
+                {t}
+              </text>
+            ))}
+            <text x={right.width - right.r} y={right.height - 4} textAnchor="end" className="axis-label">
+              |w|
+            </text>
+            <path d={widthPath(curve) ?? ''} fill="none" stroke="#15803d" strokeWidth={2} />
+            <circle cx={wx(max.absW)} cy={wy(max.width)} r={4} fill="#15803d" />
+            <text x={wx(max.absW) + 8} y={wy(max.width) - 6} className="small">
+              max {formatNumber(max.width)} at |w| = {formatNumber(max.absW)}
+            </text>
+            {absW <= ABS_W_RANGE[1] && <circle cx={wx(absW)} cy={wy(width)} r={4} fill="#1d4ed8" stroke="white" />}
+          </svg>
+        </figure>
+      </div>
+      <p className="readout" aria-live="polite">
+        <span aria-label="interval width" data-value={String(width)}>
+          {absW < 4
+            ? `|w| = ${formatNumber(absW)} < 4: |wσ′(wa+b)| ≤ |w|/4 < 1 for every a, width 0`
+            : `width = ${formatNumber(width, 4)}`}
+        </span>
+        {shade && ` (a from ${formatNumber(shade.lo, 4)} to ${formatNumber(shade.hi, 4)}${shade.shown ? '' : ', outside the plotted range'})`}
+      </p>
+      <div className="instrument-controls slider-grid">
+        <Slider label="w" name="bound w" value={w} min={-30} max={30} step={0.01} onChange={setW} description="weight; the interval exists for |w| ≥ 4" />
+        <Slider label="b" name="bound b" value={b} min={-30} max={30} step={0.01} onChange={setB} description="bias; moves the interval along a without changing its width" />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,219 @@
+/**
+ * The chain a₀ → 4 sigmoid neurons → C (eqs. 114-122). Every factor of eq. 122 is printed under the neuron it
+ * belongs to, with the product so far, and |∂C/∂bⱼ| for every neuron as a bar on a log scale: one glance shows
+ * whether the gradient shrinks (standard initialisation) or grows (the exploding recipe) on its way back.
+ */
+import { useState } from 'react';
+import { CHAIN_LENGTH, chainGradients, explodingRecipe, standardInit, type ChainParams } from '../../engine/chain';
+import { createRng } from '../../engine/rng';
+import { CHAIN_BOX, ROW, columnX, factorNames, gradBars, gradScale, gradTicks } from './chainGeometry';
+import { formatNumber } from './format';
+import { Slider } from './Slider';
+
+const INITIAL_SEED = 1;
+const INITIAL_A0 = 1;
+const INITIAL_Y = 0;
+
+export function initialChain(): ChainParams {
+  return standardInit(createRng(INITIAL_SEED), INITIAL_A0, INITIAL_Y);
+}
+
+function sub(j: number | string): string {
+  return String(j).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)]);
+}
+
+export function ChainPanel() {
+  const [params, setParams] = useState<ChainParams>(initialChain);
+  const [seedText, setSeedText] = useState(String(INITIAL_SEED));
+  const [seedError, setSeedError] = useState<string | null>(null);
+  const g = chainGradients(params);
+  const names = factorNames();
+  const bars = gradBars(g);
+  const scale = gradScale();
+  const ratio = g.gradB[0] / g.gradB[CHAIN_LENGTH - 1];
+
+  const setW = (j: number, v: number) => setParams((p) => ({ ...p, w: p.w.map((x, i) => (i === j ? v : x)) }));
+  const setB = (j: number, v: number) => setParams((p) => ({ ...p, b: p.b.map((x, i) => (i === j ? v : x)) }));
+
+  const onStandard = () => {
+    const text = seedText.trim();
+    if (!/^\d{1,9}$/.test(text)) {
+      setSeedError(`seed must be a whole number between 0 and 999999999, got "${seedText}"`);
+      return;
+    }
+    setSeedError(null);
+    setParams((p) => standardInit(createRng(Number(text)), p.a0, p.y));
+  };
+  const onExploding = () => setParams((p) => explodingRecipe(p.a0, p.y));
+
+  return (
+    <section className="panel instrument chain-instrument" aria-labelledby="chain-title">
+      <h2 id="chain-title">The chain: a₀ → four sigmoid neurons → C</h2>
+      <p className="explain">
+        Eq. 122: ∂C/∂b₁ = σ′(z₁)·w₂σ′(z₂)·w₃σ′(z₃)·w₄σ′(z₄)·∂C/∂a₄. σ′ never exceeds σ′(0) = 1/4, so with |wⱼ| &lt; 1 every
+        factor wⱼσ′(zⱼ) is below 1/4 and ∂C/∂b₁ vanishes compared with ∂C/∂b₄. The book's exploding recipe (all wⱼ = 100,
+        bⱼ = −100·aⱼ₋₁, so every zⱼ = 0) makes each factor 100·¼ = 25, and ∂C/∂b₁ = 25³·∂C/∂b₄. Cost: quadratic, C = ½(a₄ − y)², so
+        ∂C/∂a₄ = a₄ − y.
+      </p>
+      <figure className="chart">
+        <svg viewBox={`0 0 ${CHAIN_BOX.width} ${CHAIN_BOX.height}`} role="group" aria-label="The chain, the factors of eq. 122 and ∂C/∂b per neuron">
+          <g className="chain-network">
+            {Array.from({ length: CHAIN_LENGTH + 1 }, (_, k) => (
+              <line key={k} className="edge" x1={columnX(k) + 22} x2={columnX(k + 1) - 22} y1={ROW.node} y2={ROW.node} stroke="#64748b" />
+            ))}
+            <text x={columnX(0)} y={ROW.node} dy="0.32em" textAnchor="middle" className="node-label">
+              a₀ = {formatNumber(params.a0)}
+            </text>
+            {g.z.map((z, i) => (
+              <g key={i} transform={`translate(${columnX(i + 1)},${ROW.node})`}>
+                <circle r={20} fill="#e2e8f0" stroke="#334155" />
+                <text dy="0.32em" textAnchor="middle">
+                  {sub(i + 1)}
+                </text>
+                <text y={-28} textAnchor="middle" className="small">
+                  w{sub(i + 1)} = {formatNumber(params.w[i])}
+                </text>
+                <text y={36} textAnchor="middle" className="small">
+                  z{sub(i + 1)} = {formatNumber(z)}
+                </text>
+                <text y={50} textAnchor="middle" className="small">
+                  a{sub(i + 1)} = {formatNumber(g.a[i])}
+                </text>
+              </g>
+            ))}
+            <text x={columnX(CHAIN_LENGTH + 1)} y={ROW.node} dy="0.32em" textAnchor="middle" className="node-label">
+              C = {formatNumber(g.cost)}
+            </text>
+          </g>
+
+          <g className="chain-factors">
+            <text x={8} y={ROW.factor - 14} className="row-label">
+              factor
+            </text>
+            <text x={8} y={ROW.product - 6} className="row-label">
+              product so far
+            </text>
+            {g.factors.map((f, k) => {
+              const x = columnX(k + 1);
+              return (
+                <g key={k}>
+                  <text x={x} y={ROW.factor - 14} textAnchor="middle" className="small symbol">
+                    {names[k].replace(/\d/g, (d) => sub(d))}
+                  </text>
+                  <text
+                    x={x}
+                    y={ROW.factor + 4}
+                    textAnchor="middle"
+                    className={Math.abs(f) < 1 && k < CHAIN_LENGTH ? 'factor shrinks' : 'factor'}
+                    aria-label={`factor ${names[k]}`}
+                    data-factor={k + 1}
+                    data-value={String(f)}
+                  >
+                    {formatNumber(f)}
+                  </text>
+                  <text
+                    x={x}
+                    y={ROW.product}
+                    textAnchor="middle"
+                    className="product"
+                    aria-label={`product through ${names[k]}`}
+                    data-value={String(g.runningProducts[k])}
+                  >
+                    {formatNumber(g.runningProducts[k])}
+                  </text>
+                </g>
+              );
+            })}
+            <text x={columnX(CHAIN_LENGTH + 1)} y={ROW.product + 16} textAnchor="middle" className="small">
+              = ∂C/∂b₁
+            </text>
+          </g>
+
+          <g className="chain-bars">
+            <text x={8} y={ROW.barTop - 16} className="row-label">
+              |∂C/∂bⱼ|, log scale
+            </text>
+            {gradTicks().map((t) => (
+              <g key={t} transform={`translate(0,${scale(t)})`}>
+                <line x1={columnX(0) + 30} x2={columnX(CHAIN_LENGTH) + 40} className="grid" stroke="#e2e8f0" />
+                <text x={columnX(0) + 24} dy="0.32em" textAnchor="end" className="small">
+                  {formatNumber(t, 1)}
+                </text>
+              </g>
+            ))}
+            {bars.map((bar) => (
+              <g key={bar.j}>
+                <rect
+                  className="grad-bar"
+                  data-j={bar.j}
+                  data-grad={String(bar.grad)}
+                  x={bar.x}
+                  y={bar.y}
+                  width={bar.width}
+                  height={bar.height}
+                  fill={bar.grad < 0 ? '#c2410c' : '#1d5fbf'}
+                >
+                  <title>{`∂C/∂b${bar.j} = ${formatNumber(bar.grad)}`}</title>
+                </rect>
+                <text
+                  x={bar.x + bar.width / 2}
+                  y={bar.y - 6}
+                  textAnchor="middle"
+                  className="small"
+                  aria-label={`∂C/∂b${bar.j}`}
+                  data-value={String(bar.grad)}
+                >
+                  {bar.belowFloor ? (bar.grad === 0 ? '0' : `< ${formatNumber(1e-10, 1)}`) : formatNumber(bar.grad)}
+                </text>
+              </g>
+            ))}
+            <text x={columnX(CHAIN_LENGTH + 1)} y={ROW.barTop + 20} textAnchor="middle" className="small">
+              ∂C/∂b₁ / ∂C/∂b₄
+            </text>
+            <text x={columnX(CHAIN_LENGTH + 1)} y={ROW.barTop + 38} textAnchor="middle" aria-label="ratio ∂C/∂b1 / ∂C/∂b4" data-value={String(ratio)}>
+              {g.gradB[CHAIN_LENGTH - 1] === 0 ? 'undefined (∂C/∂b₄ = 0)' : formatNumber(ratio)}
+            </text>
+          </g>
+        </svg>
+      </figure>
+      <fieldset className="instrument-controls">
+        <legend>Weights, biases, input and target</legend>
+        <div className="slider-grid">
+          {params.w.map((w, i) => (
+            <Slider key={`w${i}`} label={`w${i + 1}`} value={w} min={-100} max={100} step={0.01} onChange={(v) => setW(i, v)} description={`weight into neuron ${i + 1}`} />
+          ))}
+          {params.b.map((b, i) => (
+            <Slider key={`b${i}`} label={`b${i + 1}`} value={b} min={-100} max={100} step={0.01} onChange={(v) => setB(i, v)} description={`bias of neuron ${i + 1}`} />
+          ))}
+          <Slider label="a0" value={params.a0} min={0} max={1} step={0.01} onChange={(v) => setParams((p) => ({ ...p, a0: v }))} description="input activation" />
+          <Slider label="y" value={params.y} min={0} max={1} step={0.01} onChange={(v) => setParams((p) => ({ ...p, y: v }))} description="target output in C = ½(a₄ − y)²" />
+        </div>
+        <div className="instrument-buttons">
+          <label>
+            seed{' '}
+            <input
+              type="text"
+              inputMode="numeric"
+              size={8}
+              value={seedText}
+              aria-invalid={seedError !== null}
+              onChange={(e) => setSeedText(e.currentTarget.value)}
+            />
+          </label>
+          <button type="button" onClick={onStandard}>
+            Standard init
+          </button>
+          <button type="button" onClick={onExploding}>
+            Exploding recipe
+          </button>
+          {seedError && (
+            <span role="alert" className="error">
+              {seedError}
+            </span>
+          )}
+        </div>
+        <p className="hint">Standard init draws wⱼ ~ N(0,1) and bⱼ ~ N(0,1) from the seed (rounded to the sliders' 0.01 step).</p>
+      </fieldset>
+    </section>
+  );
+}

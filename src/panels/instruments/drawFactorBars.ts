@@ -1,0 +1,33 @@
+/** D3 draws eq. 124's per-layer norm bars inside a <g> that React created and never renders into. */
+import { select } from 'd3';
+import { FACTOR_BOX, factorBarWidth, factorScale, type FactorRow } from './eq124Geometry';
+import { formatNumber } from './format';
+
+export function drawFactorBars(g: SVGGElement, rows: readonly FactorRow[]): void {
+  const scale = factorScale();
+  const root = select(g);
+  const rowY = (i: number) => FACTOR_BOX.top + i * FACTOR_BOX.rowHeight;
+  const bars = root
+    .selectAll<SVGGElement, FactorRow>('g.factor-row')
+    .data(rows, (d) => String(d.h))
+    .join((enter) => {
+      const row = enter.append('g').attr('class', 'factor-row');
+      row.append('text').attr('class', 'row-name small').attr('x', FACTOR_BOX.left - 8).attr('dy', '0.32em').attr('text-anchor', 'end');
+      row.append('rect').attr('class', 'factor-bar').attr('x', FACTOR_BOX.left).attr('height', FACTOR_BOX.rowHeight * 0.6);
+      row.append('text').attr('class', 'bar-value small').attr('dy', '0.32em');
+      return row;
+    })
+    .attr('transform', (_, i) => `translate(0,${rowY(i) + FACTOR_BOX.rowHeight / 2})`);
+  bars.select('text.row-name').text((d) => `layer ${d.h}`);
+  bars
+    .select<SVGRectElement>('rect.factor-bar')
+    .attr('y', -FACTOR_BOX.rowHeight * 0.3)
+    .attr('width', (d) => factorBarWidth(d.factorNorm, scale))
+    .attr('fill', (d) => (d.factorNorm >= 1 ? '#b91c1c' : '#1d4ed8'))
+    .attr('data-h', (d) => d.h)
+    .attr('data-norm', (d) => String(d.factorNorm));
+  bars
+    .select('text.bar-value')
+    .attr('x', (d) => FACTOR_BOX.left + factorBarWidth(d.factorNorm, scale) + 6)
+    .text((d) => formatNumber(d.factorNorm));
+}

@@ -1,0 +1,39 @@
+/** Number formatting shared by the instruments: readable across the 14 decades eq. 122 can span. */
+
+const SUPERSCRIPT: Record<string, string> = {
+  '-': '⁻',
+  '+': '',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
+
+/**
+ * Three significant digits; scientific (1.95×10³) outside [10⁻³, 10⁴). A non-finite value says so in
+ * words instead of printing NaN.
+ */
+export function formatNumber(v: number, digits = 3): string {
+  if (Number.isNaN(v)) return 'undefined (NaN)';
+  if (!Number.isFinite(v)) return v > 0 ? 'overflow (+∞)' : 'overflow (−∞)';
+  if (v === 0) return '0';
+  const abs = Math.abs(v);
+  if (abs >= 1e-3 && abs < 1e4) {
+    const s = v.toPrecision(digits);
+    // toPrecision keeps trailing zeros after the point ("0.500"): they say the digit is known, so keep them.
+    // Below 10⁴ a whole number reads better than an exponent: 1953, not 1.95e+3.
+    return (s.includes('e') ? String(Math.round(v)) : s).replace('-', '−');
+  }
+  const [mant, exp] = v.toExponential(digits - 1).split('e');
+  const sup = exp
+    .split('')
+    .map((c) => SUPERSCRIPT[c] ?? c)
+    .join('');
+  return `${mant.replace('-', '−')}×10${sup}`;
+}
