@@ -33,6 +33,12 @@ export interface RunConfig {
   exploding: boolean;
   /** 1 (gentle, easy to follow) .. 10 (as fast as the worker can go). */
   speed: number;
+  /**
+   * SGD mode: mini-batches between two gradient probes. Leave it out and the worker chooses: at full speed an
+   * interval that keeps probing under ~10% of its time, at slower speeds a shorter one so the bars move smoothly.
+   * An interval never runs past the end of an epoch, so every epoch ends with a probe.
+   */
+  probeEvery?: number;
 }
 
 export type ToWorker =
@@ -91,8 +97,22 @@ export type FromWorker =
       /** Mean cost over the examples trained this epoch (data term). */
       cost: number;
     }
-  | { type: 'status'; runId: number; status: RunStatus; epoch: number }
-  /** A non-finite value appeared; training stops and says where. */
+  | {
+      type: 'status';
+      runId: number;
+      status: RunStatus;
+      epoch: number;
+      /**
+       * True when a 'start' or 'step' was accepted but waits for the images it needs (SGD mode: the whole
+       * training set; learning-speed mode: the first 1000). It runs by itself when they arrive, unless paused.
+       */
+      waitingForData?: boolean;
+    }
+  /**
+   * A non-finite value appeared; training stops and says where. epoch and batch count what was completed,
+   * as in a snapshot (the step that produced the value included); `reason` says the same in words, names
+   * the value and suggests what to change.
+   */
   | { type: 'diverged'; runId: number; epoch: number; batch: number; reason: string }
   | { type: 'error'; runId: number; message: string; retryable: boolean };
 
