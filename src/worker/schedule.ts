@@ -1,0 +1,92 @@
+/**
+ * Time in the training worker: how it yields to its own event loop between chunks of work, and how the
+ * speed control (1..10) turns into a pace a class can follow.
+ *
+ * The trainer never calls setTimeout or performance.now itself; it receives a Scheduler, so tests can drive
+ * it with a fake clock and a queue they flush by hand, and the worker can yield in the cheapest way.
+ */
+import type { TrainingMode } from './protocol';
+
+export interface Scheduler {
+  /** Runs `fn` once after at least `delayMs` milliseconds; 0 means as soon as queued messages are handled. */
+  schedule(fn: () => void, delayMs: number): void;
+  /** A monotonic clock in milliseconds. */
+  now(): number;
+}
+
+/**
+ * The real event loop. A zero delay goes through a MessageChannel rather than setTimeout(fn, 0): browsers clamp
+ * nested zero timeouts to ≥ 4 ms, which would cost a fifth of the time when chunks last ~20 ms. A message
+ * posted to a channel is queued behind messages from the page, so a 'pause' is still handled between chunks.
+ */
+export function createEventLoopScheduler(): Scheduler {
+  const channel = new MessageChannel();
+  const queue: (() => void)[] = [];
+  channel.port1.onmessage = () => {
+    const fn = queue.shift();
+    if (fn) fn();
+  };
+  return {
+    schedule(fn, delayMs) {
+      if (delayMs > 0) {
+        setTimeout(fn, delayMs);
+        return;
+      }
+      queue.push(fn);
+      channel.port2.postMessage(null);
+    },
+    now: () => performance.now(),
+  };
+}
+
+/** Work done between two yields to the event loop: long enough to amortise the yield, short enough that a
+ *  'pause' is obeyed within a frame or two. */
+export const CHUNK_MS = 20;
+
+export const MIN_SPEED = 1;
+export const MAX_SPEED = 10;
+
+/**
+ * Full-batch epochs per second at speeds 1..9 in learning-speed mode (10 is as fast as the worker can go).
+ * Up to speed 3 a class sees each of the 500 epochs as a separate frame of the bars.
+ */
+const EPOCHS_PER_SECOND = [2, 5, 10, 15, 25, 40, 60, 100, 160];
+
+/** Training examples per second at speeds 1..9 in SGD mode (10 is as fast as the worker can go). */
+const EXAMPLES_PER_SECOND = [500, 1000, 2000, 3500, 5000, 8000, 12000, 18000, 27000];
+
+/**
+ * The pace at `speed`, in units of work per second: epochs in learning-speed mode, examples in SGD mode.
+ * Infinity at the top speed, which means "never wait".
+ */
+export function paceFor(mode: TrainingMode, speed: number): number {
+  const s = Math.round(speed);
+  if (s >= MAX_SPEED) return Infinity;
+  const table = mode === 'learning-speed' ? EPOCHS_PER_SECOND : EXAMPLES_PER_SECOND;
+  return table[Math.max(MIN_SPEED, s) - 1];
+}
+
+/**
+ * How many training examples an SGD probe interval should hold at full speed so that probing stays under
+ * ~10% of the worker's time. One probe is a forward pass and a δ-only backward pass over the probe images;
+ * a training example costs a forward pass, a backward pass, the weight gradient and its share of an update,
+ * about 2-3 probe examples' worth (bench/worker-throughput.ts measures the ratio). Ten probe sets of
+ * training examples per interval therefore keeps probes at roughly 4-5% of the time.
+ */
+export const EXAMPLES_PER_PROBE_PER_PROBE_EXAMPLE = 10;
+
+/** Snapshots per second to aim for when the pace is slowed down: enough for the bars to move smoothly. */
+const PACED_SNAPSHOTS_PER_SECOND = 4;
+
+/**
+ * Mini-batches between two gradient probes in SGD mode. At full speed the interval keeps probing cheap;
+ * at a slowed pace the worker has time to spare, so it probes more often and the bars move more smoothly.
+ * Intervals never run past the end of an epoch (the trainer clamps them), so every epoch ends with a probe.
+ */
+export function sgdProbeInterval(batchSize: number, probeCount: number, speed: number): number {
+  const fullSpeed = Math.max(1, Math.ceil((EXAMPLES_PER_PROBE_PER_PROBE_EXAMPLE * probeCount) / batchSize));
+  const pace = paceFor('sgd', speed);
+  if (!Number.isFinite(pace)) return fullSpeed;
+  const paced = Math.max(1, Math.round(pace / PACED_SNAPSHOTS_PER_SECOND / batchSize));
+  return Math.min(fullSpeed, paced);
+}
