@@ -12,6 +12,7 @@
  */
 import { ACT_RELU, ACT_SIGMOID, ACT_TANH, activationCode } from './activations';
 import { SIGMOID_CROSS_ENTROPY, SIGMOID_QUADRATIC, SOFTMAX_CROSS_ENTROPY, outputCostCode, softplus } from './costs';
+import { denseBackward, denseForward, sparseForward } from './kernels';
 import type { Network } from './network';
 import type { Samples } from './types';
 
@@ -124,8 +125,8 @@ export class BatchPass {
       const w = net.weights[l];
       const b = net.biases[l];
       const out = l + 2 === L ? this.zOut : this.acts[l + 1];
-      if (l === 0) sparseAffine(w, b, nIn, nOut, m, this.nzStart, this.nzIdx, this.nzVal, out);
-      else denseAffine(w, b, nIn, nOut, m, this.acts[l], out);
+      if (l === 0) sparseForward(w, b, nIn, nOut, m, this.nzStart, this.nzIdx, this.nzVal, out);
+      else denseForward(w, b, nIn, nOut, m, this.acts[l], out);
       if (l + 2 < L) applyActivation(this.act, out, m * nOut);
     }
     const nOut = layers[L - 1];
@@ -155,8 +156,9 @@ export class BatchPass {
    *  sigmoid + cross-entropy, softmax + log-likelihood: δ = a − y (eqs. 66 and 84 of chapter 3);
    *  sigmoid + quadratic: δ = (a − y) σ'(z) (eq. BP1);
    *  softmax + quadratic: δⱼ = aⱼ (gⱼ − Σᵢ gᵢ aᵢ), g = a − y (the softmax Jacobian applied to ∂C/∂a).
+   * The cost needs a logarithm per output; pass withCost = false when only δ is wanted (returns 0).
    */
-  outputDelta(): number {
+  outputDelta(withCost = true): number {
     const L = this.net.layers.length;
     const nOut = this.net.layers[L - 1];
     const m = this.size;
@@ -169,11 +171,8 @@ export class BatchPass {
       const o = k * nOut;
       const y = this.labels[k];
       if (code === SIGMOID_CROSS_ENTROPY) {
-        for (let j = 0; j < nOut; j++) {
-          const isY = j === y;
-          d[o + j] = a[o + j] - (isY ? 1 : 0);
-          total += isY ? softplus(-z[o + j]) : softplus(z[o + j]);
-        }
+        for (let j = 0; j < nOut; j++) d[o + j] = a[o + j] - (j === y ? 1 : 0);
+        if (withCost) for (let j = 0; j < nOut; j++) total += j === y ? softplus(-z[o + j]) : softplus(z[o + j]);
       } else if (code === SIGMOID_QUADRATIC) {
         for (let j = 0; j < nOut; j++) {
           const aj = a[o + j];
@@ -182,14 +181,14 @@ export class BatchPass {
           total += 0.5 * g * g;
         }
       } else if (code === SOFTMAX_CROSS_ENTROPY) {
-        let max = -Infinity;
-        for (let j = 0; j < nOut; j++) if (z[o + j] > max) max = z[o + j];
-        let sum = 0;
-        for (let j = 0; j < nOut; j++) {
-          sum += Math.exp(z[o + j] - max);
-          d[o + j] = a[o + j] - (j === y ? 1 : 0);
+        for (let j = 0; j < nOut; j++) d[o + j] = a[o + j] - (j === y ? 1 : 0);
+        if (withCost) {
+          let max = -Infinity;
+          for (let j = 0; j < nOut; j++) if (z[o + j] > max) max = z[o + j];
+          let sum = 0;
+          for (let j = 0; j < nOut; j++) sum += Math.exp(z[o + j] - max);
+          total += max + Math.log(sum) - z[o + y];
         }
-        total += max + Math.log(sum) - z[o + y];
       } else {
         let ga = 0;
         for (let j = 0; j < nOut; j++) {
@@ -251,61 +250,9 @@ export class BatchPass {
     for (let l = L - 2; l >= lowest; l--) {
       const n = layers[l];
       const nNext = layers[l + 1];
-      const w = net.weights[l];
-      const dNext = this.deltas[l + 1];
       const d = this.deltas[l];
-      const a = this.acts[l];
-      for (let k = 0; k < m; k++) {
-        const o = k * n;
-        d.fill(0, o, o + n);
-        const on = k * nNext;
-        for (let j = 0; j < nNext; j++) {
-          const dj = dNext[on + j];
-          if (dj === 0) continue;
-          const row = j * n;
-          for (let i = 0; i < n; i++) d[o + i] += w[row + i] * dj;
-        }
-      }
-      multiplyByDerivative(this.act, d, a, m * n);
-    }
-  }
-}
-
-/** out[k, j] = b[j] + Σ over example k's non-zero inputs i of w[j, i]·x[k, i]. */
-function sparseAffine(
-  w: Float32Array,
-  b: Float32Array,
-  nIn: number,
-  nOut: number,
-  m: number,
-  nzStart: Int32Array,
-  nzIdx: Int32Array,
-  nzVal: Float32Array,
-  out: Float32Array,
-): void {
-  // Neuron-major: one 784-float row of W stays in L1 cache while every example of the batch uses it.
-  for (let j = 0; j < nOut; j++) {
-    const row = j * nIn;
-    const bj = b[j];
-    for (let k = 0; k < m; k++) {
-      let s = bj;
-      const end = nzStart[k + 1];
-      for (let p = nzStart[k]; p < end; p++) s += w[row + nzIdx[p]] * nzVal[p];
-      out[k * nOut + j] = s;
-    }
-  }
-}
-
-/** out[k, j] = b[j] + Σᵢ w[j, i]·x[k, i] (eq. 25 of chapter 2 for a batch). */
-function denseAffine(w: Float32Array, b: Float32Array, nIn: number, nOut: number, m: number, x: Float32Array, out: Float32Array): void {
-  for (let k = 0; k < m; k++) {
-    const xo = k * nIn;
-    const oo = k * nOut;
-    for (let j = 0; j < nOut; j++) {
-      const row = j * nIn;
-      let s = b[j];
-      for (let i = 0; i < nIn; i++) s += w[row + i] * x[xo + i];
-      out[oo + j] = s;
+      denseBackward(net.weights[l], n, nNext, m, this.deltas[l + 1], d);
+      multiplyByDerivative(this.act, d, this.acts[l], m * n);
     }
   }
 }

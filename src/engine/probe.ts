@@ -29,6 +29,9 @@ export class GradientProbe {
   readonly count: number;
   private readonly pass: BatchPass;
   private readonly result: ProbeResult;
+  private readonly sumD: Float64Array;
+  private readonly sumA: Float64Array;
+  private readonly sumP: Float64Array;
 
   constructor(net: Network, probe: Samples, count = Math.min(DEFAULT_PROBE_SIZE, probe.count)) {
     if (!Number.isInteger(count) || count < 1 || count > probe.count)
@@ -43,6 +46,10 @@ export class GradientProbe {
     this.pass = new BatchPass(net, count, nonZero);
     this.pass.load(probe, null, 0, count);
     const hidden = net.layers.slice(1, -1);
+    const widest = Math.max(0, ...hidden);
+    this.sumD = new Float64Array(widest);
+    this.sumA = new Float64Array(widest);
+    this.sumP = new Float64Array(widest);
     const hiddenOffsets = [0];
     for (const n of hidden) hiddenOffsets.push(hiddenOffsets[hiddenOffsets.length - 1] + n);
     this.result = {
@@ -60,7 +67,7 @@ export class GradientProbe {
     const pass = this.pass;
     const m = this.count;
     pass.forward();
-    pass.outputDelta();
+    pass.outputDelta(false);
     pass.backpropDeltas(1);
     const act = activationCode(net.activation);
     const r = this.result;
@@ -71,21 +78,28 @@ export class GradientProbe {
       const meanA = r.meanActivation[h - 1];
       const meanP = r.meanActivationPrime[h - 1];
       const off = r.hiddenOffsets[h - 1];
+      const sumD = this.sumD;
+      const sumA = this.sumA;
+      const sumP = this.sumP;
+      sumD.fill(0, 0, n);
+      sumA.fill(0, 0, n);
+      sumP.fill(0, 0, n);
+      // Example-major sweep: reads the batch buffers contiguously.
+      for (let k = 0; k < m; k++) {
+        const o = k * n;
+        for (let j = 0; j < n; j++) {
+          const aj = a[o + j];
+          sumD[j] += d[o + j];
+          sumA[j] += aj;
+          sumP[j] += derivativeFromActivation(act, aj);
+        }
+      }
       let sq = 0;
       for (let j = 0; j < n; j++) {
-        let sd = 0;
-        let sa = 0;
-        let sp = 0;
-        for (let k = 0; k < m; k++) {
-          const t = k * n + j;
-          sd += d[t];
-          sa += a[t];
-          sp += derivativeFromActivation(act, a[t]);
-        }
-        const g = sd / m;
+        const g = sumD[j] / m; // eq. BP3, averaged over the probe set
         r.gradB[off + j] = g;
-        meanA[j] = sa / m;
-        meanP[j] = sp / m;
+        meanA[j] = sumA[j] / m;
+        meanP[j] = sumP[j] / m;
         sq += g * g;
       }
       r.layerNorms[h - 1] = Math.sqrt(sq);

@@ -12,6 +12,7 @@
  * the first layer's gradient is scattered straight into the weights from the batch's non-zero pixels.
  */
 import { BatchPass, checkSamples } from './batch';
+import { denseUpdate, sparseOuterAdd } from './kernels';
 import type { Network } from './network';
 import type { Samples } from './types';
 
@@ -43,8 +44,8 @@ export class Trainer {
   private readonly velocity: Float32Array;
   private readonly velocityW: Float32Array[];
   private readonly velocityB: Float32Array[];
-  /** Σ_k δ[k, j]·a[k, i] for one output neuron j of a dense layer. */
-  private readonly rowGrad: Float64Array;
+  /** δ of one layer transposed to [neuron][example], for the weight-gradient sums. */
+  private readonly deltaT: Float32Array;
   private readonly checked = new WeakSet<Samples>();
 
   constructor(net: Network, maxBatch: number) {
@@ -55,7 +56,7 @@ export class Trainer {
     const offsetOf = (view: Float32Array): number => (view.byteOffset - net.params.byteOffset) / 4;
     this.velocityW = net.weights.map((w) => this.velocity.subarray(offsetOf(w), offsetOf(w) + w.length));
     this.velocityB = net.biases.map((b) => this.velocity.subarray(offsetOf(b), offsetOf(b) + b.length));
-    this.rowGrad = new Float64Array(Math.max(...net.layers));
+    this.deltaT = new Float32Array(maxBatch * Math.max(...net.layers.slice(1)));
   }
 
   resetVelocity(): void {
@@ -85,7 +86,7 @@ export class Trainer {
     const mu = opts.momentum ?? 0;
     const rate = eta / m; // η/m: the mean over the batch
     const decay = 1 - (eta * opts.lambda) / opts.trainingSize; // eq. 93
-    const rowGrad = this.rowGrad;
+    const deltaT = this.deltaT;
 
     for (let l = 0; l + 1 < layers.length; l++) {
       const nIn = layers[l];
@@ -109,46 +110,17 @@ export class Trainer {
 
       if (l === 0) {
         // ∂C/∂w_ji = δ_j a_i (eq. BP4) is zero wherever the pixel a_i is, so scatter only the non-zeros.
-        const nzStart = pass.nzStart;
-        const nzIdx = pass.nzIdx;
-        const nzVal = pass.nzVal;
-        const target = mu === 0 ? w : vW;
         if (mu === 0) {
           if (decay !== 1) for (let t = 0; t < w.length; t++) w[t] *= decay;
+          sparseOuterAdd(w, nIn, nOut, m, pass.nzStart, pass.nzIdx, pass.nzVal, d, -rate);
         } else {
           for (let t = 0; t < vW.length; t++) vW[t] *= mu;
+          sparseOuterAdd(vW, nIn, nOut, m, pass.nzStart, pass.nzIdx, pass.nzVal, d, -rate);
+          for (let t = 0; t < w.length; t++) w[t] = decay * w[t] + vW[t];
         }
-        for (let j = 0; j < nOut; j++) {
-          const row = j * nIn;
-          for (let k = 0; k < m; k++) {
-            const c = -rate * d[k * nOut + j];
-            if (c === 0) continue;
-            const end = pass.nzStart[k + 1];
-            for (let p = nzStart[k]; p < end; p++) target[row + nzIdx[p]] += c * nzVal[p];
-          }
-        }
-        if (mu !== 0) for (let t = 0; t < w.length; t++) w[t] = decay * w[t] + vW[t];
       } else {
-        const a = pass.acts[l];
-        for (let j = 0; j < nOut; j++) {
-          rowGrad.fill(0, 0, nIn);
-          for (let k = 0; k < m; k++) {
-            const dj = d[k * nOut + j];
-            if (dj === 0) continue;
-            const o = k * nIn;
-            for (let i = 0; i < nIn; i++) rowGrad[i] += dj * a[o + i];
-          }
-          const row = j * nIn;
-          if (mu === 0) {
-            for (let i = 0; i < nIn; i++) w[row + i] = decay * w[row + i] - rate * rowGrad[i];
-          } else {
-            for (let i = 0; i < nIn; i++) {
-              const v = mu * vW[row + i] - rate * rowGrad[i];
-              vW[row + i] = v;
-              w[row + i] = decay * w[row + i] + v;
-            }
-          }
-        }
+        for (let k = 0; k < m; k++) for (let j = 0; j < nOut; j++) deltaT[j * m + k] = d[k * nOut + j];
+        denseUpdate(w, vW, nIn, nOut, m, pass.acts[l], deltaT, rate, decay, mu);
       }
     }
     return totalCost / m;

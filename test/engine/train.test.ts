@@ -51,6 +51,25 @@ describe('backpropagation against central finite differences on a float64 refere
     expect(Math.sqrt(diffSq / sumSq)).toBeLessThan(1e-4);
   });
 
+  it('covers every blocking remainder of the kernels (widths 13, 9, 3; batch of 7)', () => {
+    for (const momentum of [0, 0.5]) {
+      const layers = [10, 13, 9, 3];
+      const net = new Network({ layers, activation: 'tanh' });
+      net.initialize('default', createRng(8));
+      const samples = randomSamples(7, 10, 3, 21);
+      const examples = [6, 5, 4, 3, 2, 1, 0];
+      const ref: RefNet = { layers, activation: 'tanh', output: 'sigmoid', cost: 'cross-entropy', params: Float64Array.from(net.params) };
+      const expected = refGradient(ref, samples, examples);
+      // With fresh velocities a momentum step is the same as a plain one: v = −η∇.
+      const before = Float64Array.from(net.params);
+      new Trainer(net, 7).step(samples, Uint32Array.from(examples), 0, 7, { eta: 1, lambda: 0, trainingSize: 7, momentum });
+      for (let t = 0; t < expected.length; t++) {
+        const actual = before[t] - net.params[t];
+        expect(Math.abs(actual - expected[t]) / Math.max(Math.abs(actual) + Math.abs(expected[t]), 1e-2)).toBeLessThan(1e-4);
+      }
+    }
+  });
+
   it('the mean cost a step returns is the reference cost before the update', () => {
     const layers = [7, 5, 3];
     const net = new Network({ layers, output: 'softmax' });

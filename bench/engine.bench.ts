@@ -1,0 +1,167 @@
+/**
+ * Engine throughput on real MNIST, single-threaded.
+ *   npm run bench            readable table
+ *   npm run bench -- --json  exactly one JSON line: {"results":[{"name", "examplesPerSecond", ...}, ...], ...}
+ *
+ * Each configuration is warmed up (so the JIT has optimised the kernels), then timed in several chunks of
+ * roughly equal length; the median chunk is reported, which shrugs off interruptions by other processes.
+ * The load average is printed too: on a shared machine, figures taken under load are low.
+ */
+import { cpus, loadavg } from 'node:os';
+import { GradientProbe } from '../src/engine/probe';
+import { Network } from '../src/engine/network';
+import { createRng, shuffle } from '../src/engine/rng';
+import { Trainer } from '../src/engine/train';
+import type { Samples } from '../src/engine/types';
+import { loadMnistSamples } from './mnist-idx';
+
+interface Result {
+  name: string;
+  examplesPerSecond: number;
+  /** Only for the probe: milliseconds per probe of 1000 images. */
+  msPerProbe?: number;
+  /** Timed chunks (the median is reported). */
+  chunks: number;
+  /** Relative spread of the chunks, (max − min) / median. */
+  spread: number;
+}
+
+const json = process.argv.includes('--json');
+const CHUNKS = 7;
+const CHUNK_SECONDS = 0.4;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/**
+ * Runs `work(reps)` (which processes `examplesPer` examples per rep) until warm, sizes a chunk to about
+ * CHUNK_SECONDS, and returns the median examples per second over CHUNKS chunks.
+ */
+function measure(work: (reps: number) => void, examplesPer: number): { eps: number; spread: number } {
+  let reps = 1;
+  // Warm-up and sizing: grow the rep count until one call takes ≥ 0.2 s.
+  for (;;) {
+    const t0 = performance.now();
+    work(reps);
+    const dt = (performance.now() - t0) / 1000;
+    if (dt >= 0.2) {
+      reps = Math.max(1, Math.round((reps * CHUNK_SECONDS) / dt));
+      break;
+    }
+    reps *= 2;
+  }
+  const rates: number[] = [];
+  for (let c = 0; c < CHUNKS; c++) {
+    const t0 = performance.now();
+    work(reps);
+    const dt = (performance.now() - t0) / 1000;
+    rates.push((reps * examplesPer) / dt);
+  }
+  const m = median(rates);
+  return { eps: m, spread: (Math.max(...rates) - Math.min(...rates)) / m };
+}
+
+function trainingConfig(name: string, layers: number[], batch: number, train: Samples): Result {
+  const net = new Network({ layers });
+  const rng = createRng(1);
+  net.initialize('default', rng);
+  const trainer = new Trainer(net, batch);
+  const order = Uint32Array.from({ length: train.count }, (_, i) => i);
+  shuffle(order, rng);
+  const opts = { eta: 0.5, lambda: 5, trainingSize: train.count };
+  let offset = 0;
+  const { eps, spread } = measure((reps) => {
+    for (let r = 0; r < reps; r++) {
+      if (offset + batch > train.count) {
+        shuffle(order, rng); // as an epoch boundary does in a real run
+        offset = 0;
+      }
+      trainer.step(train, order, offset, batch, opts);
+      offset += batch;
+    }
+  }, batch);
+  return { name, examplesPerSecond: eps, chunks: CHUNKS, spread };
+}
+
+function probeConfig(name: string, layers: number[], train: Samples): Result {
+  const net = new Network({ layers });
+  net.initialize('default', createRng(1));
+  const probe = new GradientProbe(net, train, 1000);
+  const { eps, spread } = measure((reps) => {
+    for (let r = 0; r < reps; r++) probe.run();
+  }, 1000);
+  return { name, examplesPerSecond: eps, msPerProbe: (1000 * 1000) / eps, chunks: CHUNKS, spread };
+}
+
+/**
+ * A fixed plain-JavaScript workload (dense float32 dot products, the engine's typical inner loop) to put
+ * the figures on a machine-independent footing: ratio = engine figure / calibration figure.
+ */
+function calibration(): Result {
+  const a = new Float32Array(784 * 30);
+  const x = new Float32Array(784);
+  for (let i = 0; i < a.length; i++) a[i] = ((i * 7919) % 1000) / 1000 - 0.5;
+  for (let i = 0; i < x.length; i++) x[i] = (i % 13) / 13;
+  const out = new Float32Array(30);
+  const { eps, spread } = measure((reps) => {
+    for (let r = 0; r < reps; r++)
+      for (let j = 0; j < 30; j++) {
+        let s = 0;
+        const row = j * 784;
+        for (let i = 0; i < 784; i++) s += a[row + i] * x[i];
+        out[j] = s;
+      }
+  }, 784 * 30);
+  return { name: 'calibration_dense_mac', examplesPerSecond: eps, chunks: CHUNKS, spread };
+}
+
+const train = loadMnistSamples('train', 50_000);
+const loadBefore = loadavg()[0];
+const results: Result[] = [
+  trainingConfig('mb10_784_30_10', [784, 30, 10], 10, train),
+  trainingConfig('mb10_784_30x4_10', [784, 30, 30, 30, 30, 10], 10, train),
+  trainingConfig('mb100_784_30_10', [784, 30, 10], 100, train),
+  probeConfig('probe_784_30x4_10', [784, 30, 30, 30, 30, 10], train),
+  calibration(),
+];
+const machine = {
+  node: process.version,
+  cores: cpus().length,
+  cpu: cpus()[0]?.model ?? 'unknown',
+  loadAverage1mBefore: Number(loadBefore.toFixed(2)),
+  loadAverage1mAfter: Number(loadavg()[0].toFixed(2)),
+};
+const targets: Record<string, string> = {
+  mb10_784_30_10: '≥ 60,000 ex/s',
+  mb10_784_30x4_10: '≥ 45,000 ex/s',
+  mb100_784_30_10: '≥ 90,000 ex/s',
+  probe_784_30x4_10: '≤ 3 ms/probe',
+  calibration_dense_mac: 'multiply-adds/s',
+};
+
+if (json) {
+  const round = (r: Result): Result => ({
+    ...r,
+    examplesPerSecond: Math.round(r.examplesPerSecond),
+    spread: Number(r.spread.toFixed(3)),
+    ...(r.msPerProbe === undefined ? {} : { msPerProbe: Number(r.msPerProbe.toFixed(3)) }),
+  });
+  console.log(JSON.stringify({ results: results.map(round), machine }));
+} else {
+  console.log(`node ${machine.node}, ${machine.cores} cores (${machine.cpu}), single-threaded; 1-min load average ${machine.loadAverage1mBefore} → ${machine.loadAverage1mAfter}`);
+  console.log(`median of ${CHUNKS} chunks of ~${CHUNK_SECONDS} s after warm-up\n`);
+  const rows = results.map((r) => [
+    r.name,
+    Math.round(r.examplesPerSecond).toLocaleString('en-US'),
+    r.msPerProbe === undefined ? '' : r.msPerProbe.toFixed(2),
+    `±${(r.spread * 50).toFixed(1)}%`,
+    targets[r.name] ?? '',
+  ]);
+  const head = ['config', 'examples/s', 'ms/probe', 'spread', 'target'];
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c].length)));
+  const line = (cells: string[]): string => cells.map((cell, c) => (c === 0 || c === 4 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+  console.log(line(head));
+  for (const row of rows) console.log(line(row));
+}
