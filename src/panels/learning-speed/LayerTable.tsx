@@ -20,12 +20,15 @@ export function LayerTable() {
         <caption>Layer learning speed</caption>
         <thead>
           <tr>
-            <th scope="col">Hidden layer l</th>
+            <th scope="col">Layer l</th>
             <th scope="col">‖δˡ‖</th>
-            <th scope="col">‖δˡ‖ / ‖δ{supLast(numHidden)}‖</th>
             <th scope="col">
-              <abbr title="Spectral norm of Σ′(zˡ)(wˡ⁺¹)ᵀ, the factor of eq. 124 that carries δˡ⁺¹ back to δˡ">‖Σ′(zˡ)(wˡ⁺¹)ᵀ‖₂</abbr>
-              <span className="th-note">eq. 124 factor (spectral norm)</span>
+              ratio
+              <span className="th-note">‖δˡ‖ / ‖δ{supLast(numHidden)}‖</span>
+            </th>
+            <th scope="col">
+              ‖Σ′(zˡ)(wˡ⁺¹)ᵀ‖₂
+              <span className="th-note">spectral norm, eq. 124 factor</span>
             </th>
             <th scope="col">
               mean σ′(zˡ)

@@ -3,10 +3,9 @@
  * A small, slow chart, so React renders the paths from D3 scales, at most once per animation frame.
  */
 import { describeDifference } from '../../store/config';
-import { formatValue } from '../../store/format';
 import { useLab, useLabFrame } from '../../store/hooks';
 import { layerColour, pinnedDash } from '../common/palette';
-import { decadeTicks, layerPath, speedScales, SPEED_BOX as box } from './geometry';
+import { decadeTicks, formatDecade, layerPath, speedScales, SPEED_BOX as box } from './geometry';
 import { LayerTable } from './LayerTable';
 
 export function LearningSpeedPanel() {
@@ -36,7 +35,7 @@ export function LearningSpeedPanel() {
                 <g key={t} transform={`translate(0,${y(t)})`}>
                   <line x1={box.left} x2={box.width - box.right} className="grid" />
                   <text x={box.left - 8} dy="0.32em" textAnchor="end">
-                    {formatValue(t)}
+                    {formatDecade(t)}
                   </text>
                 </g>
               ))}

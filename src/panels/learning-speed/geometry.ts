@@ -67,3 +67,13 @@ export function decadeTicks(domain: [number, number]): number[] {
   for (let e = Math.round(Math.log10(domain[0])); e <= Math.round(Math.log10(domain[1])); e++) ticks.push(Math.pow(10, e));
   return ticks;
 }
+
+const SUPERSCRIPT: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+
+/** A decade as "10⁻³", readable from the back of a room, unlike 1.00e-3. */
+export function formatDecade(value: number): string {
+  const e = Math.round(Math.log10(value));
+  if (e === 0) return '1';
+  if (e === 1) return '10';
+  return `10${String(e).split('').map((c) => SUPERSCRIPT[c]).join('')}`;
+}

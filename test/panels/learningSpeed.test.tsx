@@ -1,0 +1,115 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { LearningSpeedPanel } from '../../src/panels/learning-speed/LearningSpeedPanel';
+import { AccuracyPanel } from '../../src/panels/accuracy/AccuracyPanel';
+import { CompareRuns } from '../../src/panels/compare/CompareRuns';
+import { renderWithStore } from './render';
+import { makeSnapshot } from '../store/fakeClient';
+
+afterEach(cleanup);
+
+describe('layer learning speed table', () => {
+  it('has one row per hidden layer: number, ‖δˡ‖, ratio, eq. 124 factor, mean σ′', async () => {
+    const { client } = renderWithStore(<LearningSpeedPanel />, '?layers=784,30,30,30,10');
+    const snap = makeSnapshot(1, [30, 30, 30], { scale: [0.0001, 0.001, 0.01] });
+    act(() => client.emit(snap));
+    const table = screen.getByRole('table', { name: 'Layer learning speed' });
+    await waitFor(() => expect(within(table).getAllByRole('row')[1].textContent).not.toContain('—'));
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(3);
+    const cells = rows.map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
+    expect(cells.map((c) => c[0])).toEqual(['1', '2', '3']);
+    cells.forEach((c, i) => expect(Number(c[1])).toBeCloseTo(snap.layerNorms[i], 3 - i + 2));
+    expect(cells[0][1]).toMatch(/^\d\.\d\de-\d$/);
+    expect(cells[2][2]).toBe('1×');
+    expect(cells[0][2]).toBe('0.01×');
+    expect(cells[1][3]).toBe('0.6');
+    expect(cells[1][4]).toBe('0.2');
+    expect(within(table).getByRole('columnheader', { name: /Σ′\(zˡ\)\(wˡ⁺¹\)ᵀ.*spectral norm/ })).toBeTruthy();
+  });
+
+  it('says "overflow" and why instead of printing NaN', async () => {
+    const { client } = renderWithStore(<LearningSpeedPanel />);
+    const snap = makeSnapshot(1, [30, 30]);
+    snap.layerNorms[0] = Infinity;
+    act(() => client.emit(snap));
+    const table = screen.getByRole('table', { name: 'Layer learning speed' });
+    await waitFor(() => expect(within(table).getAllByRole('row')[1].textContent).toContain('overflow'));
+    expect(document.body.textContent).not.toMatch(/NaN|Infinity/);
+    expect(screen.getByText(/grew past the largest 32-bit float/)).toBeTruthy();
+  });
+
+  it('draws one line per hidden layer with a legend', async () => {
+    const { client, container } = renderWithStore(<LearningSpeedPanel />);
+    act(() => {
+      client.emit(makeSnapshot(1, [30, 30], { epoch: 0 }));
+      client.emit(makeSnapshot(1, [30, 30], { epoch: 1 }));
+    });
+    await waitFor(() => expect(container.querySelectorAll('path.series:not(.pinned)')[0].getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/));
+    expect(screen.getByText('Hidden layer 1')).toBeTruthy();
+    expect(screen.getByText('Hidden layer 2')).toBeTruthy();
+  });
+});
+
+describe('pinned runs', () => {
+  it('pins a run, overlays it dashed with what differs, hides and removes it', async () => {
+    const user = userEvent.setup();
+    const ui = (
+      <>
+        <LearningSpeedPanel />
+        <AccuracyPanel />
+        <CompareRuns />
+      </>
+    );
+    const { client, store, container } = renderWithStore(ui);
+    act(() => {
+      client.emit(makeSnapshot(1, [30, 30], { epoch: 0 }));
+      client.emit(makeSnapshot(1, [30, 30], { epoch: 1 }));
+      client.emit({ type: 'epoch-end', runId: 1, epoch: 1, validationAccuracy: 0.9, cost: 0.3 });
+    });
+    const pin = await screen.findByRole('button', { name: 'Pin this run' });
+    await waitFor(() => expect((pin as HTMLButtonElement).disabled).toBe(false));
+    await user.click(pin);
+    act(() => store.getState().updateConfig({ activation: 'relu', init: 'he' }));
+    await waitFor(() => expect(screen.getAllByText('Pinned run 1: Sigmoid · N(0,1)/√n')).toHaveLength(3));
+    expect(container.querySelectorAll('path.series.pinned')).toHaveLength(3);
+
+    await user.click(screen.getByRole('checkbox', { name: 'Show pinned run 1' }));
+    expect(container.querySelectorAll('path.series.pinned')).toHaveLength(0);
+    expect(screen.getAllByText(/^Pinned run 1:/)).toHaveLength(1);
+
+    await user.click(screen.getByRole('checkbox', { name: 'Show pinned run 1' }));
+    expect(container.querySelectorAll('path.series.pinned')).toHaveLength(3);
+
+    await user.click(screen.getByRole('button', { name: 'Remove pinned run 1' }));
+    expect(screen.queryAllByText(/^Pinned run 1:/)).toHaveLength(0);
+    expect(container.querySelectorAll('path.series.pinned')).toHaveLength(0);
+  });
+
+  it('keeps at least four pinned runs', async () => {
+    const user = userEvent.setup();
+    const { client, store } = renderWithStore(<CompareRuns />);
+    for (let k = 0; k < 4; k++) {
+      act(() => client.emit(makeSnapshot(store.getState().runId, [30, 30])));
+      const pin = screen.getByRole('button', { name: 'Pin this run' });
+      await waitFor(() => expect((pin as HTMLButtonElement).disabled).toBe(false));
+      await user.click(pin);
+      act(() => store.getState().updateConfig({ seed: 10 + k }));
+    }
+    for (let k = 1; k <= 4; k++) expect(screen.getByRole('button', { name: `Remove pinned run ${k}` })).toBeTruthy();
+  });
+});
+
+describe('accuracy panel', () => {
+  it('marks the book figure for the same depth', () => {
+    renderWithStore(<AccuracyPanel />, '?layers=784,30,30,30,10&mode=sgd');
+    expect(screen.getByText("Book's result for the same depth: 96.57 %")).toBeTruthy();
+  });
+
+  it('has no mark for other architectures', () => {
+    renderWithStore(<AccuracyPanel />, '?layers=784,100,10&mode=sgd');
+    expect(screen.queryByText(/Book's result/)).toBeNull();
+  });
+});

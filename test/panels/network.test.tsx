@@ -1,0 +1,92 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { NetworkPanel } from '../../src/panels/network/NetworkPanel';
+import { renderWithStore } from './render';
+import { makeSnapshot } from '../store/fakeClient';
+
+afterEach(cleanup);
+
+function bars(container: HTMLElement) {
+  return Array.from(container.querySelectorAll<SVGRectElement>('rect[data-layer]'));
+}
+
+describe('network panel', () => {
+  it('draws a bar per shown neuron with its layer, index and full-precision gradient', async () => {
+    const { container, client } = renderWithStore(<NetworkPanel />);
+    const snap = makeSnapshot(1, [30, 30], { scale: [0.001, 0.01], negativeEvery: 2 });
+    act(() => client.emit(snap));
+    await waitFor(() => expect(bars(container)).toHaveLength(12));
+    const all = bars(container);
+    expect(all.map((r) => [r.dataset.layer, r.dataset.neuron])).toEqual([
+      ...[0, 1, 2, 3, 4, 5].map((n) => ['1', String(n)]),
+      ...[0, 1, 2, 3, 4, 5].map((n) => ['2', String(n)]),
+    ]);
+    const r = all[7];
+    expect(Number(r.dataset.grad)).toBe(snap.gradB[31]);
+    expect(r.dataset.grad).toBe(String(snap.gradB[31]));
+    // Layer 1 is ten times smaller here, so on the shared square-root scale its bars are about √10 shorter.
+    const w1 = Number(all[5].getAttribute('width'));
+    const w2 = Number(all[11].getAttribute('width'));
+    expect(w2 / w1).toBeCloseTo(Math.sqrt(10), 1);
+    // Negative gradients get the other colour.
+    expect(all[0].getAttribute('fill')).not.toBe(all[1].getAttribute('fill'));
+  });
+
+  it('"Show all neurons" draws every neuron', async () => {
+    const user = userEvent.setup();
+    const { container, client } = renderWithStore(<NetworkPanel />);
+    act(() => client.emit(makeSnapshot(1, [30, 30])));
+    await user.click(screen.getByRole('checkbox', { name: 'Show all neurons' }));
+    await waitFor(() => expect(bars(container)).toHaveLength(60));
+  });
+
+  it('updates the bars when a newer snapshot streams in', async () => {
+    const { container, client } = renderWithStore(<NetworkPanel />);
+    act(() => client.emit(makeSnapshot(1, [30, 30], { scale: [0.01, 0.01] })));
+    await waitFor(() => expect(bars(container)).toHaveLength(12));
+    const later = makeSnapshot(1, [30, 30], { epoch: 5, scale: [0.0001, 0.01] });
+    act(() => client.emit(later));
+    await waitFor(() => expect(bars(container)[0].dataset.grad).toBe(String(later.gradB[0])));
+  });
+
+  it('adds a hidden layer of 30 before the output', async () => {
+    const user = userEvent.setup();
+    const { client } = renderWithStore(<NetworkPanel />);
+    await user.click(screen.getByRole('button', { name: 'Add hidden layer' }));
+    expect(client.last('configure')).toMatchObject({ runId: 2, config: { layers: [784, 30, 30, 30, 10] } });
+    expect(screen.getByRole('button', { name: 'Remove hidden layer 3' })).toBeTruthy();
+  });
+
+  it('removes the chosen hidden layer', async () => {
+    const user = userEvent.setup();
+    const { client } = renderWithStore(<NetworkPanel />, '?layers=784,30,50,20,10');
+    await user.click(screen.getByRole('button', { name: 'Remove hidden layer 2' }));
+    expect(client.last('configure')?.config.layers).toEqual([784, 30, 20, 10]);
+    expect(screen.queryByRole('button', { name: 'Remove hidden layer 3' })).toBeNull();
+  });
+
+  it('edits a width, refusing values outside 1..1000 with an inline message', async () => {
+    const user = userEvent.setup();
+    const { client } = renderWithStore(<NetworkPanel />);
+    const width = screen.getByRole('textbox', { name: 'Width of hidden layer 2' });
+    await user.clear(width);
+    await user.type(width, '0{Enter}');
+    expect(screen.getByRole('alert').textContent).toContain('Width of hidden layer 2 must be a whole number at least 1 and at most 1000');
+    expect(client.sent).toHaveLength(1);
+    await user.clear(width);
+    await user.type(width, '50{Enter}');
+    expect(client.last('configure')).toMatchObject({ runId: 2, config: { layers: [784, 30, 50, 10] } });
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('draws no bars from a snapshot of the replaced architecture', async () => {
+    const user = userEvent.setup();
+    const { container, client } = renderWithStore(<NetworkPanel />);
+    await user.click(screen.getByRole('button', { name: 'Add hidden layer' }));
+    act(() => client.emit(makeSnapshot(1, [30, 30])));
+    act(() => client.emit(makeSnapshot(2, [30, 30, 30])));
+    await waitFor(() => expect(bars(container)).toHaveLength(18));
+  });
+});

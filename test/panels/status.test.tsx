@@ -1,0 +1,56 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { StatusLine } from '../../src/panels/status/StatusLine';
+import { renderWithStore } from './render';
+import { makeSnapshot } from '../store/fakeClient';
+
+afterEach(cleanup);
+
+describe('status line', () => {
+  it('shows epoch, batch and examples per second', async () => {
+    const { client } = renderWithStore(<StatusLine />, '?mode=sgd');
+    act(() => client.emit(makeSnapshot(1, [30, 30], { epoch: 3, batch: 250, batchesPerEpoch: 5000 })));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Epoch 3 of 30'));
+    expect(screen.getByRole('status').textContent).toContain('Batch 250 of 5000');
+    expect(screen.getByRole('status').textContent).toContain('1,234 examples/s');
+  });
+
+  it('shows loading progress while MNIST streams', async () => {
+    const { client } = renderWithStore(<StatusLine />);
+    act(() => client.emit({ type: 'loading', runId: 0, stage: 'train', loadedBytes: 23.52e6, totalBytes: 47.04e6 }));
+    const bar = await screen.findByRole('progressbar', { name: 'Loading MNIST' });
+    expect(bar.getAttribute('value')).toBe('23520000');
+    expect(screen.getByText(/23\.5 MB of 47\.0 MB/)).toBeTruthy();
+    act(() => client.emit({ type: 'ready', runId: 1, stage: 'all', trainingCount: 50000, validationCount: 10000 }));
+    await waitFor(() => expect(screen.queryByRole('progressbar')).toBeNull());
+  });
+
+  it('explains divergence instead of showing NaN', () => {
+    const { client } = renderWithStore(<StatusLine />);
+    act(() => client.emit({ type: 'diverged', runId: 1, epoch: 2, batch: 40, reason: 'The cost became infinite: try η below 1.' }));
+    const banner = screen.getByRole('alert');
+    expect(banner.textContent).toContain('Training diverged at epoch 2, batch 40.');
+    expect(banner.textContent).toContain('The cost became infinite: try η below 1.');
+    expect(screen.getByRole('status').textContent).toContain('Stopped: diverged');
+  });
+
+  it('offers Retry when the data cannot be loaded, which configures again', async () => {
+    const user = userEvent.setup();
+    const { client } = renderWithStore(<StatusLine />);
+    act(() => client.emit({ type: 'error', runId: 1, message: 'could not load /mnist/train-images-idx3-ubyte: 404 Not Found', retryable: true }));
+    expect(screen.getByRole('alert').textContent).toContain('could not load /mnist/train-images-idx3-ubyte: 404 Not Found');
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(client.last('configure')?.runId).toBe(2);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('names each ignored URL parameter', async () => {
+    const user = userEvent.setup();
+    renderWithStore(<StatusLine />, '?eta=fast&layers=784,30,10');
+    expect(screen.getByRole('alert').textContent).toContain('Ignored URL parameter "eta"');
+    await user.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
