@@ -174,9 +174,20 @@ interface Model {
   /** Σ (batch cost × batch size) and Σ batch size over the current epoch. */
   epochCost: number;
   epochExamples: number;
+  /** SGD mode, after an epoch: validation images evaluated so far, −1 when no evaluation is under way. */
+  validated: number;
+  /** Validation images classified correctly so far. */
+  validCorrect: number;
 }
 
-type Unit = 'more' | 'snapshot' | 'stop';
+/**
+ * What one unit of work ended with: 'more' to go on, 'interval' at the end of a probe interval (a step stops
+ * there), 'stop' when the loop has been stopped (finished, diverged).
+ */
+type Unit = 'more' | 'interval' | 'stop';
+
+/** Validation images evaluated per unit of work: ~10 ms, so a pause during validation is obeyed promptly. */
+const VALIDATION_SLICE = 1000;
 
 function allFinite(values: ArrayLike<number>): boolean {
   for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return false;
@@ -332,6 +343,8 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
       intervalEnd: 0,
       epochCost: 0,
       epochExamples: 0,
+      validated: -1,
+      validCorrect: 0,
     };
   }
 
@@ -343,6 +356,8 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
     m.intervalEnd = 0;
     m.epochCost = 0;
     m.epochExamples = 0;
+    m.validated = -1;
+    m.validCorrect = 0;
     m.trainer.resetVelocity();
     if (m.order !== null && m.config.mode === 'sgd') for (let i = 0; i < m.order.length; i++) m.order[i] = i;
   }
@@ -528,7 +543,7 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
       for (;;) {
         const unit = m.config.mode === 'learning-speed' ? trainEpoch(m) : trainBatch(m);
         if (unit === 'stop') return;
-        if (unit === 'snapshot' && stepping) {
+        if (unit === 'interval' && stepping) {
           stopLoop();
           m.status = 'paused';
           postStatus(m);
@@ -572,12 +587,13 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
       finish(m);
       return 'stop';
     }
-    return 'snapshot';
+    return 'interval';
   }
 
   /** SGD mode (the opening table): one mini-batch; probes at the end of each interval and of each epoch. */
   function trainBatch(m: Model): Unit {
     if (split === null) throw new Error('the training images are not loaded');
+    if (m.validated >= 0) return validate(m, split.validation);
     const training = split.training;
     const { batchSize, eta, lambda, momentum } = m.config;
     const perEpoch = Math.ceil(training.count / batchSize);
@@ -613,19 +629,43 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
       m.batch = 0;
       m.intervalEnd = 0;
       if (!postSnapshot(m)) return 'stop';
-      const validation = split.validation.count > 0 ? evaluate(m.net, split.validation).accuracy : null;
-      post({ type: 'epoch-end', runId, epoch: m.epoch, validationAccuracy: validation, cost: m.epochCost / m.epochExamples });
-      if (m.epoch >= m.config.epochs) {
-        finish(m);
-        return 'stop';
-      }
-      return 'snapshot';
+      // The bars go out at once; the validation accuracy follows a slice at a time (validate()).
+      m.validated = split.validation.count > 0 ? 0 : -1;
+      m.validCorrect = 0;
+      return m.validated === 0 ? 'more' : endEpoch(m, null);
     }
     if (m.batch >= m.intervalEnd) {
       m.intervalEnd = 0;
-      return postSnapshot(m) ? 'snapshot' : 'stop';
+      return postSnapshot(m) ? 'interval' : 'stop';
     }
     return 'more';
+  }
+
+  /** Evaluates the next slice of the validation images; posts 'epoch-end' after the last one. */
+  function validate(m: Model, validation: Samples): Unit {
+    const start = m.validated;
+    const count = Math.min(VALIDATION_SLICE, validation.count - start);
+    const slice: Samples = {
+      inputs: validation.inputs.subarray(start * validation.inputSize, (start + count) * validation.inputSize),
+      labels: validation.labels.subarray(start, start + count),
+      inputSize: validation.inputSize,
+      count,
+    };
+    m.validCorrect += Math.round(evaluate(m.net, slice).accuracy * count);
+    m.validated = start + count;
+    if (m.validated < validation.count) return 'more';
+    m.validated = -1;
+    return endEpoch(m, m.validCorrect / validation.count);
+  }
+
+  function endEpoch(m: Model, validationAccuracy: number | null): Unit {
+    const cost = m.epochExamples > 0 ? m.epochCost / m.epochExamples : 0;
+    post({ type: 'epoch-end', runId, epoch: m.epoch, validationAccuracy, cost });
+    if (m.epoch >= m.config.epochs) {
+      finish(m);
+      return 'stop';
+    }
+    return 'interval';
   }
 
   // ---- commands ------------------------------------------------------------------------------------------

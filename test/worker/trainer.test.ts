@@ -203,6 +203,28 @@ describe('the training loop', () => {
     ]);
   });
 
+  it('validates a slice at a time after an SGD epoch; a pause in the middle loses nothing', async () => {
+    const h = readyHarness(syntheticSplit(100, 2500));
+    h.send({ type: 'configure', runId: 1, config: baseConfig({ mode: 'sgd', batchSize: 10, probeEvery: 100, epochs: 2 }) });
+    await settle();
+    h.scheduler.tick = 25; // every clock read ends the chunk: one unit of work per chunk
+    h.send({ type: 'start', runId: 1 });
+    while (!h.snapshots().some((s) => s.epoch === 1)) expect(h.scheduler.runNext()).toBe(true);
+    h.scheduler.runNext(); // the first 1000 validation images
+    h.send({ type: 'pause', runId: 1 });
+    h.scheduler.flush();
+    expect(ofType(h.messages, 'epoch-end')).toHaveLength(0);
+    h.send({ type: 'start', runId: 1 });
+    h.scheduler.flush();
+    const ends = ofType(h.messages, 'epoch-end');
+    expect(ends.map((e) => e.epoch)).toEqual([1, 2]);
+    for (const e of ends) {
+      // A fraction of all 2500 images: a whole number of them, not a fraction of one slice.
+      const correct = e.validationAccuracy! * 2500;
+      expect(Math.abs(correct - Math.round(correct))).toBeLessThan(1e-9);
+    }
+  });
+
   it('reshuffles each SGD epoch from the seed: reset replays the same run', async () => {
     const run = async () => {
       const h = readyHarness(syntheticSplit(100, 20));
