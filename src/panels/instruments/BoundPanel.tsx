@@ -12,7 +12,6 @@ import { Slider } from './Slider';
 
 const left = { width: 400, height: 240, l: 44, r: 12, t: 14, b: 36 };
 const right = { width: 320, height: 240, l: 44, r: 12, t: 14, b: 36 };
-const FACTOR_TOP = 2;
 
 export function BoundPanel() {
   const [w, setW] = useState(8);
@@ -21,9 +20,12 @@ export function BoundPanel() {
   const curve = useMemo(widthPlot, []);
   const shade = shading(w, b);
   const width = intervalWidth(w);
+  const absW = Math.abs(w);
 
   const ax = scaleLinear().domain(A_RANGE).range([left.l, left.width - left.r]);
-  const fy = scaleLinear().domain([0, FACTOR_TOP]).range([left.height - left.b, left.t]).clamp(true);
+  // the factor peaks at |w|/4 (z = 0); keep the line at 1 in view and the peak on the plot up to |w| = 30
+  const factorTop = Math.max(2, Math.ceil(absW / 4 + 0.5));
+  const fy = scaleLinear().domain([0, factorTop]).range([left.height - left.b, left.t]).clamp(true);
   const factorPath = line<[number, number]>()
     .x((p) => ax(p[0]))
     .y((p) => fy(p[1]));
@@ -32,7 +34,6 @@ export function BoundPanel() {
   const widthPath = line<[number, number]>()
     .x((p) => wx(p[0]))
     .y((p) => wy(p[1]));
-  const absW = Math.abs(w);
 
   return (
     <section className="panel instrument bound-instrument" aria-labelledby="bound-title">

@@ -59,7 +59,16 @@ export function ChainPanel() {
         <svg viewBox={`0 0 ${CHAIN_BOX.width} ${CHAIN_BOX.height}`} role="group" aria-label="The chain, the factors of eq. 122 and ∂C/∂b per neuron">
           <g className="chain-network">
             {Array.from({ length: CHAIN_LENGTH + 1 }, (_, k) => (
-              <line key={k} className="edge" x1={columnX(k) + 22} x2={columnX(k + 1) - 22} y1={ROW.node} y2={ROW.node} stroke="#64748b" />
+              // a₀ and C are text labels about 100 units wide; neurons are circles of radius 20
+              <line
+                key={k}
+                className="edge"
+                x1={columnX(k) + (k === 0 ? 54 : 22)}
+                x2={columnX(k + 1) - (k === CHAIN_LENGTH ? 54 : 22)}
+                y1={ROW.node}
+                y2={ROW.node}
+                stroke="#64748b"
+              />
             ))}
             <text x={columnX(0)} y={ROW.node} dy="0.32em" textAnchor="middle" className="node-label">
               a₀ = {formatNumber(params.a0)}
@@ -170,8 +179,8 @@ export function ChainPanel() {
             <text x={columnX(CHAIN_LENGTH + 1)} y={ROW.barTop + 20} textAnchor="middle" className="small">
               ∂C/∂b₁ / ∂C/∂b₄
             </text>
-            <text x={columnX(CHAIN_LENGTH + 1)} y={ROW.barTop + 38} textAnchor="middle" aria-label="ratio ∂C/∂b1 / ∂C/∂b4" data-value={String(ratio)}>
-              {g.gradB[CHAIN_LENGTH - 1] === 0 ? 'undefined (∂C/∂b₄ = 0)' : formatNumber(ratio)}
+            <text x={columnX(CHAIN_LENGTH + 1)} y={ROW.barTop + 38} textAnchor="middle" className="product" aria-label="ratio ∂C/∂b1 / ∂C/∂b4" data-value={String(ratio)}>
+              {g.gradB[CHAIN_LENGTH - 1] === 0 ? 'undefined (∂C/∂b₄ = 0)' : formatNumber(ratio, 5)}
             </text>
           </g>
         </svg>

@@ -27,8 +27,9 @@ export function Eq124Panel({ snapshot }: { snapshot?: Snapshot }) {
     <section className="panel instrument eq124-instrument" aria-labelledby="eq124-title">
       <h2 id="eq124-title">Eq. 124 in this network</h2>
       <p className="explain">
-        Eq. 124: δʰ = Σ′(zʰ)(wʰ⁺¹)ᵀ δʰ⁺¹, so ‖δʰ‖ ≤ ‖Σ′(zʰ)(wʰ⁺¹)ᵀ‖₂ · ‖δʰ⁺¹‖. The norm shown is the spectral norm ‖·‖₂ (largest
-        singular value), with Σ′ = diag(mean σ′ of layer h over the probe images). Σ′'s entries are at most 1/4, so unless the
+        Eq. 124: for one example δʰ = Σ′(zʰ)(wʰ⁺¹)ᵀ δʰ⁺¹, so ‖δʰ‖ ≤ ‖Σ′(zʰ)(wʰ⁺¹)ᵀ‖₂ · ‖δʰ⁺¹‖. The norm shown is the spectral norm
+        ‖·‖₂ (largest singular value), with Σ′ = diag(mean σ′ of layer h over the probe images), so it describes the probe set on
+        average rather than bounding it exactly. Σ′'s entries are at most 1/4, so unless the
         weights are large every factor is below 1 and ‖δ‖ shrinks layer by layer towards the input: the early layers learn
         slowest. The exploding preset (W = 100·I, z ≈ 0, σ′ ≈ 1/4) makes the factors ≈ 25, and δ grows instead.
       </p>

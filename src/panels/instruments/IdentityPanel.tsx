@@ -89,10 +89,10 @@ export function IdentityPanel() {
       </p>
       <div className="instrument-controls">
         <div className="slider-grid">
-          <Slider label="w1" name="identity w1" value={p.w1} min={-4} max={4} step={0.01} onChange={set('w1')} description="input weight" />
-          <Slider label="b" name="identity b" value={p.b} min={-10} max={10} step={0.005} onChange={set('b')} description="bias" />
-          <Slider label="w2" name="identity w2" value={p.w2} min={-400} max={400} step={0.01} onChange={set('w2')} description="output weight" />
-          <Slider label="c" name="identity c" value={p.c} min={-400} max={400} step={0.01} onChange={set('c')} description="additive term: the next neuron's bias" />
+          <Slider label="w₁" name="neuron w₁" value={p.w1} min={-4} max={4} step={0.01} onChange={set('w1')} description="input weight" />
+          <Slider label="b" name="neuron b" value={p.b} min={-10} max={10} step={0.005} onChange={set('b')} description="bias" />
+          <Slider label="w₂" name="neuron w₂" value={p.w2} min={-400} max={400} step={0.01} onChange={set('w2')} description="output weight" />
+          <Slider label="c" name="neuron c" value={p.c} min={-400} max={400} step={0.01} onChange={set('c')} description="additive term: the next neuron's bias" />
         </div>
         <button type="button" onClick={() => setP(solveIdentity(SOLVE_W1))}>
           Solve

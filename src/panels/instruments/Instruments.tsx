@@ -3,6 +3,7 @@
  * identity neuron, and eq. 124 measured in the network being trained (which needs the latest snapshot).
  */
 import type { Snapshot } from '../../worker/protocol';
+import './instruments.css';
 import { BoundPanel } from './BoundPanel';
 import { ChainPanel } from './ChainPanel';
 import { Eq124Panel } from './Eq124Panel';

@@ -3,7 +3,7 @@
  * ("w2", "b3", "a0"), so the slider can be found by role and name and driven from the keyboard.
  */
 import { useId } from 'react';
-import { formatNumber } from './format';
+import { formatFixed } from './format';
 
 export interface SliderProps {
   label: string;
@@ -38,7 +38,7 @@ export function Slider({ label, name, value, min, max, step, onChange, descripti
           if (Number.isFinite(v)) onChange(v);
         }}
       />
-      <output htmlFor={id}>{formatNumber(value, 4)}</output>
+      <output htmlFor={id}>{formatFixed(value, step)}</output>
       {description && (
         <span id={descId} className="visually-hidden">
           {description}

@@ -5,7 +5,7 @@
 import { scaleLog, type ScaleLogarithmic } from 'd3';
 import { CHAIN_LENGTH, type ChainGradients } from '../../engine/chain';
 
-export const CHAIN_BOX = { width: 780, height: 430 };
+export const CHAIN_BOX = { width: 810, height: 430 };
 
 /** x of column k: 0 = a₀, 1..4 = neurons, 5 = the cost C. */
 export function columnX(k: number): number {

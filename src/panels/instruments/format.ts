@@ -37,3 +37,12 @@ export function formatNumber(v: number, digits = 3): string {
     .join('');
   return `${mant.replace('-', '−')}×10${sup}`;
 }
+
+/** A slider's value with as many decimals as its step has (0.01 → "−0.75"), so it reads like the slider moves. */
+export function formatFixed(v: number, step: number): string {
+  if (!Number.isFinite(v)) return formatNumber(v);
+  const decimals = step > 0 && step < 1 ? Math.min(6, Math.ceil(-Math.log10(step) - 1e-9)) : 0;
+  const s = v.toFixed(decimals);
+  // "−0.00" for a tiny negative number would suggest a sign that is not there
+  return (Number(s) === 0 ? (0).toFixed(decimals) : s).replace('-', '−');
+}

@@ -35,7 +35,7 @@ describe('ChainPanel', () => {
     expect(factor('σ′(z1)')).toBe(first);
     // the factor is w2·σ′(z2) with the new w2: z2 = w2·a1 + b2 and a1 unchanged
     expect(after).toBeGreaterThan(0);
-    expect(screen.getByText('3.000')).toBeTruthy(); // the slider's printed value
+    expect(screen.getByText('3.00')).toBeTruthy(); // the slider's printed value
   });
 
   it('standard init (seed 1) shows a vanishing gradient; the exploding recipe reverses the bar order', () => {

@@ -33,7 +33,7 @@ describe('IdentityPanel', () => {
     const after = error();
     expect(after).toBeLessThan(before / 1000);
     expect(after).toBeCloseTo(0.01 / 96, 5);
-    expect((screen.getByRole('slider', { name: 'identity w2' }) as HTMLInputElement).value).toBe('40');
+    expect((screen.getByRole('slider', { name: 'neuron w₂' }) as HTMLInputElement).value).toBe('40');
   });
 
   it('a smaller w1 keeps shrinking the error once b, w2 and c follow it', () => {
@@ -41,7 +41,7 @@ describe('IdentityPanel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Solve' }));
     const solved = error();
     // remove the additive term: the neuron alone is off by 2/w1 − ½ = 19.5
-    fireEvent.change(screen.getByRole('slider', { name: 'identity c' }), { target: { value: '0' } });
+    fireEvent.change(screen.getByRole('slider', { name: 'neuron c' }), { target: { value: '0' } });
     expect(error()).toBeCloseTo(19.5, 3);
     expect(solved).toBeLessThan(1e-3);
     expect(screen.getAllByRole('row')).toHaveLength(7); // header + 6 values of w1
