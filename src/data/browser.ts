@@ -88,6 +88,8 @@ class ImageStream {
   private file: Uint8Array | null = null;
   private fill = 0;
   private extra = 0;
+  /** Content-Length of the response, when the server sent a usable one. */
+  declaredLength: number | null = null;
   count = 0;
 
   constructor(
@@ -105,6 +107,12 @@ class ImageStream {
       if (this.headerFill < IMAGE_HEADER_BYTES) return;
       const { count } = readImageHeader(this.header, this.url);
       checkCountsAgree(count, this.url, this.labelCount, this.labelUrl);
+      // A file whose size disagrees with its own header is known to be bad now; no need to wait for 47 MB
+      // (or to allocate whatever a corrupt count announces).
+      if (this.declaredLength !== null) {
+        const announced = IMAGE_HEADER_BYTES + count * INPUT_SIZE;
+        checkByteLength(this.declaredLength, this.url, announced, describeImages(count, IMAGE_ROWS, IMAGE_COLS));
+      }
       this.count = count;
       this.file = new Uint8Array(IMAGE_HEADER_BYTES + count * INPUT_SIZE);
       this.file.set(this.header);
@@ -167,7 +175,11 @@ export async function loadMnistInBrowser(opts: BrowserLoadOptions = {}): Promise
     opts.onProgress({ stage, loadedBytes, totalBytes: Math.max(totalBytes, loadedBytes) });
   };
 
-  async function download(key: MnistFileKey, onChunk: (chunk: Uint8Array) => void): Promise<void> {
+  async function download(
+    key: MnistFileKey,
+    onChunk: (chunk: Uint8Array) => void,
+    onLength?: (declared: number | null) => void,
+  ): Promise<void> {
     const url = urls[key];
     let response: Response;
     try {
@@ -181,6 +193,7 @@ export async function loadMnistInBrowser(opts: BrowserLoadOptions = {}): Promise
     if (!response.body) throw new DataFileError(url, `the ${status} response has no body`);
     const expected = declaredLength(response);
     if (expected !== null) sizes[key] = expected;
+    onLength?.(expected);
 
     const reader = response.body.getReader();
     let received = 0;
@@ -222,8 +235,7 @@ export async function loadMnistInBrowser(opts: BrowserLoadOptions = {}): Promise
 
   const images = new ImageStream(urls.trainImages, trainLabels.length, urls.trainLabels);
   let probeSent = false;
-  await download('trainImages', (chunk) => {
-    images.push(chunk);
+  const sendProbeWhenReady = () => {
     if (probeSent) return;
     const n = Math.min(PROBE_COUNT, images.count);
     if (images.count > 0 && images.imagesReady() >= n) {
@@ -231,7 +243,15 @@ export async function loadMnistInBrowser(opts: BrowserLoadOptions = {}): Promise
       stage = 'train';
       opts.onProbeReady?.({ inputs: images.pixels(n), labels: trainLabels.subarray(0, n), inputSize: INPUT_SIZE, count: n });
     }
-  });
+  };
+  await download(
+    'trainImages',
+    (chunk) => {
+      images.push(chunk);
+      sendProbeWhenReady();
+    },
+    (declared) => (images.declaredLength = declared),
+  );
   const trainImageBytes = images.finish();
 
   stage = 'test';

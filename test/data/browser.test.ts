@@ -164,6 +164,18 @@ describe('loadMnistInBrowser', () => {
     expect(probeFired).toBe(true);
   });
 
+  it('rejects an image file whose Content-Length disagrees with its header before streaming it', async () => {
+    const images = realFiles.get(MNIST_FILES.trainImages)!;
+    const server = fakeServer(4096, { 'train-images-idx3-ubyte': { body: images.subarray(0, 2_000_000) } });
+    let probeFired = false;
+    const err = await rejection(loadMnistInBrowser({ fetchFn: server.fetch, onProbeReady: () => (probeFired = true) }));
+    expect(err.message).toBe(
+      '/mnist/train-images-idx3-ubyte: truncated: the header announces 60000 images of 28×28 (47040016 bytes), but the file has only 2000000 bytes',
+    );
+    expect(probeFired).toBe(false);
+    expect(server.chunksSent.get('/mnist/train-images-idx3-ubyte')).toBeLessThan(5);
+  });
+
   it('rejects a stream that breaks off, with the bytes received and the status', async () => {
     const server = fakeServer(8192, { 't10k-images-idx3-ubyte': { breakAfter: 81_920 } });
     const err = await rejection(loadMnistInBrowser({ fetchFn: server.fetch }));
