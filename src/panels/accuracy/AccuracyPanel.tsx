@@ -9,7 +9,7 @@ import type { AccuracyPoint } from '../../store/series';
 import { pinnedDash } from '../common/palette';
 import { accuracyDomain, bookAccuracyFor } from './geometry';
 
-const box = { width: 640, height: 280, left: 64, right: 16, top: 14, bottom: 46 };
+const box = { width: 540, height: 300, left: 66, right: 14, top: 14, bottom: 50 };
 
 export function AccuracyPanel() {
   const accuracy = useLabFrame((s) => s.accuracy);

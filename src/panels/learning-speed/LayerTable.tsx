@@ -23,16 +23,16 @@ export function LayerTable() {
             <th scope="col">Layer l</th>
             <th scope="col">‖δˡ‖</th>
             <th scope="col">
-              ratio
+              ÷ layer {numHidden}
               <span className="th-note">‖δˡ‖ / ‖δ{supLast(numHidden)}‖</span>
             </th>
             <th scope="col">
               ‖Σ′(zˡ)(wˡ⁺¹)ᵀ‖₂
-              <span className="th-note">spectral norm, eq. 124 factor</span>
+              <span className="th-note">spectral norm (eq. 124)</span>
             </th>
             <th scope="col">
               mean σ′(zˡ)
-              <span className="th-note">≤ 1/4 for sigmoid</span>
+              <span className="th-note">layer's mean σ′</span>
             </th>
           </tr>
         </thead>

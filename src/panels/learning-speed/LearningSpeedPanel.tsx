@@ -17,6 +17,7 @@ export function LearningSpeedPanel() {
   const { x, y } = speedScales([norms, ...visiblePinned.map(({ p }) => p.norms)]);
   const yTicks = decadeTicks(y.domain() as [number, number]);
   const xTicks = x.ticks(6);
+  const lastPoint = norms.length > 0 ? norms[norms.length - 1] : null;
   const xLabel = config.mode === 'learning-speed' ? 'Epochs of full-batch gradient descent on 1,000 images' : 'Epochs of mini-batch SGD';
 
   return (
@@ -70,6 +71,11 @@ export function LearningSpeedPanel() {
             {Array.from({ length: numHidden }, (_, i) => (
               <path key={`cur-${i}`} d={layerPath(norms, i + 1, x, y)} className="series" stroke={layerColour(i + 1)} />
             ))}
+            {/* The newest point of each layer, so a series of one probe is visible too. */}
+            {lastPoint &&
+              lastPoint.norms.map((v, i) =>
+                Number.isFinite(v) && v > 0 ? <circle key={`last-${i}`} cx={x(lastPoint.x)} cy={y(v)} r={5} fill={layerColour(i + 1)} className="last-point" /> : null,
+              )}
           </svg>
           <figcaption>
             <ul className="legend">

@@ -4,7 +4,7 @@
  * column's <g>, straight from the store and at most once per animation frame, without re-rendering React.
  */
 import { useEffect, useRef, useState } from 'react';
-import { checkHiddenWidth, MAX_HIDDEN_LAYERS } from '../../store/config';
+import { checkHiddenWidth, MAX_HIDDEN_LAYERS, NEW_LAYER_WIDTH } from '../../store/config';
 import { formatValue } from '../../store/format';
 import { useLab, useLabStore } from '../../store/hooks';
 import { rafThrottle } from '../../store/rafThrottle';
@@ -58,10 +58,24 @@ export function NetworkPanel() {
     <section className="panel network-panel" aria-labelledby="network-title">
       <div className="panel-head">
         <h2 id="network-title">Network: how fast each neuron learns</h2>
-        <label className="toggle">
-          <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} />
-          Show all neurons
-        </label>
+        <div className="panel-actions">
+          <label className="toggle">
+            <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} />
+            Show all neurons
+          </label>
+          <button
+            type="button"
+            className="add-layer"
+            onClick={() => addHiddenLayer()}
+            disabled={hidden.length >= MAX_HIDDEN_LAYERS}
+            aria-describedby="add-layer-hint"
+          >
+            Add hidden layer
+          </button>
+          <span id="add-layer-hint" className="hint">
+            {hidden.length >= MAX_HIDDEN_LAYERS ? `At most ${MAX_HIDDEN_LAYERS} hidden layers.` : `${NEW_LAYER_WIDTH} neurons, before the output`}
+          </span>
+        </div>
       </div>
       <p className="explain">
         Each bar is ∂C/∂b of one hidden neuron: how fast its weights and biases change. By eq. 122, ∂C/∂b₁ = σ′(z₁) w₂σ′(z₂)
@@ -76,11 +90,11 @@ export function NetworkPanel() {
         <span className="swatch" style={{ background: NEGATIVE_COLOUR }} aria-hidden="true" /> ∂C/∂b &lt; 0
         {!showAll && <> · first {BOOK_NEURONS_SHOWN} neurons of each layer, as in the book</>}
       </p>
-      <div className="network" style={{ gridTemplateColumns: `minmax(90px, 0.6fr) repeat(${hidden.length}, minmax(120px, 1fr)) minmax(90px, 0.6fr)` }}>
+      <div className="network" style={{ gridTemplateColumns: `minmax(80px, 0.5fr) repeat(${hidden.length}, minmax(110px, 1fr)) minmax(80px, 0.5fr)` }}>
         <div className="layer-column io-column">
           <h3>Input</h3>
-          <p className="io-size">784 neurons</p>
-          <p className="hint">28×28 pixels; no biases to learn</p>
+          <p className="io-size">{layers[0]}</p>
+          <p className="hint">pixels (28×28), no biases</p>
         </div>
         {hidden.map((width, i) => {
           const h = i + 1;
@@ -118,11 +132,8 @@ export function NetworkPanel() {
         })}
         <div className="layer-column io-column">
           <h3>Output</h3>
-          <p className="io-size">10 neurons</p>
+          <p className="io-size">{layers[layers.length - 1]}</p>
           <p className="hint">digits 0-9</p>
-          <button type="button" className="add-layer" onClick={() => addHiddenLayer()} disabled={hidden.length >= MAX_HIDDEN_LAYERS}>
-            Add hidden layer
-          </button>
         </div>
       </div>
     </section>
