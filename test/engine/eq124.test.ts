@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LayerFactorNorms, type LayeredWeights } from '../../src/engine/eq124';
+import { LayerFactorNorms, largestTridiagonalEigenvalue, type LayeredWeights } from '../../src/engine/eq124';
 import { Network } from '../../src/engine/network';
 import { GradientProbe } from '../../src/engine/probe';
 import { createRng } from '../../src/engine/rng';
@@ -182,5 +182,33 @@ describe('LayerFactorNorms (eq. 124)', () => {
         expect(norms[h - 1]).toBeCloseTo(ref.spectral, 8);
       }
     }
+  });
+
+  it('converges on wide layers whose top singular values crowd together (160 → 120 → 140)', () => {
+    const layers = [4, 160, 120, 140, 3];
+    const net = randomNet(layers, 21, 1 / Math.sqrt(120));
+    const primes = randomPrimes(layers, 22);
+    const got = new LayerFactorNorms(net).compute(primes);
+    for (let h = 1; h <= 2; h++) {
+      const ref = reference(net.weights[h], layers[h], layers[h + 1], primes[h - 1]);
+      expect(Math.abs(got[h - 1] - ref.spectral) / ref.spectral).toBeLessThan(1e-6);
+    }
+  });
+
+  it('finds the largest eigenvalue of a tridiagonal matrix', () => {
+    const rng = createRng(8);
+    for (const m of [1, 2, 5, 12]) {
+      const alpha = Array.from({ length: m }, () => rng.normal() * 3);
+      const beta = Array.from({ length: m }, () => rng.normal());
+      const dense = new Float64Array(m * m);
+      for (let i = 0; i < m; i++) {
+        dense[i * m + i] = alpha[i];
+        if (i + 1 < m) dense[i * m + i + 1] = dense[(i + 1) * m + i] = beta[i];
+      }
+      const expected = Math.max(...symmetricEigenvalues(dense, m));
+      expect(largestTridiagonalEigenvalue(alpha, beta, m)).toBeCloseTo(expected, 10);
+    }
+    expect(largestTridiagonalEigenvalue([], [], 0)).toBe(0);
+    expect(largestTridiagonalEigenvalue([Number.NaN], [0], 1)).toBeNaN();
   });
 });
