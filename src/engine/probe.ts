@@ -6,6 +6,8 @@
  */
 import { BatchPass, checkSamples, derivativeFromActivation } from './batch';
 import { activationCode } from './activations';
+import { outputCostCode } from './costs';
+import { SimdProbePass } from './simd-probe';
 import type { Network } from './network';
 import type { Samples } from './types';
 
@@ -27,7 +29,10 @@ export const DEFAULT_PROBE_SIZE = 1000;
 export class GradientProbe {
   readonly net: Network;
   readonly count: number;
-  private readonly pass: BatchPass;
+  /** JavaScript passes, used when WebAssembly SIMD is unavailable. */
+  private readonly pass: BatchPass | null;
+  private readonly simd: SimdProbePass | null;
+  private readonly act: number;
   private readonly result: ProbeResult;
   private readonly sumD: Float64Array;
   private readonly sumA: Float64Array;
@@ -39,12 +44,18 @@ export class GradientProbe {
     checkSamples(net, { ...probe, count }, 'gradient probe');
     this.net = net;
     this.count = count;
+    this.act = activationCode(net.activation);
     // The probe set never changes, so its sparse inputs are extracted once, here.
-    let nonZero = 0;
-    const used = probe.inputs.subarray(0, count * probe.inputSize);
-    for (let t = 0; t < used.length; t++) if (used[t] !== 0) nonZero++;
-    this.pass = new BatchPass(net, count, nonZero);
-    this.pass.load(probe, null, 0, count);
+    this.simd = SimdProbePass.create(net, probe, count, this.act, outputCostCode(net.output, net.cost));
+    if (this.simd === null) {
+      let nonZero = 0;
+      const used = probe.inputs.subarray(0, count * probe.inputSize);
+      for (let t = 0; t < used.length; t++) if (used[t] !== 0) nonZero++;
+      this.pass = new BatchPass(net, count, nonZero);
+      this.pass.load(probe, null, 0, count);
+    } else {
+      this.pass = null;
+    }
     const hidden = net.layers.slice(1, -1);
     const widest = Math.max(0, ...hidden);
     this.sumD = new Float64Array(widest);
@@ -64,17 +75,32 @@ export class GradientProbe {
   /** Measures the current network. Returns the probe's own buffers, overwritten by the next run: copy before transferring. */
   run(): ProbeResult {
     const net = this.net;
-    const pass = this.pass;
     const m = this.count;
-    pass.forward();
-    pass.outputDelta(false);
-    pass.backpropDeltas(1);
-    const act = activationCode(net.activation);
+    const pass = this.pass;
+    const simd = this.simd;
+    if (simd !== null) simd.run();
+    else if (pass !== null) {
+      pass.forward();
+      pass.outputDelta(false);
+      pass.backpropDeltas(1);
+    }
+    const act = this.act;
     const r = this.result;
     for (let h = 1; h <= net.numHidden; h++) {
       const n = net.layers[h];
-      const d = pass.deltas[h];
-      const a = pass.acts[h];
+      // Rows of the batch buffers are n floats apart in BatchPass, padded wider in the SIMD pass.
+      let d: Float32Array;
+      let a: Float32Array;
+      let stride = n;
+      if (simd !== null) {
+        const acts = simd.actsOf(h);
+        a = acts.data;
+        d = simd.deltasOf(h).data;
+        stride = acts.stride;
+      } else {
+        a = (pass as BatchPass).acts[h];
+        d = (pass as BatchPass).deltas[h];
+      }
       const meanA = r.meanActivation[h - 1];
       const meanP = r.meanActivationPrime[h - 1];
       const off = r.hiddenOffsets[h - 1];
@@ -86,7 +112,7 @@ export class GradientProbe {
       sumP.fill(0, 0, n);
       // Example-major sweep: reads the batch buffers contiguously.
       for (let k = 0; k < m; k++) {
-        const o = k * n;
+        const o = k * stride;
         for (let j = 0; j < n; j++) {
           const aj = a[o + j];
           sumD[j] += d[o + j];

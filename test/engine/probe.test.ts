@@ -3,27 +3,68 @@ import { loadMnistSamples } from '../../bench/mnist-idx';
 import { Network } from '../../src/engine/network';
 import { GradientProbe } from '../../src/engine/probe';
 import { createRng } from '../../src/engine/rng';
+import { setSimdEnabled, simdAvailable } from '../../src/engine/simd';
+import { ACTIVATIONS, COSTS, OUTPUTS } from '../../src/engine/types';
 import { randomSamples, refGradient, type RefNet } from './reference';
 
 describe('GradientProbe', () => {
+  it('runs on WebAssembly SIMD under Node', () => {
+    expect(simdAvailable()).toBe(true);
+  });
+
+  it.each(ACTIVATIONS.flatMap((activation) => OUTPUTS.flatMap((output) => COSTS.map((cost) => ({ activation, output, cost })))))(
+    'SIMD and JavaScript passes agree, widths spanning several 32-lane groups ($activation, $output, $cost)',
+    ({ activation, output, cost }) => {
+      const layers = [50, 40, 33, 7, 5];
+      const net = new Network({ layers, activation, output, cost });
+      net.initialize(activation === 'relu' ? 'he' : 'default', createRng(6));
+      const samples = randomSamples(60, 50, 5, 8);
+      const simd = new GradientProbe(net, samples, 45).run();
+      setSimdEnabled(false);
+      try {
+        const js = new GradientProbe(net, samples, 45).run();
+        let scale = 0;
+        for (const g of js.gradB) scale = Math.max(scale, Math.abs(g));
+        expect(scale).toBeGreaterThan(1e-4);
+        for (let t = 0; t < js.gradB.length; t++) expect(Math.abs(simd.gradB[t] - js.gradB[t])).toBeLessThan(1e-5 * scale);
+        for (let h = 0; h < 3; h++) {
+          expect(simd.layerNorms[h]).toBeCloseTo(js.layerNorms[h], 6);
+          for (let j = 0; j < layers[h + 1]; j++) {
+            expect(simd.meanActivation[h][j]).toBeCloseTo(js.meanActivation[h][j], 5);
+            expect(simd.meanActivationPrime[h][j]).toBeCloseTo(js.meanActivationPrime[h][j], 5);
+          }
+        }
+      } finally {
+        setSimdEnabled(true);
+      }
+    },
+  );
+
   it('gives ∂C/∂b of every hidden neuron averaged over the probe set (float64 reference)', () => {
     const layers = [9, 6, 5, 3];
     const net = new Network({ layers });
     net.initialize('default', createRng(4));
     const samples = randomSamples(30, 9, 3, 5);
-    const probe = new GradientProbe(net, samples, 20);
-    const r = probe.run();
-    const ref: RefNet = { layers, activation: 'sigmoid', output: 'sigmoid', cost: 'cross-entropy', params: Float64Array.from(net.params) };
-    const g = refGradient(ref, samples, Array.from({ length: 20 }, (_, k) => k));
-    const b1 = 9 * 6; // biases of hidden layer 1 follow weights[0]
-    const b2 = b1 + 6 + 6 * 5;
-    expect(r.hiddenOffsets).toEqual([0, 6, 11]);
-    for (let j = 0; j < 6; j++) expect(r.gradB[j]).toBeCloseTo(g[b1 + j], 6);
-    for (let j = 0; j < 5; j++) expect(r.gradB[6 + j]).toBeCloseTo(g[b2 + j], 6);
-    const norm1 = Math.hypot(...Array.from({ length: 6 }, (_, j) => g[b1 + j]));
-    expect(r.layerNorms[0]).toBeCloseTo(norm1, 6);
-    expect(r.meanActivationPrime[0].every((p) => p > 0 && p <= 0.25)).toBe(true);
-    expect(r.meanActivation[1].every((a) => a > 0 && a < 1)).toBe(true);
+    for (const simd of [true, false]) {
+      setSimdEnabled(simd);
+      let r;
+      try {
+        r = new GradientProbe(net, samples, 20).run();
+      } finally {
+        setSimdEnabled(true);
+      }
+      const ref: RefNet = { layers, activation: 'sigmoid', output: 'sigmoid', cost: 'cross-entropy', params: Float64Array.from(net.params) };
+      const g = refGradient(ref, samples, Array.from({ length: 20 }, (_, k) => k));
+      const b1 = 9 * 6; // biases of hidden layer 1 follow weights[0]
+      const b2 = b1 + 6 + 6 * 5;
+      expect(r.hiddenOffsets).toEqual([0, 6, 11]);
+      for (let j = 0; j < 6; j++) expect(r.gradB[j]).toBeCloseTo(g[b1 + j], 6);
+      for (let j = 0; j < 5; j++) expect(r.gradB[6 + j]).toBeCloseTo(g[b2 + j], 6);
+      const norm1 = Math.hypot(...Array.from({ length: 6 }, (_, j) => g[b1 + j]));
+      expect(r.layerNorms[0]).toBeCloseTo(norm1, 6);
+      expect(r.meanActivationPrime[0].every((p) => p > 0 && p <= 0.25)).toBe(true);
+      expect(r.meanActivation[1].every((a) => a > 0 && a < 1)).toBe(true);
+    }
   });
 
   it('on real MNIST, [784,30,30,10] default init: norms in a sane range and layer 1 learns slower than layer 2', () => {

@@ -1,0 +1,245 @@
+/**
+ * The gradient probe's forward and backward passes on the WebAssembly SIMD kernels of simd.ts.
+ * Same arithmetic as BatchPass (eqs. BP1-BP3 of chapter 2), arranged for the kernels: every per-layer batch
+ * buffer lives in the kernels' memory with rows padded to a multiple of 32 floats, and the weights are
+ * repacked into panels before each run (a few tens of thousands of copies, against millions of
+ * multiply-adds). Bias, non-linearity and f'(z) stay in JavaScript, which has Math.exp.
+ */
+import { ACT_RELU, ACT_SIGMOID, ACT_TANH } from './activations';
+import { SIGMOID_CROSS_ENTROPY, SIGMOID_QUADRATIC, SOFTMAX_CROSS_ENTROPY } from './costs';
+import type { Network } from './network';
+import { simdKernels, type SimdKernels } from './simd';
+import type { Samples } from './types';
+
+const LANES = 32;
+const pad = (n: number): number => Math.ceil(n / LANES) * LANES;
+
+export class SimdProbePass {
+  readonly net: Network;
+  readonly m: number;
+  private readonly kernels: SimdKernels;
+  private readonly f32: Float32Array;
+  private readonly startPtr: number;
+  private readonly idxPtr: number;
+  private readonly valPtr: number;
+  /** Byte offsets of each layer's forward panels (Wˡ) and backward panels ((Wˡ)ᵀ, l ≥ 1). */
+  private readonly fwdPtr: number[] = [];
+  private readonly bwdPtr: number[] = [];
+  /** Byte offsets of acts[l] / deltas[l], l = 1..L−1, rows of pad(n_l) floats. */
+  private readonly actPtr: number[] = [0];
+  private readonly deltaPtr: number[] = [0];
+  readonly labels: Uint8Array;
+  private readonly act: number;
+  private readonly outCost: number;
+
+  /** Returns null when WebAssembly SIMD is unavailable. */
+  static create(net: Network, probe: Samples, m: number, act: number, outCost: number): SimdProbePass | null {
+    const layers = net.layers;
+    let nonZero = 0;
+    const used = probe.inputs.subarray(0, m * probe.inputSize);
+    for (let t = 0; t < used.length; t++) if (used[t] !== 0) nonZero++;
+    let bytes = 4 * (m + 1) + 8 * nonZero + 64;
+    for (let l = 0; l + 1 < layers.length; l++) {
+      bytes += 4 * pad(layers[l + 1]) * layers[l] + 16;
+      if (l >= 1) bytes += 4 * pad(layers[l]) * layers[l + 1] + 16;
+      bytes += 2 * 4 * m * pad(layers[l + 1]) + 32;
+    }
+    const kernels = simdKernels(bytes);
+    return kernels === null ? null : new SimdProbePass(net, probe, m, act, outCost, kernels, nonZero);
+  }
+
+  private constructor(net: Network, probe: Samples, m: number, act: number, outCost: number, kernels: SimdKernels, nonZero: number) {
+    this.net = net;
+    this.m = m;
+    this.kernels = kernels;
+    this.act = act;
+    this.outCost = outCost;
+    this.f32 = new Float32Array(kernels.memory.buffer);
+    const layers = net.layers;
+    let top = 0;
+    const alloc = (bytes: number): number => {
+      const at = top;
+      top += Math.ceil(bytes / 16) * 16;
+      return at;
+    };
+    this.startPtr = alloc(4 * (m + 1));
+    this.idxPtr = alloc(4 * nonZero);
+    this.valPtr = alloc(4 * nonZero);
+    for (let l = 0; l + 1 < layers.length; l++) {
+      this.fwdPtr.push(alloc(4 * pad(layers[l + 1]) * layers[l]));
+      this.bwdPtr.push(l >= 1 ? alloc(4 * pad(layers[l]) * layers[l + 1]) : -1);
+      this.actPtr.push(alloc(4 * m * pad(layers[l + 1])));
+      this.deltaPtr.push(alloc(4 * m * pad(layers[l + 1])));
+    }
+    // The probe set never changes: extract its non-zero pixels once.
+    const i32 = new Int32Array(kernels.memory.buffer);
+    const start = this.startPtr >> 2;
+    const idx = this.idxPtr >> 2;
+    const val = this.valPtr >> 2;
+    const nIn = probe.inputSize;
+    let p = 0;
+    this.labels = probe.labels.slice(0, m);
+    for (let k = 0; k < m; k++) {
+      i32[start + k] = p;
+      const base = k * nIn;
+      for (let i = 0; i < nIn; i++) {
+        const v = probe.inputs[base + i];
+        if (v !== 0) {
+          i32[idx + p] = i;
+          this.f32[val + p] = v / 255;
+          p++;
+        }
+      }
+    }
+    i32[start + m] = p;
+  }
+
+  /** Activations of layer l (1..L−1): example k, neuron j at acts[k·stride + j]. */
+  actsOf(l: number): { data: Float32Array; stride: number } {
+    const n = pad(this.net.layers[l]);
+    return { data: this.f32.subarray(this.actPtr[l] >> 2, (this.actPtr[l] >> 2) + this.m * n), stride: n };
+  }
+
+  deltasOf(l: number): { data: Float32Array; stride: number } {
+    const n = pad(this.net.layers[l]);
+    return { data: this.f32.subarray(this.deltaPtr[l] >> 2, (this.deltaPtr[l] >> 2) + this.m * n), stride: n };
+  }
+
+  /** Forward pass, output δ, and δ of every hidden layer. */
+  run(): void {
+    const net = this.net;
+    const layers = net.layers;
+    const L = layers.length;
+    const m = this.m;
+    const f = this.f32;
+    this.packPanels();
+    for (let l = 0; l + 1 < L; l++) {
+      const nIn = layers[l];
+      const nOut = layers[l + 1];
+      const groups = pad(nOut) / LANES;
+      const outStride = pad(nOut);
+      if (l === 0) this.kernels.sparse(m, this.startPtr, this.idxPtr, this.valPtr, this.fwdPtr[0], groups, nIn * LANES * 4, this.actPtr[1], outStride * 4);
+      else this.kernels.dense(m, this.actPtr[l], pad(nIn) * 4, nIn, this.fwdPtr[l], groups, nIn * LANES * 4, this.actPtr[l + 1], outStride * 4);
+      const z = this.actPtr[l + 1] >> 2;
+      const b = net.biases[l];
+      if (l + 2 < L) activateRows(this.act, f, z, b, m, nOut, outStride);
+      else this.outputRows(f, z, b, m, nOut, outStride);
+    }
+    this.outputDelta();
+    for (let l = L - 2; l >= 1; l--) {
+      const n = layers[l];
+      const nNext = layers[l + 1];
+      this.kernels.dense(m, this.deltaPtr[l + 1], pad(nNext) * 4, nNext, this.bwdPtr[l], pad(n) / LANES, nNext * LANES * 4, this.deltaPtr[l], pad(n) * 4);
+      derivativeRows(this.act, f, this.deltaPtr[l] >> 2, this.actPtr[l] >> 2, m, n, pad(n));
+    }
+  }
+
+  private packPanels(): void {
+    const layers = this.net.layers;
+    const f = this.f32;
+    for (let l = 0; l + 1 < layers.length; l++) {
+      const nIn = layers[l];
+      const nOut = layers[l + 1];
+      const w = this.net.weights[l];
+      // Forward panel g, input i, lane q: W[g·32 + q][i].
+      let base = this.fwdPtr[l] >> 2;
+      for (let g = 0; g < pad(nOut); g += LANES) {
+        const lanes = Math.min(LANES, nOut - g);
+        for (let i = 0; i < nIn; i++) {
+          const o = base + i * LANES;
+          for (let q = 0; q < lanes; q++) f[o + q] = w[(g + q) * nIn + i];
+          for (let q = lanes; q < LANES; q++) f[o + q] = 0;
+        }
+        base += nIn * LANES;
+      }
+      if (l === 0) continue;
+      // Backward panel g, output j, lane q: W[j][g·32 + q] — a contiguous run of row j.
+      base = this.bwdPtr[l] >> 2;
+      for (let g = 0; g < pad(nIn); g += LANES) {
+        const lanes = Math.min(LANES, nIn - g);
+        for (let j = 0; j < nOut; j++) {
+          const o = base + j * LANES;
+          const row = j * nIn + g;
+          for (let q = 0; q < lanes; q++) f[o + q] = w[row + q];
+          for (let q = lanes; q < LANES; q++) f[o + q] = 0;
+        }
+        base += nOut * LANES;
+      }
+    }
+  }
+
+  private outputRows(f: Float32Array, z: number, b: Float32Array, m: number, n: number, stride: number): void {
+    const softmax = !(this.outCost === SIGMOID_CROSS_ENTROPY || this.outCost === SIGMOID_QUADRATIC);
+    for (let k = 0; k < m; k++) {
+      const o = z + k * stride;
+      if (!softmax) {
+        for (let j = 0; j < n; j++) f[o + j] = 1 / (1 + Math.exp(-(f[o + j] + b[j])));
+        continue;
+      }
+      let max = -Infinity;
+      for (let j = 0; j < n; j++) {
+        const v = f[o + j] + b[j];
+        f[o + j] = v;
+        if (v > max) max = v;
+      }
+      let sum = 0;
+      for (let j = 0; j < n; j++) {
+        const e = Math.exp(f[o + j] - max);
+        f[o + j] = e;
+        sum += e;
+      }
+      for (let j = 0; j < n; j++) f[o + j] /= sum;
+    }
+  }
+
+  /** δ^L as in BatchPass.outputDelta (eq. BP1; δ = a − y for the matched cross-entropy costs). */
+  private outputDelta(): void {
+    const L = this.net.layers.length;
+    const n = this.net.layers[L - 1];
+    const stride = pad(n);
+    const f = this.f32;
+    const a0 = this.actPtr[L - 1] >> 2;
+    const d0 = this.deltaPtr[L - 1] >> 2;
+    const code = this.outCost;
+    for (let k = 0; k < this.m; k++) {
+      const a = a0 + k * stride;
+      const d = d0 + k * stride;
+      const y = this.labels[k];
+      if (code === SIGMOID_CROSS_ENTROPY || code === SOFTMAX_CROSS_ENTROPY) {
+        for (let j = 0; j < n; j++) f[d + j] = f[a + j] - (j === y ? 1 : 0);
+      } else if (code === SIGMOID_QUADRATIC) {
+        for (let j = 0; j < n; j++) f[d + j] = (f[a + j] - (j === y ? 1 : 0)) * f[a + j] * (1 - f[a + j]);
+      } else {
+        let ga = 0;
+        for (let j = 0; j < n; j++) ga += (f[a + j] - (j === y ? 1 : 0)) * f[a + j];
+        for (let j = 0; j < n; j++) f[d + j] = f[a + j] * (f[a + j] - (j === y ? 1 : 0) - ga);
+      }
+      for (let j = n; j < stride; j++) f[d + j] = 0; // padding lanes must not feed the backward kernel
+    }
+  }
+}
+
+function activateRows(act: number, f: Float32Array, z: number, b: Float32Array, m: number, n: number, stride: number): void {
+  for (let k = 0; k < m; k++) {
+    const o = z + k * stride;
+    if (act === ACT_SIGMOID) for (let j = 0; j < n; j++) f[o + j] = 1 / (1 + Math.exp(-(f[o + j] + b[j])));
+    else if (act === ACT_TANH) for (let j = 0; j < n; j++) f[o + j] = Math.tanh(f[o + j] + b[j]);
+    else if (act === ACT_RELU)
+      for (let j = 0; j < n; j++) {
+        const v = f[o + j] + b[j];
+        f[o + j] = v > 0 ? v : 0;
+      }
+  }
+}
+
+/** δ ⊙= f'(z), recovered from a = f(z); padding lanes are set to 0. */
+function derivativeRows(act: number, f: Float32Array, d: number, a: number, m: number, n: number, stride: number): void {
+  for (let k = 0; k < m; k++) {
+    const od = d + k * stride;
+    const oa = a + k * stride;
+    if (act === ACT_SIGMOID) for (let j = 0; j < n; j++) f[od + j] *= f[oa + j] * (1 - f[oa + j]);
+    else if (act === ACT_TANH) for (let j = 0; j < n; j++) f[od + j] *= 1 - f[oa + j] * f[oa + j];
+    else for (let j = 0; j < n; j++) if (!(f[oa + j] > 0)) f[od + j] = 0;
+    for (let j = n; j < stride; j++) f[od + j] = 0;
+  }
+}
