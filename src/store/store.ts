@@ -9,6 +9,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FromWorker, RunConfig, RunStatus, Snapshot, ToWorker } from '../worker/protocol';
 import { NO_RUN } from '../worker/protocol';
+import type { TrainerClient } from '../worker/client';
 import {
   DEFAULT_CONFIG,
   MAX_HIDDEN_LAYERS,
@@ -21,12 +22,7 @@ import {
 } from './config';
 import { appendBounded, appendNormPoint, DEFAULT_SERIES_LIMIT, type AccuracyPoint, type NormPoint } from './series';
 
-/** The page's view of the worker; src/worker/client.ts provides the real one. */
-export interface TrainerClient {
-  send(msg: ToWorker): void;
-  subscribe(handler: (msg: FromWorker) => void): () => void;
-  terminate(): void;
-}
+export type { TrainerClient };
 
 export interface LoadingState {
   stage: 'probe' | 'train' | 'test';

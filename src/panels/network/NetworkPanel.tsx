@@ -40,7 +40,9 @@ export function NetworkPanel() {
         drawColumn(g, { layout: columnLayout(neurons.length), neurons, bars: barsForLayer(snapshot, i + 1, width, neurons), max });
       });
       if (scaleNote.current) {
-        scaleNote.current.textContent = snapshot ? `Full bar = |∂C/∂b| of ${formatValue(max)}.` : 'Waiting for the first probe of the network…';
+        scaleNote.current.textContent = snapshot
+          ? `Full bar = ${formatValue(max)}, the largest |∂C/∂b| since this run's first probe.`
+          : 'Waiting for the first probe of the network…';
       }
     });
     const state = store.getState();
