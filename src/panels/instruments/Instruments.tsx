@@ -2,6 +2,7 @@
  * The chapter's analytic instruments (eqs. 114-124): the four-neuron chain, σ and σ′, the 0.45 bound, the
  * identity neuron, and eq. 124 measured in the network being trained (which needs the latest snapshot).
  */
+import { memo } from 'react';
 import type { Snapshot } from '../../worker/protocol';
 import './instruments.css';
 import { BoundPanel } from './BoundPanel';
@@ -15,13 +16,22 @@ export interface InstrumentsProps {
   snapshot?: Snapshot;
 }
 
-export function Instruments({ snapshot }: InstrumentsProps = {}) {
+/** The four self-contained instruments; memoised so a new snapshot re-renders only eq. 124's panel. */
+const LocalInstruments = memo(function LocalInstruments() {
   return (
-    <div className="instruments">
+    <>
       <ChainPanel />
       <SigmaPanel />
       <BoundPanel />
       <IdentityPanel />
+    </>
+  );
+});
+
+export function Instruments({ snapshot }: InstrumentsProps = {}) {
+  return (
+    <div className="instruments">
+      <LocalInstruments />
       <Eq124Panel snapshot={snapshot} />
     </div>
   );

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { Eq124Panel } from '../../../src/panels/instruments/Eq124Panel';
 import { factorBarWidth, factorRows } from '../../../src/panels/instruments/eq124Geometry';
 import { Instruments } from '../../../src/panels/instruments/Instruments';
@@ -68,5 +68,15 @@ describe('Eq124Panel', () => {
     expect(screen.getByLabelText('factor norm layer 1').textContent).toBe('0.400');
     expect(screen.getByRole('heading', { name: 'The chain: a₀ → four sigmoid neurons → C' })).toBeTruthy();
     expect(screen.getAllByRole('slider').length).toBeGreaterThan(15);
+  });
+
+  it('keeps the other instruments’ state when a new snapshot arrives', () => {
+    const { rerender } = render(<Instruments snapshot={snapshot([0.4], [0.02], [0.2])} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Exploding recipe' }));
+    const w2 = () => (screen.getByRole('slider', { name: 'w2' }) as HTMLInputElement).value;
+    expect(w2()).toBe('100');
+    rerender(<Instruments snapshot={snapshot([0.5], [0.03], [0.21])} />);
+    expect(w2()).toBe('100');
+    expect(screen.getByLabelText('factor norm layer 1').textContent).toBe('0.500');
   });
 });
