@@ -309,6 +309,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
 
 /** A few words on what a re-initialisation changed, for the notice line. */
 function describeChange(before: RunConfig, after: RunConfig): string {
-  const text = describeDifference(after, before);
+  // The seed is already named in the sentence itself.
+  const text = describeDifference(after, { ...before, seed: after.seed });
   return text === 'same settings' ? '' : text;
 }

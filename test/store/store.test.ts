@@ -140,7 +140,7 @@ describe('lab store', () => {
     const { client, store } = connected();
     store.getState().updateConfig({ seed: 7 });
     expect(client.last('configure')?.config.seed).toBe(7);
-    expect(store.getState().notice).toMatch(/^Network re-initialised with seed 7/);
+    expect(store.getState().notice).toBe('Network re-initialised with seed 7.');
     store.getState().updateConfig({ activation: 'relu', init: 'he' });
     expect(client.last('configure')?.config).toMatchObject({ activation: 'relu', init: 'he', seed: 7 });
     const before = client.sent.length;

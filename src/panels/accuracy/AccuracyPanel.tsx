@@ -70,7 +70,12 @@ export function AccuracyPanel() {
             </g>
           )}
           {visiblePinned.map(({ p, index }) => (
-            <path key={p.id} d={path(p.accuracy) ?? ''} className="series pinned" stroke="#334155" strokeDasharray={pinnedDash(index)} />
+            <g key={p.id} className="pinned-run">
+              <path d={path(p.accuracy) ?? ''} className="series pinned" stroke="#334155" strokeDasharray={pinnedDash(index)} />
+              {p.accuracy.map((a) => (
+                <circle key={a.epoch} cx={x(a.epoch)} cy={y(a.accuracy * 100)} r={3.5} className="dot pinned" />
+              ))}
+            </g>
           ))}
           <path d={path(accuracy) ?? ''} className="series" stroke="#1d4ed8" />
           {accuracy.map((a) => (
