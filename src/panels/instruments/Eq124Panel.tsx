@@ -6,11 +6,7 @@ import { useEffect, useRef } from 'react';
 import type { Snapshot } from '../../worker/protocol';
 import { drawFactorBars } from './drawFactorBars';
 import { FACTOR_BOX, NORM_DOMAIN, factorBoxHeight, factorRows, factorScale } from './eq124Geometry';
-import { formatNumber } from './format';
-
-function normText(v: number): string {
-  return Number.isFinite(v) ? formatNumber(v) : 'not finite (training diverged)';
-}
+import { formatNorm, formatNumber } from './format';
 
 export function Eq124Panel({ snapshot }: { snapshot?: Snapshot }) {
   const bars = useRef<SVGGElement>(null);
@@ -41,7 +37,7 @@ export function Eq124Panel({ snapshot }: { snapshot?: Snapshot }) {
           {snapshot.batchesPerEpoch > 0 && snapshot.batch > 0 ? `, batch ${snapshot.batch} of ${snapshot.batchesPerEpoch}` : ''}.
         </p>
       )}
-      <div className="chart-row">
+      <div className="eq124-body">
         <figure className="chart">
           <svg viewBox={`0 0 ${FACTOR_BOX.width} ${height}`} role="img" aria-label="Spectral norm of Σ′(zʰ)(wʰ⁺¹)ᵀ per hidden layer, log scale">
             {ticks.map((t) => (
@@ -58,7 +54,7 @@ export function Eq124Panel({ snapshot }: { snapshot?: Snapshot }) {
             <g ref={bars} />
           </svg>
         </figure>
-        <table className="instrument-table" aria-label="Eq. 124 per hidden layer">
+        <table className="instrument-table" aria-label="Eq. 124 per hidden layer" aria-describedby="eq124-note">
           <thead>
             <tr>
               <th scope="col">hidden layer h</th>
@@ -72,22 +68,21 @@ export function Eq124Panel({ snapshot }: { snapshot?: Snapshot }) {
             {rows.map((r) => (
               <tr key={r.h}>
                 <th scope="row">{r.h}</th>
-                <td aria-label={`mean σ′ layer ${r.h}`}>{normText(r.meanPrime)}</td>
+                <td aria-label={`mean σ′ layer ${r.h}`}>{formatNorm(r.meanPrime)}</td>
                 <td aria-label={`factor norm layer ${r.h}`} data-value={String(r.factorNorm)}>
-                  {normText(r.factorNorm)}
+                  {formatNorm(r.factorNorm)}
                 </td>
-                <td>{normText(r.deltaNorm)}</td>
+                <td>{formatNorm(r.deltaNorm)}</td>
                 <td>
-                  {r.measuredRatio === null
-                    ? '— (output δ not probed)'
-                    : Number.isNaN(r.measuredRatio)
-                      ? 'undefined (‖δʰ⁺¹‖ = 0)'
-                      : normText(r.measuredRatio)}
+                  {r.measuredRatio === null ? '—' : Number.isNaN(r.measuredRatio) ? 'undefined (‖δʰ⁺¹‖ = 0)' : formatNorm(r.measuredRatio)}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
+        <p id="eq124-note" className="hint">
+          — : the last hidden layer's ratio would need δ of the output layer, which the probe does not report.
+        </p>
       </div>
     </section>
   );

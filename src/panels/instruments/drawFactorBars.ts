@@ -1,7 +1,7 @@
 /** D3 draws eq. 124's per-layer norm bars inside a <g> that React created and never renders into. */
 import { select } from 'd3';
 import { FACTOR_BOX, factorBarWidth, factorScale, type FactorRow } from './eq124Geometry';
-import { formatNumber } from './format';
+import { formatNorm } from './format';
 
 export function drawFactorBars(g: SVGGElement, rows: readonly FactorRow[]): void {
   const scale = factorScale();
@@ -29,5 +29,5 @@ export function drawFactorBars(g: SVGGElement, rows: readonly FactorRow[]): void
   bars
     .select('text.bar-value')
     .attr('x', (d) => FACTOR_BOX.left + factorBarWidth(d.factorNorm, scale) + 6)
-    .text((d) => formatNumber(d.factorNorm));
+    .text((d) => formatNorm(d.factorNorm));
 }

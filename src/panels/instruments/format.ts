@@ -46,3 +46,8 @@ export function formatFixed(v: number, step: number): string {
   // "−0.00" for a tiny negative number would suggest a sign that is not there
   return (Number(s) === 0 ? (0).toFixed(decimals) : s).replace('-', '−');
 }
+
+/** A measured norm; a non-finite one means the run has diverged, and says so. */
+export function formatNorm(v: number): string {
+  return Number.isFinite(v) ? formatNumber(v) : 'not finite (diverged)';
+}

@@ -60,7 +60,7 @@ describe('Eq124Panel', () => {
     rerender(<Eq124Panel snapshot={snapshot([25, 24.9, Number.NaN], [5, 0.2, 0.01], [0.25, 0.25, 0.25])} />);
     expect(bars()).toHaveLength(3);
     expect(bars()[0]).toEqual(['1', 25]);
-    expect(screen.getByLabelText('factor norm layer 3').textContent).toBe('not finite (training diverged)');
+    expect(screen.getByLabelText('factor norm layer 3').textContent).toBe('not finite (diverged)');
   });
 
   it('is part of the instruments page, which passes the snapshot through', () => {
