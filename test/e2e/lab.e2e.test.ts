@@ -1,0 +1,217 @@
+/**
+ * The lab as a user meets it: the production build served by `vite preview`, driven in Debian's Chromium.
+ * One page walks through the chapter's story in order — bars appear, a deeper network learns slower
+ * near the input, training runs and pauses, the exploding preset flips the picture, a layer is removed —
+ * then the chapter's instruments are checked on the same page.
+ *
+ * Without Chromium the suite says so loudly and is skipped locally; under CI it fails.
+ */
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import {
+  CHROMIUM_MISSING_BANNER,
+  CHROMIUM_PATH,
+  ROOT,
+  buildApp,
+  chromiumAvailable,
+  launchChromium,
+  runningInCi,
+  serveApp,
+  type BuiltApp,
+  type ServedApp,
+} from './harness';
+import {
+  BAR_SELECTOR,
+  button,
+  chainGrads,
+  explodingToggle,
+  layerNorms,
+  learningTable,
+  liveSignature,
+  readBars,
+  tableRows,
+} from './lab';
+
+const haveChromium = chromiumAvailable();
+const inCi = runningInCi();
+const skipLocally = !haveChromium && !inCi;
+if (skipLocally) console.warn(CHROMIUM_MISSING_BANNER);
+
+/** The screenshot in the README: small enough to keep in the repository. */
+const SCREENSHOT_PATH = join(ROOT, 'docs', 'screenshot.png');
+const SCREENSHOT_MAX_BYTES = 300 * 1024;
+
+/** Loading MNIST and training are real work on a shared machine: wait generously, assert exactly. */
+const STEP_TIMEOUT = 120_000;
+const POLL = { timeout: 60_000, interval: 250 };
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * The walk is one story on one page: a step whose premise failed would only wait out its own timeouts,
+ * so it fails at once naming the step it depends on.
+ */
+const passed = new Set<string>();
+function needs(step: string): void {
+  if (!passed.has(step)) throw new Error(`not attempted: it depends on the step "${step}", which failed`);
+}
+
+describe.skipIf(skipLocally)('Gradient Lab in Chromium (production build)', () => {
+  let built: BuiltApp | undefined;
+  let served: ServedApp | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!haveChromium) {
+      throw new Error(`Chromium not found at ${CHROMIUM_PATH}; CI needs it for the end-to-end walk (apt-get install -y chromium)`);
+    }
+    built = await buildApp();
+    served = await serveApp(built.outDir);
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+    page = await context.newPage();
+    page.setDefaultTimeout(STEP_TIMEOUT);
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') consoleErrors.push(`console.error: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => consoleErrors.push(`uncaught: ${err.message}`));
+    page.on('crash', () => consoleErrors.push('the page crashed'));
+    await page.goto(served.url, { waitUntil: 'load' });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+    built?.dispose();
+  }, 60_000);
+
+  it('loads with no console error and draws one bar per hidden neuron', async () => {
+    await page.waitForSelector(BAR_SELECTOR, { state: 'attached', timeout: STEP_TIMEOUT });
+    await expect.poll(async () => (await readBars(page)).count, POLL).toBeGreaterThan(0);
+    const bars = await readBars(page);
+    // Every bar carries a finite gradient: a NaN drawn silently would be a lie.
+    for (const g of bars.signature.split(',')) expect(Number.isFinite(Number(g)), `data-grad "${g}"`).toBe(true);
+    expect(consoleErrors).toEqual([]);
+    passed.add('bars');
+  }, STEP_TIMEOUT);
+
+  it('"Add hidden layer" builds a four-hidden-layer network that learns slowest near the input', async () => {
+    needs('bars');
+    const add = button(page, 'Add hidden layer');
+    await expect.poll(async () => (await tableRows(page)).length, POLL).toBeGreaterThan(0);
+    for (let clicks = 0; clicks < 8 && (await tableRows(page)).length < 4; clicks++) {
+      const before = (await tableRows(page)).length;
+      await add.click();
+      await expect.poll(async () => (await tableRows(page)).length, POLL).toBe(before + 1);
+    }
+    expect(await learningTable(page).count()).toBe(1);
+    expect((await tableRows(page)).length).toBe(4);
+    // The bars follow the new architecture once its first probe arrives.
+    await expect.poll(async () => (await readBars(page)).layers, POLL).toBe(4);
+    await expect.poll(async () => (await layerNorms(page)).every((n) => Number.isFinite(n) && n > 0), POLL).toBe(true);
+    const norms = await layerNorms(page);
+    expect(norms).toHaveLength(4);
+    // Fig. 7's finding at initialisation: ‖δ¹‖ well below ‖δ⁴‖.
+    expect(norms[0]).toBeLessThan(norms[3]);
+    passed.add('four layers');
+  }, 4 * STEP_TIMEOUT);
+
+  it('"Start" streams live updates', async () => {
+    needs('four layers');
+    const start = button(page, 'Start');
+    const seen = new Set<string>([await liveSignature(page)]);
+    await start.click();
+    // At least three distinct states after the click: not one redraw, a stream.
+    await expect.poll(async () => (seen.add(await liveSignature(page)), seen.size), { timeout: 90_000, interval: 300 }).toBeGreaterThanOrEqual(4);
+    passed.add('start');
+  }, STEP_TIMEOUT);
+
+  it('"Pause" stops the updates', async () => {
+    // A few more epochs first, so the screenshot shows a network that has trained a little.
+    needs('start');
+    await sleep(2_000);
+    await button(page, 'Pause').click();
+    // Let the snapshot already in flight when Pause was pressed land.
+    await sleep(700);
+    const frozen = async () => `${(await readBars(page)).signature}\n${JSON.stringify(await tableRows(page))}`;
+    const before = await frozen();
+    await sleep(1_200);
+    expect(await frozen()).toBe(before);
+    expect((await readBars(page)).count).toBeGreaterThan(0);
+    passed.add('pause');
+  }, STEP_TIMEOUT);
+
+  it('saves a small screenshot of the lab for the README', async () => {
+    needs('pause');
+    const png = await page.screenshot({ type: 'png', fullPage: false, animations: 'disabled' });
+    expect(png.byteLength).toBeGreaterThan(10_000); // a blank page compresses to a few KB
+    expect(png.byteLength).toBeLessThan(SCREENSHOT_MAX_BYTES);
+    mkdirSync(join(ROOT, 'docs'), { recursive: true });
+    writeFileSync(SCREENSHOT_PATH, png);
+  }, STEP_TIMEOUT);
+
+  it('"Exploding gradients" makes layer 1 learn at least 10× faster than layer 4', async () => {
+    needs('four layers');
+    const toggle = explodingToggle(page);
+    await toggle.click();
+    await expect.poll(() => toggle.isChecked(), POLL).toBe(true);
+    await expect
+      .poll(async () => {
+        const n = await layerNorms(page);
+        return n.length === 4 ? n[0] / n[3] : Number.NaN;
+      }, POLL)
+      .toBeGreaterThanOrEqual(10);
+  }, STEP_TIMEOUT);
+
+  it('"Remove hidden layer 2" leaves three layers', async () => {
+    needs('four layers');
+    await button(page, 'Remove hidden layer 2').click();
+    await expect.poll(async () => (await tableRows(page)).length, POLL).toBe(3);
+    await expect.poll(async () => (await readBars(page)).layers, POLL).toBe(3);
+  }, STEP_TIMEOUT);
+
+  it('instruments: moving the w2 slider changes the factor w2σ′(z2) of the chain', async () => {
+    await button(page, 'Standard init').click();
+    await expect.poll(async () => (await chainGrads(page)).size, POLL).toBe(4);
+    // Standard initialisation (seed 1): every factor is below 1, so the gradient shrinks towards b₁ (eq. 122).
+    const standard = await chainGrads(page);
+    expect(standard.get(1)).toBeLessThan(standard.get(4) ?? Number.NaN);
+
+    const slider = page.getByRole('slider', { name: 'w2', exact: true });
+    const factor = page.getByLabel('factor w2σ′(z2)', { exact: true });
+    await slider.scrollIntoViewIfNeeded();
+    const sliderBefore = await slider.inputValue();
+    const factorBefore = await factor.getAttribute('data-value');
+    expect(Number.isFinite(Number(factorBefore)), `factor data-value "${factorBefore}"`).toBe(true);
+    await slider.focus();
+    for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
+    expect(Number(await slider.inputValue())).toBeCloseTo(Number(sliderBefore) + 0.2, 6);
+    await expect.poll(() => factor.getAttribute('data-value'), POLL).not.toBe(factorBefore);
+    // σ′ never exceeds 1/4, so whatever z₂ became, |w₂σ′(z₂)| ≤ |w₂|/4.
+    const w2 = Number(await slider.inputValue());
+    const f = Number(await factor.getAttribute('data-value'));
+    expect(Math.abs(f)).toBeLessThanOrEqual(Math.abs(w2) / 4 + 1e-9);
+  }, STEP_TIMEOUT);
+
+  it('instruments: "Exploding recipe" reverses the chain — |∂C/∂b₁| > |∂C/∂b₂| > |∂C/∂b₃| > |∂C/∂b₄|', async () => {
+    await button(page, 'Exploding recipe').click();
+    await expect.poll(async () => (await chainGrads(page)).size, POLL).toBe(4);
+    await expect
+      .poll(async () => {
+        const g = await chainGrads(page);
+        return [1, 2, 3].every((j) => (g.get(j) ?? Number.NaN) > (g.get(j + 1) ?? Number.NaN));
+      }, POLL)
+      .toBe(true);
+    // Every factor of the recipe is 100 · σ′(0) = 25, so ∂C/∂b₁ = 25³ ∂C/∂b₄ (eq. 122).
+    const g = await chainGrads(page);
+    expect((g.get(1) ?? 0) / (g.get(4) ?? 1)).toBeCloseTo(25 ** 3, -1);
+  }, STEP_TIMEOUT);
+
+  it('logged no console error during the whole walk', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * What the end-to-end walk and the page benchmarks read off the page, by the names a user sees
+ * (roles and accessible names) plus the data-* attributes the bar charts publish for machines.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { parseDisplayedNumber } from './harness';
+
+/** One rect per hidden neuron: data-layer (1 = nearest the input), data-neuron, data-grad = ∂C/∂b. */
+export const BAR_SELECTOR = 'svg rect[data-layer][data-neuron][data-grad]';
+/** One rect per neuron of the instruments' chain (eqs. 114-121): data-j, data-grad = ∂C/∂b_j. */
+export const CHAIN_SELECTOR = 'svg rect[data-j][data-grad]';
+
+export const LEARNING_TABLE_NAME = 'Layer learning speed';
+
+export function learningTable(page: Page): Locator {
+  return page.getByRole('table', { name: LEARNING_TABLE_NAME, exact: true });
+}
+
+export function button(page: Page, name: string): Locator {
+  return page.getByRole('button', { name, exact: true });
+}
+
+/** The exploding-gradient toggle may be an ARIA switch or a plain checkbox; its name is fixed. */
+export function explodingToggle(page: Page): Locator {
+  const name = 'Exploding gradients';
+  return page.getByRole('switch', { name, exact: true }).or(page.getByRole('checkbox', { name, exact: true }));
+}
+
+/** The text of every body row of the learning-speed table, read in one go so rows never mix two snapshots. */
+export async function tableRows(page: Page): Promise<string[][]> {
+  const table = learningTable(page);
+  if ((await table.count()) === 0) return [];
+  return table.first().evaluate((el) => {
+    const t = el as HTMLTableElement;
+    const bodies = t.tBodies.length > 0 ? Array.from(t.tBodies) : [t];
+    return bodies.flatMap((b) =>
+      Array.from((b as HTMLTableSectionElement).rows)
+        .filter((r) => r.parentElement?.tagName !== 'THEAD' && r.querySelector('td') !== null)
+        .map((r) => Array.from(r.cells).map((c) => (c.textContent ?? '').trim())),
+    );
+  });
+}
+
+/** ‖δʰ‖ for each hidden layer as the table prints it (second cell of each body row); NaN where unreadable. */
+export async function layerNorms(page: Page): Promise<number[]> {
+  return (await tableRows(page)).map((cells) => parseDisplayedNumber(cells[1] ?? ''));
+}
+
+export interface BarReading {
+  layers: number;
+  count: number;
+  /** Every bar's data-grad in document order, joined; changes whenever a new snapshot is drawn. */
+  signature: string;
+}
+
+export async function readBars(page: Page): Promise<BarReading> {
+  return page.evaluate((selector) => {
+    const rects = Array.from(document.querySelectorAll(selector));
+    const layers = new Set(rects.map((r) => r.getAttribute('data-layer')));
+    return { layers: layers.size, count: rects.length, signature: rects.map((r) => r.getAttribute('data-grad')).join(',') };
+  }, BAR_SELECTOR);
+}
+
+/** Everything that moves while training: the bars' gradients, the table and the page's visible text (epoch, status). */
+export async function liveSignature(page: Page): Promise<string> {
+  const bars = await readBars(page);
+  const text = await page.evaluate(() => document.body.innerText);
+  return `${bars.signature}\n${text}`;
+}
+
+/** |∂C/∂b_j| of the instruments' chain, indexed by j (1-based; index 0 unused). */
+export async function chainGrads(page: Page): Promise<Map<number, number>> {
+  const pairs = await page.evaluate(
+    (selector) =>
+      Array.from(document.querySelectorAll(selector)).map((r) => [r.getAttribute('data-j'), r.getAttribute('data-grad')] as const),
+    CHAIN_SELECTOR,
+  );
+  const out = new Map<number, number>();
+  for (const [j, g] of pairs) out.set(Number(j), Math.abs(Number(g)));
+  return out;
+}
