@@ -88,36 +88,34 @@ export class GradientProbe {
     const r = this.result;
     for (let h = 1; h <= net.numHidden; h++) {
       const n = net.layers[h];
-      // Rows of the batch buffers are n floats apart in BatchPass, padded wider in the SIMD pass.
-      let d: Float32Array;
-      let a: Float32Array;
-      let stride = n;
-      if (simd !== null) {
-        const acts = simd.actsOf(h);
-        a = acts.data;
-        d = simd.deltasOf(h).data;
-        stride = acts.stride;
-      } else {
-        a = (pass as BatchPass).acts[h];
-        d = (pass as BatchPass).deltas[h];
-      }
       const meanA = r.meanActivation[h - 1];
       const meanP = r.meanActivationPrime[h - 1];
       const off = r.hiddenOffsets[h - 1];
       const sumD = this.sumD;
       const sumA = this.sumA;
       const sumP = this.sumP;
-      sumD.fill(0, 0, n);
-      sumA.fill(0, 0, n);
-      sumP.fill(0, 0, n);
-      // Example-major sweep: reads the batch buffers contiguously.
-      for (let k = 0; k < m; k++) {
-        const o = k * stride;
+      if (simd !== null) {
+        const { data, block } = simd.sumsOf(h);
         for (let j = 0; j < n; j++) {
-          const aj = a[o + j];
-          sumD[j] += d[o + j];
-          sumA[j] += aj;
-          sumP[j] += derivativeFromActivation(act, aj);
+          sumD[j] = data[j];
+          sumA[j] = data[block + j];
+          sumP[j] = data[2 * block + j];
+        }
+      } else {
+        const d = (pass as BatchPass).deltas[h];
+        const a = (pass as BatchPass).acts[h];
+        sumD.fill(0, 0, n);
+        sumA.fill(0, 0, n);
+        sumP.fill(0, 0, n);
+        // Example-major sweep: reads the batch buffers contiguously.
+        for (let k = 0; k < m; k++) {
+          const o = k * n;
+          for (let j = 0; j < n; j++) {
+            const aj = a[o + j];
+            sumD[j] += d[o + j];
+            sumA[j] += aj;
+            sumP[j] += derivativeFromActivation(act, aj);
+          }
         }
       }
       let sq = 0;

@@ -3,9 +3,9 @@
  * Same arithmetic as BatchPass (eqs. BP1-BP3 of chapter 2), arranged for the kernels: every per-layer batch
  * buffer lives in the kernels' memory with rows padded to a multiple of 32 floats, and the weights are
  * repacked into panels before each run (a few tens of thousands of copies, against millions of
- * multiply-adds). Bias, non-linearity and f'(z) stay in JavaScript, which has Math.exp.
+ * multiply-adds). Non-linearities, f'(z) and the per-neuron sums over the probe set run in SIMD too;
+ * only the softmax output and δ^L stay in JavaScript.
  */
-import { ACT_RELU, ACT_SIGMOID, ACT_TANH } from './activations';
 import { SIGMOID_CROSS_ENTROPY, SIGMOID_QUADRATIC, SOFTMAX_CROSS_ENTROPY } from './costs';
 import type { Network } from './network';
 import { simdKernels, type SimdKernels } from './simd';
@@ -28,6 +28,9 @@ export class SimdProbePass {
   /** Byte offsets of acts[l] / deltas[l], l = 1..L−1, rows of pad(n_l) floats. */
   private readonly actPtr: number[] = [0];
   private readonly deltaPtr: number[] = [0];
+  /** Byte offsets of each layer's biases (padded with zeros) and of each hidden layer's sums of δ, a, f'. */
+  private readonly biasPtr: number[] = [];
+  private readonly sumsPtr: number[] = [0];
   readonly labels: Uint8Array;
   private readonly act: number;
   private readonly outCost: number;
@@ -43,6 +46,7 @@ export class SimdProbePass {
       bytes += 4 * pad(layers[l + 1]) * layers[l] + 16;
       if (l >= 1) bytes += 4 * pad(layers[l]) * layers[l + 1] + 16;
       bytes += 2 * 4 * m * pad(layers[l + 1]) + 32;
+      bytes += 4 * 4 * pad(layers[l + 1]) + 32;
     }
     const kernels = simdKernels(bytes);
     return kernels === null ? null : new SimdProbePass(net, probe, m, act, outCost, kernels, nonZero);
@@ -70,6 +74,8 @@ export class SimdProbePass {
       this.bwdPtr.push(l >= 1 ? alloc(4 * pad(layers[l]) * layers[l + 1]) : -1);
       this.actPtr.push(alloc(4 * m * pad(layers[l + 1])));
       this.deltaPtr.push(alloc(4 * m * pad(layers[l + 1])));
+      this.biasPtr.push(alloc(4 * pad(layers[l + 1])));
+      this.sumsPtr.push(alloc(3 * 4 * pad(layers[l + 1])));
     }
     // The probe set never changes: extract its non-zero pixels once.
     const i32 = new Int32Array(kernels.memory.buffer);
@@ -100,9 +106,13 @@ export class SimdProbePass {
     return { data: this.f32.subarray(this.actPtr[l] >> 2, (this.actPtr[l] >> 2) + this.m * n), stride: n };
   }
 
-  deltasOf(l: number): { data: Float32Array; stride: number } {
-    const n = pad(this.net.layers[l]);
-    return { data: this.f32.subarray(this.deltaPtr[l] >> 2, (this.deltaPtr[l] >> 2) + this.m * n), stride: n };
+  /**
+   * Sums over the probe set for hidden layer h, per neuron j: of δ at [j], of a at [nVec·4 + j], of f'(z) at
+   * [2·nVec·4 + j], with nVec = ⌈n_h / 4⌉. Valid after run().
+   */
+  sumsOf(h: number): { data: Float32Array; block: number } {
+    const block = Math.ceil(this.net.layers[h] / 4) * 4;
+    return { data: this.f32.subarray(this.sumsPtr[h] >> 2, (this.sumsPtr[h] >> 2) + 3 * block), block };
   }
 
   /** Forward pass, output δ, and δ of every hidden layer. */
@@ -120,17 +130,18 @@ export class SimdProbePass {
       const outStride = pad(nOut);
       if (l === 0) this.kernels.sparse(m, this.startPtr, this.idxPtr, this.valPtr, this.fwdPtr[0], groups, nIn * LANES * 4, this.actPtr[1], outStride * 4);
       else this.kernels.dense(m, this.actPtr[l], pad(nIn) * 4, nIn, this.fwdPtr[l], groups, nIn * LANES * 4, this.actPtr[l + 1], outStride * 4);
-      const z = this.actPtr[l + 1] >> 2;
-      const b = net.biases[l];
-      if (l + 2 < L) activateRows(this.act, f, z, b, m, nOut, outStride);
-      else this.outputRows(f, z, b, m, nOut, outStride);
+      const nVec = Math.ceil(nOut / 4);
+      if (l + 2 < L) this.kernels.activate[this.act](m, this.actPtr[l + 1], outStride * 4, nVec, this.biasPtr[l], 0);
+      else if (this.outCost === SIGMOID_CROSS_ENTROPY || this.outCost === SIGMOID_QUADRATIC)
+        this.kernels.activate[0](m, this.actPtr[l + 1], outStride * 4, nVec, this.biasPtr[l], 0);
+      else this.softmaxRows(f, this.actPtr[l + 1] >> 2, net.biases[l], m, nOut, outStride);
     }
     this.outputDelta();
     for (let l = L - 2; l >= 1; l--) {
       const n = layers[l];
       const nNext = layers[l + 1];
       this.kernels.dense(m, this.deltaPtr[l + 1], pad(nNext) * 4, nNext, this.bwdPtr[l], pad(n) / LANES, nNext * LANES * 4, this.deltaPtr[l], pad(n) * 4);
-      derivativeRows(this.act, f, this.deltaPtr[l] >> 2, this.actPtr[l] >> 2, m, n, pad(n));
+      this.kernels.stats[this.act](m, this.deltaPtr[l], this.actPtr[l], pad(n) * 4, Math.ceil(n / 4), this.sumsPtr[l]);
     }
   }
 
@@ -141,6 +152,9 @@ export class SimdProbePass {
       const nIn = layers[l];
       const nOut = layers[l + 1];
       const w = this.net.weights[l];
+      const bias = this.biasPtr[l] >> 2;
+      f.set(this.net.biases[l], bias);
+      f.fill(0, bias + nOut, bias + pad(nOut));
       // Forward panel g, input i, lane q: W[g·32 + q][i].
       let base = this.fwdPtr[l] >> 2;
       for (let g = 0; g < pad(nOut); g += LANES) {
@@ -168,14 +182,10 @@ export class SimdProbePass {
     }
   }
 
-  private outputRows(f: Float32Array, z: number, b: Float32Array, m: number, n: number, stride: number): void {
-    const softmax = !(this.outCost === SIGMOID_CROSS_ENTROPY || this.outCost === SIGMOID_QUADRATIC);
+  /** Softmax output a = softmax(z + b), row by row (eq. 78 of chapter 3). */
+  private softmaxRows(f: Float32Array, z: number, b: Float32Array, m: number, n: number, stride: number): void {
     for (let k = 0; k < m; k++) {
       const o = z + k * stride;
-      if (!softmax) {
-        for (let j = 0; j < n; j++) f[o + j] = 1 / (1 + Math.exp(-(f[o + j] + b[j])));
-        continue;
-      }
       let max = -Infinity;
       for (let j = 0; j < n; j++) {
         const v = f[o + j] + b[j];
@@ -216,30 +226,5 @@ export class SimdProbePass {
       }
       for (let j = n; j < stride; j++) f[d + j] = 0; // padding lanes must not feed the backward kernel
     }
-  }
-}
-
-function activateRows(act: number, f: Float32Array, z: number, b: Float32Array, m: number, n: number, stride: number): void {
-  for (let k = 0; k < m; k++) {
-    const o = z + k * stride;
-    if (act === ACT_SIGMOID) for (let j = 0; j < n; j++) f[o + j] = 1 / (1 + Math.exp(-(f[o + j] + b[j])));
-    else if (act === ACT_TANH) for (let j = 0; j < n; j++) f[o + j] = Math.tanh(f[o + j] + b[j]);
-    else if (act === ACT_RELU)
-      for (let j = 0; j < n; j++) {
-        const v = f[o + j] + b[j];
-        f[o + j] = v > 0 ? v : 0;
-      }
-  }
-}
-
-/** δ ⊙= f'(z), recovered from a = f(z); padding lanes are set to 0. */
-function derivativeRows(act: number, f: Float32Array, d: number, a: number, m: number, n: number, stride: number): void {
-  for (let k = 0; k < m; k++) {
-    const od = d + k * stride;
-    const oa = a + k * stride;
-    if (act === ACT_SIGMOID) for (let j = 0; j < n; j++) f[od + j] *= f[oa + j] * (1 - f[oa + j]);
-    else if (act === ACT_TANH) for (let j = 0; j < n; j++) f[od + j] *= 1 - f[oa + j] * f[oa + j];
-    else for (let j = 0; j < n; j++) if (!(f[oa + j] > 0)) f[od + j] = 0;
-    for (let j = n; j < stride; j++) f[od + j] = 0;
   }
 }

@@ -38,6 +38,16 @@ const V128_CONST = [SIMD, 0x0c];
 const F32X4_SPLAT = [SIMD, 0x13];
 const F32X4_ADD = [SIMD, 0xe4, 0x01];
 const F32X4_MUL = [SIMD, 0xe6, 0x01];
+const F32X4_SUB = [SIMD, 0xe5, 0x01];
+const F32X4_DIV = [SIMD, 0xe7, 0x01];
+const F32X4_MIN = [SIMD, 0xe8, 0x01];
+const F32X4_MAX = [SIMD, 0xe9, 0x01];
+const F32X4_GT = [SIMD, 0x44];
+const F32X4_NEAREST = [SIMD, 0x6a];
+const I32X4_TRUNC_SAT_F32X4_S = [SIMD, 0xf8, 0x01];
+const I32X4_SHL = [SIMD, 0xab, 0x01];
+const I32X4_ADD = [SIMD, 0xae, 0x01];
+const V128_AND = [SIMD, 0x4e];
 const I32 = 0x7f;
 const V128 = 0x7b;
 
@@ -165,26 +175,165 @@ function denseBody(): number[] {
   return kernel({ m: M, wPtr: W, nGroups: NG, groupBytes: GB, outPtr: OUT, outStride: OS }, prologue, inner);
 }
 
+
+/** v128.const holding four copies of the float32 x. */
+function f32x4c(x: number): number[] {
+  const b = new Uint8Array(16);
+  const view = new DataView(b.buffer);
+  for (let q = 0; q < 4; q++) view.setFloat32(4 * q, x, true);
+  return [...V128_CONST, ...b];
+}
+
+/** for (i = 0; i < limit; i++) body — assumes nothing in body branches outwards. */
+function forLoop(i: number, limit: number, body: number[]): number[] {
+  return [
+    ...i32c(0), ...set(i),
+    BLOCK, VOID, ...get(limit), I32_EQZ, BR_IF, 0,
+    LOOP, VOID, ...body,
+    ...get(i), ...i32c(1), I32_ADD, ...set(i), ...get(i), ...get(limit), I32_LT_S, BR_IF, 0,
+    END, END,
+  ];
+}
+
+function funcBody(numI32: number, numV128: number, body: number[]): number[] {
+  const code = [...vec([[numI32, I32], [numV128, V128]]), ...body, END];
+  return [...uleb(code.length), ...code];
+}
+
+/**
+ * Replaces the v128 in local x by e^x, for x in [−87, 87] (the caller clamps): Cody-Waite range reduction
+ * x = n·ln 2 + r, |r| ≤ ln2/2, then Cephes' degree-7 polynomial for e^r (relative error ~1e-7, float32
+ * rounding level), and 2ⁿ added straight into the exponent bits. Uses local tmp.
+ */
+function expInPlace(x: number, n: number, r: number): number[] {
+  const poly = [1.9875691500e-4, 1.3981999507e-3, 8.3334519073e-3, 4.1665795894e-2, 1.6666665459e-1, 5.0000001201e-1];
+  const code = [
+    ...get(x), ...f32x4c(Math.LOG2E), ...F32X4_MUL, ...F32X4_NEAREST, ...set(n),
+    // r = x − n·C1 − n·C2, C1 + C2 = ln 2 split so that n·C1 is exact
+    ...get(x), ...get(n), ...f32x4c(0.693359375), ...F32X4_MUL, ...F32X4_SUB,
+    ...get(n), ...f32x4c(-2.12194440e-4), ...F32X4_MUL, ...F32X4_SUB, ...set(r),
+    ...f32x4c(poly[0]),
+  ];
+  for (let c = 1; c < poly.length; c++) code.push(...get(r), ...F32X4_MUL, ...f32x4c(poly[c]), ...F32X4_ADD);
+  // y = p·r² + r + 1
+  code.push(...get(r), ...get(r), ...F32X4_MUL, ...F32X4_MUL, ...get(r), ...F32X4_ADD, ...f32x4c(1), ...F32X4_ADD);
+  // · 2ⁿ: add n to the exponent field
+  code.push(...get(n), ...I32X4_TRUNC_SAT_F32X4_S, ...i32c(23), ...I32X4_SHL, ...I32X4_ADD, ...set(x));
+  return code;
+}
+
+/**
+ * activate_<f>(m, zPtr, strideBytes, nVec, biasPtr): for every row k and 4-lane vector v,
+ * z ← f(z + b) in place. σ(z) = 1 / (1 + e^(−z)); tanh z = 2σ(2z) − 1; ReLU = max(z, 0).
+ */
+function activateBody(fn: 'sigmoid' | 'tanh' | 'relu'): number[] {
+  const [M, Z, STRIDE, NVEC, BIAS] = [0, 1, 2, 3, 4];
+  const K = 6;
+  const V = 7;
+  const ADDR = 8;
+  const X = 9;
+  const N = 10;
+  const R = 11;
+  const sigmoidOfX = [
+    // x ← −x clamped to [−87, 87], then x ← 1 / (1 + e^x)
+    ...f32x4c(0), ...get(X), ...F32X4_SUB, ...f32x4c(-87), ...F32X4_MAX, ...f32x4c(87), ...F32X4_MIN, ...set(X),
+    ...expInPlace(X, N, R),
+    ...f32x4c(1), ...f32x4c(1), ...get(X), ...F32X4_ADD, ...F32X4_DIV, ...set(X),
+  ];
+  const compute: number[] = [];
+  if (fn === 'sigmoid') compute.push(...sigmoidOfX);
+  else if (fn === 'tanh')
+    compute.push(...get(X), ...f32x4c(2), ...F32X4_MUL, ...set(X), ...sigmoidOfX, ...get(X), ...f32x4c(2), ...F32X4_MUL, ...f32x4c(1), ...F32X4_SUB, ...set(X));
+  else compute.push(...get(X), ...f32x4c(0), ...F32X4_MAX, ...set(X));
+  const inner = [
+    ...get(Z), ...get(K), ...get(STRIDE), I32_MUL, I32_ADD, ...get(V), ...i32c(4), I32_SHL, I32_ADD, ...set(ADDR),
+    ...get(ADDR), ...V128_LOAD, 4, 0, ...get(BIAS), ...get(V), ...i32c(4), I32_SHL, I32_ADD, ...V128_LOAD, 4, 0, ...F32X4_ADD, ...set(X),
+    ...compute,
+    ...get(ADDR), ...get(X), ...V128_STORE, 4, 0,
+  ];
+  return funcBody(3, 3, forLoop(K, M, forLoop(V, NVEC, inner)));
+}
+
+/**
+ * stats_<f>(m, dPtr, aPtr, strideBytes, nVec, sumsPtr): δ ← δ ⊙ f'(z) with f' recovered from a = f(z)
+ * (eq. BP2's Hadamard factor), and per lane the sums over the m rows of δ, a and f' stored at sumsPtr as
+ * three consecutive blocks of nVec vectors.
+ */
+function statsBody(fn: 'sigmoid' | 'tanh' | 'relu'): number[] {
+  const [M, D, A, STRIDE, NVEC, SUMS] = [0, 1, 2, 3, 4, 5];
+  const K = 6;
+  const V = 7;
+  const OFF = 8;
+  const SD = 9;
+  const SA = 10;
+  const SP = 11;
+  const AV = 12;
+  const FP = 13;
+  const DV = 14;
+  const fPrime: number[] = [];
+  if (fn === 'sigmoid') fPrime.push(...get(AV), ...f32x4c(1), ...get(AV), ...F32X4_SUB, ...F32X4_MUL);
+  else if (fn === 'tanh') fPrime.push(...f32x4c(1), ...get(AV), ...get(AV), ...F32X4_MUL, ...F32X4_SUB);
+  else fPrime.push(...get(AV), ...f32x4c(0), ...F32X4_GT, ...f32x4c(1), ...V128_AND);
+  const zero = f32x4c(0);
+  const inner = [
+    // OFF = k·stride + v·16
+    ...get(K), ...get(STRIDE), I32_MUL, ...get(V), ...i32c(4), I32_SHL, I32_ADD, ...set(OFF),
+    ...get(A), ...get(OFF), I32_ADD, ...V128_LOAD, 4, 0, ...set(AV),
+    ...fPrime, ...set(FP),
+    ...get(D), ...get(OFF), I32_ADD, ...V128_LOAD, 4, 0, ...get(FP), ...F32X4_MUL, ...set(DV),
+    ...get(D), ...get(OFF), I32_ADD, ...get(DV), ...V128_STORE, 4, 0,
+    ...get(SD), ...get(DV), ...F32X4_ADD, ...set(SD),
+    ...get(SA), ...get(AV), ...F32X4_ADD, ...set(SA),
+    ...get(SP), ...get(FP), ...F32X4_ADD, ...set(SP),
+  ];
+  const perVector = [
+    ...zero, ...set(SD), ...zero, ...set(SA), ...zero, ...set(SP),
+    ...forLoop(K, M, inner),
+    ...get(SUMS), ...get(V), ...i32c(4), I32_SHL, I32_ADD, ...get(SD), ...V128_STORE, 4, 0,
+    ...get(SUMS), ...get(V), ...get(NVEC), I32_ADD, ...i32c(4), I32_SHL, I32_ADD, ...get(SA), ...V128_STORE, 4, 0,
+    ...get(SUMS), ...get(V), ...get(NVEC), ...i32c(1), I32_SHL, I32_ADD, ...i32c(4), I32_SHL, I32_ADD, ...get(SP), ...V128_STORE, 4, 0,
+  ];
+  return funcBody(3, 6, forLoop(V, NVEC, perVector));
+}
+
+const ACTIVATION_FUNCS = ['sigmoid', 'tanh', 'relu'] as const;
+
 function moduleBytes(): Uint8Array<ArrayBuffer> {
-  const type = [0x60, ...vec([[I32], [I32], [I32], [I32], [I32], [I32], [I32], [I32], [I32]]), 0x00];
+  const type9 = [0x60, ...vec([[I32], [I32], [I32], [I32], [I32], [I32], [I32], [I32], [I32]]), 0x00];
+  const type6 = [0x60, ...vec([[I32], [I32], [I32], [I32], [I32], [I32]]), 0x00];
   const name = (s: string): number[] => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
   const bytes = [
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([type])),
+    ...section(1, vec([type9, type6])),
     ...section(2, vec([[...name('env'), ...name('memory'), 0x02, 0x00, 0x01]])), // memory, min 1 page
-    ...section(3, vec([[0x00], [0x00]])),
-    ...section(7, vec([[...name('sparse'), 0x00, 0x00], [...name('dense'), 0x00, 0x01]])),
-    ...section(10, vec([sparseBody(), denseBody()])),
+    ...section(3, vec([[0x00], [0x00], ...ACTIVATION_FUNCS.map(() => [0x01]), ...ACTIVATION_FUNCS.map(() => [0x01])])),
+    ...section(
+      7,
+      vec([
+        [...name('sparse'), 0x00, 0x00],
+        [...name('dense'), 0x00, 0x01],
+        ...ACTIVATION_FUNCS.map((f, i) => [...name(`activate_${f}`), 0x00, 2 + i]),
+        ...ACTIVATION_FUNCS.map((f, i) => [...name(`stats_${f}`), 0x00, 5 + i]),
+      ]),
+    ),
+    ...section(10, vec([sparseBody(), denseBody(), ...ACTIVATION_FUNCS.map(activateBody), ...ACTIVATION_FUNCS.map(statsBody)])),
   ];
   return new Uint8Array(bytes);
 }
 
 export type GemvKernel = (m: number, a1: number, a2: number, a3: number, wPtr: number, nGroups: number, groupBytes: number, outPtr: number, outStride: number) => void;
 
+/** (m, zPtr, strideBytes, nVec, biasPtr, unused) */
+export type RowKernel = (m: number, a1: number, a2: number, a3: number, a4: number, a5: number) => void;
+
 export interface SimdKernels {
   readonly memory: WebAssembly.Memory;
   readonly sparse: GemvKernel;
   readonly dense: GemvKernel;
+  /** activate[act code](m, zPtr, strideBytes, nVec, biasPtr, 0): z ← f(z + b). */
+  readonly activate: readonly RowKernel[];
+  /** stats[act code](m, dPtr, aPtr, strideBytes, nVec, sumsPtr): δ ⊙= f', column sums of δ, a, f'. */
+  readonly stats: readonly RowKernel[];
 }
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -219,6 +368,13 @@ export function simdKernels(bytes: number): SimdKernels | null {
   if (mod === null) return null;
   const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
   const instance = new WebAssembly.Instance(mod, { env: { memory } });
-  const e = instance.exports as unknown as { sparse: GemvKernel; dense: GemvKernel };
-  return { memory, sparse: e.sparse, dense: e.dense };
+  const e = instance.exports as unknown as Record<string, GemvKernel & RowKernel>;
+  // Indexed by the ACT_* codes of activations.ts: sigmoid 0, tanh 1, relu 2.
+  return {
+    memory,
+    sparse: e.sparse,
+    dense: e.dense,
+    activate: ACTIVATION_FUNCS.map((f) => e[`activate_${f}`]),
+    stats: ACTIVATION_FUNCS.map((f) => e[`stats_${f}`]),
+  };
 }
