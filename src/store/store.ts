@@ -45,6 +45,8 @@ export interface PinnedRun {
   hidden: boolean;
 }
 
+const RETRY_NOTICE = 'Loading MNIST again.';
+
 /** At least four runs can be compared; more would make the chart unreadable when projected. */
 export const MAX_PINNED = 6;
 
@@ -131,9 +133,11 @@ export function reduceMessage(state: LabData, msg: FromWorker): Partial<LabData>
     case 'loading':
       return { loading: { stage: msg.stage, loadedBytes: msg.loadedBytes, totalBytes: msg.totalBytes } };
     case 'ready':
-      return msg.stage === 'all'
-        ? { dataReady: 'all', loading: null, error: null, waitingForData: false }
-        : { dataReady: state.dataReady === 'all' ? 'all' : 'probe', error: null };
+      return {
+        ...(msg.stage === 'all' ? { dataReady: 'all', loading: null, waitingForData: false } : { dataReady: state.dataReady === 'all' ? 'all' : 'probe' }),
+        error: null,
+        notice: state.notice === RETRY_NOTICE ? null : state.notice,
+      };
     case 'snapshot': {
       const x = msg.batchesPerEpoch > 0 ? msg.epoch + msg.batch / msg.batchesPerEpoch : msg.epoch;
       const norms = Array.from(msg.layerNorms);
@@ -287,7 +291,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       },
       retry() {
         set({ error: null, loading: null });
-        configure(get().config, 'Loading MNIST again.');
+        configure(get().config, RETRY_NOTICE);
       },
       pinRun() {
         const { pinned, config, norms, accuracy } = get();

@@ -100,3 +100,14 @@ describe('accuracy geometry', () => {
     expect(accuracyDomain([10], null)).toEqual([5, 100]);
   });
 });
+
+describe('ratio to the last hidden layer', () => {
+  it('says overflow only for an overflowed norm, and undefined when the last layer is 0', async () => {
+    const { ratioText } = await import('../../src/panels/learning-speed/LayerTable');
+    expect(ratioText(0.01, 0.1)).toBe('0.1×');
+    expect(ratioText(Infinity, 0.1)).toBe('overflow');
+    expect(ratioText(0, 0)).toBe('undefined (0 / 0)');
+    expect(ratioText(0.5, 0)).toBe('undefined (÷ 0)');
+    expect(ratioText(0.5, Infinity)).toBe('0×');
+  });
+});

@@ -39,7 +39,7 @@ export function LayerTable() {
         <tbody>
           {Array.from({ length: numHidden }, (_, i) => {
             const norm = matches ? snapshot.layerNorms[i] : null;
-            const ratio = norm !== null ? norm / last : null;
+            const ratio = norm === null ? null : ratioText(norm, last);
             const factor = matches ? snapshot.factorNorms[i] : null;
             const prime = matches ? snapshot.meanActivationPrime[i] : null;
             return (
@@ -49,7 +49,7 @@ export function LayerTable() {
                   {i + 1}
                 </td>
                 <td>{norm === null ? '—' : formatValue(norm)}</td>
-                <td>{ratio === null ? '—' : Number.isFinite(ratio) ? `${formatValue(ratio)}×` : formatValue(ratio)}</td>
+                <td>{ratio === null ? '—' : ratio}</td>
                 <td>{factor === null || factor === undefined ? '—' : formatValue(factor)}</td>
                 <td>{prime === null || prime === undefined ? '—' : formatValue(prime)}</td>
               </tr>
@@ -66,6 +66,17 @@ export function LayerTable() {
       </p>
     </div>
   );
+}
+
+/**
+ * ‖δˡ‖ / ‖δᴸ‖ in words when it is not a number: an overflowed norm says so, and a zero last layer
+ * (every ReLU of that layer dead, say) makes the ratio undefined rather than "overflow".
+ */
+export function ratioText(norm: number, last: number): string {
+  if (!Number.isFinite(norm)) return 'overflow';
+  if (!Number.isFinite(last)) return '0×';
+  if (last === 0) return norm === 0 ? 'undefined (0 / 0)' : 'undefined (÷ 0)';
+  return `${formatValue(norm / last)}×`;
 }
 
 /** The superscript of the last hidden layer's number, for the ratio header. */

@@ -50,7 +50,7 @@ export function StatusLine() {
         {waitingForData && <span>Waiting for the training images to finish loading; training starts by itself.</span>}
         {!waitingForData && dataReady === 'probe' && <span>Probe images ready; the training images are still loading.</span>}
       </p>
-      {loading && loading.totalBytes > 0 && (
+      {loading && loading.totalBytes > 0 && !error && (
         <div className="loading">
           <label>
             Loading MNIST: {STAGE_WORDS[loading.stage]}, {formatBytes(loading.loadedBytes)} of {formatBytes(loading.totalBytes)}
@@ -80,7 +80,7 @@ export function StatusLine() {
       )}
       {error && (
         <div className="banner error" role="alert">
-          <strong>Something went wrong:</strong> {error.message}
+          <strong>{error.retryable ? 'The MNIST images could not be loaded:' : 'Something went wrong:'}</strong> {error.message}
           {error.retryable && (
             <button type="button" onClick={retry}>
               Retry
