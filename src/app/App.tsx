@@ -3,7 +3,7 @@
  * accuracy and pinned runs, and the chapter's formula instruments. The store is passed in, so the same
  * App runs on the real worker in the browser and on a fake one in tests.
  */
-import { LabProvider } from '../store/hooks';
+import { LabProvider, useLabFrame } from '../store/hooks';
 import type { LabStore } from '../store/store';
 import { AccuracyPanel } from '../panels/accuracy/AccuracyPanel';
 import { CompareRuns } from '../panels/compare/CompareRuns';
@@ -34,11 +34,19 @@ export function App({ store }: { store: LabStore }) {
             <AccuracyPanel />
             <CompareRuns />
           </div>
-          <section className="instruments-section" aria-label="Instruments">
-            <Instruments />
-          </section>
+          <InstrumentsSection />
         </main>
       </div>
     </LabProvider>
+  );
+}
+
+/** The instruments' eq. 124 panel reads the latest probe; at most one re-render per animation frame. */
+function InstrumentsSection() {
+  const snapshot = useLabFrame((s) => s.snapshot);
+  return (
+    <section className="instruments-section" aria-label="Instruments: the chapter's formulas">
+      <Instruments snapshot={snapshot ?? undefined} />
+    </section>
   );
 }
