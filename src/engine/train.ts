@@ -65,7 +65,8 @@ export class Trainer {
 
   /**
    * One SGD step on examples order[offset .. offset+size). Returns the batch's mean data cost, measured
-   * in the forward pass before the update.
+   * in the forward pass before the update. The first step on a sample set indexes its non-zero inputs once
+   * (keyed by the `inputs` array), so keep passing the same arrays rather than fresh copies.
    */
   step(samples: Samples, order: Uint32Array, offset: number, size: number, opts: SgdOptions): number {
     checkSgd(opts);
