@@ -31,9 +31,25 @@ export function appendBounded<T>(series: readonly T[], point: T, limit = DEFAULT
   return thinned;
 }
 
-/** Appends a norm point, replacing the last one if it has the same x (a repeated probe of the same state). */
-export function appendNormPoint(series: readonly NormPoint[], point: NormPoint, limit = DEFAULT_SERIES_LIMIT): NormPoint[] {
+/**
+ * Appends a point of a series ordered by `x`. A point at or before the last one means training restarted
+ * from an earlier epoch (the exploding preset, for instance, restarts the counters without a new runId),
+ * so the points from that x on belong to the network that was replaced and are dropped.
+ */
+export function appendOrdered<T>(series: readonly T[], point: T, x: (p: T) => number, limit = DEFAULT_SERIES_LIMIT): T[] {
   const last = series[series.length - 1];
-  if (last && last.x === point.x) return [...series.slice(0, -1), point];
+  if (last !== undefined && x(last) >= x(point)) {
+    const at = x(point);
+    return appendBounded(
+      series.filter((p) => x(p) < at),
+      point,
+      limit,
+    );
+  }
   return appendBounded(series, point, limit);
+}
+
+/** Appends a probe of ‖δˡ‖; a repeated probe at the same x replaces the earlier one. */
+export function appendNormPoint(series: readonly NormPoint[], point: NormPoint, limit = DEFAULT_SERIES_LIMIT): NormPoint[] {
+  return appendOrdered(series, point, (p) => p.x, limit);
 }

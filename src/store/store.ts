@@ -20,7 +20,7 @@ import {
   needsReinitialise,
   parseQuery,
 } from './config';
-import { appendBounded, appendNormPoint, DEFAULT_SERIES_LIMIT, type AccuracyPoint, type NormPoint } from './series';
+import { appendNormPoint, appendOrdered, DEFAULT_SERIES_LIMIT, type AccuracyPoint, type NormPoint } from './series';
 
 export type { TrainerClient };
 
@@ -146,7 +146,7 @@ export function reduceMessage(state: LabData, msg: FromWorker): Partial<LabData>
     case 'epoch-end': {
       const patch: Partial<LabData> = { lastCost: msg.cost };
       if (msg.validationAccuracy !== null) {
-        patch.accuracy = appendBounded(state.accuracy, { epoch: msg.epoch, accuracy: msg.validationAccuracy }, state.seriesLimit);
+        patch.accuracy = appendOrdered(state.accuracy, { epoch: msg.epoch, accuracy: msg.validationAccuracy }, (a) => a.epoch, state.seriesLimit);
       }
       return patch;
     }

@@ -68,6 +68,10 @@ describe('learning-speed geometry', () => {
     expect(y.domain()).toEqual([0.001, 1]);
     expect(x.domain()).toEqual([0, 2]);
     expect(decadeTicks([0.001, 1])).toEqual([0.001, 0.01, 0.1, 1]);
+    // Twenty-two decades after an explosion: every fourth, ending at the top.
+    const many = decadeTicks([1e-18, 1e3]);
+    expect(many.length).toBeLessThanOrEqual(7);
+    expect(many[many.length - 1]).toBe(1000);
   });
 
   it('breaks a layer’s line where the norm is not finite', () => {

@@ -27,6 +27,18 @@ describe('bounded series', () => {
     expect(s.slice(0, 3)).toEqual([0, 2, 4]);
   });
 
+  it('drops the replaced network’s points when training restarts from an earlier epoch', () => {
+    let s = [0, 1, 2, 3].map((x) => ({ x, norms: [x] }));
+    // The preset restarts at epoch 0 while a probe of epoch 4 of the old network is still in flight.
+    s = appendNormPoint(s, { x: 0, norms: [100] });
+    s = appendNormPoint(s, { x: 4, norms: [4] });
+    s = appendNormPoint(s, { x: 1, norms: [90] });
+    expect(s).toEqual([
+      { x: 0, norms: [100] },
+      { x: 1, norms: [90] },
+    ]);
+  });
+
   it('replaces a repeated probe at the same x instead of adding a point', () => {
     const s = appendNormPoint([{ x: 0, norms: [1] }], { x: 0, norms: [2] });
     expect(s).toEqual([{ x: 0, norms: [2] }]);

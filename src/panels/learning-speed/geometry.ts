@@ -61,10 +61,13 @@ export function layerPath(points: readonly NormPoint[], h: number, x: (v: number
   return path(points as NormPoint[]) ?? '';
 }
 
-/** Decade ticks for a log axis: 1e-4, 1e-3, … */
-export function decadeTicks(domain: [number, number]): number[] {
+/** Decade ticks for a log axis: 1e-4, 1e-3, …; every second or third decade when there are many, so labels never overlap. */
+export function decadeTicks(domain: [number, number], maxTicks = 7): number[] {
+  const lo = Math.round(Math.log10(domain[0]));
+  const hi = Math.round(Math.log10(domain[1]));
+  const step = Math.max(1, Math.ceil((hi - lo + 1) / maxTicks));
   const ticks: number[] = [];
-  for (let e = Math.round(Math.log10(domain[0])); e <= Math.round(Math.log10(domain[1])); e++) ticks.push(Math.pow(10, e));
+  for (let e = hi; e >= lo; e -= step) ticks.unshift(Math.pow(10, e));
   return ticks;
 }
 
