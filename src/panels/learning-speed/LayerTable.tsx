@@ -20,20 +20,14 @@ export function LayerTable() {
         <caption>Layer learning speed</caption>
         <thead>
           <tr>
-            <th scope="col">Layer l</th>
+            <th scope="col">Layer</th>
             <th scope="col">‖δˡ‖</th>
-            <th scope="col">
-              ÷ layer {numHidden}
-              <span className="th-note">‖δˡ‖ / ‖δ{supLast(numHidden)}‖</span>
-            </th>
+            <th scope="col">÷ ‖δ{supLast(numHidden)}‖</th>
             <th scope="col">
               ‖Σ′(zˡ)(wˡ⁺¹)ᵀ‖₂
-              <span className="th-note">spectral norm (eq. 124)</span>
+              <span className="th-note">spectral norm, eq. 124</span>
             </th>
-            <th scope="col">
-              mean σ′(zˡ)
-              <span className="th-note">layer's mean σ′</span>
-            </th>
+            <th scope="col">mean σ′(zˡ)</th>
           </tr>
         </thead>
         <tbody>

@@ -53,7 +53,7 @@ export function LearningSpeedPanel() {
               <text x={(box.left + box.width - box.right) / 2} y={box.height - 4} textAnchor="middle" className="axis-label">
                 {xLabel}
               </text>
-              <text transform={`translate(16,${(box.top + box.height - box.bottom) / 2}) rotate(-90)`} textAnchor="middle" className="axis-label">
+              <text transform={`translate(18,${(box.top + box.height - box.bottom) / 2}) rotate(-90)`} textAnchor="middle" className="axis-label">
                 ‖δˡ‖ (log scale)
               </text>
             </g>

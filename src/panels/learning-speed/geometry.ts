@@ -14,7 +14,7 @@ export interface ChartBox {
   bottom: number;
 }
 
-export const SPEED_BOX: ChartBox = { width: 560, height: 340, left: 62, right: 14, top: 14, bottom: 50 };
+export const SPEED_BOX: ChartBox = { width: 560, height: 340, left: 76, right: 14, top: 14, bottom: 50 };
 
 /** The range of finite, positive norms in all the series, for the log axis. */
 export function normExtent(series: readonly (readonly NormPoint[])[]): [number, number] | null {
