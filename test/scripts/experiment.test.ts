@@ -163,6 +163,10 @@ describe('experiments on real MNIST', () => {
     expect(r.norms[0]).toEqual(initial.norms[0]);
     // One full-batch step changes the network.
     expect(r.norms[1]).not.toEqual(r.norms[0]);
+    const text = formatResult(r).split('\n');
+    expect(text[1]).toMatch(/^epoch\s+‖δ¹‖\s+‖δ²‖\s+last\/first$/);
+    expect(text[2].startsWith(`0      ${formatNorm(r.norms[0][0])}`)).toBe(true);
+    expect(text).toHaveLength(5);
   });
 
   it('accuracy: a fraction per epoch, and the best of them', () => {
@@ -210,6 +214,21 @@ describe('main', () => {
     const code = main(argv, { out: (t) => out.push(t), err: (l) => err.push(l) });
     return { code, out, err };
   }
+
+  it('prints the usage on --help', () => {
+    const { code, out } = capture(['--help']);
+    expect(code).toBe(0);
+    expect(out.join('')).toContain('usage: npm run experiment -- <experiment> [options]');
+  });
+
+  it('prints a readable table without --json', () => {
+    const { code, out } = capture(['initial-norms', '--layers', '784,30,30,10', '--seeds', '3']);
+    expect(code).toBe(0);
+    const lines = out.join('\n').split('\n');
+    expect(lines[1]).toMatch(/^seed\s+‖δ¹‖\s+‖δ²‖$/);
+    expect(lines[5]).toMatch(/^median\s+\d/);
+    expect(lines[6]).toMatch(/^ratio\s+\d+\.\d+×$/);
+  });
 
   it('prints JSON on --json', () => {
     const { code, out } = capture(['initial-norms', '--layers', '784,30,30,10', '--seeds', '2', '--json']);
