@@ -34,6 +34,21 @@ describe('network panel', () => {
     expect(all[0].getAttribute('fill')).not.toBe(all[1].getAttribute('fill'));
   });
 
+  it('keeps the first probe as an outline, so bars visibly shrink against it', async () => {
+    const { container, client } = renderWithStore(<NetworkPanel />);
+    act(() => client.emit(makeSnapshot(1, [30, 30], { scale: [0.01, 0.01] })));
+    await waitFor(() => expect(bars(container)).toHaveLength(12));
+    const firstWidth = Number(bars(container)[0].getAttribute('width'));
+    act(() => client.emit(makeSnapshot(1, [30, 30], { epoch: 1, scale: [0.0001, 0.01] })));
+    await waitFor(() => expect(Number(bars(container)[0].getAttribute('width'))).toBeCloseTo(firstWidth / 10, 6));
+    const outlines = Array.from(container.querySelectorAll('rect.initial-bar'));
+    expect(outlines).toHaveLength(12);
+    expect(outlines.every((r) => !r.hasAttribute('data-grad'))).toBe(true);
+    const bar = bars(container)[0];
+    const outline = outlines.find((r) => r.closest('svg') === bar.closest('svg') && r.getAttribute('y') === bar.getAttribute('y'));
+    expect(Number(outline?.getAttribute('width'))).toBeCloseTo(firstWidth, 6);
+  });
+
   it('"Show all neurons" draws every neuron', async () => {
     const user = userEvent.setup();
     const { container, client } = renderWithStore(<NetworkPanel />);

@@ -28,16 +28,23 @@ export function NetworkPanel() {
   useEffect(() => {
     const widths = layersKey.split(',').map(Number);
     // The scale's top is the largest |∂C/∂b| since the first probe of the current series, so bars
-    // that shrink during training visibly shrink instead of being re-normalised every frame.
+    // that shrink during training visibly shrink instead of being re-normalised every frame; that first
+    // probe is also drawn as an outline behind each bar. Both are updated on every snapshot, not only on
+    // drawn ones, so a first probe replaced within the same frame still resets the scale.
     let max = 0;
-    const draw = rafThrottle((snapshot: Snapshot | null, firstOfSeries: boolean) => {
-      const current = snapshot ? maxAbsGrad(snapshot.gradB) : 0;
-      max = firstOfSeries || !snapshot ? current : Math.max(max, current);
+    let initial: Snapshot | null = null;
+    const draw = rafThrottle((snapshot: Snapshot | null) => {
       widths.forEach((width, i) => {
         const g = columns.current.get(i + 1);
         if (!g) return;
         const neurons = selectNeurons(width, showAll);
-        drawColumn(g, { layout: columnLayout(neurons.length), neurons, bars: barsForLayer(snapshot, i + 1, width, neurons), max });
+        drawColumn(g, {
+          layout: columnLayout(neurons.length),
+          neurons,
+          bars: barsForLayer(snapshot, i + 1, width, neurons),
+          initialBars: barsForLayer(initial, i + 1, width, neurons),
+          max,
+        });
       });
       if (scaleNote.current) {
         scaleNote.current.textContent = snapshot
@@ -45,10 +52,20 @@ export function NetworkPanel() {
           : 'Waiting for the first probe of the network…';
       }
     });
+    const onSnapshot = (snapshot: Snapshot | null, firstOfSeries: boolean) => {
+      const current = snapshot ? maxAbsGrad(snapshot.gradB) : 0;
+      if (firstOfSeries || !snapshot) {
+        initial = snapshot;
+        max = current;
+      } else {
+        max = Math.max(max, current);
+      }
+      draw(snapshot);
+    };
     const state = store.getState();
-    draw(state.snapshot, true);
+    onSnapshot(state.snapshot, true);
     const unsubscribe = store.subscribe((next, prev) => {
-      if (next.snapshot !== prev.snapshot) draw(next.snapshot, next.norms.length <= 1);
+      if (next.snapshot !== prev.snapshot) onSnapshot(next.snapshot, next.norms.length <= 1);
     });
     return () => {
       unsubscribe();
@@ -89,7 +106,8 @@ export function NetworkPanel() {
           <span ref={scaleNote} />
         </span>{' '}
         <span className="swatch" style={{ background: POSITIVE_COLOUR }} aria-hidden="true" /> ∂C/∂b &gt; 0{' '}
-        <span className="swatch" style={{ background: NEGATIVE_COLOUR }} aria-hidden="true" /> ∂C/∂b &lt; 0
+        <span className="swatch" style={{ background: NEGATIVE_COLOUR }} aria-hidden="true" /> ∂C/∂b &lt; 0{' '}
+        <span className="swatch ghost-swatch" aria-hidden="true" /> at the first probe
         {!showAll && <> · first {BOOK_NEURONS_SHOWN} neurons of each layer, as in the book</>}
       </p>
       <div className="network" style={{ gridTemplateColumns: `minmax(80px, 0.5fr) repeat(${hidden.length}, minmax(110px, 1fr)) minmax(80px, 0.5fr)` }}>

@@ -19,14 +19,32 @@ export interface DrawColumnOptions {
   /** Neuron indices drawn, one per row (the circles are drawn even before the first probe). */
   neurons: readonly number[];
   bars: readonly Bar[];
+  /** The same neurons at the first probe of the series, drawn as outlines so shrinking and growing show. */
+  initialBars: readonly Bar[];
   /** Top of the shared scale: |∂C/∂b| that gets the full length. */
   max: number;
 }
 
-export function drawColumn(g: SVGGElement, { layout, neurons, bars, max }: DrawColumnOptions): void {
+export function drawColumn(g: SVGGElement, { layout, neurons, bars, initialBars, max }: DrawColumnOptions): void {
   const root = select(g);
   const radius = Math.min(layout.rowHeight * 0.32, 12);
   const thickness = Math.max(3, Math.min(layout.rowHeight * 0.55, 20));
+
+  // The outlines of the first probe live in their own group, created before anything else so they stay
+  // behind the neurons and bars. They carry no data-* attributes: only the live bars publish values.
+  root
+    .selectAll<SVGGElement, number>('g.initial-bars')
+    .data([0])
+    .join('g')
+    .attr('class', 'initial-bars')
+    .selectAll<SVGRectElement, Bar>('rect.initial-bar')
+    .data(initialBars, (d) => String(d.neuron))
+    .join('rect')
+    .attr('class', 'initial-bar')
+    .attr('x', BAR_X)
+    .attr('y', (d) => layout.rowY(d.row) - thickness / 2)
+    .attr('height', thickness)
+    .attr('width', (d) => Math.max(1, barLength(d.grad, max, BAR_FULL)));
 
   root
     .selectAll<SVGCircleElement, number>('circle.neuron')
