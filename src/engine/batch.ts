@@ -84,7 +84,16 @@ export class BatchPass {
   private readonly act: number;
   private readonly outCost: number;
 
-  constructor(net: Network, maxBatch: number, nzCapacity = maxBatch * net.layers[0]) {
+  /**
+   * nzCapacity: room for non-zero inputs (default: every input of a full batch). `sparseBuffers` lets a
+   * caller place the sparse input lists in memory of its choosing (the SIMD kernels' memory).
+   */
+  constructor(
+    net: Network,
+    maxBatch: number,
+    nzCapacity = maxBatch * net.layers[0],
+    sparseBuffers?: { nzStart: Int32Array; nzIdx: Int32Array; nzVal: Float32Array },
+  ) {
     if (!Number.isInteger(maxBatch) || maxBatch < 1) throw new RangeError(`batch size must be a whole number ≥ 1, got ${maxBatch}`);
     this.net = net;
     this.maxBatch = maxBatch;
@@ -96,9 +105,9 @@ export class BatchPass {
       this.deltas.push(new Float32Array(maxBatch * net.layers[l]));
     }
     this.zOut = new Float32Array(maxBatch * net.layers[L - 1]);
-    this.nzStart = new Int32Array(maxBatch + 1);
-    this.nzIdx = new Int32Array(nzCapacity);
-    this.nzVal = new Float32Array(nzCapacity);
+    this.nzStart = sparseBuffers?.nzStart ?? new Int32Array(maxBatch + 1);
+    this.nzIdx = sparseBuffers?.nzIdx ?? new Int32Array(nzCapacity);
+    this.nzVal = sparseBuffers?.nzVal ?? new Float32Array(nzCapacity);
     this.labels = new Uint8Array(maxBatch);
     this.act = activationCode(net.activation);
     this.outCost = outputCostCode(net.output, net.cost);
@@ -168,8 +177,11 @@ export class BatchPass {
     this.size = size;
   }
 
-  /** Forward pass for the loaded batch: fills acts[1..L−1] and zOut. */
-  forward(): void {
+  /**
+   * Forward pass for the loaded batch: fills acts[1..L−1] and zOut. With firstLayerDone, acts[1] already
+   * holds z¹ = W⁰a⁰ + b⁰ (computed by the caller) and only the non-linearity is applied to it.
+   */
+  forward(firstLayerDone = false): void {
     const net = this.net;
     const layers = net.layers;
     const L = layers.length;
@@ -180,7 +192,9 @@ export class BatchPass {
       const w = net.weights[l];
       const b = net.biases[l];
       const out = l + 2 === L ? this.zOut : this.acts[l + 1];
-      if (l === 0) sparseForward(w, b, nIn, nOut, m, this.nzStart, this.nzIdx, this.nzVal, out);
+      if (l === 0 && firstLayerDone) {
+        // z¹ is in place already
+      } else if (l === 0) sparseForward(w, b, nIn, nOut, m, this.nzStart, this.nzIdx, this.nzVal, out);
       else denseForward(w, b, nIn, nOut, m, this.acts[l], out);
       if (l + 2 < L) applyActivation(this.act, out, m * nOut);
     }

@@ -296,6 +296,51 @@ function statsBody(fn: 'sigmoid' | 'tanh' | 'relu'): number[] {
   return funcBody(3, 6, forLoop(V, NVEC, perVector));
 }
 
+
+/**
+ * sparseOuter(m, startPtr, idxPtr, valPtr, dPtr, dStride, nGroups, gPtr, groupBytes): the first layer's
+ * weight gradient in panel form, panel_g[i][lane] += Σ_k δ[k, g·32 + lane]·x_k[i] over each example's
+ * non-zero inputs (eq. BP4, ∂C/∂w = δ·aᵀ). The 8 vectors of δ_k stay in registers while its pixels stream by.
+ */
+function sparseOuterBody(): number[] {
+  const [M, START, IDX, VAL, D, DSTRIDE, NG, GP, GB] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+  const K = 9;
+  const G = 10;
+  const T = 11;
+  const TEND = 12;
+  const A = 13;
+  const DROW = 14;
+  const WG = 15;
+  const V = 16;
+  const D0 = 17;
+  const loadDelta: number[] = [];
+  for (let q = 0; q < 8; q++)
+    loadDelta.push(...get(DROW), ...get(G), ...i32c(7), I32_SHL, I32_ADD, ...V128_LOAD, 4, ...uleb(16 * q), ...set(D0 + q));
+  const scatter: number[] = [];
+  for (let q = 0; q < 8; q++)
+    scatter.push(...get(A), ...get(A), ...V128_LOAD, 4, ...uleb(16 * q), ...get(D0 + q), ...get(V), ...F32X4_MUL, ...F32X4_ADD, ...V128_STORE, 4, ...uleb(16 * q));
+  const perPixel = [
+    ...get(WG), ...get(IDX), ...get(T), ...i32c(2), I32_SHL, I32_ADD, I32_LOAD, 2, 0, ...i32c(7), I32_SHL, I32_ADD, ...set(A),
+    ...get(VAL), ...get(T), ...i32c(2), I32_SHL, I32_ADD, F32_LOAD, 2, 0, ...F32X4_SPLAT, ...set(V),
+    ...scatter,
+  ];
+  const perGroup = [
+    ...get(GP), ...get(G), ...get(GB), I32_MUL, I32_ADD, ...set(WG),
+    ...loadDelta,
+    ...get(START), ...get(K), ...i32c(2), I32_SHL, I32_ADD, I32_LOAD, 2, 0, ...set(T),
+    BLOCK, VOID, ...get(T), ...get(TEND), I32_GE_S, BR_IF, 0,
+    LOOP, VOID, ...perPixel,
+    ...get(T), ...i32c(1), I32_ADD, ...set(T), ...get(T), ...get(TEND), I32_LT_S, BR_IF, 0,
+    END, END,
+  ];
+  const perExample = [
+    ...get(D), ...get(K), ...get(DSTRIDE), I32_MUL, I32_ADD, ...set(DROW),
+    ...get(START), ...get(K), ...i32c(2), I32_SHL, I32_ADD, I32_LOAD, 2, 4, ...set(TEND),
+    ...forLoop(G, NG, perGroup),
+  ];
+  return funcBody(7, 9, forLoop(K, M, perExample));
+}
+
 const ACTIVATION_FUNCS = ['sigmoid', 'tanh', 'relu'] as const;
 
 function moduleBytes(): Uint8Array<ArrayBuffer> {
@@ -306,7 +351,7 @@ function moduleBytes(): Uint8Array<ArrayBuffer> {
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, vec([type9, type6])),
     ...section(2, vec([[...name('env'), ...name('memory'), 0x02, 0x00, 0x01]])), // memory, min 1 page
-    ...section(3, vec([[0x00], [0x00], ...ACTIVATION_FUNCS.map(() => [0x01]), ...ACTIVATION_FUNCS.map(() => [0x01])])),
+    ...section(3, vec([[0x00], [0x00], ...ACTIVATION_FUNCS.map(() => [0x01]), ...ACTIVATION_FUNCS.map(() => [0x01]), [0x00]])),
     ...section(
       7,
       vec([
@@ -314,9 +359,10 @@ function moduleBytes(): Uint8Array<ArrayBuffer> {
         [...name('dense'), 0x00, 0x01],
         ...ACTIVATION_FUNCS.map((f, i) => [...name(`activate_${f}`), 0x00, 2 + i]),
         ...ACTIVATION_FUNCS.map((f, i) => [...name(`stats_${f}`), 0x00, 5 + i]),
+        [...name('sparseOuter'), 0x00, 8],
       ]),
     ),
-    ...section(10, vec([sparseBody(), denseBody(), ...ACTIVATION_FUNCS.map(activateBody), ...ACTIVATION_FUNCS.map(statsBody)])),
+    ...section(10, vec([sparseBody(), denseBody(), ...ACTIVATION_FUNCS.map(activateBody), ...ACTIVATION_FUNCS.map(statsBody), sparseOuterBody()])),
   ];
   return new Uint8Array(bytes);
 }
@@ -330,6 +376,8 @@ export interface SimdKernels {
   readonly memory: WebAssembly.Memory;
   readonly sparse: GemvKernel;
   readonly dense: GemvKernel;
+  /** sparseOuter(m, startPtr, idxPtr, valPtr, dPtr, dStrideBytes, nGroups, gPtr, groupBytes) */
+  readonly sparseOuter: GemvKernel;
   /** activate[act code](m, zPtr, strideBytes, nVec, biasPtr, 0): z ← f(z + b). */
   readonly activate: readonly RowKernel[];
   /** stats[act code](m, dPtr, aPtr, strideBytes, nVec, sumsPtr): δ ⊙= f', column sums of δ, a, f'. */
@@ -374,6 +422,7 @@ export function simdKernels(bytes: number): SimdKernels | null {
     memory,
     sparse: e.sparse,
     dense: e.dense,
+    sparseOuter: e.sparseOuter,
     activate: ACTIVATION_FUNCS.map((f) => e[`activate_${f}`]),
     stats: ACTIVATION_FUNCS.map((f) => e[`stats_${f}`]),
   };

@@ -8,11 +8,57 @@
  * The momentum form is classical momentum as written by Sutskever et al. 2013 (eq. 1 there; also chapter 3's
  * eqs. 107-108), with the weight decay applied to w directly as network2.py does, not folded into ∇.
  *
- * Each weight is read and written once per step: decay, gradient and update are fused into one loop, and
- * the first layer's gradient is scattered straight into the weights from the batch's non-zero pixels.
+ * Each weight is read and written once per step: decay, gradient and update are fused into one loop.
+ * The first layer (784 × n₁, most of the work) only visits the batch's non-zero pixels. Where WebAssembly
+ * SIMD is available its product W⁰a⁰ and gradient δ¹(a⁰)ᵀ run on the SIMD kernels of simd.ts, with W⁰
+ * repacked into 32-lane panels every step (params stay the only source of truth); otherwise the gradient is
+ * scattered straight into the weights by JavaScript loops.
  */
+
+const LANES = 32;
+
+/** The first layer on SIMD kernels: buffers in the kernels' memory, byte offsets into it. */
+interface SimdFirstLayer {
+  readonly kernels: SimdKernels;
+  readonly f32: Float32Array;
+  readonly padded: number;
+  readonly startPtr: number;
+  readonly idxPtr: number;
+  readonly valPtr: number;
+  /** W⁰ packed: panel g, input i, lane q holds W⁰[g·32 + q][i]. */
+  readonly panelPtr: number;
+  /** ∂C/∂W⁰ summed over the batch, same packing. */
+  readonly gradPtr: number;
+  /** z¹ rows, then δ¹ rows, `padded` floats apart. */
+  readonly zPtr: number;
+  readonly deltaPtr: number;
+}
+
+function createSimdFirstLayer(net: Network, maxBatch: number): SimdFirstLayer | null {
+  if (net.numHidden < 1) return null;
+  const nIn = net.layers[0];
+  const padded = Math.ceil(net.layers[1] / LANES) * LANES;
+  let top = 0;
+  const alloc = (floats: number): number => {
+    const at = top;
+    top += Math.ceil((4 * floats) / 16) * 16;
+    return at;
+  };
+  const startPtr = alloc(maxBatch + 1);
+  const idxPtr = alloc(maxBatch * nIn);
+  const valPtr = alloc(maxBatch * nIn);
+  const panelPtr = alloc(padded * nIn);
+  const gradPtr = alloc(padded * nIn);
+  const zPtr = alloc(maxBatch * padded);
+  const deltaPtr = alloc(maxBatch * padded);
+  const kernels = simdKernels(top);
+  if (kernels === null) return null;
+  // Fresh memory is zero, so padding lanes of the panels and of δ¹ start (and stay) 0.
+  return { kernels, f32: new Float32Array(kernels.memory.buffer), padded, startPtr, idxPtr, valPtr, panelPtr, gradPtr, zPtr, deltaPtr };
+}
 import { BatchPass, checkSamples } from './batch';
 import { denseUpdate, sparseOuterAdd } from './kernels';
+import { simdKernels, type SimdKernels } from './simd';
 import type { Network } from './network';
 import type { Samples } from './types';
 
@@ -47,11 +93,23 @@ export class Trainer {
   /** δ of one layer transposed to [neuron][example], for the weight-gradient sums. */
   private readonly deltaT: Float32Array;
   private readonly checked = new WeakSet<Samples>();
+  private readonly simd: SimdFirstLayer | null;
 
   constructor(net: Network, maxBatch: number) {
     this.net = net;
     this.maxBatch = maxBatch;
-    this.pass = new BatchPass(net, maxBatch);
+    const simd = createSimdFirstLayer(net, maxBatch);
+    this.simd = simd;
+    if (simd === null) this.pass = new BatchPass(net, maxBatch);
+    else {
+      const buffer = simd.kernels.memory.buffer;
+      const nIn = net.layers[0];
+      this.pass = new BatchPass(net, maxBatch, maxBatch * nIn, {
+        nzStart: new Int32Array(buffer, simd.startPtr, maxBatch + 1),
+        nzIdx: new Int32Array(buffer, simd.idxPtr, maxBatch * nIn),
+        nzVal: new Float32Array(buffer, simd.valPtr, maxBatch * nIn),
+      });
+    }
     this.velocity = new Float32Array(net.params.length);
     const offsetOf = (view: Float32Array): number => (view.byteOffset - net.params.byteOffset) / 4;
     this.velocityW = net.weights.map((w) => this.velocity.subarray(offsetOf(w), offsetOf(w) + w.length));
@@ -76,7 +134,9 @@ export class Trainer {
     }
     const pass = this.pass;
     pass.load(samples, order, offset, size);
-    pass.forward();
+    const simd = this.simd;
+    if (simd !== null) this.simdFirstLayerForward(simd, size);
+    pass.forward(simd !== null);
     const totalCost = pass.outputDelta();
     pass.backpropDeltas(1);
 
@@ -109,7 +169,9 @@ export class Trainer {
         }
       }
 
-      if (l === 0) {
+      if (l === 0 && simd !== null) {
+        this.simdFirstLayerUpdate(simd, m, rate, decay, mu);
+      } else if (l === 0) {
         // ∂C/∂w_ji = δ_j a_i (eq. BP4) is zero wherever the pixel a_i is, so scatter only the non-zeros.
         if (mu === 0) {
           if (decay !== 1) for (let t = 0; t < w.length; t++) w[t] *= decay;
@@ -125,6 +187,67 @@ export class Trainer {
       }
     }
     return totalCost / m;
+  }
+
+  /** z¹ = W⁰a⁰ + b⁰ into pass.acts[1], on the SIMD kernels. */
+  private simdFirstLayerForward(simd: SimdFirstLayer, m: number): void {
+    const net = this.net;
+    const nIn = net.layers[0];
+    const n1 = net.layers[1];
+    const w = net.weights[0];
+    const f = simd.f32;
+    const padded = simd.padded;
+    // Pack: panel g, input i, lane q ← W⁰[g·32 + q][i]. Row by row: sequential reads of W⁰ measured
+    // faster than sequential writes of the panel.
+    const panel = simd.panelPtr >> 2;
+    for (let j = 0; j < n1; j++) {
+      const base = panel + (j >> 5) * nIn * LANES + (j & 31);
+      const row = j * nIn;
+      for (let i = 0; i < nIn; i++) f[base + i * LANES] = w[row + i];
+    }
+    simd.kernels.sparse(m, simd.startPtr, simd.idxPtr, simd.valPtr, simd.panelPtr, padded / LANES, nIn * LANES * 4, simd.zPtr, padded * 4);
+    const z = simd.zPtr >> 2;
+    const a1 = this.pass.acts[1];
+    const b = net.biases[0];
+    for (let k = 0; k < m; k++) {
+      const o = k * n1;
+      const oz = z + k * padded;
+      for (let j = 0; j < n1; j++) a1[o + j] = f[oz + j] + b[j];
+    }
+  }
+
+  /** W⁰ ← decay·W⁰ − rate·Σ_k δ¹_k (a⁰_k)ᵀ (or the momentum form), the gradient formed on the SIMD kernels. */
+  private simdFirstLayerUpdate(simd: SimdFirstLayer, m: number, rate: number, decay: number, mu: number): void {
+    const net = this.net;
+    const nIn = net.layers[0];
+    const n1 = net.layers[1];
+    const f = simd.f32;
+    const padded = simd.padded;
+    const d1 = this.pass.deltas[1];
+    const dz = simd.deltaPtr >> 2;
+    for (let k = 0; k < m; k++) {
+      const o = k * n1;
+      const od = dz + k * padded;
+      for (let j = 0; j < n1; j++) f[od + j] = d1[o + j];
+    }
+    const grad = simd.gradPtr >> 2;
+    f.fill(0, grad, grad + padded * nIn);
+    simd.kernels.sparseOuter(m, simd.startPtr, simd.idxPtr, simd.valPtr, simd.deltaPtr, padded * 4, padded / LANES, simd.gradPtr, nIn * LANES * 4);
+    const w = net.weights[0];
+    const v = this.velocityW[0];
+    for (let j = 0; j < n1; j++) {
+      const base = grad + (j >> 5) * nIn * LANES + (j & 31);
+      const row = j * nIn;
+      if (mu === 0) {
+        for (let i = 0; i < nIn; i++) w[row + i] = decay * w[row + i] - rate * f[base + i * LANES];
+      } else {
+        for (let i = 0; i < nIn; i++) {
+          const vi = mu * v[row + i] - rate * f[base + i * LANES];
+          v[row + i] = vi;
+          w[row + i] = decay * w[row + i] + vi;
+        }
+      }
+    }
   }
 }
 

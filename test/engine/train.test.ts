@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../src/engine/rng';
 import { Network } from '../../src/engine/network';
+import { setSimdEnabled } from '../../src/engine/simd';
 import { Trainer, evaluate } from '../../src/engine/train';
 import { ACTIVATIONS, COSTS, OUTPUTS, type Samples } from '../../src/engine/types';
 import { randomSamples, refBatchCost, refGradient, type RefNet } from './reference';
@@ -23,7 +24,12 @@ function engineGradient(net: Network, samples: Samples, examples: number[]): Flo
   return g;
 }
 
-describe('backpropagation against central finite differences on a float64 reference', () => {
+describe.each([
+  ['WebAssembly SIMD first layer', true],
+  ['JavaScript only', false],
+])('backpropagation against central finite differences on a float64 reference (%s)', (_, simd) => {
+  beforeAll(() => setSimdEnabled(simd));
+  afterAll(() => setSimdEnabled(true));
   const cases = ACTIVATIONS.flatMap((activation) =>
     OUTPUTS.flatMap((output) => COSTS.map((cost) => ({ activation, output, cost }))),
   );
@@ -78,6 +84,31 @@ describe('backpropagation against central finite differences on a float64 refere
     const ref: RefNet = { layers, activation: 'sigmoid', output: 'softmax', cost: 'cross-entropy', params: Float64Array.from(net.params) };
     const cost = new Trainer(net, 6).step(samples, identityOrder(6), 0, 6, { eta: 0.1, lambda: 0, trainingSize: 6 });
     expect(cost).toBeCloseTo(refBatchCost(ref, samples, [0, 1, 2, 3, 4, 5]), 5);
+  });
+});
+
+describe('SIMD and JavaScript training agree', () => {
+  it.each([0, 0.7])('over 20 steps of [60, 40, 33, 5] with widths beyond one 32-lane group (μ = %s)', (momentum) => {
+    const run = (simd: boolean): Float32Array => {
+      setSimdEnabled(simd);
+      try {
+        const net = new Network({ layers: [60, 40, 33, 5] });
+        net.initialize('default', createRng(12));
+        const samples = randomSamples(50, 60, 5, 4);
+        const trainer = new Trainer(net, 13);
+        const order = identityOrder(50);
+        for (let s = 0; s < 20; s++) trainer.step(samples, order, (s * 13) % 37, 13, { eta: 0.3, lambda: 2, trainingSize: 50, momentum });
+        return net.params.slice();
+      } finally {
+        setSimdEnabled(true);
+      }
+    };
+    const a = run(true);
+    const b = run(false);
+    let worst = 0;
+    for (let t = 0; t < a.length; t++) worst = Math.max(worst, Math.abs(a[t] - b[t]));
+    expect(worst).toBeLessThan(1e-4);
+    expect(a).not.toEqual(new Float32Array(a.length));
   });
 });
 
