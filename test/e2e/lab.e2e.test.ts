@@ -29,7 +29,7 @@ import {
   explodingToggle,
   layerNorms,
   learningTable,
-  liveSignature,
+  shownEpoch,
   readBars,
   tableRows,
 } from './lab';
@@ -123,10 +123,14 @@ describe.skipIf(skipLocally)('Gradient Lab in Chromium (production build)', () =
   it('"Start" streams live updates', async () => {
     needs('four layers');
     const start = button(page, 'Start');
-    const seen = new Set<string>([await liveSignature(page)]);
+    const epochBefore = await shownEpoch(page);
+    const seen = new Set<string>([(await readBars(page)).signature]);
     await start.click();
-    // At least three distinct states after the click: not one redraw, a stream.
-    await expect.poll(async () => (seen.add(await liveSignature(page)), seen.size), { timeout: 90_000, interval: 300 }).toBeGreaterThanOrEqual(4);
+    // At least three new sets of bars after the click: not one redraw, a stream of snapshots.
+    await expect
+      .poll(async () => (seen.add((await readBars(page)).signature), seen.size), { timeout: 90_000, interval: 200 })
+      .toBeGreaterThanOrEqual(4);
+    await expect.poll(() => shownEpoch(page), POLL).toBeGreaterThan(epochBefore);
     passed.add('start');
   }, STEP_TIMEOUT);
 
@@ -137,7 +141,7 @@ describe.skipIf(skipLocally)('Gradient Lab in Chromium (production build)', () =
     await button(page, 'Pause').click();
     // Let the snapshot already in flight when Pause was pressed land.
     await sleep(700);
-    const frozen = async () => `${(await readBars(page)).signature}\n${JSON.stringify(await tableRows(page))}`;
+    const frozen = async () => `${await shownEpoch(page)}\n${(await readBars(page)).signature}\n${JSON.stringify(await tableRows(page))}`;
     const before = await frozen();
     await sleep(1_200);
     expect(await frozen()).toBe(before);

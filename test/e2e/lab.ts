@@ -61,11 +61,11 @@ export async function readBars(page: Page): Promise<BarReading> {
   }, BAR_SELECTOR);
 }
 
-/** Everything that moves while training: the bars' gradients, the table and the page's visible text (epoch, status). */
-export async function liveSignature(page: Page): Promise<string> {
-  const bars = await readBars(page);
-  const text = await page.evaluate(() => document.body.innerText);
-  return `${bars.signature}\n${text}`;
+/** The completed epoch the status line reports ("Epoch 77 of 500"); NaN when the line says no such thing. */
+export async function shownEpoch(page: Page): Promise<number> {
+  const text = (await page.getByRole('status').first().textContent()) ?? '';
+  const m = /Epoch\s+(\d+)\s+of\s+\d+/.exec(text);
+  return m ? Number(m[1]) : Number.NaN;
 }
 
 /** |∂C/∂b_j| of the instruments' chain, indexed by j (1-based; index 0 unused). */
