@@ -48,6 +48,15 @@ const I32X4_TRUNC_SAT_F32X4_S = [SIMD, 0xf8, 0x01];
 const I32X4_SHL = [SIMD, 0xab, 0x01];
 const I32X4_ADD = [SIMD, 0xae, 0x01];
 const V128_AND = [SIMD, 0x4e];
+const F32_STORE = 0x38;
+const I32_SHR_U = 0x76;
+const I32_AND = 0x71;
+const F64_ADD = 0xa0;
+const F64_SUB = 0xa1;
+const F64_MUL = 0xa2;
+const F32_DEMOTE_F64 = 0xb6;
+const F64_PROMOTE_F32 = 0xbb;
+const F64 = 0x7c;
 const I32 = 0x7f;
 const V128 = 0x7b;
 
@@ -341,17 +350,91 @@ function sparseOuterBody(): number[] {
   return funcBody(7, 9, forLoop(K, M, perExample));
 }
 
+
+/** Byte address of W[j][·]'s panel lane: panelPtr + (j >> 5)·nIn·128 + (j & 31)·4, into local `dst`. */
+function laneBase(panelPtr: number, nIn: number, j: number, dst: number): number[] {
+  return [
+    ...get(panelPtr), ...get(j), ...i32c(5), I32_SHR_U, ...get(nIn), I32_MUL, ...i32c(7), I32_SHL, I32_ADD,
+    ...get(j), ...i32c(31), I32_AND, ...i32c(2), I32_SHL, I32_ADD, ...set(dst),
+  ];
+}
+
+/** pack(wPtr, nIn, nOut, panelPtr): row-major W [nOut][nIn] → 32-lane panels (the transposition, scalar). */
+function packBody(): number[] {
+  const [W, NIN, NOUT, PANEL] = [0, 1, 2, 3];
+  const J = 4;
+  const I = 5;
+  const SRC = 6;
+  const DST = 7;
+  const inner = [
+    ...get(DST), ...get(SRC), F32_LOAD, 2, 0, F32_STORE, 2, 0,
+    ...get(SRC), ...i32c(4), I32_ADD, ...set(SRC),
+    ...get(DST), ...i32c(128), I32_ADD, ...set(DST),
+  ];
+  const perRow = [
+    ...get(W), ...get(J), ...get(NIN), I32_MUL, ...i32c(2), I32_SHL, I32_ADD, ...set(SRC),
+    ...laneBase(PANEL, NIN, J, DST),
+    ...forLoop(I, NIN, inner),
+  ];
+  return funcBody(4, 0, forLoop(J, NOUT, perRow));
+}
+
+/**
+ * update(wPtr, nIn, nOut, gPtr, vPtr, rate, decay, mu): W ← decay·W − rate·G for row-major W and panel-packed
+ * G (μ = 0), or V ← μV − rate·G, W ← decay·W + V (μ > 0), in float64 arithmetic rounded to float32 exactly
+ * like the JavaScript loops.
+ */
+function updateBody(momentum: boolean): number[] {
+  const [W, NIN, NOUT, G, V, RATE, DECAY, MU] = [0, 1, 2, 3, 4, 5, 6, 7];
+  const J = 8;
+  const I = 9;
+  const WP = 10;
+  const GP = 11;
+  const VP = 12;
+  const inner: number[] = [];
+  if (!momentum) {
+    inner.push(
+      ...get(WP),
+      ...get(DECAY), ...get(WP), F32_LOAD, 2, 0, F64_PROMOTE_F32, F64_MUL,
+      ...get(RATE), ...get(GP), F32_LOAD, 2, 0, F64_PROMOTE_F32, F64_MUL, F64_SUB,
+      F32_DEMOTE_F64, F32_STORE, 2, 0,
+    );
+  } else {
+    inner.push(
+      ...get(VP),
+      ...get(MU), ...get(VP), F32_LOAD, 2, 0, F64_PROMOTE_F32, F64_MUL,
+      ...get(RATE), ...get(GP), F32_LOAD, 2, 0, F64_PROMOTE_F32, F64_MUL, F64_SUB,
+      F32_DEMOTE_F64, F32_STORE, 2, 0,
+      ...get(WP),
+      ...get(DECAY), ...get(WP), F32_LOAD, 2, 0, F64_PROMOTE_F32, F64_MUL,
+      ...get(VP), F32_LOAD, 2, 0, F64_PROMOTE_F32, F64_ADD,
+      F32_DEMOTE_F64, F32_STORE, 2, 0,
+      ...get(VP), ...i32c(4), I32_ADD, ...set(VP),
+    );
+  }
+  inner.push(...get(WP), ...i32c(4), I32_ADD, ...set(WP), ...get(GP), ...i32c(128), I32_ADD, ...set(GP));
+  const perRow = [
+    ...get(W), ...get(J), ...get(NIN), I32_MUL, ...i32c(2), I32_SHL, I32_ADD, ...set(WP),
+    ...get(V), ...get(J), ...get(NIN), I32_MUL, ...i32c(2), I32_SHL, I32_ADD, ...set(VP),
+    ...laneBase(G, NIN, J, GP),
+    ...forLoop(I, NIN, inner),
+  ];
+  return funcBody(5, 0, forLoop(J, NOUT, perRow));
+}
+
 const ACTIVATION_FUNCS = ['sigmoid', 'tanh', 'relu'] as const;
 
 function moduleBytes(): Uint8Array<ArrayBuffer> {
   const type9 = [0x60, ...vec([[I32], [I32], [I32], [I32], [I32], [I32], [I32], [I32], [I32]]), 0x00];
   const type6 = [0x60, ...vec([[I32], [I32], [I32], [I32], [I32], [I32]]), 0x00];
+  const type4 = [0x60, ...vec([[I32], [I32], [I32], [I32]]), 0x00];
+  const typeUpdate = [0x60, ...vec([[I32], [I32], [I32], [I32], [I32], [F64], [F64], [F64]]), 0x00];
   const name = (s: string): number[] => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
   const bytes = [
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([type9, type6])),
+    ...section(1, vec([type9, type6, type4, typeUpdate])),
     ...section(2, vec([[...name('env'), ...name('memory'), 0x02, 0x00, 0x01]])), // memory, min 1 page
-    ...section(3, vec([[0x00], [0x00], ...ACTIVATION_FUNCS.map(() => [0x01]), ...ACTIVATION_FUNCS.map(() => [0x01]), [0x00]])),
+    ...section(3, vec([[0x00], [0x00], ...ACTIVATION_FUNCS.map(() => [0x01]), ...ACTIVATION_FUNCS.map(() => [0x01]), [0x00], [0x02], [0x03], [0x03]])),
     ...section(
       7,
       vec([
@@ -360,9 +443,12 @@ function moduleBytes(): Uint8Array<ArrayBuffer> {
         ...ACTIVATION_FUNCS.map((f, i) => [...name(`activate_${f}`), 0x00, 2 + i]),
         ...ACTIVATION_FUNCS.map((f, i) => [...name(`stats_${f}`), 0x00, 5 + i]),
         [...name('sparseOuter'), 0x00, 8],
+        [...name('pack'), 0x00, 9],
+        [...name('update'), 0x00, 10],
+        [...name('updateMomentum'), 0x00, 11],
       ]),
     ),
-    ...section(10, vec([sparseBody(), denseBody(), ...ACTIVATION_FUNCS.map(activateBody), ...ACTIVATION_FUNCS.map(statsBody), sparseOuterBody()])),
+    ...section(10, vec([sparseBody(), denseBody(), ...ACTIVATION_FUNCS.map(activateBody), ...ACTIVATION_FUNCS.map(statsBody), sparseOuterBody(), packBody(), updateBody(false), updateBody(true)])),
   ];
   return new Uint8Array(bytes);
 }
@@ -372,12 +458,19 @@ export type GemvKernel = (m: number, a1: number, a2: number, a3: number, wPtr: n
 /** (m, zPtr, strideBytes, nVec, biasPtr, unused) */
 export type RowKernel = (m: number, a1: number, a2: number, a3: number, a4: number, a5: number) => void;
 
+export type UpdateKernel = (wPtr: number, nIn: number, nOut: number, gPtr: number, vPtr: number, rate: number, decay: number, mu: number) => void;
+
 export interface SimdKernels {
   readonly memory: WebAssembly.Memory;
   readonly sparse: GemvKernel;
   readonly dense: GemvKernel;
   /** sparseOuter(m, startPtr, idxPtr, valPtr, dPtr, dStrideBytes, nGroups, gPtr, groupBytes) */
   readonly sparseOuter: GemvKernel;
+  /** pack(wPtr, nIn, nOut, panelPtr): row-major weights → 32-lane panels. */
+  readonly pack: (wPtr: number, nIn: number, nOut: number, panelPtr: number) => void;
+  /** update / updateMomentum(wPtr, nIn, nOut, gPtr, vPtr, rate, decay, mu): SGD step with a panel-packed gradient. */
+  readonly update: UpdateKernel;
+  readonly updateMomentum: UpdateKernel;
   /** activate[act code](m, zPtr, strideBytes, nVec, biasPtr, 0): z ← f(z + b). */
   readonly activate: readonly RowKernel[];
   /** stats[act code](m, dPtr, aPtr, strideBytes, nVec, sumsPtr): δ ⊙= f', column sums of δ, a, f'. */
@@ -416,13 +509,16 @@ export function simdKernels(bytes: number): SimdKernels | null {
   if (mod === null) return null;
   const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
   const instance = new WebAssembly.Instance(mod, { env: { memory } });
-  const e = instance.exports as unknown as Record<string, GemvKernel & RowKernel>;
+  const e = instance.exports as unknown as Record<string, GemvKernel & RowKernel & UpdateKernel>;
   // Indexed by the ACT_* codes of activations.ts: sigmoid 0, tanh 1, relu 2.
   return {
     memory,
     sparse: e.sparse,
     dense: e.dense,
     sparseOuter: e.sparseOuter,
+    pack: e.pack as unknown as SimdKernels['pack'],
+    update: e.update,
+    updateMomentum: e.updateMomentum,
     activate: ACTIVATION_FUNCS.map((f) => e[`activate_${f}`]),
     stats: ACTIVATION_FUNCS.map((f) => e[`stats_${f}`]),
   };

@@ -29,6 +29,9 @@ interface SimdFirstLayer {
   readonly panelPtr: number;
   /** ∂C/∂W⁰ summed over the batch, same packing. */
   readonly gradPtr: number;
+  /** W⁰ row-major (a copy of the network's, in and out each step) and its momentum velocities. */
+  readonly wPtr: number;
+  readonly velocityPtr: number;
   /** z¹ rows, then δ¹ rows, `padded` floats apart. */
   readonly zPtr: number;
   readonly deltaPtr: number;
@@ -49,12 +52,14 @@ function createSimdFirstLayer(net: Network, maxBatch: number): SimdFirstLayer | 
   const valPtr = alloc(maxBatch * nIn);
   const panelPtr = alloc(padded * nIn);
   const gradPtr = alloc(padded * nIn);
+  const wPtr = alloc(net.layers[1] * nIn);
+  const velocityPtr = alloc(net.layers[1] * nIn);
   const zPtr = alloc(maxBatch * padded);
   const deltaPtr = alloc(maxBatch * padded);
   const kernels = simdKernels(top);
   if (kernels === null) return null;
   // Fresh memory is zero, so padding lanes of the panels and of δ¹ start (and stay) 0.
-  return { kernels, f32: new Float32Array(kernels.memory.buffer), padded, startPtr, idxPtr, valPtr, panelPtr, gradPtr, zPtr, deltaPtr };
+  return { kernels, f32: new Float32Array(kernels.memory.buffer), padded, startPtr, idxPtr, valPtr, panelPtr, gradPtr, wPtr, velocityPtr, zPtr, deltaPtr };
 }
 import { BatchPass, checkSamples } from './batch';
 import { denseUpdate, sparseOuterAdd } from './kernels';
@@ -119,6 +124,12 @@ export class Trainer {
 
   resetVelocity(): void {
     this.velocity.fill(0);
+    const simd = this.simd;
+    if (simd !== null) {
+      // W⁰'s velocities live next to the SIMD kernels.
+      const v = simd.velocityPtr >> 2;
+      simd.f32.fill(0, v, v + this.net.layers[1] * this.net.layers[0]);
+    }
   }
 
   /**
@@ -197,14 +208,9 @@ export class Trainer {
     const w = net.weights[0];
     const f = simd.f32;
     const padded = simd.padded;
-    // Pack: panel g, input i, lane q ← W⁰[g·32 + q][i]. Row by row: sequential reads of W⁰ measured
-    // faster than sequential writes of the panel.
-    const panel = simd.panelPtr >> 2;
-    for (let j = 0; j < n1; j++) {
-      const base = panel + (j >> 5) * nIn * LANES + (j & 31);
-      const row = j * nIn;
-      for (let i = 0; i < nIn; i++) f[base + i * LANES] = w[row + i];
-    }
+    // Copy W⁰ in (one memcpy), then pack it: panel g, input i, lane q ← W⁰[g·32 + q][i].
+    f.set(w, simd.wPtr >> 2);
+    simd.kernels.pack(simd.wPtr, nIn, n1, simd.panelPtr);
     simd.kernels.sparse(m, simd.startPtr, simd.idxPtr, simd.valPtr, simd.panelPtr, padded / LANES, nIn * LANES * 4, simd.zPtr, padded * 4);
     const z = simd.zPtr >> 2;
     const a1 = this.pass.acts[1];
@@ -233,21 +239,11 @@ export class Trainer {
     const grad = simd.gradPtr >> 2;
     f.fill(0, grad, grad + padded * nIn);
     simd.kernels.sparseOuter(m, simd.startPtr, simd.idxPtr, simd.valPtr, simd.deltaPtr, padded * 4, padded / LANES, simd.gradPtr, nIn * LANES * 4);
-    const w = net.weights[0];
-    const v = this.velocityW[0];
-    for (let j = 0; j < n1; j++) {
-      const base = grad + (j >> 5) * nIn * LANES + (j & 31);
-      const row = j * nIn;
-      if (mu === 0) {
-        for (let i = 0; i < nIn; i++) w[row + i] = decay * w[row + i] - rate * f[base + i * LANES];
-      } else {
-        for (let i = 0; i < nIn; i++) {
-          const vi = mu * v[row + i] - rate * f[base + i * LANES];
-          v[row + i] = vi;
-          w[row + i] = decay * w[row + i] + vi;
-        }
-      }
-    }
+    // The copy of W⁰ made by the forward pass is still current: update it there and copy it back.
+    if (mu === 0) simd.kernels.update(simd.wPtr, nIn, n1, simd.gradPtr, simd.velocityPtr, rate, decay, mu);
+    else simd.kernels.updateMomentum(simd.wPtr, nIn, n1, simd.gradPtr, simd.velocityPtr, rate, decay, mu);
+    const w0 = simd.wPtr >> 2;
+    net.weights[0].set(f.subarray(w0, w0 + n1 * nIn));
   }
 }
 

@@ -88,7 +88,7 @@ describe.each([
 });
 
 describe('SIMD and JavaScript training agree', () => {
-  it.each([0, 0.7])('over 20 steps of [60, 40, 33, 5] with widths beyond one 32-lane group (μ = %s)', (momentum) => {
+  it.each([0, 0.7])('over 20 steps of [60, 40, 33, 5], widths beyond one 32-lane group, velocity reset halfway (μ = %s)', (momentum) => {
     const run = (simd: boolean): Float32Array => {
       setSimdEnabled(simd);
       try {
@@ -97,7 +97,10 @@ describe('SIMD and JavaScript training agree', () => {
         const samples = randomSamples(50, 60, 5, 4);
         const trainer = new Trainer(net, 13);
         const order = identityOrder(50);
-        for (let s = 0; s < 20; s++) trainer.step(samples, order, (s * 13) % 37, 13, { eta: 0.3, lambda: 2, trainingSize: 50, momentum });
+        for (let s = 0; s < 20; s++) {
+          if (s === 10) trainer.resetVelocity();
+          trainer.step(samples, order, (s * 13) % 37, 13, { eta: 0.3, lambda: 2, trainingSize: 50, momentum });
+        }
         return net.params.slice();
       } finally {
         setSimdEnabled(true);
