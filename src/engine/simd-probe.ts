@@ -32,6 +32,8 @@ export class SimdProbePass {
   private readonly biasPtr: number[] = [];
   private readonly sumsPtr: number[] = [0];
   readonly labels: Uint8Array;
+  /** Views of the sums, made once (index h = hidden layer). */
+  private readonly sums: { data: Float32Array; block: number }[] = [];
   private readonly act: number;
   private readonly outCost: number;
 
@@ -98,12 +100,12 @@ export class SimdProbePass {
       }
     }
     i32[start + m] = p;
-  }
-
-  /** Activations of layer l (1..L−1): example k, neuron j at acts[k·stride + j]. */
-  actsOf(l: number): { data: Float32Array; stride: number } {
-    const n = pad(this.net.layers[l]);
-    return { data: this.f32.subarray(this.actPtr[l] >> 2, (this.actPtr[l] >> 2) + this.m * n), stride: n };
+    this.sums.push({ data: new Float32Array(0), block: 0 }); // the input layer has no δ
+    for (let h = 1; h < layers.length; h++) {
+      const block = Math.ceil(layers[h] / 4) * 4;
+      const at = this.sumsPtr[h] >> 2;
+      this.sums.push({ data: this.f32.subarray(at, at + 3 * block), block });
+    }
   }
 
   /**
@@ -111,8 +113,7 @@ export class SimdProbePass {
    * [2·nVec·4 + j], with nVec = ⌈n_h / 4⌉. Valid after run().
    */
   sumsOf(h: number): { data: Float32Array; block: number } {
-    const block = Math.ceil(this.net.layers[h] / 4) * 4;
-    return { data: this.f32.subarray(this.sumsPtr[h] >> 2, (this.sumsPtr[h] >> 2) + 3 * block), block };
+    return this.sums[h];
   }
 
   /** Forward pass, output δ, and δ of every hidden layer. */

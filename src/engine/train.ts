@@ -32,6 +32,8 @@ interface SimdFirstLayer {
   /** W⁰ row-major (a copy of the network's, in and out each step) and its momentum velocities. */
   readonly wPtr: number;
   readonly velocityPtr: number;
+  /** View of the W⁰ copy, made once so a step allocates nothing. */
+  readonly wCopy: Float32Array;
   /** z¹ rows, then δ¹ rows, `padded` floats apart. */
   readonly zPtr: number;
   readonly deltaPtr: number;
@@ -59,7 +61,9 @@ function createSimdFirstLayer(net: Network, maxBatch: number): SimdFirstLayer | 
   const kernels = simdKernels(top);
   if (kernels === null) return null;
   // Fresh memory is zero, so padding lanes of the panels and of δ¹ start (and stay) 0.
-  return { kernels, f32: new Float32Array(kernels.memory.buffer), padded, startPtr, idxPtr, valPtr, panelPtr, gradPtr, wPtr, velocityPtr, zPtr, deltaPtr };
+  const f32 = new Float32Array(kernels.memory.buffer);
+  const wCopy = f32.subarray(wPtr >> 2, (wPtr >> 2) + net.layers[1] * nIn);
+  return { kernels, f32, padded, startPtr, idxPtr, valPtr, panelPtr, gradPtr, wPtr, velocityPtr, wCopy, zPtr, deltaPtr };
 }
 import { BatchPass, checkSamples } from './batch';
 import { denseUpdate, sparseOuterAdd } from './kernels';
@@ -209,7 +213,7 @@ export class Trainer {
     const f = simd.f32;
     const padded = simd.padded;
     // Copy W⁰ in (one memcpy), then pack it: panel g, input i, lane q ← W⁰[g·32 + q][i].
-    f.set(w, simd.wPtr >> 2);
+    simd.wCopy.set(w);
     simd.kernels.pack(simd.wPtr, nIn, n1, simd.panelPtr);
     simd.kernels.sparse(m, simd.startPtr, simd.idxPtr, simd.valPtr, simd.panelPtr, padded / LANES, nIn * LANES * 4, simd.zPtr, padded * 4);
     const z = simd.zPtr >> 2;
@@ -242,8 +246,7 @@ export class Trainer {
     // The copy of W⁰ made by the forward pass is still current: update it there and copy it back.
     if (mu === 0) simd.kernels.update(simd.wPtr, nIn, n1, simd.gradPtr, simd.velocityPtr, rate, decay, mu);
     else simd.kernels.updateMomentum(simd.wPtr, nIn, n1, simd.gradPtr, simd.velocityPtr, rate, decay, mu);
-    const w0 = simd.wPtr >> 2;
-    net.weights[0].set(f.subarray(w0, w0 + n1 * nIn));
+    net.weights[0].set(simd.wCopy);
   }
 }
 
