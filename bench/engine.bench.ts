@@ -1,7 +1,8 @@
 /**
  * Engine throughput on real MNIST, single-threaded.
  *   npm run bench            readable table
- *   npm run bench -- --json  exactly one JSON line: {"results":[{"name", "examplesPerSecond", ...}, ...], ...}
+ *   npm run bench -- --json  exactly one JSON line: {"results":[{"name", "examplesPerSecond", ...}, ...], "machine": {...}}
+ *   --no-simd                the JavaScript fallback, as run where WebAssembly SIMD is missing
  *
  * Each configuration is warmed up (so the JIT has optimised the kernels), then timed in several chunks of
  * roughly equal length; the median chunk is reported, which shrugs off interruptions by other processes.
@@ -11,6 +12,7 @@ import { cpus, loadavg } from 'node:os';
 import { GradientProbe } from '../src/engine/probe';
 import { Network } from '../src/engine/network';
 import { createRng, shuffle } from '../src/engine/rng';
+import { setSimdEnabled, simdAvailable } from '../src/engine/simd';
 import { Trainer } from '../src/engine/train';
 import type { Samples } from '../src/engine/types';
 import { loadMnistSamples } from './mnist-idx';
@@ -27,6 +29,8 @@ interface Result {
 }
 
 const json = process.argv.includes('--json');
+// --no-simd measures the JavaScript fallback (what a browser without WebAssembly SIMD runs).
+if (process.argv.includes('--no-simd')) setSimdEnabled(false);
 const CHUNKS = 7;
 const CHUNK_SECONDS = 0.4;
 
@@ -96,8 +100,8 @@ function probeConfig(name: string, layers: number[], train: Samples): Result {
 }
 
 /**
- * A fixed plain-JavaScript workload (dense float32 dot products, the engine's typical inner loop) to put
- * the figures on a machine-independent footing: ratio = engine figure / calibration figure.
+ * A fixed plain-JavaScript workload (dense float32 dot products) measured alongside, so figures taken on
+ * different machines, or under different load, can be compared as ratios: engine figure / calibration.
  */
 function calibration(): Result {
   const a = new Float32Array(784 * 30);
@@ -124,21 +128,23 @@ const results: Result[] = [
   trainingConfig('mb10_784_30x4_10', [784, 30, 30, 30, 30, 10], 10, train),
   trainingConfig('mb100_784_30_10', [784, 30, 10], 100, train),
   probeConfig('probe_784_30x4_10', [784, 30, 30, 30, 30, 10], train),
-  calibration(),
 ];
+const calib = calibration();
 const machine = {
   node: process.version,
   cores: cpus().length,
   cpu: cpus()[0]?.model ?? 'unknown',
   loadAverage1mBefore: Number(loadBefore.toFixed(2)),
   loadAverage1mAfter: Number(loadavg()[0].toFixed(2)),
+  /** Plain-JavaScript dense multiply-adds per second (see calibration()). */
+  calibrationMacPerSecond: Math.round(calib.examplesPerSecond),
+  webAssemblySimd: simdAvailable(),
 };
 const targets: Record<string, string> = {
   mb10_784_30_10: '≥ 60,000 ex/s',
   mb10_784_30x4_10: '≥ 45,000 ex/s',
   mb100_784_30_10: '≥ 90,000 ex/s',
   probe_784_30x4_10: '≤ 3 ms/probe',
-  calibration_dense_mac: 'multiply-adds/s',
 };
 
 if (json) {
@@ -151,7 +157,8 @@ if (json) {
   console.log(JSON.stringify({ results: results.map(round), machine }));
 } else {
   console.log(`node ${machine.node}, ${machine.cores} cores (${machine.cpu}), single-threaded; 1-min load average ${machine.loadAverage1mBefore} → ${machine.loadAverage1mAfter}`);
-  console.log(`median of ${CHUNKS} chunks of ~${CHUNK_SECONDS} s after warm-up\n`);
+  console.log(`median of ${CHUNKS} chunks of ~${CHUNK_SECONDS} s after warm-up; WebAssembly SIMD ${machine.webAssemblySimd ? 'on' : 'off'}`);
+  console.log(`calibration: ${(machine.calibrationMacPerSecond / 1e6).toFixed(0)} M plain-JS multiply-adds/s\n`);
   const rows = results.map((r) => [
     r.name,
     Math.round(r.examplesPerSecond).toLocaleString('en-US'),

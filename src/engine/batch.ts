@@ -115,9 +115,10 @@ export class BatchPass {
 
   /**
    * Loads examples order[offset .. offset+size) (or offset .. offset+size when order is null) as sparse
-   * inputs and labels.
+   * inputs and labels. `indexed` uses (and on first use builds) the sample set's index of non-zero inputs:
+   * worth it for training, which revisits every example each epoch, not for a single evaluation pass.
    */
-  load(samples: Samples, order: Uint32Array | null, offset: number, size: number): void {
+  load(samples: Samples, order: Uint32Array | null, offset: number, size: number, indexed = false): void {
     if (size < 1 || size > this.maxBatch) throw new RangeError(`batch of ${size} examples does not fit (1..${this.maxBatch})`);
     const limit = order === null ? samples.count : order.length;
     if (offset < 0 || offset + size > limit) throw new RangeError(`examples ${offset}..${offset + size - 1} are out of range (0..${limit - 1})`);
@@ -127,7 +128,7 @@ export class BatchPass {
     let nzIdx = this.nzIdx;
     let nzVal = this.nzVal;
     let p = 0;
-    const index = sparseIndexOf(samples);
+    const index = indexed ? sparseIndexOf(samples) : null;
     if (index !== null && nzIdx.length >= size * nIn) {
       const { start, idx } = index;
       for (let k = 0; k < size; k++) {

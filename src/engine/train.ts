@@ -148,7 +148,7 @@ export class Trainer {
       this.checked.add(samples);
     }
     const pass = this.pass;
-    pass.load(samples, order, offset, size);
+    pass.load(samples, order, offset, size, true);
     const simd = this.simd;
     if (simd !== null) this.simdFirstLayerForward(simd, size);
     pass.forward(simd !== null);
