@@ -9,3 +9,5 @@ export { initializeParams } from './init';
 export { Trainer, evaluate, type SgdOptions } from './train';
 export { GradientProbe, DEFAULT_PROBE_SIZE, type ProbeResult } from './probe';
 export { applyExplodingPreset } from './presets';
+/** Whether the SIMD kernels run here (else the JavaScript loops do); worth showing next to a speed figure. */
+export { simdAvailable } from './simd';

@@ -1,17 +1,20 @@
 /**
- * Two WebAssembly SIMD kernels for the gradient probe, whose 1000-image forward and backward passes are the
- * engine's heaviest fixed cost. JavaScript has no SIMD; WebAssembly's 128-bit f32x4 operations do four
- * multiply-adds per instruction and need no bounds check per element, which makes the probe several times
- * faster. The module is assembled here from its opcodes (about 300 bytes), so nothing is fetched.
- * When the platform lacks WebAssembly SIMD, simdKernels() returns null and callers use the JavaScript loops.
+ * WebAssembly SIMD kernels for the engine's heaviest loops: the gradient probe's 1000-image passes and the
+ * first layer of every SGD step. JavaScript has no SIMD; WebAssembly's 128-bit f32x4 operations do four
+ * multiply-adds per instruction with no bounds check per element. The module is assembled here from its
+ * opcodes (a couple of kilobytes), so nothing is fetched. Where WebAssembly SIMD is missing, simdKernels()
+ * returns null and callers use the JavaScript loops, which compute the same quantities.
  *
- * Both kernels compute, for every example k and every group of 32 output lanes g,
+ * The matrix kernels compute, for every example k and every group of 32 output lanes g,
  *   out[k·outStride + g·32 + lane] = Σ_t panel_g[t][lane] · x_k[t]   (float32 accumulation)
  * with the weights packed as "panels": panel_g[t] is 32 consecutive floats holding the weights from input t
  * to outputs g·32 .. g·32+31 (zero beyond the last output). One input value is broadcast and multiplied
  * into 8 f32x4 accumulators per step.
  *   sparse: x_k is given as its non-zero entries, idx/val[start[k] .. start[k+1]) (MNIST pixels).
  *   dense:  x_k is the row val[k·valStride .. k·valStride + nIn).
+ *   sparseOuter: the transpose, Σ_k δ_k x_kᵀ accumulated into a panel (the first layer's weight gradient).
+ * Row kernels apply a non-linearity (activate_*), or f'(z) and per-neuron sums (stats_*); pack and update
+ * move W⁰ between row-major and panel form and apply the SGD step.
  */
 
 // Opcodes (WebAssembly core spec 2.0, binary format, and the fixed-width SIMD proposal).

@@ -8,12 +8,19 @@
  * The momentum form is classical momentum as written by Sutskever et al. 2013 (eq. 1 there; also chapter 3's
  * eqs. 107-108), with the weight decay applied to w directly as network2.py does, not folded into ∇.
  *
- * Each weight is read and written once per step: decay, gradient and update are fused into one loop.
- * The first layer (784 × n₁, most of the work) only visits the batch's non-zero pixels. Where WebAssembly
- * SIMD is available its product W⁰a⁰ and gradient δ¹(a⁰)ᵀ run on the SIMD kernels of simd.ts, with W⁰
- * repacked into 32-lane panels every step (params stay the only source of truth); otherwise the gradient is
- * scattered straight into the weights by JavaScript loops.
+ * Decay, gradient and update are fused, so each weight is read and written once per step. The first layer
+ * (784 × n₁, most of the work) only visits the batch's non-zero pixels. Where WebAssembly SIMD is available,
+ * W⁰ is copied into the kernels' memory each step (one memcpy), packed into 32-lane panels for W⁰a⁰ and
+ * δ¹(a⁰)ᵀ (simd.ts), updated there and copied back, so `params` stays the only source of truth and may be
+ * changed between steps (presets, re-initialisation). Without SIMD, JavaScript loops scatter the gradient
+ * straight into the weights.
  */
+
+import { BatchPass, checkSamples } from './batch';
+import { denseUpdate, sparseOuterAdd } from './kernels';
+import { simdKernels, type SimdKernels } from './simd';
+import type { Network } from './network';
+import type { Samples } from './types';
 
 const LANES = 32;
 
@@ -65,11 +72,6 @@ function createSimdFirstLayer(net: Network, maxBatch: number): SimdFirstLayer | 
   const wCopy = f32.subarray(wPtr >> 2, (wPtr >> 2) + net.layers[1] * nIn);
   return { kernels, f32, padded, startPtr, idxPtr, valPtr, panelPtr, gradPtr, wPtr, velocityPtr, wCopy, zPtr, deltaPtr };
 }
-import { BatchPass, checkSamples } from './batch';
-import { denseUpdate, sparseOuterAdd } from './kernels';
-import { simdKernels, type SimdKernels } from './simd';
-import type { Network } from './network';
-import type { Samples } from './types';
 
 export interface SgdOptions {
   /** Learning rate η. */
