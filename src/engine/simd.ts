@@ -510,8 +510,16 @@ export function simdKernels(bytes: number): SimdKernels | null {
   if (!enabled) return null;
   const mod = compile();
   if (mod === null) return null;
-  const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
-  const instance = new WebAssembly.Instance(mod, { env: { memory } });
+  let memory: WebAssembly.Memory;
+  let instance: WebAssembly.Instance;
+  try {
+    memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
+    instance = new WebAssembly.Instance(mod, { env: { memory } });
+  } catch {
+    // Browsers cap how many WebAssembly memories may be reserved at once; if earlier networks' memories
+    // have not been collected yet, fall back to the JavaScript loops rather than fail.
+    return null;
+  }
   const e = instance.exports as unknown as Record<string, GemvKernel & RowKernel & UpdateKernel>;
   // Indexed by the ACT_* codes of activations.ts: sigmoid 0, tanh 1, relu 2.
   return {
