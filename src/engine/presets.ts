@@ -3,7 +3,7 @@
  * factor wⱼσ'(zⱼ) in eq. 122 about 100 · 1/4 = 25, so δ grows by ~25× per layer towards the input.
  * The book does it for one neuron per layer; here it is generalised to wide layers.
  */
-import { checkSamples } from './batch';
+import { BatchPass, checkSamples } from './batch';
 import type { Network } from './network';
 import { DEFAULT_PROBE_SIZE, meanHiddenActivation } from './probe';
 import type { Samples } from './types';
@@ -25,13 +25,16 @@ export function applyExplodingPreset(net: Network, probe: Samples): void {
   if (count < 1) throw new RangeError('the exploding-gradient preset needs at least one probe example');
   checkSamples(net, { ...probe, count }, 'exploding-gradient preset');
   if (net.numHidden === 0) return;
+  // Sparse inputs extracted once; each layer's ā is then one forward pass with the weights set so far.
+  const pass = new BatchPass(net, count);
+  pass.load(probe, null, 0, count);
   const w1 = net.weights[0];
   for (let t = 0; t < w1.length; t++) w1[t] *= FIRST_LAYER_SHRINK;
   for (let h = 2; h <= net.numHidden; h++) {
     const nIn = net.layers[h - 1];
     const nOut = net.layers[h];
     const meanPrev = new Float32Array(nIn);
-    meanHiddenActivation(net, probe, count, h - 1, meanPrev);
+    meanHiddenActivation(pass, h - 1, meanPrev);
     const w = net.weights[h - 1];
     const b = net.biases[h - 1];
     w.fill(0);

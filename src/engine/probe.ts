@@ -132,10 +132,13 @@ export class GradientProbe {
   }
 }
 
-/** Mean activation per neuron of hidden layer h over the first `count` probe examples (used by presets). */
-export function meanHiddenActivation(net: Network, probe: Samples, count: number, h: number, out: Float32Array): void {
-  const pass = new BatchPass(net, count);
-  pass.load(probe, null, 0, count);
+/**
+ * Mean activation per neuron of hidden layer h over the probe examples loaded in `pass` (used by presets;
+ * the forward pass is rerun so it sees the current weights).
+ */
+export function meanHiddenActivation(pass: BatchPass, h: number, out: Float32Array): void {
+  const net = pass.net;
+  const count = pass.size;
   pass.forward();
   const n = net.layers[h];
   const a = pass.acts[h];
