@@ -139,10 +139,16 @@ describe.skipIf(skipLocally)('Gradient Lab in Chromium (production build)', () =
     needs('start');
     await sleep(2_000);
     await button(page, 'Pause').click();
-    // Let the snapshot already in flight when Pause was pressed land.
-    await sleep(700);
     const frozen = async () => `${await shownEpoch(page)}\n${(await readBars(page)).signature}\n${JSON.stringify(await tableRows(page))}`;
-    const before = await frozen();
+    // Let the snapshot already in flight when Pause was pressed land (a slow machine may need a moment),
+    // then the page must hold still.
+    let before = await frozen();
+    for (let tries = 0; tries < 10; tries++) {
+      await sleep(500);
+      const now = await frozen();
+      if (now === before) break;
+      before = now;
+    }
     await sleep(1_200);
     expect(await frozen()).toBe(before);
     expect((await readBars(page)).count).toBeGreaterThan(0);
