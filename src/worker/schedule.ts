@@ -67,13 +67,12 @@ export function paceFor(mode: TrainingMode, speed: number): number {
 }
 
 /**
- * How many training examples an SGD probe interval should hold at full speed so that probing stays under
- * ~10% of the worker's time. One probe is a forward pass and a δ-only backward pass over the probe images;
- * a training example costs a forward pass, a backward pass, the weight gradient and its share of an update,
- * about 2-3 probe examples' worth (bench/worker-throughput.ts measures the ratio). Ten probe sets of
- * training examples per interval therefore keeps probes at roughly 4-5% of the time.
+ * An SGD probe interval at full speed holds this many probe sets' worth of training examples (6 × 1000 probe
+ * images = 600 mini-batches of 10, about 10 snapshots per epoch). One probe (a forward pass and a δ-only
+ * backward pass over the probe images, plus eq. 124's norms) costs as much as 100-400 training examples
+ * (bench/worker-throughput.ts on [784,30,30,10]), so probing takes 2-7% of the worker's time.
  */
-export const EXAMPLES_PER_PROBE_PER_PROBE_EXAMPLE = 10;
+export const PROBE_SETS_PER_INTERVAL = 6;
 
 /** Snapshots per second to aim for when the pace is slowed down: enough for the bars to move smoothly. */
 const PACED_SNAPSHOTS_PER_SECOND = 4;
@@ -84,7 +83,7 @@ const PACED_SNAPSHOTS_PER_SECOND = 4;
  * Intervals never run past the end of an epoch (the trainer clamps them), so every epoch ends with a probe.
  */
 export function sgdProbeInterval(batchSize: number, probeCount: number, speed: number): number {
-  const fullSpeed = Math.max(1, Math.ceil((EXAMPLES_PER_PROBE_PER_PROBE_EXAMPLE * probeCount) / batchSize));
+  const fullSpeed = Math.max(1, Math.ceil((PROBE_SETS_PER_INTERVAL * probeCount) / batchSize));
   const pace = paceFor('sgd', speed);
   if (!Number.isFinite(pace)) return fullSpeed;
   const paced = Math.max(1, Math.round(pace / PACED_SNAPSHOTS_PER_SECOND / batchSize));

@@ -17,9 +17,9 @@ describe('pace', () => {
 });
 
 describe('SGD probe interval', () => {
-  it('holds ten probe sets of examples at full speed', () => {
-    expect(sgdProbeInterval(10, 1000, 10)).toBe(1000);
-    expect(sgdProbeInterval(100, 1000, 10)).toBe(100);
+  it('holds six probe sets of examples at full speed', () => {
+    expect(sgdProbeInterval(10, 1000, 10)).toBe(600);
+    expect(sgdProbeInterval(100, 1000, 10)).toBe(60);
     expect(sgdProbeInterval(30_000, 1000, 10)).toBe(1);
   });
 
