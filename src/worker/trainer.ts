@@ -69,7 +69,7 @@ export class ConfigError extends Error {
 function show(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v);
   if (typeof v === 'number' || typeof v === 'boolean' || v === null || v === undefined) return String(v);
-  return Array.isArray(v) ? 'a list' : `a ${typeof v}`;
+  return Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }
 
 function checkNumber(
@@ -825,6 +825,12 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
 
   return {
     handleMessage(msg: ToWorker): void {
+      // The type system cannot vouch for what arrives through postMessage.
+      const raw = msg as unknown as { type?: unknown; runId?: unknown } | null;
+      if (typeof raw !== 'object' || raw === null || typeof raw.type !== 'string' || !Number.isInteger(raw.runId)) {
+        postError(`a command must be an object with a type and a whole-number runId, got ${show(raw)}`, false);
+        return;
+      }
       guarded(() => dispatch(msg));
     },
   };

@@ -5,7 +5,7 @@
  */
 /// <reference lib="webworker" />
 import { loadMnistInBrowser } from '../data/browser';
-import type { FromWorker, ToWorker } from './protocol';
+import { NO_RUN, type FromWorker, type ToWorker } from './protocol';
 import { createEventLoopScheduler } from './schedule';
 import { createTrainer } from './trainer';
 
@@ -28,3 +28,7 @@ const { handleMessage } = createTrainer({
 });
 
 self.onmessage = (e: MessageEvent<ToWorker>) => handleMessage(e.data);
+self.onmessageerror = () => {
+  const msg: FromWorker = { type: 'error', runId: NO_RUN, message: 'a command from the page could not be read by the training worker', retryable: false };
+  self.postMessage(msg);
+};

@@ -419,6 +419,25 @@ describe('data arriving late or not at all', () => {
     expect(err.retryable).toBe(true);
   });
 
+  it('a malformed or unknown command is refused without disturbing the run', async () => {
+    const h = readyHarness();
+    h.send({ type: 'configure', runId: 1, config: baseConfig() });
+    await settle();
+    h.take();
+    h.send({ type: 'start' } as never);
+    h.send(null as never);
+    h.send({ type: 'fly', runId: 1 } as never);
+    const errors = h.take();
+    expect(errors.map((e) => e.type === 'error' && e.message)).toEqual([
+      'a command must be an object with a type and a whole-number runId, got an object',
+      'a command must be an object with a type and a whole-number runId, got null',
+      'unknown command "fly"',
+    ]);
+    h.send({ type: 'step', runId: 1 });
+    h.scheduler.flush();
+    expect(h.snapshots(h.take()).map((s) => s.epoch)).toEqual([1]);
+  });
+
   it('commands before any configure get a clear error', () => {
     const h = createHarness(() => new Promise(() => undefined));
     h.send({ type: 'start', runId: 1 });
