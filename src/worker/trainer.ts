@@ -216,7 +216,7 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
   let model: Model | null = null;
   /** Bumped whenever a loop must stop; a chunk whose token is not current returns at once. */
   let loopToken = 0;
-  /** True while a 'step' is running: the loop stops after the next snapshot. */
+  /** True while a 'step' is running: the loop stops at the end of the probe interval (or epoch) under way. */
   let stepping = false;
   /** A 'start' or 'step' that arrived before the data it needs; carried out when the data arrives. */
   let pending: 'start' | 'step' | null = null;
