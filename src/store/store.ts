@@ -242,16 +242,22 @@ export function createLabStore(options: LabStoreOptions): LabStore {
         send({ type: 'step', runId: get().runId });
       },
       reset() {
-        const { runId, config } = get();
-        set({ ...freshRun(), notice: `Network re-initialised with seed ${config.seed}.` });
+        // A new runId, so a probe the worker had in flight for the old weights cannot land in the fresh series.
+        const { config } = get();
+        const runId = get().runId + 1;
+        set({ ...freshRun(), runId, notice: `Network re-initialised with seed ${config.seed}.` });
         send({ type: 'reset', runId });
       },
       setExploding(on) {
-        const { runId, config } = get();
+        const { config } = get();
         if (config.exploding === on) return;
+        // New weights, new runId: snapshots of the network before the switch are dropped, not drawn.
+        const runId = get().runId + 1;
         // The preset rewrites the weights in place, so the curves so far belong to a different network.
         set({
+          runId,
           config: { ...config, exploding: on },
+          snapshot: null,
           norms: [],
           accuracy: [],
           divergence: null,

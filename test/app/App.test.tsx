@@ -29,6 +29,6 @@ describe('App', () => {
     await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(4));
 
     await user.click(screen.getByRole('switch', { name: 'Exploding gradients' }));
-    expect(client.last('set-preset')).toEqual({ type: 'set-preset', runId: 2, exploding: true });
+    expect(client.last('set-preset')).toEqual({ type: 'set-preset', runId: 3, exploding: true });
   });
 });

@@ -20,7 +20,7 @@ describe('controls', () => {
       ['start', 1],
       ['pause', 1],
       ['step', 1],
-      ['reset', 1],
+      ['reset', 2],
     ]);
   });
 
@@ -73,9 +73,9 @@ describe('controls', () => {
     const sw = screen.getByRole('switch', { name: 'Exploding gradients' });
     expect((sw as HTMLInputElement).checked).toBe(false);
     await user.click(sw);
-    expect(client.last('set-preset')).toEqual({ type: 'set-preset', runId: 1, exploding: true });
+    expect(client.last('set-preset')).toEqual({ type: 'set-preset', runId: 2, exploding: true });
     expect((sw as HTMLInputElement).checked).toBe(true);
     await user.click(sw);
-    expect(client.last('set-preset')).toEqual({ type: 'set-preset', runId: 1, exploding: false });
+    expect(client.last('set-preset')).toEqual({ type: 'set-preset', runId: 3, exploding: false });
   });
 });

@@ -112,9 +112,13 @@ describe('lab store', () => {
       { type: 'start', runId: 1 },
       { type: 'pause', runId: 1 },
       { type: 'step', runId: 1 },
-      { type: 'reset', runId: 1 },
+      { type: 'reset', runId: 2 },
     ]);
+    expect(store.getState().runId).toBe(2);
     expect(store.getState().notice).toBe('Network re-initialised with seed 1.');
+    // A probe of the weights from before the reset is still in flight: it must not be drawn.
+    client.emit(makeSnapshot(1, [30, 30]));
+    expect(store.getState().snapshot).toBeNull();
   });
 
   it('re-initialises with the same seed and says so when the architecture changes', () => {
@@ -154,16 +158,20 @@ describe('lab store', () => {
     expect(client.last('configure')?.config).toMatchObject({ mode: 'sgd', epochs: 30 });
   });
 
-  it('applies and removes the exploding preset without a new run', () => {
+  it('applies and removes the exploding preset under a new runId, keeping the configuration', () => {
     const { client, store } = connected();
     client.emit(makeSnapshot(1, [30, 30]));
     store.getState().setExploding(true);
-    expect(client.last('set-preset')).toEqual({ type: 'set-preset', runId: 1, exploding: true });
+    expect(client.last('set-preset')).toEqual({ type: 'set-preset', runId: 2, exploding: true });
+    expect(client.last('configure')?.runId).toBe(1);
     expect(store.getState().config.exploding).toBe(true);
     expect(store.getState().norms).toEqual([]);
+    // The old weights' probe, still in flight when the switch flipped, is dropped.
+    client.emit(makeSnapshot(1, [30, 30]));
+    expect(store.getState().snapshot).toBeNull();
     store.getState().setExploding(false);
-    expect(client.last('set-preset')).toEqual({ type: 'set-preset', runId: 1, exploding: false });
-    expect(store.getState().runId).toBe(1);
+    expect(client.last('set-preset')).toEqual({ type: 'set-preset', runId: 3, exploding: false });
+    expect(store.getState().runId).toBe(3);
   });
 
   it('shows data errors from before the first run, and retries by configuring again', () => {
