@@ -3,7 +3,7 @@
  * A URL is something a teacher pastes into a projector's browser, so a hand-edited bad value must never
  * break the page: it is ignored, named in a notice, and the default takes its place.
  */
-import { MNIST_LAYER_LIMITS } from '../engine/layers';
+import { LayerSpecError, MNIST_LAYER_LIMITS, parseLayers } from '../engine/layers';
 import { ACTIVATIONS, INITIALISERS, type ActivationName, type InitName } from '../engine/types';
 import type { RunConfig, TrainingMode } from '../worker/protocol';
 
@@ -109,35 +109,17 @@ export function checkBoolean(text: string, what: string): Check<boolean> {
   return { ok: false, message: `${what} must be 1 or 0, got "${text}"` };
 }
 
-/** Layers as written in the URL, "784,30,30,10": input 784, hidden widths, output 10. */
+/** Layers as written in the URL, "784,30,30,10": the engine's own rules, so the page and worker agree. */
 export function checkLayers(text: string): Check<number[]> {
-  const parts = text.split(',').map((p) => p.trim());
-  if (parts.length < 3) {
-    return { ok: false, message: `layers needs at least one hidden layer, e.g. 784,30,10, got "${text}"` };
+  try {
+    const layers = parseLayers(text, { input: INPUT_SIZE, output: OUTPUT_SIZE });
+    // The engine can train [784, 10]; the lab cannot show it: there is no hidden layer to draw a bar for.
+    if (layers.length < 3) return { ok: false, message: `layers needs at least one hidden layer, e.g. 784,30,10, got "${text}"` };
+    return { ok: true, value: layers };
+  } catch (err) {
+    if (err instanceof LayerSpecError) return { ok: false, message: err.message };
+    throw err;
   }
-  if (parts.length - 2 > MAX_HIDDEN_LAYERS) {
-    return { ok: false, message: `layers allows at most ${MAX_HIDDEN_LAYERS} hidden layers, got ${parts.length - 2}` };
-  }
-  const widths: number[] = [];
-  for (let i = 0; i < parts.length; i++) {
-    const value = parseNumber(parts[i]);
-    if (value === null || !Number.isInteger(value)) {
-      return { ok: false, message: `layer ${i + 1} width "${parts[i]}" is not a whole number` };
-    }
-    widths.push(value);
-  }
-  if (widths[0] !== INPUT_SIZE) {
-    return { ok: false, message: `input layer must be ${INPUT_SIZE} (MNIST has 28×28 pixels), got ${widths[0]}` };
-  }
-  if (widths[widths.length - 1] !== OUTPUT_SIZE) {
-    return { ok: false, message: `output layer must be ${OUTPUT_SIZE} (digits 0-9), got ${widths[widths.length - 1]}` };
-  }
-  for (let h = 1; h < widths.length - 1; h++) {
-    if (widths[h] < 1 || widths[h] > MAX_HIDDEN_WIDTH) {
-      return { ok: false, message: `hidden layer ${h} width ${widths[h]} must be between 1 and ${MAX_HIDDEN_WIDTH}` };
-    }
-  }
-  return { ok: true, value: widths };
 }
 
 /** The query-string keys, in the order they are written. */
