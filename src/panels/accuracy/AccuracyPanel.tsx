@@ -7,6 +7,7 @@ import { describeDifference } from '../../store/config';
 import { useLab, useLabFrame } from '../../store/hooks';
 import type { AccuracyPoint } from '../../store/series';
 import { pinnedDash } from '../common/palette';
+import { ChartFrame } from '../common/ChartFrame';
 import { accuracyDomain, bookAccuracyFor } from './geometry';
 
 const box = { width: 540, height: 300, left: 66, right: 14, top: 14, bottom: 50 };
@@ -47,19 +48,7 @@ export function AccuracyPanel() {
                 </text>
               </g>
             ))}
-            {x.ticks(6).map((t) => (
-              <g key={t} transform={`translate(${x(t)},0)`}>
-                <line y1={box.height - box.bottom} y2={box.height - box.bottom + 6} className="tick" />
-                <text y={box.height - box.bottom + 22} textAnchor="middle">
-                  {t}
-                </text>
-              </g>
-            ))}
-            <line x1={box.left} x2={box.width - box.right} y1={box.height - box.bottom} y2={box.height - box.bottom} className="domain" />
-            <line x1={box.left} x2={box.left} y1={box.top} y2={box.height - box.bottom} className="domain" />
-            <text x={(box.left + box.width - box.right) / 2} y={box.height - 4} textAnchor="middle" className="axis-label">
-              Epoch
-            </text>
+            <ChartFrame box={box} x={x} xTicks={x.ticks(6)} xLabel="Epoch" />
           </g>
           {mark !== null && (
             <g className="book-mark">

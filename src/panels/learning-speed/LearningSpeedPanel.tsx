@@ -5,6 +5,7 @@
 import { describeDifference } from '../../store/config';
 import { useLab, useLabFrame } from '../../store/hooks';
 import { layerColour, pinnedDash } from '../common/palette';
+import { ChartFrame } from '../common/ChartFrame';
 import { decadeTicks, formatDecade, layerPath, speedScales, SPEED_BOX as box } from './geometry';
 import { LayerTable } from './LayerTable';
 
@@ -40,19 +41,7 @@ export function LearningSpeedPanel() {
                   </text>
                 </g>
               ))}
-              {xTicks.map((t) => (
-                <g key={t} transform={`translate(${x(t)},0)`}>
-                  <line y1={box.height - box.bottom} y2={box.height - box.bottom + 6} className="tick" />
-                  <text y={box.height - box.bottom + 22} textAnchor="middle">
-                    {t}
-                  </text>
-                </g>
-              ))}
-              <line x1={box.left} x2={box.width - box.right} y1={box.height - box.bottom} y2={box.height - box.bottom} className="domain" />
-              <line x1={box.left} x2={box.left} y1={box.top} y2={box.height - box.bottom} className="domain" />
-              <text x={(box.left + box.width - box.right) / 2} y={box.height - 4} textAnchor="middle" className="axis-label">
-                {xLabel}
-              </text>
+              <ChartFrame box={box} x={x} xTicks={xTicks} xLabel={xLabel} />
               <text transform={`translate(18,${(box.top + box.height - box.bottom) / 2}) rotate(-90)`} textAnchor="middle" className="axis-label">
                 ‖δˡ‖ (log scale)
               </text>
