@@ -58,5 +58,6 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',
+    reporters: ['default', './test/support/summaryReporter.ts'],
   },
 });
