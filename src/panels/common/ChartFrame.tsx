@@ -3,15 +3,8 @@
  * title. React renders them from a D3 scale; each chart keeps its own y axis, which differ (log vs linear).
  */
 import type { ScaleLinear } from 'd3';
+import type { ChartBox } from './chartBox';
 
-export interface ChartBox {
-  width: number;
-  height: number;
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-}
 
 export function ChartFrame({ box, x, xTicks, xLabel }: { box: ChartBox; x: ScaleLinear<number, number>; xTicks: number[]; xLabel: string }) {
   const baseline = box.height - box.bottom;

@@ -4,15 +4,9 @@
  */
 import { line, scaleLinear, scaleLog } from 'd3';
 import type { NormPoint } from '../../store/series';
+import type { ChartBox } from '../common/chartBox';
 
-export interface ChartBox {
-  width: number;
-  height: number;
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-}
+export type { ChartBox };
 
 export const SPEED_BOX: ChartBox = { width: 560, height: 340, left: 76, right: 14, top: 14, bottom: 50 };
 
