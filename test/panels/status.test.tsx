@@ -2,19 +2,44 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { StatusLine } from '../../src/panels/status/StatusLine';
+import { speedText, StatusLine } from '../../src/panels/status/StatusLine';
 import { renderWithStore } from './render';
 import { makeSnapshot } from '../store/fakeClient';
 
 afterEach(cleanup);
 
 describe('status line', () => {
-  it('shows epoch, batch and examples per second', async () => {
-    const { client } = renderWithStore(<StatusLine />, '?mode=sgd');
+  it('shows epoch, batch and examples per second while training', async () => {
+    const { client, store } = renderWithStore(<StatusLine />, '?mode=sgd');
+    act(() => store.getState().start());
     act(() => client.emit(makeSnapshot(1, [30, 30], { epoch: 3, batch: 250, batchesPerEpoch: 5000 })));
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Epoch 3 of 30'));
     expect(screen.getByRole('status').textContent).toContain('Batch 250 of 5000');
     expect(screen.getByRole('status').textContent).toContain('1,234 examples/s');
+  });
+
+  it('shows a dash for examples per second once the run is paused, finished or was only stepped', async () => {
+    const { client, store } = renderWithStore(<StatusLine />, '?mode=sgd');
+    act(() => client.emit(makeSnapshot(1, [30, 30], { epoch: 0, batch: 600, batchesPerEpoch: 5000 })));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Batch 600 of 5000'));
+    expect(screen.getByRole('status').textContent).toContain('— examples/s');
+    act(() => store.getState().start());
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('1,234 examples/s'));
+    act(() => store.getState().pause());
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Paused'));
+    expect(screen.getByRole('status').textContent).toContain('— examples/s');
+    expect(screen.getByRole('status').textContent).not.toContain('1,234');
+    act(() => client.emit({ type: 'status', runId: 1, status: 'finished', epoch: 30 }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Finished'));
+    expect(screen.getByRole('status').textContent).toContain('— examples/s');
+  });
+
+  it('never prints a non-finite throughput', () => {
+    expect(speedText('running', Infinity)).toBe('— examples/s');
+    expect(speedText('running', NaN)).toBe('— examples/s');
+    expect(speedText('running', 0)).toBe('— examples/s');
+    expect(speedText('running', 25063.4)).toBe('25,063 examples/s');
+    expect(speedText('idle', 25063.4)).toBe('— examples/s');
   });
 
   it('shows loading progress while MNIST streams', async () => {

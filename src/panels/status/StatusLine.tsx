@@ -46,7 +46,7 @@ export function StatusLine() {
             Batch {snapshot.batch} of {snapshot.batchesPerEpoch}
           </span>
         )}
-        <span>{snapshot && snapshot.examplesPerSecond > 0 ? `${Math.round(snapshot.examplesPerSecond).toLocaleString('en')} examples/s` : '— examples/s'}</span>
+        <span>{speedText(status, snapshot?.examplesPerSecond)}</span>
         {waitingForData && <span>Waiting for the training images to finish loading; training starts by itself.</span>}
         {!waitingForData && dataReady === 'probe' && <span>Probe images ready; the training images are still loading.</span>}
       </p>
@@ -90,4 +90,14 @@ export function StatusLine() {
       )}
     </section>
   );
+}
+
+/**
+ * Throughput belongs to a run in progress. A paused, finished or stopped run shows a dash: the last
+ * measured figure would read as if training were still going, and after a Step it is the speed of a
+ * single burst, not of training.
+ */
+export function speedText(status: RunStatus, examplesPerSecond: number | undefined): string {
+  if (status !== 'running' || examplesPerSecond === undefined || !(examplesPerSecond > 0) || !Number.isFinite(examplesPerSecond)) return '— examples/s';
+  return `${Math.round(examplesPerSecond).toLocaleString('en')} examples/s`;
 }
