@@ -84,7 +84,12 @@ function checkRange(text: string, what: string, min: number, max: number, opts: 
   return { ok: true, value };
 }
 
-export const checkEta = (text: string) => checkRange(text, 'η (learning rate)', 0, 100, { minExclusive: true });
+/**
+ * η is allowed far beyond any useful value: a huge η is how a student makes a run overflow on purpose and
+ * sees the divergence message (η = 1000000 is the documented example).
+ */
+export const MAX_ETA = 1_000_000;
+export const checkEta = (text: string) => checkRange(text, 'η (learning rate)', 0, MAX_ETA, { minExclusive: true });
 export const checkLambda = (text: string) => checkRange(text, 'λ (L2 regularisation)', 0, 1000);
 export const checkBatchSize = (text: string) => checkRange(text, 'Mini-batch size', 1, 10000, { integer: true });
 export const checkSeed = (text: string) => checkRange(text, 'Seed', 0, 4294967295, { integer: true });

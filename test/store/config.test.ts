@@ -55,7 +55,12 @@ describe('field checks', () => {
     expect(checkEta('1e-2')).toEqual({ ok: true, value: 0.01 });
     expect(checkEta('0x1').ok).toBe(false);
     expect(checkEta('').ok).toBe(false);
-    expect(checkEta('0')).toEqual({ ok: false, message: 'η (learning rate) must be a number greater than 0 and at most 100, got 0' });
+    expect(checkEta('0')).toEqual({ ok: false, message: 'η (learning rate) must be a number greater than 0 and at most 1000000, got 0' });
+    // The documented way to make a run diverge on purpose must be accepted, from the field and the URL.
+    expect(checkEta('1000000')).toEqual({ ok: true, value: 1e6 });
+    expect(checkEta('1e6')).toEqual({ ok: true, value: 1e6 });
+    expect(parseQuery('?eta=1000000').config.eta).toBe(1e6);
+    expect(checkEta('1e7').ok).toBe(false);
   });
 
   it('names the hidden layer in a width error', () => {
