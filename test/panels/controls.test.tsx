@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, screen } from '@testing-library/react';
+import { act, cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ControlsPanel } from '../../src/panels/controls/ControlsPanel';
 import { renderWithStore } from './render';
@@ -22,6 +22,23 @@ describe('controls', () => {
       ['step', 1],
       ['reset', 2],
     ]);
+  });
+
+  it('a finished or diverged run disables Start and Step and points to Reset, which enables them again', async () => {
+    const user = userEvent.setup();
+    const { client } = renderWithStore(<ControlsPanel />);
+    act(() => client.emit({ type: 'status', runId: 1, status: 'finished', epoch: 500 }));
+    expect(screen.getByRole('button', { name: 'Start' }).hasAttribute('disabled')).toBe(true);
+    expect(screen.getByRole('button', { name: 'Step' }).hasAttribute('disabled')).toBe(true);
+    expect(screen.getByRole('button', { name: 'Start' }).getAttribute('aria-describedby')).toBe('run-ended-hint');
+    expect(screen.getByText(/All 500 epochs done\. Reset starts again from the seed/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Reset' }));
+    expect(screen.getByRole('button', { name: 'Start' }).hasAttribute('disabled')).toBe(false);
+    expect(screen.queryByText(/epochs done/)).toBeNull();
+
+    act(() => client.emit({ type: 'diverged', runId: 2, epoch: 3, batch: 0, reason: 'the cost became infinite.' }));
+    expect(screen.getByRole('button', { name: 'Step' }).hasAttribute('disabled')).toBe(true);
+    expect(screen.getByText(/This run diverged\. Reset starts again from the seed \(lower η first\)/)).toBeTruthy();
   });
 
   it('applies a valid η on Enter as a new configuration', async () => {

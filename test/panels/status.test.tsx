@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { speedText, StatusLine } from '../../src/panels/status/StatusLine';
+import { sentence, speedText, StatusLine } from '../../src/panels/status/StatusLine';
 import { renderWithStore } from './render';
 import { makeSnapshot } from '../store/fakeClient';
 
@@ -52,13 +52,30 @@ describe('status line', () => {
     await waitFor(() => expect(screen.queryByRole('progressbar')).toBeNull());
   });
 
-  it('explains divergence instead of showing NaN', () => {
+  it('explains divergence instead of showing NaN, as sentences, with the epoch the worker reports', async () => {
     const { client } = renderWithStore(<StatusLine />);
-    act(() => client.emit({ type: 'diverged', runId: 1, epoch: 2, batch: 40, reason: 'The cost became infinite: try η below 1.' }));
+    act(() => client.emit(makeSnapshot(1, [30, 30], { epoch: 9 })));
+    act(() =>
+      client.emit({
+        type: 'diverged',
+        runId: 1,
+        epoch: 10,
+        batch: 0,
+        reason: 'the cost became infinite after 10 epochs of full-batch gradient descent: η = 1000000 is too large for this network. Lower η and reset.',
+      }),
+    );
     const banner = screen.getByRole('alert');
-    expect(banner.textContent).toContain('Training diverged at epoch 2, batch 40.');
-    expect(banner.textContent).toContain('The cost became infinite: try η below 1.');
+    expect(banner.textContent).toContain('Training diverged. The cost became infinite after 10 epochs');
+    // The worker's advice is not repeated by the page.
+    expect(banner.textContent?.match(/η/g)?.length).toBe(2);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Epoch 10 of 500'));
     expect(screen.getByRole('status').textContent).toContain('Stopped: diverged');
+  });
+
+  it('turns a clause into a sentence', () => {
+    expect(sentence('the cost became NaN')).toBe('The cost became NaN.');
+    expect(sentence('Already one. ')).toBe('Already one.');
+    expect(sentence('')).toBe('');
   });
 
   it('offers Retry when the data cannot be loaded, which configures again', async () => {

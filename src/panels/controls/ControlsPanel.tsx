@@ -30,24 +30,32 @@ export function ControlsPanel() {
   const setSpeed = useLab((s) => s.setSpeed);
   const ids = { mode: useId(), init: useId(), activation: useId(), speed: useId() };
   const running = status === 'running';
+  // The worker ignores Start and Step once a run has finished or diverged; say so instead of a button that does nothing.
+  const ended = status === 'finished' || status === 'diverged';
 
   return (
     <section className="panel controls-panel" aria-labelledby="controls-title">
       <h2 id="controls-title">Controls</h2>
       <div className="run-buttons" role="group" aria-label="Run">
-        <button type="button" className={running ? 'primary active' : 'primary'} onClick={start}>
+        <button type="button" className={running ? 'primary active' : 'primary'} onClick={start} disabled={ended} aria-describedby={ended ? 'run-ended-hint' : undefined}>
           Start
         </button>
         <button type="button" className={status === 'paused' ? 'active' : undefined} onClick={pause}>
           Pause
         </button>
-        <button type="button" onClick={step}>
+        <button type="button" onClick={step} disabled={ended} aria-describedby={ended ? 'run-ended-hint' : undefined}>
           Step
         </button>
         <button type="button" onClick={reset}>
           Reset
         </button>
       </div>
+      {ended && (
+        <p id="run-ended-hint" className="run-ended">
+          {status === 'finished' ? `All ${config.epochs} epochs done.` : 'This run diverged.'} Reset starts again from the seed
+          {status === 'diverged' ? ' (lower η first)' : ''}.
+        </p>
+      )}
       <p className="hint">Step: one epoch in learning-speed mode, one probe interval of mini-batches in SGD mode. Reset: same seed, fresh weights.</p>
 
       <ExplodingSwitch />

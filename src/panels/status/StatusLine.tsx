@@ -39,11 +39,11 @@ export function StatusLine() {
       <p className="status-line" role="status">
         <strong>{STATUS_WORDS[status]}</strong>
         <span>
-          Epoch {snapshot ? snapshot.epoch : 0} of {config.epochs}
+          Epoch {divergence ? divergence.epoch : snapshot ? snapshot.epoch : 0} of {config.epochs}
         </span>
         {config.mode === 'sgd' && snapshot && (
           <span>
-            Batch {snapshot.batch} of {snapshot.batchesPerEpoch}
+            Batch {divergence ? divergence.batch : snapshot.batch} of {snapshot.batchesPerEpoch}
           </span>
         )}
         <span>{speedText(status, snapshot?.examplesPerSecond)}</span>
@@ -73,9 +73,8 @@ export function StatusLine() {
       )}
       {divergence && (
         <div className="banner diverged" role="alert">
-          <strong>Training diverged at epoch {divergence.epoch}, batch {divergence.batch}.</strong> {divergence.reason} Values
-          shown as “overflow” are larger than a 32-bit float can hold, so they are no longer numbers. Try a smaller η, turn off
-          the exploding preset, or press Reset.
+          <strong>Training diverged.</strong> {sentence(divergence.reason)} Values shown as “overflow” are larger than a 32-bit
+          float can hold, so they are no longer numbers.{config.exploding ? ' Turning the exploding preset off also helps.' : ''}
         </div>
       )}
       {error && (
@@ -100,4 +99,15 @@ export function StatusLine() {
 export function speedText(status: RunStatus, examplesPerSecond: number | undefined): string {
   if (status !== 'running' || examplesPerSecond === undefined || !(examplesPerSecond > 0) || !Number.isFinite(examplesPerSecond)) return '— examples/s';
   return `${Math.round(examplesPerSecond).toLocaleString('en')} examples/s`;
+}
+
+/**
+ * The worker's reason is a clause ("the cost became infinite after 3 epochs…: η = 1000000 is too large…") that
+ * already says where and what to do; shown after a heading it must read as a sentence of its own.
+ */
+export function sentence(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed === '') return '';
+  const capital = trimmed[0].toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
