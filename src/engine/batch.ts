@@ -1,6 +1,7 @@
 /**
  * Forward and backward passes over a whole mini-batch, as loops over preallocated Float32Arrays.
- * Shared by Trainer (SGD), evaluate() and GradientProbe so all three run the same arithmetic.
+ * Shared by Trainer (SGD), GradientProbe and, where WebAssembly SIMD is missing, Evaluator, so all run the
+ * same arithmetic.
  *
  * Batch buffers are example-major: acts[l][k * n_l + j] is the activation of neuron j of layer l for
  * example k of the batch; deltas[l] has the same shape and holds δˡ = ∂C_k/∂zˡ (eq. BP1/BP2 of chapter 2).
@@ -54,14 +55,15 @@ function sparseIndexOf(samples: Samples): SparseIndex | null {
   return index;
 }
 
-export function checkSamples(net: Network, samples: Samples, what: string): void {
+/** Checks the first `count` examples (default all) of a sample set against the network. */
+export function checkSamples(net: Network, samples: Samples, what: string, count = samples.count): void {
   if (samples.inputSize !== net.layers[0])
     throw new RangeError(`${what}: examples have ${samples.inputSize} inputs but the network's input layer has ${net.layers[0]}`);
-  if (samples.inputs.length < samples.count * samples.inputSize || samples.labels.length < samples.count)
-    throw new RangeError(`${what}: the sample set claims ${samples.count} examples but holds fewer`);
+  if (samples.inputs.length < count * samples.inputSize || samples.labels.length < count)
+    throw new RangeError(`${what}: the sample set claims ${count} examples but holds fewer`);
   const nOut = net.layers[net.layers.length - 1];
   // Labels are checked once per sample set per network, not per batch.
-  for (let k = 0; k < samples.count; k++)
+  for (let k = 0; k < count; k++)
     if (samples.labels[k] >= nOut) throw new RangeError(`${what}: example ${k} has label ${samples.labels[k]}, but the output layer has only ${nOut} neurons`);
 }
 
@@ -273,39 +275,6 @@ export class BatchPass {
       }
     }
     return total;
-  }
-
-  /** Sum of the examples' costs without computing deltas (for evaluation). Also counts correct argmaxes. */
-  costAndCorrect(): { cost: number; correct: number } {
-    const L = this.net.layers.length;
-    const nOut = this.net.layers[L - 1];
-    const a = this.acts[L - 1];
-    const z = this.zOut;
-    const code = this.outCost;
-    let total = 0;
-    let correct = 0;
-    for (let k = 0; k < this.size; k++) {
-      const o = k * nOut;
-      const y = this.labels[k];
-      let best = 0;
-      for (let j = 1; j < nOut; j++) if (a[o + j] > a[o + best]) best = j;
-      if (best === y) correct++;
-      if (code === SIGMOID_CROSS_ENTROPY) {
-        for (let j = 0; j < nOut; j++) total += j === y ? softplus(-z[o + j]) : softplus(z[o + j]);
-      } else if (code === SOFTMAX_CROSS_ENTROPY) {
-        let max = -Infinity;
-        for (let j = 0; j < nOut; j++) if (z[o + j] > max) max = z[o + j];
-        let sum = 0;
-        for (let j = 0; j < nOut; j++) sum += Math.exp(z[o + j] - max);
-        total += max + Math.log(sum) - z[o + y];
-      } else {
-        for (let j = 0; j < nOut; j++) {
-          const g = a[o + j] - (j === y ? 1 : 0);
-          total += 0.5 * g * g;
-        }
-      }
-    }
-    return { cost: total, correct };
   }
 
   /**

@@ -1,9 +1,10 @@
 /**
- * WebAssembly SIMD kernels for the engine's heaviest loops: the gradient probe's 1000-image passes and the
- * first layer of every SGD step. JavaScript has no SIMD; WebAssembly's 128-bit f32x4 operations do four
- * multiply-adds per instruction with no bounds check per element. The module is assembled here from its
- * opcodes (a couple of kilobytes), so nothing is fetched. Where WebAssembly SIMD is missing, simdKernels()
- * returns null and callers use the JavaScript loops, which compute the same quantities.
+ * WebAssembly SIMD kernels for the engine's heaviest loops: the gradient probe's 1000-image passes, the
+ * first layer of every SGD step and the forward passes of evaluation. JavaScript has no SIMD; WebAssembly's
+ * 128-bit f32x4 operations do four multiply-adds per instruction with no bounds check per element. The
+ * module is assembled here from its opcodes (a couple of kilobytes), so nothing is fetched. Where
+ * WebAssembly SIMD is missing, simdKernels() returns null and callers use the JavaScript loops, which
+ * compute the same quantities.
  *
  * The matrix kernels compute, for every example k and every group of 32 output lanes g,
  *   out[k·outStride + g·32 + lane] = Σ_t panel_g[t][lane] · x_k[t]   (float32 accumulation)
@@ -14,7 +15,8 @@
  *   dense:  x_k is the row val[k·valStride .. k·valStride + nIn).
  *   sparseOuter: the transpose, Σ_k δ_k x_kᵀ accumulated into a panel (the first layer's weight gradient).
  * Row kernels apply a non-linearity (activate_*), or f'(z) and per-neuron sums (stats_*); pack and update
- * move W⁰ between row-major and panel form and apply the SGD step.
+ * move W⁰ between row-major and panel form and apply the SGD step; gather turns byte images into the sparse
+ * lists the sparse kernel reads.
  */
 
 // Opcodes (WebAssembly core spec 2.0, binary format, and the fixed-width SIMD proposal).
@@ -52,6 +54,14 @@ const I32X4_SHL = [SIMD, 0xab, 0x01];
 const I32X4_ADD = [SIMD, 0xae, 0x01];
 const V128_AND = [SIMD, 0x4e];
 const F32_STORE = 0x38;
+const I32_LOAD8_U = 0x2d;
+const I32_STORE = 0x36;
+const I32_NE = 0x47;
+const I32_LT_U = 0x49;
+const I32_SUB = 0x6b;
+const I32_CTZ = 0x68;
+const I8X16_NE = [SIMD, 0x24];
+const I8X16_BITMASK = [SIMD, 0x64];
 const I32_SHR_U = 0x76;
 const I32_AND = 0x71;
 const F64_ADD = 0xa0;
@@ -425,6 +435,71 @@ function updateBody(momentum: boolean): number[] {
   return funcBody(5, 0, forLoop(J, NOUT, perRow));
 }
 
+
+/**
+ * gather(m, bytesPtr, nIn, tablePtr, startPtr, idxPtr, valPtr): the sparse form of m byte images (rows of nIn
+ * bytes) that the sparse kernel reads: example k's non-zero pixels go to idx/val[start[k] .. start[k+1]), with
+ * val = table[byte] (byte / 255, the same float32 the JavaScript loader uses). Each 16-byte run is compared
+ * with zero in one vector operation; the resulting bit mask is walked by its lowest set bit, so the work
+ * is per non-zero pixel and the blank border of an MNIST image costs one test per 16 pixels. The last
+ * nIn mod 16 bytes are scanned one by one (a store per byte, the write position advanced past non-zeros).
+ */
+function gatherBody(): number[] {
+  const [M, BYTES, NIN, TABLE, START, IDX, VAL] = [0, 1, 2, 3, 4, 5, 6];
+  const K = 7;
+  const I = 8;
+  const P = 9;
+  const ROW = 10;
+  const J = 11;
+  const MASK = 12;
+  const RUNS_END = 13;
+  const P4 = 14;
+  const B = 15;
+  // idx[P] = J; val[P] = table[byte at J]; local B = that byte
+  const emit = [
+    ...get(P), ...i32c(2), I32_SHL, ...set(P4),
+    ...get(IDX), ...get(P4), I32_ADD, ...get(J), I32_STORE, 2, 0,
+    ...get(ROW), ...get(J), I32_ADD, I32_LOAD8_U, 0, 0, ...set(B),
+    ...get(VAL), ...get(P4), I32_ADD, ...get(TABLE), ...get(B), ...i32c(2), I32_SHL, I32_ADD, F32_LOAD, 2, 0, F32_STORE, 2, 0,
+  ];
+  const perSetBit = [
+    ...get(I), ...get(MASK), I32_CTZ, I32_ADD, ...set(J),
+    ...emit,
+    ...get(P), ...i32c(1), I32_ADD, ...set(P),
+    ...get(MASK), ...get(MASK), ...i32c(1), I32_SUB, I32_AND, ...set(MASK),
+  ];
+  const perRun = [
+    ...get(ROW), ...get(I), I32_ADD, ...V128_LOAD, 0, 0, ...V128_CONST, ...new Array(16).fill(0), ...I8X16_NE, ...I8X16_BITMASK, ...set(MASK),
+    BLOCK, VOID, ...get(MASK), I32_EQZ, BR_IF, 0,
+    LOOP, VOID, ...perSetBit, ...get(MASK), BR_IF, 0, END,
+    END,
+    ...get(I), ...i32c(16), I32_ADD, ...set(I),
+  ];
+  const tailByte = [
+    ...get(I), ...set(J),
+    ...emit,
+    ...get(P), ...get(B), ...i32c(0), I32_NE, I32_ADD, ...set(P),
+    ...get(I), ...i32c(1), I32_ADD, ...set(I),
+  ];
+  const perExample = [
+    ...get(START), ...get(K), ...i32c(2), I32_SHL, I32_ADD, ...get(P), I32_STORE, 2, 0,
+    ...get(BYTES), ...get(K), ...get(NIN), I32_MUL, I32_ADD, ...set(ROW),
+    ...i32c(0), ...set(I),
+    BLOCK, VOID, ...get(RUNS_END), I32_EQZ, BR_IF, 0,
+    LOOP, VOID, ...perRun, ...get(I), ...get(RUNS_END), I32_LT_U, BR_IF, 0, END,
+    END,
+    BLOCK, VOID, ...get(I), ...get(NIN), I32_GE_S, BR_IF, 0,
+    LOOP, VOID, ...tailByte, ...get(I), ...get(NIN), I32_LT_S, BR_IF, 0, END,
+    END,
+  ];
+  return funcBody(9, 0, [
+    ...get(NIN), ...i32c(-16), I32_AND, ...set(RUNS_END),
+    ...i32c(0), ...set(P),
+    ...forLoop(K, M, perExample),
+    ...get(START), ...get(M), ...i32c(2), I32_SHL, I32_ADD, ...get(P), I32_STORE, 2, 0,
+  ]);
+}
+
 const ACTIVATION_FUNCS = ['sigmoid', 'tanh', 'relu'] as const;
 
 function moduleBytes(): Uint8Array<ArrayBuffer> {
@@ -432,12 +507,13 @@ function moduleBytes(): Uint8Array<ArrayBuffer> {
   const type6 = [0x60, ...vec([[I32], [I32], [I32], [I32], [I32], [I32]]), 0x00];
   const type4 = [0x60, ...vec([[I32], [I32], [I32], [I32]]), 0x00];
   const typeUpdate = [0x60, ...vec([[I32], [I32], [I32], [I32], [I32], [F64], [F64], [F64]]), 0x00];
+  const type7 = [0x60, ...vec([[I32], [I32], [I32], [I32], [I32], [I32], [I32]]), 0x00];
   const name = (s: string): number[] => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
   const bytes = [
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([type9, type6, type4, typeUpdate])),
+    ...section(1, vec([type9, type6, type4, typeUpdate, type7])),
     ...section(2, vec([[...name('env'), ...name('memory'), 0x02, 0x00, 0x01]])), // memory, min 1 page
-    ...section(3, vec([[0x00], [0x00], ...ACTIVATION_FUNCS.map(() => [0x01]), ...ACTIVATION_FUNCS.map(() => [0x01]), [0x00], [0x02], [0x03], [0x03]])),
+    ...section(3, vec([[0x00], [0x00], ...ACTIVATION_FUNCS.map(() => [0x01]), ...ACTIVATION_FUNCS.map(() => [0x01]), [0x00], [0x02], [0x03], [0x03], [0x04]])),
     ...section(
       7,
       vec([
@@ -449,9 +525,10 @@ function moduleBytes(): Uint8Array<ArrayBuffer> {
         [...name('pack'), 0x00, 9],
         [...name('update'), 0x00, 10],
         [...name('updateMomentum'), 0x00, 11],
+        [...name('gather'), 0x00, 12],
       ]),
     ),
-    ...section(10, vec([sparseBody(), denseBody(), ...ACTIVATION_FUNCS.map(activateBody), ...ACTIVATION_FUNCS.map(statsBody), sparseOuterBody(), packBody(), updateBody(false), updateBody(true)])),
+    ...section(10, vec([sparseBody(), denseBody(), ...ACTIVATION_FUNCS.map(activateBody), ...ACTIVATION_FUNCS.map(statsBody), sparseOuterBody(), packBody(), updateBody(false), updateBody(true), gatherBody()])),
   ];
   return new Uint8Array(bytes);
 }
@@ -474,6 +551,8 @@ export interface SimdKernels {
   /** update / updateMomentum(wPtr, nIn, nOut, gPtr, vPtr, rate, decay, mu): SGD step with a panel-packed gradient. */
   readonly update: UpdateKernel;
   readonly updateMomentum: UpdateKernel;
+  /** gather(m, bytesPtr, nIn, tablePtr, startPtr, idxPtr, valPtr): byte images → sparse inputs. */
+  readonly gather: (m: number, bytesPtr: number, nIn: number, tablePtr: number, startPtr: number, idxPtr: number, valPtr: number) => void;
   /** activate[act code](m, zPtr, strideBytes, nVec, biasPtr, 0): z ← f(z + b). */
   readonly activate: readonly RowKernel[];
   /** stats[act code](m, dPtr, aPtr, strideBytes, nVec, sumsPtr): δ ⊙= f', column sums of δ, a, f'. */
@@ -530,6 +609,7 @@ export function simdKernels(bytes: number): SimdKernels | null {
     pack: e.pack as unknown as SimdKernels['pack'],
     update: e.update,
     updateMomentum: e.updateMomentum,
+    gather: e.gather as unknown as SimdKernels['gather'],
     activate: ACTIVATION_FUNCS.map((f) => e[`activate_${f}`]),
     stats: ACTIVATION_FUNCS.map((f) => e[`stats_${f}`]),
   };

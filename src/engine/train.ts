@@ -18,7 +18,9 @@
 
 import { BatchPass, checkSamples } from './batch';
 import { denseUpdate, sparseOuterAdd } from './kernels';
-import { simdKernels, type SimdKernels } from './simd';
+import { SIGMOID_CROSS_ENTROPY, SIGMOID_QUADRATIC, SOFTMAX_CROSS_ENTROPY, outputCostCode } from './costs';
+import { simdAvailable, simdKernels, type SimdKernels } from './simd';
+import { SimdForwardPass } from './simd-eval';
 import type { Network } from './network';
 import type { Samples } from './types';
 
@@ -252,28 +254,170 @@ export class Trainer {
   }
 }
 
-const evaluators = new WeakMap<Network, BatchPass>();
-const EVAL_BATCH = 500;
+/** Examples per forward pass of an evaluation: large enough that per-batch overhead vanishes, small enough
+ *  that the sparse lists (room for every pixel of every image) stay a few megabytes. */
+const EVAL_BATCH = 250;
 
-/** Accuracy (fraction whose largest output is the label) and mean data cost over the first `count` examples. */
-export function evaluate(net: Network, samples: Samples, count = samples.count): { accuracy: number; cost: number } {
-  if (!Number.isInteger(count) || count < 1 || count > samples.count)
-    throw new RangeError(`cannot evaluate ${count} examples of a set of ${samples.count}`);
-  checkSamples(net, { ...samples, count }, 'evaluation');
-  let pass = evaluators.get(net);
-  if (pass === undefined) {
-    pass = new BatchPass(net, EVAL_BATCH);
-    evaluators.set(net, pass);
+export interface Evaluation {
+  /** Fraction of the examples whose largest output is the label. */
+  accuracy: number;
+  /** Mean data cost (no regularisation term) over the examples. */
+  cost: number;
+}
+
+/**
+ * Accuracy and mean cost of a network over a sample set, on the fastest forward pass available: the SIMD
+ * kernels where WebAssembly SIMD runs (simd-eval.ts), else BatchPass's JavaScript loops. Owns all its buffers,
+ * so evaluating slice after slice of a validation set allocates no arrays. The parameters are read afresh on
+ * each run, so one Evaluator follows its network through training.
+ */
+export class Evaluator {
+  readonly net: Network;
+  readonly maxBatch: number;
+  /** Whether SIMD was available when this evaluator was built (it may still have fallen back, see usesSimd). */
+  readonly builtWithSimd: boolean;
+  private readonly simd: SimdForwardPass | null;
+  private readonly pass: BatchPass | null;
+  private readonly outCost: number;
+  /** One example's output activations (float32, as BatchPass stores them, so ties break the same way). */
+  private readonly aRow: Float32Array;
+  private readonly result: Evaluation = { accuracy: 0, cost: 0 };
+  private batchCost = 0;
+  private batchCorrect = 0;
+
+  constructor(net: Network, maxBatch = EVAL_BATCH) {
+    if (!Number.isInteger(maxBatch) || maxBatch < 1) throw new RangeError(`batch size must be a whole number ≥ 1, got ${maxBatch}`);
+    this.net = net;
+    this.maxBatch = maxBatch;
+    this.builtWithSimd = simdAvailable();
+    this.simd = this.builtWithSimd ? SimdForwardPass.create(net, maxBatch) : null;
+    this.pass = this.simd === null ? new BatchPass(net, maxBatch) : null;
+    this.outCost = outputCostCode(net.output, net.cost);
+    this.aRow = new Float32Array(net.layers[net.layers.length - 1]);
   }
-  let cost = 0;
-  let correct = 0;
-  for (let offset = 0; offset < count; offset += EVAL_BATCH) {
-    const size = Math.min(EVAL_BATCH, count - offset);
-    pass.load(samples, null, offset, size);
-    pass.forward();
-    const r = pass.costAndCorrect();
-    cost += r.cost;
-    correct += r.correct;
+
+  get usesSimd(): boolean {
+    return this.simd !== null;
   }
-  return { accuracy: correct / count, cost: cost / count };
+
+  /**
+   * Accuracy and mean data cost over the first `count` examples (default all). Returns this evaluator's own
+   * result object, overwritten by the next run.
+   */
+  run(samples: Samples, count = samples.count): Evaluation {
+    if (!Number.isInteger(count) || count < 1 || count > samples.count)
+      throw new RangeError(`cannot evaluate ${count} examples of a set of ${samples.count}`);
+    checkSamples(this.net, samples, 'evaluation', count);
+    const L = this.net.layers.length;
+    const nOut = this.net.layers[L - 1];
+    const simd = this.simd;
+    const pass = this.pass;
+    let cost = 0;
+    let correct = 0;
+    if (simd !== null) simd.prepare();
+    for (let offset = 0; offset < count; offset += this.maxBatch) {
+      const size = Math.min(this.maxBatch, count - offset);
+      if (simd !== null) {
+        simd.forward(samples, offset, size);
+        // The kernels leave z^L without its bias: add it here, rounding to float32 as BatchPass's z^L is.
+        const f = simd.f32;
+        const b = this.net.biases[L - 2];
+        for (let k = 0; k < size; k++) {
+          const o = simd.outBase + k * simd.outStride;
+          for (let j = 0; j < nOut; j++) f[o + j] += b[j];
+        }
+        this.score(f, simd.outBase, simd.outStride, size, samples.labels, offset);
+      } else if (pass !== null) {
+        pass.load(samples, null, offset, size);
+        pass.forward();
+        this.score(pass.zOut, 0, nOut, size, samples.labels, offset);
+      }
+      cost += this.batchCost;
+      correct += this.batchCorrect;
+    }
+    this.result.accuracy = correct / count;
+    this.result.cost = cost / count;
+    return this.result;
+  }
+
+  /**
+   * Sum of the costs (from z, so a saturated output costs a large finite amount, never log 0) and the
+   * number of correct argmaxes of m examples whose z^L rows start at base + k·stride. The argmax is taken
+   * over the float32 activations, first index winning, exactly as BatchPass forms them.
+   */
+  private score(z: Float32Array, base: number, stride: number, m: number, labels: Uint8Array, labelBase: number): void {
+    const nOut = this.aRow.length;
+    const a = this.aRow;
+    const code = this.outCost;
+    let total = 0;
+    let correct = 0;
+    for (let k = 0; k < m; k++) {
+      const o = base + k * stride;
+      const y = labels[labelBase + k];
+      if (code === SIGMOID_CROSS_ENTROPY) {
+        // eq. 63 of chapter 3 as Σⱼ softplus(±zⱼ) (−ln σ(z) = softplus(−z), −ln(1 − σ(z)) = softplus(z)), with
+        // softplus(x) = max(x, 0) + ln(1 + e^−|x|) and the logarithms of one example merged into one:
+        // Σ ln(1 + tⱼ) = ln Π(1 + tⱼ) = log1p(s), s = Π(1 + tⱼ) − 1 carried as s ← s + t + s·t so that tiny
+        // tⱼ are not lost against the 1. The same e^−z gives σ(z); e^−|z| is its reciprocal when z < 0.
+        let s = 0;
+        for (let j = 0; j < nOut; j++) {
+          const zj = z[o + j];
+          const e = Math.exp(-zj);
+          a[j] = 1 / (1 + e);
+          const t = zj >= 0 ? e : 1 / e;
+          s += t + s * t;
+          const x = j === y ? -zj : zj;
+          if (x > 0) total += x;
+        }
+        total += Math.log1p(s);
+      } else if (code === SIGMOID_QUADRATIC) {
+        for (let j = 0; j < nOut; j++) {
+          a[j] = 1 / (1 + Math.exp(-z[o + j]));
+          const g = a[j] - (j === y ? 1 : 0); // a read back as float32, as BatchPass's quadratic cost reads it
+          total += 0.5 * g * g;
+        }
+      } else {
+        let max = -Infinity;
+        for (let j = 0; j < nOut; j++) if (z[o + j] > max) max = z[o + j];
+        let sum = 0;
+        for (let j = 0; j < nOut; j++) {
+          const e = Math.exp(z[o + j] - max);
+          a[j] = e;
+          sum += e;
+        }
+        const inv = 1 / sum;
+        for (let j = 0; j < nOut; j++) a[j] *= inv;
+        if (code === SOFTMAX_CROSS_ENTROPY) total += max + Math.log(sum) - z[o + y]; // −ln a_y, eq. 80 of chapter 3
+        else {
+          for (let j = 0; j < nOut; j++) {
+            const g = a[j] - (j === y ? 1 : 0);
+            total += 0.5 * g * g;
+          }
+        }
+      }
+      let best = 0;
+      for (let j = 1; j < nOut; j++) if (a[j] > a[best]) best = j;
+      if (best === y) correct++;
+    }
+    this.batchCost = total;
+    this.batchCorrect = correct;
+  }
+}
+
+/** One evaluator per network, so repeated calls (a validation set in slices) reuse its buffers. */
+const evaluators = new WeakMap<Network, Evaluator>();
+
+/**
+ * Accuracy (fraction whose largest output is the label) and mean data cost over the first `count` examples.
+ * A convenience over Evaluator that keeps one per network.
+ */
+export function evaluate(net: Network, samples: Samples, count = samples.count): Evaluation {
+  let evaluator = evaluators.get(net);
+  // Rebuilt if SIMD has been switched on or off since (tests compare both paths on one network).
+  if (evaluator === undefined || evaluator.builtWithSimd !== simdAvailable()) {
+    evaluator = new Evaluator(net);
+    evaluators.set(net, evaluator);
+  }
+  const r = evaluator.run(samples, count);
+  return { accuracy: r.accuracy, cost: r.cost };
 }

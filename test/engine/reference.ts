@@ -19,8 +19,8 @@ function f(name: ActivationName, z: number): number {
   return Math.max(0, z);
 }
 
-/** Cost of one example, computed directly from the output activations. */
-export function refExampleCost(net: RefNet, x: number[], label: number): number {
+/** Output activations a^L of one example (input already scaled to [0, 1]). */
+export function refOutputs(net: RefNet, x: number[]): number[] {
   let a = x;
   let offset = 0;
   const L = net.layers.length;
@@ -42,6 +42,12 @@ export function refExampleCost(net: RefNet, x: number[], label: number): number 
       a = e.map((v) => v / sum);
     }
   }
+  return a;
+}
+
+/** Cost of one example, computed directly from the output activations. */
+export function refExampleCost(net: RefNet, x: number[], label: number): number {
+  const a = refOutputs(net, x);
   const y = a.map((_, j) => (j === label ? 1 : 0));
   if (net.cost === 'quadratic') return a.reduce((s, aj, j) => s + 0.5 * (aj - y[j]) ** 2, 0);
   if (net.output === 'softmax') return -Math.log(a[label]);
