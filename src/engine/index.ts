@@ -6,7 +6,7 @@ export { exampleCost, softplus } from './costs';
 export { LayerSpecError, validateLayers, parseLayers, MNIST_LAYER_LIMITS, MAX_IO_WIDTH, type LayerPins } from './layers';
 export { Network, type NetworkOptions } from './network';
 export { initializeParams } from './init';
-export { Trainer, evaluate, type SgdOptions } from './train';
+export { Trainer, Evaluator, evaluate, type Evaluation, type SgdOptions } from './train';
 export { GradientProbe, DEFAULT_PROBE_SIZE, type ProbeResult } from './probe';
 export { applyExplodingPreset } from './presets';
 /** Whether the SIMD kernels run here (else the JavaScript loops do); worth showing next to a speed figure. */
