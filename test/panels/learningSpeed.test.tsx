@@ -30,6 +30,19 @@ describe('layer learning speed table', () => {
     expect(within(table).getByRole('columnheader', { name: /Σ′\(zˡ\)\(wˡ⁺¹\)ᵀ.*spectral norm/ })).toBeTruthy();
   });
 
+  it("names the network's own activation derivative in the last column", () => {
+    renderWithStore(<LearningSpeedPanel />, '?activation=relu&init=he');
+    const table = screen.getByRole('table', { name: 'Layer learning speed' });
+    expect(within(table).getByRole('columnheader', { name: /^mean ReLU′\(zˡ\)share of active neurons$/ })).toBeTruthy();
+    expect(within(table).queryByRole('columnheader', { name: /σ′\(zˡ\)$/ })).toBeNull();
+    cleanup();
+    renderWithStore(<LearningSpeedPanel />, '?activation=tanh');
+    expect(screen.getByRole('columnheader', { name: 'mean tanh′(zˡ)' })).toBeTruthy();
+    cleanup();
+    renderWithStore(<LearningSpeedPanel />);
+    expect(screen.getByRole('columnheader', { name: 'mean σ′(zˡ)' })).toBeTruthy();
+  });
+
   it('says "overflow" and why instead of printing NaN', async () => {
     const { client } = renderWithStore(<LearningSpeedPanel />);
     const snap = makeSnapshot(1, [30, 30]);

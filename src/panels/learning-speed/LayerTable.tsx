@@ -4,11 +4,16 @@
  */
 import { formatValue } from '../../store/format';
 import { useLab, useLabFrame } from '../../store/hooks';
+import type { ActivationName } from '../../engine/types';
 import { layerColour } from '../common/palette';
+
+/** The derivative whose mean the last column shows: σ′ only for sigmoid layers. */
+export const DERIVATIVE_LABELS: Record<ActivationName, string> = { sigmoid: 'σ′', tanh: 'tanh′', relu: 'ReLU′' };
 
 export function LayerTable() {
   const snapshot = useLabFrame((s) => s.snapshot);
   const layers = useLab((s) => s.config.layers);
+  const activation = useLab((s) => s.config.activation);
   const numHidden = layers.length - 2;
   const matches = snapshot !== null && snapshot.layerNorms.length === numHidden;
   const last = matches ? snapshot.layerNorms[numHidden - 1] : NaN;
@@ -27,7 +32,10 @@ export function LayerTable() {
               ‖Σ′(zˡ)(wˡ⁺¹)ᵀ‖₂
               <span className="th-note">spectral norm, eq. 124</span>
             </th>
-            <th scope="col">mean σ′(zˡ)</th>
+            <th scope="col">
+              mean {DERIVATIVE_LABELS[activation]}(zˡ)
+              {activation === 'relu' && <span className="th-note">share of active neurons</span>}
+            </th>
           </tr>
         </thead>
         <tbody>
