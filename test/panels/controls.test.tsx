@@ -41,6 +41,17 @@ describe('controls', () => {
     expect(screen.getByText(/This run diverged\. Reset starts again from the seed \(lower η first\)/)).toBeTruthy();
   });
 
+  it('puts the Speed slider with the run buttons, above the settings, so it is on screen at 1280×800', () => {
+    renderWithStore(<ControlsPanel />);
+    const speed = screen.getByRole('slider', { name: 'Speed' });
+    const reset = screen.getByRole('button', { name: 'Reset' });
+    const exploding = screen.getByRole('switch', { name: 'Exploding gradients' });
+    const mode = screen.getByRole('combobox', { name: 'Mode' });
+    expect(reset.compareDocumentPosition(speed) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(speed.compareDocumentPosition(exploding) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(speed.compareDocumentPosition(mode) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
   it('applies a valid η on Enter as a new configuration', async () => {
     const user = userEvent.setup();
     const { client } = renderWithStore(<ControlsPanel />);

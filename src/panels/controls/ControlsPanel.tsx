@@ -56,7 +56,23 @@ export function ControlsPanel() {
           {status === 'diverged' ? ' (lower η first)' : ''}.
         </p>
       )}
-      <p className="hint">Step: one epoch in learning-speed mode, one probe interval of mini-batches in SGD mode. Reset: same seed, fresh weights.</p>
+      <p className="hint">Step: one epoch (SGD mode: one probe interval of mini-batches). Reset: fresh weights from the same seed.</p>
+      <div className="field speed-field">
+        <label htmlFor={ids.speed}>Speed</label>
+        <input
+          id={ids.speed}
+          type="range"
+          min={1}
+          max={10}
+          step={1}
+          value={config.speed}
+          aria-valuetext={`${config.speed} of 10`}
+          onChange={(e) => setSpeed(Number(e.target.value))}
+        />
+        <span className="hint">
+          {config.speed} of 10 ({config.speed <= 3 ? 'slow, easy to follow' : config.speed >= 9 ? 'as fast as possible' : 'moderate'})
+        </span>
+      </div>
 
       <ExplodingSwitch />
 
@@ -79,7 +95,7 @@ export function ControlsPanel() {
           check={checkBatchSize}
           inputMode="numeric"
           onCommit={(batchSize) => update({ batchSize })}
-          hint={config.mode === 'learning-speed' ? 'Unused here: each epoch is one batch of all 1,000 images.' : undefined}
+          hint={config.mode === 'learning-speed' ? 'Unused in this mode: one batch of all 1,000 images.' : undefined}
         />
         <ValidatedField label="Seed" value={config.seed} check={checkSeed} inputMode="numeric" onCommit={(seed) => update({ seed })} />
         <ValidatedField label="Momentum μ" value={config.momentum} check={checkMomentum} onCommit={(momentum) => update({ momentum })} />
@@ -103,22 +119,6 @@ export function ControlsPanel() {
             </option>
           ))}
         </select>
-      </div>
-      <div className="field">
-        <label htmlFor={ids.speed}>Speed</label>
-        <input
-          id={ids.speed}
-          type="range"
-          min={1}
-          max={10}
-          step={1}
-          value={config.speed}
-          aria-valuetext={`${config.speed} of 10`}
-          onChange={(e) => setSpeed(Number(e.target.value))}
-        />
-        <span className="hint">
-          {config.speed} of 10 ({config.speed <= 3 ? 'slow, easy to follow' : config.speed >= 9 ? 'as fast as possible' : 'moderate'})
-        </span>
       </div>
     </section>
   );

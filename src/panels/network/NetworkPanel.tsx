@@ -153,7 +153,9 @@ export function NetworkPanel() {
         <div className="layer-column io-column">
           <h3>Output</h3>
           <p className="io-size">{layers[layers.length - 1]}</p>
-          <p className="hint">digits 0-9</p>
+          <p className="hint">
+            digits <span className="nowrap">0–9</span>
+          </p>
         </div>
       </div>
     </section>
