@@ -301,7 +301,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       },
       pinRun() {
         const { pinned, config, norms, accuracy } = get();
-        if (pinned.length >= MAX_PINNED || norms.length === 0) return;
+        if (pinned.length >= MAX_PINNED || norms.length === 0 || isPinned(get())) return;
         set({ pinned: [...pinned, { id: nextPinId++, config: { ...config, layers: [...config.layers] }, norms, accuracy, hidden: false }] });
       },
       togglePinned(id) {
@@ -315,6 +315,14 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       },
     };
   });
+}
+
+/**
+ * True when the current curves are already pinned unchanged: a second press of "Pin this run" on a paused
+ * run would only add an identical pair of lines and use up one of the pinned slots.
+ */
+export function isPinned(state: Pick<LabData, 'pinned' | 'norms' | 'accuracy'>): boolean {
+  return state.pinned.some((p) => p.norms === state.norms && p.accuracy === state.accuracy);
 }
 
 /** A few words on what a re-initialisation changed, for the notice line. */

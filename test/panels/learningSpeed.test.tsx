@@ -101,6 +101,22 @@ describe('pinned runs', () => {
     expect(container.querySelectorAll('path.series.pinned')).toHaveLength(0);
   });
 
+  it('Pin this run says why it is disabled: no probe yet, or this run is already pinned as it stands', async () => {
+    const user = userEvent.setup();
+    const { client } = renderWithStore(<CompareRuns />);
+    const pin = screen.getByRole('button', { name: 'Pin this run' }) as HTMLButtonElement;
+    expect(pin.disabled).toBe(true);
+    expect(screen.getByText('Available after the first probe of the network.')).toBeTruthy();
+    act(() => client.emit(makeSnapshot(1, [30, 30], { epoch: 0 })));
+    await waitFor(() => expect(pin.disabled).toBe(false));
+    await user.click(pin);
+    await waitFor(() => expect(pin.disabled).toBe(true));
+    expect(screen.getByText(/This run is pinned as it stands/)).toBeTruthy();
+    act(() => client.emit(makeSnapshot(1, [30, 30], { epoch: 1 })));
+    await waitFor(() => expect(pin.disabled).toBe(false));
+    expect(screen.queryByText(/This run is pinned as it stands/)).toBeNull();
+  });
+
   it('keeps at least four pinned runs', async () => {
     const user = userEvent.setup();
     const { client, store } = renderWithStore(<CompareRuns />);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLabStore, MAX_PINNED, reduceMessage } from '../../src/store/store';
+import { createLabStore, isPinned, MAX_PINNED, reduceMessage } from '../../src/store/store';
 import { DEFAULT_CONFIG } from '../../src/store/config';
 import { createFakeClient, makeSnapshot } from './fakeClient';
 
@@ -201,6 +201,19 @@ describe('lab store', () => {
     expect(store.getState().pinned[0].hidden).toBe(true);
     store.getState().removePinned(pinned[1].id);
     expect(store.getState().pinned.map((p) => p.config.seed)).toEqual([1, 101, 102, 103, 104]);
+  });
+
+  it('does not pin the same unchanged curves twice, but pins again once the run has moved on', () => {
+    const { client, store } = connected();
+    client.emit(makeSnapshot(1, [30, 30], { epoch: 0 }));
+    store.getState().pinRun();
+    store.getState().pinRun();
+    expect(store.getState().pinned).toHaveLength(1);
+    expect(isPinned(store.getState())).toBe(true);
+    client.emit(makeSnapshot(1, [30, 30], { epoch: 1 }));
+    expect(isPinned(store.getState())).toBe(false);
+    store.getState().pinRun();
+    expect(store.getState().pinned.map((p) => p.norms.length)).toEqual([1, 2]);
   });
 
   it('reduceMessage returns null for a stale run', () => {
