@@ -110,8 +110,8 @@ describe('ratio to the last hidden layer', () => {
     const { ratioText } = await import('../../src/panels/learning-speed/LayerTable');
     expect(ratioText(0.01, 0.1)).toBe('0.1×');
     expect(ratioText(Infinity, 0.1)).toBe('overflow');
-    expect(ratioText(0, 0)).toBe('undefined (0 / 0)');
-    expect(ratioText(0.5, 0)).toBe('undefined (÷ 0)');
+    expect(ratioText(0, 0)).toBe('0 / 0');
+    expect(ratioText(0.5, 0)).toBe('÷ 0');
     expect(ratioText(0.5, Infinity)).toBe('0×');
   });
 });

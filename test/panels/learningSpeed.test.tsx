@@ -54,6 +54,18 @@ describe('layer learning speed table', () => {
     expect(screen.getByText(/grew past the largest 32-bit float/)).toBeTruthy();
   });
 
+  it('explains a zero ‖δˡ‖ (dead layer) under the table instead of a bare 0 / 0', async () => {
+    const { client } = renderWithStore(<LearningSpeedPanel />, '?activation=relu&init=he');
+    const snap = makeSnapshot(1, [30, 30]);
+    snap.layerNorms[0] = 0;
+    snap.layerNorms[1] = 0;
+    act(() => client.emit(snap));
+    const table = screen.getByRole('table', { name: 'Layer learning speed' });
+    await waitFor(() => expect(within(table).getAllByRole('row')[1].textContent).toContain('0 / 0'));
+    expect(screen.getByText(/no gradient reaches that layer/)).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/NaN|Infinity|undefined/);
+  });
+
   it('draws one line per hidden layer with a legend', async () => {
     const { client, container } = renderWithStore(<LearningSpeedPanel />);
     act(() => {

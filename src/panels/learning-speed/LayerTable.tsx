@@ -18,6 +18,7 @@ export function LayerTable() {
   const matches = snapshot !== null && snapshot.layerNorms.length === numHidden;
   const last = matches ? snapshot.layerNorms[numHidden - 1] : NaN;
   const overflowSeen = matches && Array.from(snapshot.layerNorms).some((v) => !Number.isFinite(v));
+  const zeroSeen = matches && Array.from(snapshot.layerNorms).some((v) => v === 0);
 
   return (
     <div className="table-wrap">
@@ -62,6 +63,13 @@ export function LayerTable() {
       {overflowSeen && (
         <p className="field-error">"overflow": a gradient grew past the largest 32-bit float, so its norm cannot be measured.</p>
       )}
+      {zeroSeen && (
+        <p className="hint">
+          ‖δˡ‖ = 0: no gradient reaches that layer (its derivative is 0 for every probe image, as with ReLUs that never
+          fire), so the layer has stopped learning. A log scale cannot draw 0, so its line ends; a ratio to 0 is shown as ÷ 0
+          or 0 / 0.
+        </p>
+      )}
       <p className="explain">
         Eq. 124: δˡ = Σ′(zˡ)(wˡ⁺¹)ᵀ Σ′(zˡ⁺¹)(wˡ⁺²)ᵀ … Σ′(zᴸ)∇ₐC. Each factor with spectral norm below 1 shrinks the
         gradient on its way back; above 1 it grows.
@@ -72,12 +80,14 @@ export function LayerTable() {
 
 /**
  * ‖δˡ‖ / ‖δᴸ‖ in words when it is not a number: an overflowed norm says so, and a zero last layer
- * (every ReLU of that layer dead, say) makes the ratio undefined rather than "overflow".
+ * (every ReLU of that layer dead, say) makes the ratio undefined rather than "overflow": it shows the
+ * division itself.
  */
 export function ratioText(norm: number, last: number): string {
   if (!Number.isFinite(norm)) return 'overflow';
   if (!Number.isFinite(last)) return '0×';
-  if (last === 0) return norm === 0 ? 'undefined (0 / 0)' : 'undefined (÷ 0)';
+  // Short, so the column keeps its width; the note under the table says what a zero norm means.
+  if (last === 0) return norm === 0 ? '0 / 0' : '÷ 0';
   return `${formatValue(norm / last)}×`;
 }
 
