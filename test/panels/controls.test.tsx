@@ -28,16 +28,22 @@ describe('controls', () => {
     const user = userEvent.setup();
     const { client } = renderWithStore(<ControlsPanel />);
     act(() => client.emit({ type: 'status', runId: 1, status: 'finished', epoch: 500 }));
-    expect(screen.getByRole('button', { name: 'Start' }).hasAttribute('disabled')).toBe(true);
-    expect(screen.getByRole('button', { name: 'Step' }).hasAttribute('disabled')).toBe(true);
+    const start = screen.getByRole('button', { name: 'Start' });
+    expect(start.getAttribute('aria-disabled')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Step' }).getAttribute('aria-disabled')).toBe('true');
+    // Still focusable, so a keyboard user is not thrown back to the top of the page; pressing it sends nothing.
+    start.focus();
+    await user.keyboard(' ');
+    expect(document.activeElement).toBe(start);
+    expect(client.last('start')).toBeUndefined();
     expect(screen.getByRole('button', { name: 'Start' }).getAttribute('aria-describedby')).toBe('run-ended-hint');
     expect(screen.getByText(/All 500 epochs done\. Reset starts again from the seed/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Reset' }));
-    expect(screen.getByRole('button', { name: 'Start' }).hasAttribute('disabled')).toBe(false);
+    expect(screen.getByRole('button', { name: 'Start' }).getAttribute('aria-disabled')).toBeNull();
     expect(screen.queryByText(/epochs done/)).toBeNull();
 
     act(() => client.emit({ type: 'diverged', runId: 2, epoch: 3, batch: 0, reason: 'the cost became infinite.' }));
-    expect(screen.getByRole('button', { name: 'Step' }).hasAttribute('disabled')).toBe(true);
+    expect(screen.getByRole('button', { name: 'Step' }).getAttribute('aria-disabled')).toBe('true');
     expect(screen.getByText(/This run diverged\. Reset starts again from the seed \(lower η first\)/)).toBeTruthy();
   });
 

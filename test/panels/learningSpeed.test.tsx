@@ -95,7 +95,7 @@ describe('pinned runs', () => {
       client.emit({ type: 'epoch-end', runId: 1, epoch: 1, validationAccuracy: 0.9, cost: 0.3 });
     });
     const pin = await screen.findByRole('button', { name: 'Pin this run' });
-    await waitFor(() => expect((pin as HTMLButtonElement).disabled).toBe(false));
+    await waitFor(() => expect(pin.getAttribute('aria-disabled')).toBe('false'));
     await user.click(pin);
     act(() => store.getState().updateConfig({ activation: 'relu', init: 'he' }));
     await waitFor(() => expect(screen.getAllByText('Pinned run 1: Sigmoid · N(0,1)/√n')).toHaveLength(3));
@@ -116,16 +116,18 @@ describe('pinned runs', () => {
   it('Pin this run says why it is disabled: no probe yet, or this run is already pinned as it stands', async () => {
     const user = userEvent.setup();
     const { client } = renderWithStore(<CompareRuns />);
-    const pin = screen.getByRole('button', { name: 'Pin this run' }) as HTMLButtonElement;
-    expect(pin.disabled).toBe(true);
+    const pin = screen.getByRole('button', { name: 'Pin this run' });
+    expect(pin.getAttribute('aria-disabled')).toBe('true');
     expect(screen.getByText('Available after the first probe of the network.')).toBeTruthy();
     act(() => client.emit(makeSnapshot(1, [30, 30], { epoch: 0 })));
-    await waitFor(() => expect(pin.disabled).toBe(false));
+    await waitFor(() => expect(pin.getAttribute('aria-disabled')).toBe('false'));
     await user.click(pin);
-    await waitFor(() => expect(pin.disabled).toBe(true));
+    await waitFor(() => expect(pin.getAttribute('aria-disabled')).toBe('true'));
+    await user.click(pin);
+    expect(screen.getAllByRole('button', { name: /^Remove pinned run/ })).toHaveLength(1);
     expect(screen.getByText(/This run is pinned as it stands/)).toBeTruthy();
     act(() => client.emit(makeSnapshot(1, [30, 30], { epoch: 1 })));
-    await waitFor(() => expect(pin.disabled).toBe(false));
+    await waitFor(() => expect(pin.getAttribute('aria-disabled')).toBe('false'));
     expect(screen.queryByText(/This run is pinned as it stands/)).toBeNull();
   });
 
@@ -135,7 +137,7 @@ describe('pinned runs', () => {
     for (let k = 0; k < 4; k++) {
       act(() => client.emit(makeSnapshot(store.getState().runId, [30, 30])));
       const pin = screen.getByRole('button', { name: 'Pin this run' });
-      await waitFor(() => expect((pin as HTMLButtonElement).disabled).toBe(false));
+      await waitFor(() => expect(pin.getAttribute('aria-disabled')).toBe('false'));
       await user.click(pin);
       act(() => store.getState().updateConfig({ seed: 10 + k }));
     }

@@ -24,7 +24,8 @@ export function CompareRuns() {
         Pin this run, change one setting (seed, activation, initialiser), and watch the new curves against the dashed pinned
         ones.
       </p>
-      <button type="button" onClick={pinRun} disabled={!hasData || full || alreadyPinned}>
+      {/* aria-disabled keeps the keyboard focus on the button after a press makes it unavailable. */}
+      <button type="button" onClick={pinRun} aria-disabled={!hasData || full || alreadyPinned}>
         Pin this run
       </button>
       {!hasData && <p className="hint">Available after the first probe of the network.</p>}

@@ -31,19 +31,22 @@ export function ControlsPanel() {
   const ids = { mode: useId(), init: useId(), activation: useId(), speed: useId() };
   const running = status === 'running';
   // The worker ignores Start and Step once a run has finished or diverged; say so instead of a button that does nothing.
+  // aria-disabled rather than disabled: a run ends while Start still has the keyboard focus, and a disabled
+  // button would drop that focus to the top of the page.
   const ended = status === 'finished' || status === 'diverged';
+  const endedProps = ended ? ({ 'aria-disabled': true, 'aria-describedby': 'run-ended-hint' } as const) : {};
 
   return (
     <section className="panel controls-panel" aria-labelledby="controls-title">
       <h2 id="controls-title">Controls</h2>
       <div className="run-buttons" role="group" aria-label="Run">
-        <button type="button" className={running ? 'primary active' : 'primary'} onClick={start} disabled={ended} aria-describedby={ended ? 'run-ended-hint' : undefined}>
+        <button type="button" className={running ? 'primary active' : 'primary'} onClick={ended ? undefined : start} {...endedProps}>
           Start
         </button>
         <button type="button" className={status === 'paused' ? 'active' : undefined} onClick={pause}>
           Pause
         </button>
-        <button type="button" onClick={step} disabled={ended} aria-describedby={ended ? 'run-ended-hint' : undefined}>
+        <button type="button" onClick={ended ? undefined : step} {...endedProps}>
           Step
         </button>
         <button type="button" onClick={reset}>
