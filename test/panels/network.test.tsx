@@ -82,6 +82,18 @@ describe('network panel', () => {
     expect(screen.queryByRole('button', { name: 'Remove hidden layer 3' })).toBeNull();
   });
 
+  it('keeps the keyboard focus on a Remove button after a layer is removed, or on Add hidden layer when one is left', async () => {
+    const user = userEvent.setup();
+    renderWithStore(<NetworkPanel />, '?layers=784,30,50,20,10');
+    screen.getByRole('button', { name: 'Remove hidden layer 3' }).focus();
+    await user.keyboard('{Enter}');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove hidden layer 2' }));
+    screen.getByRole('button', { name: 'Remove hidden layer 1' }).focus();
+    await user.keyboard('{Enter}');
+    expect(screen.getAllByRole('button', { name: /^Remove hidden layer/ })).toHaveLength(1);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add hidden layer' }));
+  });
+
   it('edits a width, refusing values outside 1..1000 with an inline message', async () => {
     const user = userEvent.setup();
     const { client } = renderWithStore(<NetworkPanel />);

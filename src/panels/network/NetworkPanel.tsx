@@ -24,6 +24,24 @@ export function NetworkPanel() {
   const columns = useRef(new Map<number, SVGGElement>());
   const scaleNote = useRef<HTMLSpanElement>(null);
   const layersKey = hidden.join(',');
+  // Removing a layer unmounts the button that had the focus; the focus moves to the Remove button now in
+  // that place (or the one before it), or to Add hidden layer, instead of falling back to the page's top.
+  const removeButtons = useRef(new Map<number, HTMLButtonElement>());
+  const addButton = useRef<HTMLButtonElement>(null);
+  const focusAfterRemove = useRef<number | null>(null);
+  useEffect(() => {
+    const h = focusAfterRemove.current;
+    if (h === null) return;
+    focusAfterRemove.current = null;
+    const target = removeButtons.current.get(h);
+    if (target && !target.disabled) target.focus();
+    else addButton.current?.focus();
+  }, [layersKey]);
+  const remove = (h: number) => {
+    if (hidden.length <= 1) return;
+    focusAfterRemove.current = Math.min(h, hidden.length - 1);
+    removeHiddenLayer(h);
+  };
 
   useEffect(() => {
     const widths = layersKey.split(',').map(Number);
@@ -83,6 +101,7 @@ export function NetworkPanel() {
             Show all neurons
           </label>
           <button
+            ref={addButton}
             type="button"
             className="add-layer"
             onClick={() => addHiddenLayer()}
@@ -144,7 +163,16 @@ export function NetworkPanel() {
                   {neurons.length} of {width} neurons, evenly spaced
                 </p>
               )}
-              <button type="button" className="remove-layer" onClick={() => removeHiddenLayer(h)} disabled={hidden.length <= 1}>
+              <button
+                ref={(el) => {
+                  if (el) removeButtons.current.set(h, el);
+                  else removeButtons.current.delete(h);
+                }}
+                type="button"
+                className="remove-layer"
+                onClick={() => remove(h)}
+                disabled={hidden.length <= 1}
+              >
                 Remove hidden layer {h}
               </button>
             </div>
