@@ -151,6 +151,13 @@ describe('accuracy panel', () => {
     expect(screen.getByText("Book's result for the same depth: 96.57 %")).toBeTruthy();
   });
 
+  it('spans the SGD run\'s 30 whole epochs even in learning-speed mode, never fractions of an epoch', () => {
+    const { container } = renderWithStore(<AccuracyPanel />);
+    const labels = Array.from(container.querySelectorAll('.axis text')).map((t) => t.textContent);
+    expect(labels).toContain('30');
+    expect(labels.filter((t) => t !== null && /^\d*\.\d+$/.test(t))).toEqual([]);
+  });
+
   it('has no mark for other architectures', () => {
     renderWithStore(<AccuracyPanel />, '?layers=784,100,10&mode=sgd');
     expect(screen.queryByText(/Book's result/)).toBeNull();

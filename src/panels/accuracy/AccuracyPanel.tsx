@@ -3,7 +3,7 @@
  * can see whether deeper helped.
  */
 import { scaleLinear, line } from 'd3';
-import { describeDifference } from '../../store/config';
+import { describeDifference, epochsFor } from '../../store/config';
 import { useLab, useLabFrame } from '../../store/hooks';
 import type { AccuracyPoint } from '../../store/series';
 import { pinnedDash } from '../common/palette';
@@ -20,7 +20,9 @@ export function AccuracyPanel() {
   const visiblePinned = pinned.map((p, index) => ({ p, index })).filter(({ p }) => !p.hidden && p.accuracy.length > 0);
   const allValues = [accuracy, ...visiblePinned.map(({ p }) => p.accuracy)].flatMap((s) => s.map((a) => a.accuracy * 100));
   const [yLo, yHi] = accuracyDomain(allValues, mark);
-  const xMax = Math.max(config.mode === 'sgd' ? config.epochs : 1, ...[accuracy, ...visiblePinned.map(({ p }) => p.accuracy)].flatMap((s) => s.map((a) => a.epoch)));
+  // Outside SGD mode the chart waits for an SGD run: its axis already spans that run's epochs, whole numbers
+  // rather than 0.2, 0.4, … of an epoch that is never measured.
+  const xMax = Math.max(config.mode === 'sgd' ? config.epochs : epochsFor('sgd'), ...[accuracy, ...visiblePinned.map(({ p }) => p.accuracy)].flatMap((s) => s.map((a) => a.epoch)));
   const x = scaleLinear().domain([0, xMax]).range([box.left, box.width - box.right]);
   const y = scaleLinear().domain([yLo, yHi]).range([box.height - box.bottom, box.top]);
   const path = line<AccuracyPoint>()
