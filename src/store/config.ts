@@ -155,7 +155,8 @@ export function parseQuery(search: string): ParsedQuery {
   apply('lambda', checkLambda, (v) => (config.lambda = v), String(DEFAULT_CONFIG.lambda));
   apply('batch', checkBatchSize, (v) => (config.batchSize = v), String(DEFAULT_CONFIG.batchSize));
   apply('seed', checkSeed, (v) => (config.seed = v), String(DEFAULT_CONFIG.seed));
-  apply('init', checkInit, (v) => (config.init = v), DEFAULT_CONFIG.init);
+  // The initialiser's default is literally named "default"; say what it is rather than "the default, default".
+  apply('init', checkInit, (v) => (config.init = v), `"${DEFAULT_CONFIG.init}" (${INIT_LABELS[DEFAULT_CONFIG.init].replace(' (default)', '')})`);
   apply('activation', checkActivation, (v) => (config.activation = v), DEFAULT_CONFIG.activation);
   apply('momentum', checkMomentum, (v) => (config.momentum = v), String(DEFAULT_CONFIG.momentum));
   apply('exploding', (t) => checkBoolean(t, 'exploding'), (v) => (config.exploding = v), '0');

@@ -29,6 +29,7 @@ describe('URL query string', () => {
       expect(notices.some((n) => n.startsWith(`Ignored URL parameter "${key}"`))).toBe(true);
     }
     expect(notices[0]).toBe('Ignored URL parameter "layers": layer 2 width "abc" is not a whole number. Using the default, 784,30,30,10.');
+    expect(notices.find((n) => n.includes('"init"'))).toMatch(/Using the default, "default" \(N\(0,1\)\/√n\)\.$/);
     expect(notices.find((n) => n.includes('"eta"'))).toContain('got -1');
   });
 
