@@ -28,7 +28,7 @@ export function LayerTable() {
           <tr>
             <th scope="col">Layer</th>
             <th scope="col">‖δˡ‖</th>
-            <th scope="col">÷ ‖δ{supLast(numHidden)}‖</th>
+            <th scope="col" className="nowrap">÷ ‖δ{supLast(numHidden)}‖</th>
             <th scope="col">
               ‖Σ′(zˡ)(wˡ⁺¹)ᵀ‖₂
               <span className="th-note">spectral norm, eq. 124</span>
@@ -65,8 +65,8 @@ export function LayerTable() {
       )}
       {zeroSeen && (
         <p className="hint">
-          ‖δˡ‖ = 0: no gradient reaches that layer (its derivative is 0 for every probe image, as with ReLUs that never
-          fire), so the layer has stopped learning. A log scale cannot draw 0, so its line ends; a ratio to 0 is shown as ÷ 0
+          ‖δˡ‖ = 0: no gradient reaches that layer, because it or a layer after it has derivative 0 on every probe image (ReLUs
+          that never fire), so the layer has stopped learning. A log scale cannot draw 0, so its line ends; a ratio to 0 is shown as ÷ 0
           or 0 / 0.
         </p>
       )}
