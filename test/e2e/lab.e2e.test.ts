@@ -221,6 +221,28 @@ describe.skipIf(skipLocally)('Gradient Lab in Chromium (production build)', () =
     expect((g.get(1) ?? 0) / (g.get(4) ?? 1)).toBeCloseTo(25 ** 3, -1);
   }, STEP_TIMEOUT);
 
+  it('remedies: ReLU with He initialisation, opened from a shared URL, keeps ‖δ¹‖/‖δ⁴‖ within 10× at init', async () => {
+    needs('bars');
+    await page.goto(`${served!.url}?layers=784,30,30,30,30,10&activation=relu&init=he&seed=1`, { waitUntil: 'load' });
+    await expect.poll(async () => (await tableRows(page)).length, POLL).toBe(4);
+    await expect.poll(async () => (await layerNorms(page)).every((n) => Number.isFinite(n) && n > 0), POLL).toBe(true);
+    const norms = await layerNorms(page);
+    // The sigmoid network of the same shape has ‖δ¹‖/‖δ⁴‖ ≈ 0.01 (the vanishing gradient); ReLU + He does not vanish.
+    const ratio = norms[0] / norms[3];
+    expect(ratio).toBeGreaterThan(0.1);
+    expect(ratio).toBeLessThan(10);
+  }, 2 * STEP_TIMEOUT);
+
+  it('a hand-edited URL with bad values is named, ignored, and the lab still draws its bars', async () => {
+    needs('bars');
+    await page.goto(`${served!.url}?layers=784,abc,10&eta=-1`, { waitUntil: 'load' });
+    await expect.poll(() => page.getByText('Ignored URL parameter "layers"').count(), POLL).toBe(1);
+    await expect.poll(() => page.getByText('Ignored URL parameter "eta"').count(), POLL).toBe(1);
+    // The defaults stand in: the book's fig. 4 network, two hidden layers, bars drawn.
+    await expect.poll(async () => (await tableRows(page)).length, POLL).toBe(2);
+    await expect.poll(async () => (await readBars(page)).layers, POLL).toBe(2);
+  }, 2 * STEP_TIMEOUT);
+
   it('logged no console error during the whole walk', () => {
     expect(consoleErrors).toEqual([]);
   });
