@@ -3,7 +3,7 @@
  * accuracy and pinned runs, and the chapter's formula instruments. The store is passed in, so the same
  * App runs on the real worker in the browser and on a fake one in tests.
  */
-import { LabProvider, useLabFrame } from '../store/hooks';
+import { LabProvider, useLab, useLabFrame } from '../store/hooks';
 import type { LabStore } from '../store/store';
 import { AccuracyPanel } from '../panels/accuracy/AccuracyPanel';
 import { CompareRuns } from '../panels/compare/CompareRuns';
@@ -44,9 +44,10 @@ export function App({ store }: { store: LabStore }) {
 /** The instruments' eq. 124 panel reads the latest probe; at most one re-render per animation frame. */
 function InstrumentsSection() {
   const snapshot = useLabFrame((s) => s.snapshot);
+  const activation = useLab((s) => s.config.activation);
   return (
     <section className="instruments-section" aria-label="Instruments: the chapter's formulas">
-      <Instruments snapshot={snapshot ?? undefined} />
+      <Instruments snapshot={snapshot ?? undefined} activation={activation} />
     </section>
   );
 }

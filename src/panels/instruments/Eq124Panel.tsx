@@ -3,12 +3,14 @@
  * that carries δʰ⁺¹ back to δʰ, next to the layer's mean σ′ and the measured ‖δʰ‖. Fed by the worker's snapshots.
  */
 import { useEffect, useRef } from 'react';
+import type { ActivationName } from '../../engine/types';
 import type { Snapshot } from '../../worker/protocol';
+import { DERIVATIVE_LABELS } from '../common/derivative';
 import { drawFactorBars } from './drawFactorBars';
 import { FACTOR_BOX, NORM_DOMAIN, factorBoxHeight, factorRows, factorScale } from './eq124Geometry';
 import { formatNorm, formatNumber } from './format';
 
-export function Eq124Panel({ snapshot }: { snapshot?: Snapshot }) {
+export function Eq124Panel({ snapshot, activation = 'sigmoid' }: { snapshot?: Snapshot; activation?: ActivationName }) {
   const bars = useRef<SVGGElement>(null);
   const rows = snapshot ? factorRows(snapshot) : [];
   const height = factorBoxHeight(rows.length);
@@ -58,7 +60,7 @@ export function Eq124Panel({ snapshot }: { snapshot?: Snapshot }) {
           <thead>
             <tr>
               <th scope="col">hidden layer h</th>
-              <th scope="col">mean σ′(zʰ)</th>
+              <th scope="col">mean {DERIVATIVE_LABELS[activation]}(zʰ)</th>
               <th scope="col">‖Σ′(zʰ)(wʰ⁺¹)ᵀ‖₂</th>
               <th scope="col">‖δʰ‖</th>
               <th scope="col">‖δʰ‖ / ‖δʰ⁺¹‖ measured</th>

@@ -3,6 +3,7 @@
  * identity neuron, and eq. 124 measured in the network being trained (which needs the latest snapshot).
  */
 import { memo } from 'react';
+import type { ActivationName } from '../../engine/types';
 import type { Snapshot } from '../../worker/protocol';
 import './instruments.css';
 import { BoundPanel } from './BoundPanel';
@@ -14,6 +15,8 @@ import { SigmaPanel } from './SigmaPanel';
 export interface InstrumentsProps {
   /** The worker's latest snapshot; eq. 124's panel waits for it, the others do not need it. */
   snapshot?: Snapshot;
+  /** The live network's hidden activation, so eq. 124's panel names the right derivative. */
+  activation?: ActivationName;
 }
 
 /** The four self-contained instruments; memoised so a new snapshot re-renders only eq. 124's panel. */
@@ -28,11 +31,11 @@ const LocalInstruments = memo(function LocalInstruments() {
   );
 });
 
-export function Instruments({ snapshot }: InstrumentsProps = {}) {
+export function Instruments({ snapshot, activation = 'sigmoid' }: InstrumentsProps = {}) {
   return (
     <div className="instruments">
       <LocalInstruments />
-      <Eq124Panel snapshot={snapshot} />
+      <Eq124Panel snapshot={snapshot} activation={activation} />
     </div>
   );
 }

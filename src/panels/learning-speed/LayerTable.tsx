@@ -4,11 +4,9 @@
  */
 import { formatValue } from '../../store/format';
 import { useLab, useLabFrame } from '../../store/hooks';
-import type { ActivationName } from '../../engine/types';
 import { layerColour } from '../common/palette';
+import { DERIVATIVE_LABELS } from '../common/derivative';
 
-/** The derivative whose mean the last column shows: σ′ only for sigmoid layers. */
-export const DERIVATIVE_LABELS: Record<ActivationName, string> = { sigmoid: 'σ′', tanh: 'tanh′', relu: 'ReLU′' };
 
 export function LayerTable() {
   const snapshot = useLabFrame((s) => s.snapshot);

@@ -63,6 +63,14 @@ describe('Eq124Panel', () => {
     expect(screen.getByLabelText('factor norm layer 3').textContent).toBe('not finite (diverged)');
   });
 
+  it('names the derivative of the live network\'s activation in the mean column', () => {
+    const { rerender } = render(<Eq124Panel snapshot={snapshot([0.3], [0.01], [0.2])} />);
+    expect(screen.getByRole('columnheader', { name: 'mean σ′(zʰ)' })).toBeTruthy();
+    rerender(<Eq124Panel snapshot={snapshot([0.3], [0.01], [0.6])} activation="relu" />);
+    expect(screen.getByRole('columnheader', { name: 'mean ReLU′(zʰ)' })).toBeTruthy();
+    expect(screen.queryByRole('columnheader', { name: 'mean σ′(zʰ)' })).toBeNull();
+  });
+
   it('is part of the instruments page, which passes the snapshot through', () => {
     render(<Instruments snapshot={snapshot([0.4], [0.02], [0.2])} />);
     expect(screen.getByLabelText('factor norm layer 1').textContent).toBe('0.400');

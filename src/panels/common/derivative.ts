@@ -1,0 +1,4 @@
+import type { ActivationName } from '../../engine/types';
+
+/** The name of each activation's derivative, for the columns that show its mean: σ′ only for sigmoid layers. */
+export const DERIVATIVE_LABELS: Record<ActivationName, string> = { sigmoid: 'σ′', tanh: 'tanh′', relu: 'ReLU′' };
