@@ -11,11 +11,12 @@
 import { cpus, loadavg } from 'node:os';
 import { GradientProbe } from '../src/engine/probe';
 import { Network } from '../src/engine/network';
-import { createRng, shuffle } from '../src/engine/rng';
+import { createRng } from '../src/engine/rng';
 import { setSimdEnabled, simdAvailable } from '../src/engine/simd';
-import { Trainer, evaluate } from '../src/engine/train';
+import { evaluate } from '../src/engine/train';
 import type { Samples } from '../src/engine/types';
 import { loadMnistSamples } from './mnist-idx';
+import { CHUNK_SECONDS, CHUNKS, measure, sgdWork } from './measure';
 
 interface Result {
   name: string;
@@ -31,61 +32,8 @@ interface Result {
 const json = process.argv.includes('--json');
 // --no-simd measures the JavaScript fallback (what a browser without WebAssembly SIMD runs).
 if (process.argv.includes('--no-simd')) setSimdEnabled(false);
-const CHUNKS = 7;
-const CHUNK_SECONDS = 0.4;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
-
-/**
- * Runs `work(reps)` (which processes `examplesPer` examples per rep) until warm, sizes a chunk to about
- * CHUNK_SECONDS, and returns the median examples per second over CHUNKS chunks.
- */
-function measure(work: (reps: number) => void, examplesPer: number): { eps: number; spread: number } {
-  let reps = 1;
-  // Warm-up and sizing: grow the rep count until one call takes ≥ 0.2 s.
-  for (;;) {
-    const t0 = performance.now();
-    work(reps);
-    const dt = (performance.now() - t0) / 1000;
-    if (dt >= 0.2) {
-      reps = Math.max(1, Math.round((reps * CHUNK_SECONDS) / dt));
-      break;
-    }
-    reps *= 2;
-  }
-  const rates: number[] = [];
-  for (let c = 0; c < CHUNKS; c++) {
-    const t0 = performance.now();
-    work(reps);
-    const dt = (performance.now() - t0) / 1000;
-    rates.push((reps * examplesPer) / dt);
-  }
-  const m = median(rates);
-  return { eps: m, spread: (Math.max(...rates) - Math.min(...rates)) / m };
-}
-
 function trainingConfig(name: string, layers: number[], batch: number, train: Samples): Result {
-  const net = new Network({ layers });
-  const rng = createRng(1);
-  net.initialize('default', rng);
-  const trainer = new Trainer(net, batch);
-  const order = Uint32Array.from({ length: train.count }, (_, i) => i);
-  shuffle(order, rng);
-  const opts = { eta: 0.5, lambda: 5, trainingSize: train.count };
-  let offset = 0;
-  const { eps, spread } = measure((reps) => {
-    for (let r = 0; r < reps; r++) {
-      if (offset + batch > train.count) {
-        shuffle(order, rng); // as an epoch boundary does in a real run
-        offset = 0;
-      }
-      trainer.step(train, order, offset, batch, opts);
-      offset += batch;
-    }
-  }, batch);
+  const { eps, spread } = measure(sgdWork(layers, batch, train), batch);
   return { name, examplesPerSecond: eps, chunks: CHUNKS, spread };
 }
 

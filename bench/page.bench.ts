@@ -13,10 +13,8 @@
 import { cpus, loadavg } from 'node:os';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { loadMnist } from '../src/data/node';
-import { Network } from '../src/engine/network';
-import { createRng, shuffle } from '../src/engine/rng';
-import { Trainer } from '../src/engine/train';
 import type { Samples } from '../src/engine/types';
+import { measure, median, sgdWork } from './measure';
 import { buildApp, chromiumAvailable, CHROMIUM_PATH, launchChromium, serveApp, parseDisplayedNumber } from '../test/e2e/harness';
 import { BAR_SELECTOR } from '../test/e2e/lab';
 
@@ -44,10 +42,6 @@ function log(message: string): void {
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
 
 // In-page scripts are plain strings: the TypeScript runner may decorate compiled functions with helpers that
 // do not exist in the page.
@@ -287,45 +281,9 @@ interface NodeThroughput {
  * warmed up, then the median of seven ~0.4 s chunks.
  */
 function nodeThroughput(train: Samples): NodeThroughput {
-  const layers = [784, 30, 30, 30, 30, 10];
   const batch = 10;
-  const net = new Network({ layers });
-  const rng = createRng(1);
-  net.initialize('default', rng);
-  const trainer = new Trainer(net, batch);
-  const order = Uint32Array.from({ length: train.count }, (_, i) => i);
-  shuffle(order, rng);
-  const opts = { eta: 0.5, lambda: 5, trainingSize: train.count };
-  let offset = 0;
-  const run = (reps: number) => {
-    for (let r = 0; r < reps; r++) {
-      if (offset + batch > train.count) {
-        shuffle(order, rng);
-        offset = 0;
-      }
-      trainer.step(train, order, offset, batch, opts);
-      offset += batch;
-    }
-  };
-  let reps = 1;
-  for (;;) {
-    const t0 = performance.now();
-    run(reps);
-    const dt = (performance.now() - t0) / 1000;
-    if (dt >= 0.2) {
-      reps = Math.max(1, Math.round((reps * 0.4) / dt));
-      break;
-    }
-    reps *= 2;
-  }
-  const rates: number[] = [];
-  for (let c = 0; c < 7; c++) {
-    const t0 = performance.now();
-    run(reps);
-    rates.push((reps * batch) / ((performance.now() - t0) / 1000));
-  }
-  const m = median(rates);
-  return { examplesPerSecond: m, spread: (Math.max(...rates) - Math.min(...rates)) / m };
+  const { eps, spread } = measure(sgdWork([784, 30, 30, 30, 30, 10], batch, train), batch);
+  return { examplesPerSecond: eps, spread };
 }
 
 async function main(): Promise<void> {

@@ -25,6 +25,7 @@ import { Trainer } from '../src/engine/train';
 import type { FromWorker, RunConfig } from '../src/worker/protocol';
 import { createEventLoopScheduler, sgdProbeInterval } from '../src/worker/schedule';
 import { createTrainer } from '../src/worker/trainer';
+import { median } from './measure';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
@@ -36,11 +37,6 @@ const rounds = Number(arg('--rounds', '3'));
 /** Mini-batches between probes; 0 (the default) lets the worker choose, as it does in the page. */
 const probeEvery = Number(arg('--probe-every', '0'));
 const BATCH = 10;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
 
 function bareEpoch(split: MnistSplit): number {
   const net = new Network({ layers });

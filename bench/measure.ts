@@ -1,0 +1,72 @@
+/**
+ * What every benchmark here shares: a warm-up that sizes a chunk of work to a fixed duration, the median over
+ * several timed chunks (which shrugs off interruptions by other processes), and the SGD loop being timed.
+ */
+import { Network } from '../src/engine/network';
+import { createRng, shuffle } from '../src/engine/rng';
+import { Trainer } from '../src/engine/train';
+import type { Samples } from '../src/engine/types';
+
+export const CHUNKS = 7;
+export const CHUNK_SECONDS = 0.4;
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+export interface Rate {
+  /** Median examples per second over the timed chunks. */
+  eps: number;
+  /** Relative spread of the chunks, (max − min) / median. */
+  spread: number;
+}
+
+/**
+ * Runs `work(reps)` (which processes `examplesPer` examples per rep) until one call takes ≥ 0.2 s, sizes a
+ * chunk to about CHUNK_SECONDS, and returns the median rate over CHUNKS chunks.
+ */
+export function measure(work: (reps: number) => void, examplesPer: number): Rate {
+  let reps = 1;
+  for (;;) {
+    const t0 = performance.now();
+    work(reps);
+    const dt = (performance.now() - t0) / 1000;
+    if (dt >= 0.2) {
+      reps = Math.max(1, Math.round((reps * CHUNK_SECONDS) / dt));
+      break;
+    }
+    reps *= 2;
+  }
+  const rates: number[] = [];
+  for (let c = 0; c < CHUNKS; c++) {
+    const t0 = performance.now();
+    work(reps);
+    rates.push((reps * examplesPer) / ((performance.now() - t0) / 1000));
+  }
+  const m = median(rates);
+  return { eps: m, spread: (Math.max(...rates) - Math.min(...rates)) / m };
+}
+
+/** Mini-batch SGD on `train` with the default initialisation, seed 1: `work(reps)` takes `reps` steps. */
+export function sgdWork(layers: number[], batch: number, train: Samples): (reps: number) => void {
+  const net = new Network({ layers });
+  const rng = createRng(1);
+  net.initialize('default', rng);
+  const trainer = new Trainer(net, batch);
+  const order = Uint32Array.from({ length: train.count }, (_, i) => i);
+  shuffle(order, rng);
+  const opts = { eta: 0.5, lambda: 5, trainingSize: train.count };
+  let offset = 0;
+  return (reps) => {
+    for (let r = 0; r < reps; r++) {
+      if (offset + batch > train.count) {
+        shuffle(order, rng); // as an epoch boundary does in a real run
+        offset = 0;
+      }
+      trainer.step(train, order, offset, batch, opts);
+      offset += batch;
+    }
+  };
+}
