@@ -3,11 +3,12 @@
  * can see whether deeper helped.
  */
 import { scaleLinear, line } from 'd3';
-import { describeDifference, epochsFor } from '../../store/config';
+import { epochsFor } from '../../store/config';
 import { useLab, useLabFrame } from '../../store/hooks';
 import type { AccuracyPoint } from '../../store/series';
 import { pinnedDash } from '../common/palette';
 import { ChartFrame } from '../common/ChartFrame';
+import { PinnedLegendItems } from '../common/PinnedLegendItems';
 import { accuracyDomain, bookAccuracyFor } from './geometry';
 
 const box = { width: 540, height: 300, left: 66, right: 14, top: 14, bottom: 50 };
@@ -89,14 +90,7 @@ export function AccuracyPanel() {
                 Book's result for the same depth: {mark.toFixed(2)} %
               </li>
             )}
-            {visiblePinned.map(({ p, index }) => (
-              <li key={p.id}>
-                <svg width="28" height="10" aria-hidden="true">
-                  <line x1="0" x2="28" y1="5" y2="5" stroke="#334155" strokeWidth="3" strokeDasharray={pinnedDash(index)} />
-                </svg>
-                Pinned run {p.id}: {describeDifference(p.config, config)}
-              </li>
-            ))}
+            <PinnedLegendItems pinned={visiblePinned} current={config} stroke="#334155" />
           </ul>
         </figcaption>
       </figure>

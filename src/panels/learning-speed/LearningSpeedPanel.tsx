@@ -2,10 +2,10 @@
  * Figs. 5-7 live: the speed of learning ‖δˡ‖ of every hidden layer against epochs, plus pinned runs dashed.
  * A small, slow chart, so React renders the paths from D3 scales, at most once per animation frame.
  */
-import { describeDifference } from '../../store/config';
 import { useLab, useLabFrame } from '../../store/hooks';
 import { layerColour, pinnedDash } from '../common/palette';
 import { ChartFrame } from '../common/ChartFrame';
+import { PinnedLegendItems } from '../common/PinnedLegendItems';
 import { decadeTicks, formatDecade, layerPath, speedScales, SPEED_BOX as box } from './geometry';
 import { LayerTable } from './LayerTable';
 
@@ -76,14 +76,7 @@ export function LearningSpeedPanel() {
                   Hidden layer {i + 1}
                 </li>
               ))}
-              {visiblePinned.map(({ p, index }) => (
-                <li key={`pin-${p.id}`}>
-                  <svg width="28" height="10" aria-hidden="true">
-                    <line x1="0" x2="28" y1="5" y2="5" stroke="#111" strokeWidth="3" strokeDasharray={pinnedDash(index)} />
-                  </svg>
-                  Pinned run {p.id}: {describeDifference(p.config, config)}
-                </li>
-              ))}
+              <PinnedLegendItems pinned={visiblePinned} current={config} />
             </ul>
           </figcaption>
         </figure>
