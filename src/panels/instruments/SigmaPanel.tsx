@@ -68,14 +68,14 @@ export function SigmaPanel() {
           <line x1={x(z)} x2={x(z)} y1={box.top} y2={box.height - box.bottom} stroke="#94a3b8" strokeDasharray="3 3" />
           <circle cx={x(z)} cy={y(r.sigma)} r={3} fill="#1d4ed8" />
           <circle cx={x(z)} cy={y(r.sigmaPrime)} r={3} fill="#c2410c" />
-          <text x={box.left + 6} y={box.top + 10} className="small" fill="#1d4ed8">
+          <text x={box.left + 6} y={box.top + 10} className="small" style={{ fill: '#1d4ed8' }}>
             σ(z)
           </text>
-          <text x={box.left + 6} y={box.top + 24} className="small" fill="#c2410c">
+          <text x={box.left + 6} y={box.top + 24} className="small" style={{ fill: '#c2410c' }}>
             σ′(z)
           </text>
           {r.other && (
-            <text x={box.left + 6} y={box.top + 38} className="small" fill="#15803d">
+            <text x={box.left + 6} y={box.top + 38} className="small" style={{ fill: '#15803d' }}>
               {r.other.label}′(z), dashed
             </text>
           )}
