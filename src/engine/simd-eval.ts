@@ -11,11 +11,9 @@
  */
 import { activationCode } from './activations';
 import type { Network } from './network';
-import { simdKernels, type SimdKernels } from './simd';
+import { PANEL_LANES as LANES, padToPanels as pad, simdKernels, type SimdKernels } from './simd';
 import type { Samples } from './types';
 
-const LANES = 32;
-const pad = (n: number): number => Math.ceil(n / LANES) * LANES;
 
 export class SimdForwardPass {
   readonly net: Network;

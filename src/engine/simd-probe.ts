@@ -8,11 +8,9 @@
  */
 import { SIGMOID_CROSS_ENTROPY, SIGMOID_QUADRATIC, SOFTMAX_CROSS_ENTROPY } from './costs';
 import type { Network } from './network';
-import { simdKernels, type SimdKernels } from './simd';
+import { PANEL_LANES as LANES, padToPanels as pad, simdKernels, type SimdKernels } from './simd';
 import type { Samples } from './types';
 
-const LANES = 32;
-const pad = (n: number): number => Math.ceil(n / LANES) * LANES;
 
 export class SimdProbePass {
   readonly net: Network;

@@ -19,6 +19,11 @@
  * lists the sparse kernel reads.
  */
 
+/** Outputs per panel: the kernels keep 8 f32x4 accumulators, so every weight panel is 32 floats wide. */
+export const PANEL_LANES = 32;
+/** A layer width rounded up to whole panels (the lanes beyond the last output hold zeros). */
+export const padToPanels = (n: number): number => Math.ceil(n / PANEL_LANES) * PANEL_LANES;
+
 // Opcodes (WebAssembly core spec 2.0, binary format, and the fixed-width SIMD proposal).
 const BLOCK = 0x02;
 const LOOP = 0x03;

@@ -19,12 +19,11 @@
 import { BatchPass, checkSamples } from './batch';
 import { denseUpdate, sparseOuterAdd } from './kernels';
 import { SIGMOID_CROSS_ENTROPY, SIGMOID_QUADRATIC, SOFTMAX_CROSS_ENTROPY, outputCostCode } from './costs';
-import { simdAvailable, simdKernels, type SimdKernels } from './simd';
+import { PANEL_LANES as LANES, padToPanels, simdAvailable, simdKernels, type SimdKernels } from './simd';
 import { SimdForwardPass } from './simd-eval';
 import type { Network } from './network';
 import type { Samples } from './types';
 
-const LANES = 32;
 
 /** The first layer on SIMD kernels: buffers in the kernels' memory, byte offsets into it. */
 interface SimdFirstLayer {
@@ -51,7 +50,7 @@ interface SimdFirstLayer {
 function createSimdFirstLayer(net: Network, maxBatch: number): SimdFirstLayer | null {
   if (net.numHidden < 1) return null;
   const nIn = net.layers[0];
-  const padded = Math.ceil(net.layers[1] / LANES) * LANES;
+  const padded = padToPanels(net.layers[1]);
   let top = 0;
   const alloc = (floats: number): number => {
     const at = top;
