@@ -9,12 +9,7 @@
  * The load average is printed too: on a shared machine, figures taken under load are low.
  */
 import { cpus, loadavg } from 'node:os';
-import { GradientProbe } from '../src/engine/probe';
-import { Network } from '../src/engine/network';
-import { createRng } from '../src/engine/rng';
-import { setSimdEnabled, simdAvailable } from '../src/engine/simd';
-import { evaluate } from '../src/engine/train';
-import type { Samples } from '../src/engine/types';
+import { GradientProbe, Network, createRng, setSimdEnabled, simdAvailable, evaluate, type Samples } from '../src/engine';
 import { loadMnistSamples } from './mnist-idx';
 import { CHUNK_SECONDS, CHUNKS, measure, sgdWork } from './measure';
 

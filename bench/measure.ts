@@ -2,10 +2,7 @@
  * What every benchmark here shares: a warm-up that sizes a chunk of work to a fixed duration, the median over
  * several timed chunks (which shrugs off interruptions by other processes), and the SGD loop being timed.
  */
-import { Network } from '../src/engine/network';
-import { createRng, shuffle } from '../src/engine/rng';
-import { Trainer } from '../src/engine/train';
-import type { Samples } from '../src/engine/types';
+import { Network, createRng, shuffle, Trainer, type Samples } from '../src/engine';
 
 export const CHUNKS = 7;
 export const CHUNK_SECONDS = 0.4;

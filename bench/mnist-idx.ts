@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Samples } from '../src/engine/types';
+import type { Samples } from '../src/engine';
 
 function dataDir(): string {
   const require = createRequire(import.meta.url);

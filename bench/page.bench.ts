@@ -13,7 +13,7 @@
 import { cpus, loadavg } from 'node:os';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { loadMnist } from '../src/data/node';
-import type { Samples } from '../src/engine/types';
+import type { Samples } from '../src/engine';
 import { measure, median, sgdWork } from './measure';
 import { buildApp, chromiumAvailable, CHROMIUM_PATH, launchChromium, serveApp, parseDisplayedNumber } from '../test/e2e/harness';
 import { BAR_SELECTOR } from '../test/e2e/lab';

@@ -16,12 +16,7 @@
 import { loadavg } from 'node:os';
 import { firstExamples, PROBE_COUNT, type MnistSplit } from '../src/data/mnist';
 import { loadMnist } from '../src/data/node';
-import { LayerFactorNorms } from '../src/engine/eq124';
-import { validateLayers } from '../src/engine/layers';
-import { Network } from '../src/engine/network';
-import { GradientProbe } from '../src/engine/probe';
-import { createRng, shuffle } from '../src/engine/rng';
-import { Trainer } from '../src/engine/train';
+import { LayerFactorNorms, validateLayers, Network, GradientProbe, createRng, shuffle, Trainer } from '../src/engine';
 import type { FromWorker, RunConfig } from '../src/worker/protocol';
 import { createEventLoopScheduler, sgdProbeInterval } from '../src/worker/schedule';
 import { createTrainer } from '../src/worker/trainer';

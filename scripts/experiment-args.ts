@@ -2,8 +2,7 @@
  * Command-line options of `npm run experiment -- <name> [options]`, parsed into a checked configuration.
  * Every mistake becomes a UsageError whose one-line message names the bad value.
  */
-import { LayerSpecError, parseLayers } from '../src/engine/layers';
-import { ACTIVATIONS, INITIALISERS, type ActivationName, type InitName } from '../src/engine/types';
+import { LayerSpecError, parseLayers, ACTIVATIONS, INITIALISERS, type ActivationName, type InitName } from '../src/engine';
 
 export const EXPERIMENTS = ['initial-norms', 'training-speed', 'accuracy'] as const;
 export type ExperimentName = (typeof EXPERIMENTS)[number];

@@ -7,12 +7,7 @@
  *   accuracy        validation accuracy per epoch of mini-batch SGD (96.48% / 96.90% / … in the text)
  */
 import { firstExamples, PROBE_COUNT } from '../src/data/mnist';
-import { Network } from '../src/engine/network';
-import { applyExplodingPreset } from '../src/engine/presets';
-import { GradientProbe } from '../src/engine/probe';
-import { createRng, shuffle, type Rng } from '../src/engine/rng';
-import { evaluate, Trainer } from '../src/engine/train';
-import type { Samples } from '../src/engine/types';
+import { Network, applyExplodingPreset, GradientProbe, createRng, shuffle, type Rng, evaluate, Trainer, type Samples } from '../src/engine';
 import type { ExperimentConfig } from './experiment-args';
 
 /** Receives progress lines (the command line sends them to stderr). */

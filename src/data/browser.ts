@@ -6,7 +6,7 @@
  * the probe set is handed over as soon as its bytes are in, and the bars can be drawn while the
  * rest of the data set is still arriving.
  */
-import type { Samples } from '../engine/types';
+import type { Samples } from '../engine';
 import {
   checkByteLength,
   checkCountsAgree,

@@ -4,7 +4,7 @@
  * are validation accuracies), and leaves the 10,000 official test images for the end.
  * Everything here is a view into the downloaded bytes; nothing is copied.
  */
-import type { Samples } from '../engine/types';
+import type { Samples } from '../engine';
 import { checkCountsAgree, DataFileError, IMAGE_COLS, IMAGE_ROWS, parseIdxImages, parseIdxLabels } from './idx';
 
 export const MNIST_FILES = {

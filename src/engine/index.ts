@@ -1,19 +1,25 @@
-/** The numeric engine: everything the worker, the command-line tools and the tests use. */
-export * from './types';
-export { createRng, shuffle, type Rng } from './rng';
-export { sigmoid, sigmoidPrime, activationFn, type Activation } from './activations';
-export { exampleCost, softplus } from './costs';
-export { LayerSpecError, validateLayers, parseLayers, MNIST_LAYER_LIMITS, MAX_IO_WIDTH, type LayerPins } from './layers';
-export { Network, type NetworkOptions } from './network';
-export { initializeParams } from './init';
-export { Trainer, Evaluator, evaluate, type Evaluation, type SgdOptions } from './train';
-export { GradientProbe, DEFAULT_PROBE_SIZE, type ProbeResult } from './probe';
-export { applyExplodingPreset } from './presets';
+/**
+ * The numeric engine's one door: the worker, the panels, the command-line tools and the benchmarks import
+ * from here and nowhere deeper. Inside, three rooms:
+ *   core/    the network and its training (parameters, passes, SGD, the gradient probe, presets)
+ *   wasm/    the WebAssembly SIMD kernels the core runs its heavy loops on, with JavaScript fallbacks in core/
+ *   chapter/ the chapter's analytic pieces: the one-neuron chain (eqs. 114-122), the 0.45 bound (eq. 123),
+ *            the identity-neuron exercise and eq. 124's per-layer factor norms
+ * Only the engine's own tests reach past this file, to test a room's internals.
+ */
+export * from './core/types';
+export { createRng, shuffle, type Rng } from './core/rng';
+export { sigmoid, sigmoidPrime, activationFn, type Activation } from './core/activations';
+export { exampleCost, softplus } from './core/costs';
+export { LayerSpecError, validateLayers, parseLayers, MNIST_LAYER_LIMITS, MAX_IO_WIDTH, type LayerPins } from './core/layers';
+export { Network, type NetworkOptions } from './core/network';
+export { initializeParams } from './core/init';
+export { Trainer, Evaluator, evaluate, type Evaluation, type SgdOptions } from './core/train';
+export { GradientProbe, DEFAULT_PROBE_SIZE, type ProbeResult } from './core/probe';
+export { applyExplodingPreset } from './core/presets';
 /** Whether the SIMD kernels run here (else the JavaScript loops do); worth showing next to a speed figure. */
-export { simdAvailable } from './simd';
-// The chapter's analytic pieces: the one-neuron chain (eqs. 114-122), the 0.45 bound (eq. 123),
-// the identity-neuron exercise and eq. 124's per-layer factor norms.
-export * from './chain';
-export * from './bound';
-export * from './identity';
-export * from './eq124';
+export { simdAvailable, setSimdEnabled } from './wasm/simd';
+export * from './chapter/chain';
+export * from './chapter/bound';
+export * from './chapter/identity';
+export * from './chapter/eq124';

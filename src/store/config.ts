@@ -3,8 +3,7 @@
  * A URL is something a teacher pastes into a projector's browser, so a hand-edited bad value must never
  * break the page: it is ignored, named in a notice, and the default takes its place.
  */
-import { LayerSpecError, MNIST_LAYER_LIMITS, parseLayers } from '../engine/layers';
-import { ACTIVATIONS, INITIALISERS, type ActivationName, type InitName } from '../engine/types';
+import { LayerSpecError, MNIST_LAYER_LIMITS, parseLayers, ACTIVATIONS, INITIALISERS, type ActivationName, type InitName } from '../engine';
 import type { RunConfig, TrainingMode } from '../worker/protocol';
 
 /** MNIST pins the ends of the network: 28×28 pixels in, ten digits out. */

@@ -3,7 +3,7 @@
  * nothing else crosses the boundary. Every message carries the runId of the configuration it belongs to,
  * so the page can drop anything a stale run still had in flight after a reset or a change of architecture.
  */
-import type { ActivationName, InitName, OutputName } from '../engine/types';
+import type { ActivationName, InitName, OutputName } from '../engine';
 
 /**
  * learning-speed: the chapter's figs. 5-7 — full-batch gradient descent on the first 1000 training images,

@@ -10,14 +10,7 @@
  */
 import { DataFileError } from '../data/idx';
 import { firstExamples, PROBE_COUNT, type MnistSplit } from '../data/mnist';
-import { LayerFactorNorms } from '../engine/eq124';
-import { LayerSpecError, validateLayers } from '../engine/layers';
-import { Network } from '../engine/network';
-import { applyExplodingPreset } from '../engine/presets';
-import { GradientProbe, type ProbeResult } from '../engine/probe';
-import { createRng, shuffle, type Rng } from '../engine/rng';
-import { evaluate, Trainer } from '../engine/train';
-import { ACTIVATIONS, INITIALISERS, OUTPUTS, type Samples } from '../engine/types';
+import { LayerFactorNorms, LayerSpecError, validateLayers, Network, applyExplodingPreset, GradientProbe, type ProbeResult, createRng, shuffle, type Rng, evaluate, Trainer, ACTIVATIONS, INITIALISERS, OUTPUTS, type Samples } from '../engine';
 import { NO_RUN, type FromWorker, type RunConfig, type RunStatus, type Snapshot, type ToWorker } from './protocol';
 import { CHUNK_MS, MAX_SPEED, MIN_SPEED, paceFor, sgdProbeInterval, type Scheduler } from './schedule';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Samples } from '../../src/engine/types';
+import type { Samples } from '../../src/engine';
 import { loadMnistInBrowser, type LoadProgress } from '../../src/data/browser';
 import { DataFileError } from '../../src/data/idx';
 import { MNIST_FILES } from '../../src/data/mnist';

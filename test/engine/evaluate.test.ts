@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMnistSamples } from '../../bench/mnist-idx';
-import { Network } from '../../src/engine/network';
-import { createRng, shuffle } from '../../src/engine/rng';
-import { setSimdEnabled, simdAvailable } from '../../src/engine/simd';
-import { Evaluator, Trainer, evaluate } from '../../src/engine/train';
-import { ACTIVATIONS, COSTS, OUTPUTS, type Samples } from '../../src/engine/types';
+import { Network } from '../../src/engine/core/network';
+import { createRng, shuffle } from '../../src/engine/core/rng';
+import { setSimdEnabled, simdAvailable } from '../../src/engine/wasm/simd';
+import { Evaluator, Trainer, evaluate } from '../../src/engine/core/train';
+import { ACTIVATIONS, COSTS, OUTPUTS, type Samples } from '../../src/engine/core/types';
 import { inputOf, randomSamples, refExampleCost, refOutputs, type RefNet } from './reference';
 
 const COMBOS = ACTIVATIONS.flatMap((activation) => OUTPUTS.flatMap((output) => COSTS.map((cost) => ({ activation, output, cost }))));

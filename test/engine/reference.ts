@@ -2,7 +2,7 @@
  * An independent float64 model of the engine's network, written as plainly as possible (one example at a
  * time, textbook formulas, no sparse input, no shared code with src/engine), to check the engine against.
  */
-import type { ActivationName, CostName, OutputName, Samples } from '../../src/engine/types';
+import type { ActivationName, CostName, OutputName, Samples } from '../../src/engine/core/types';
 
 export interface RefNet {
   layers: number[];

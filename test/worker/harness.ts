@@ -4,8 +4,7 @@
  * and a post() that records every message after passing it through a real structured clone with transfer
  * (so a transferred live buffer would show up as a detached one on the next snapshot).
  */
-import { createRng } from '../../src/engine/rng';
-import type { Samples } from '../../src/engine/types';
+import { createRng, type Samples } from '../../src/engine';
 import type { MnistSplit } from '../../src/data/mnist';
 import type { FromWorker, RunConfig, Snapshot, ToWorker } from '../../src/worker/protocol';
 import type { Scheduler } from '../../src/worker/schedule';

@@ -3,7 +3,7 @@
  * and the status line says so; the pace and the exploding preset apply to the running network.
  */
 import { useId } from 'react';
-import { ACTIVATIONS, INITIALISERS, type ActivationName, type InitName } from '../../engine/types';
+import { ACTIVATIONS, INITIALISERS, type ActivationName, type InitName } from '../../engine';
 import {
   ACTIVATION_LABELS,
   checkBatchSize,

@@ -5,7 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import { line, scaleLinear } from 'd3';
-import { intervalWidth, widthMaximum } from '../../engine/bound';
+import { intervalWidth, widthMaximum } from '../../engine';
 import { A_RANGE, ABS_W_RANGE, factorCurve, shading, widthPlot } from './boundGeometry';
 import { formatNumber } from './format';
 import { Slider } from './Slider';

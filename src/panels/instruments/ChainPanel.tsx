@@ -4,8 +4,7 @@
  * whether the gradient shrinks (standard initialisation) or grows (the exploding recipe) on its way back.
  */
 import { useState } from 'react';
-import { CHAIN_LENGTH, chainGradients, explodingRecipe, standardInit, type ChainParams } from '../../engine/chain';
-import { createRng } from '../../engine/rng';
+import { CHAIN_LENGTH, chainGradients, explodingRecipe, standardInit, type ChainParams, createRng } from '../../engine';
 import { CHAIN_BOX, ROW, columnX, factorNames, gradBars, gradScale, gradTicks } from './chainGeometry';
 import { formatNumber } from './format';
 import { Slider } from './Slider';

@@ -3,7 +3,7 @@
  * that carries δʰ⁺¹ back to δʰ, next to the layer's mean σ′ and the measured ‖δʰ‖. Fed by the worker's snapshots.
  */
 import { useEffect, useRef } from 'react';
-import type { ActivationName } from '../../engine/types';
+import type { ActivationName } from '../../engine';
 import type { Snapshot } from '../../worker/protocol';
 import { DERIVATIVE_LABELS } from '../common/derivative';
 import { drawFactorBars } from './drawFactorBars';

@@ -5,7 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import { line, scaleLinear } from 'd3';
-import { maxIdentityError, solveIdentity, type IdentityParams } from '../../engine/identity';
+import { maxIdentityError, solveIdentity, type IdentityParams } from '../../engine';
 import { SOLVE_W1, errorTable, outputCurve } from './identityGeometry';
 import { formatNumber } from './format';
 import { Slider } from './Slider';

@@ -3,7 +3,7 @@
  * identity neuron, and eq. 124 measured in the network being trained (which needs the latest snapshot).
  */
 import { memo } from 'react';
-import type { ActivationName } from '../../engine/types';
+import type { ActivationName } from '../../engine';
 import type { Snapshot } from '../../worker/protocol';
 import './instruments.css';
 import { BoundPanel } from './BoundPanel';

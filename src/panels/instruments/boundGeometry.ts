@@ -1,5 +1,5 @@
 /** Data for the 0.45-bound instrument (eq. 123): the factor along the a-axis and the width along |w|. */
-import { boundFactor, unstableInterval, widthCurve } from '../../engine/bound';
+import { boundFactor, unstableInterval, widthCurve } from '../../engine';
 
 /** The a-axis shown: activations live in [0, 1]; a margin either side shows where the interval falls outside. */
 export const A_RANGE: [number, number] = [-0.5, 1.5];

@@ -3,7 +3,7 @@
  * of eq. 122 sits under the neuron it comes from, and the ∂C/∂bⱼ bars under their neurons on a log scale.
  */
 import { scaleLog, type ScaleLogarithmic } from 'd3';
-import { CHAIN_LENGTH, type ChainGradients } from '../../engine/chain';
+import { CHAIN_LENGTH, type ChainGradients } from '../../engine';
 
 export const CHAIN_BOX = { width: 810, height: 430 };
 

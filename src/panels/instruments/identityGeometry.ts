@@ -1,5 +1,5 @@
 /** Data for the identity-neuron instrument: the output curve, and the error table of the Taylor construction. */
-import { identityOutput, maxIdentityError, predictedIdentityError, solveIdentity, type IdentityParams } from '../../engine/identity';
+import { identityOutput, maxIdentityError, predictedIdentityError, solveIdentity, type IdentityParams } from '../../engine';
 
 /** w₁ that "Solve" uses: small enough for a 10⁻⁴ error, large enough to keep w₂ = 4/w₁ on the slider. */
 export const SOLVE_W1 = 0.1;

@@ -1,5 +1,5 @@
 /** Data for the σ and σ′ instrument: sampled curves and the values read out at one z. */
-import { activationFn, sigmoid, sigmoidPrime } from '../../engine/activations';
+import { activationFn, sigmoid, sigmoidPrime } from '../../engine';
 
 export const COMPARISONS = ['none', 'tanh', 'relu'] as const;
 export type Comparison = (typeof COMPARISONS)[number];

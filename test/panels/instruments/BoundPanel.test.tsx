@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { BoundPanel } from '../../../src/panels/instruments/BoundPanel';
 import { factorCurve, shading, widthPlot } from '../../../src/panels/instruments/boundGeometry';
-import { intervalWidth } from '../../../src/engine/bound';
+import { intervalWidth } from '../../../src/engine';
 
 afterEach(cleanup);
 

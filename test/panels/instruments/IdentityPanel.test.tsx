@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { IdentityPanel } from '../../../src/panels/instruments/IdentityPanel';
 import { errorTable, outputCurve } from '../../../src/panels/instruments/identityGeometry';
-import { solveIdentity } from '../../../src/engine/identity';
+import { solveIdentity } from '../../../src/engine';
 
 afterEach(cleanup);
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRng } from '../../src/engine/rng';
-import { Network } from '../../src/engine/network';
-import { setSimdEnabled } from '../../src/engine/simd';
-import { Trainer, evaluate } from '../../src/engine/train';
-import { ACTIVATIONS, COSTS, OUTPUTS, type Samples } from '../../src/engine/types';
-import { randomSamples, refBatchCost, refGradient, type RefNet } from './reference';
+import { createRng } from '../../../src/engine/core/rng';
+import { Network } from '../../../src/engine/core/network';
+import { setSimdEnabled } from '../../../src/engine/wasm/simd';
+import { Trainer, evaluate } from '../../../src/engine/core/train';
+import { ACTIVATIONS, COSTS, OUTPUTS, type Samples } from '../../../src/engine/core/types';
+import { randomSamples, refBatchCost, refGradient, type RefNet } from '../reference';
 
 function identityOrder(n: number): Uint32Array {
   return Uint32Array.from({ length: n }, (_, i) => i);

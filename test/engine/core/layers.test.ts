@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LayerSpecError, MNIST_LAYER_LIMITS, parseLayers, validateLayers } from '../../src/engine/layers';
+import { LayerSpecError, MNIST_LAYER_LIMITS, parseLayers, validateLayers } from '../../../src/engine/core/layers';
 
 const MNIST = { input: 784, output: 10 };
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadMnistSamples } from '../../bench/mnist-idx';
-import { Network } from '../../src/engine/network';
-import { applyExplodingPreset } from '../../src/engine/presets';
-import { GradientProbe } from '../../src/engine/probe';
-import { createRng } from '../../src/engine/rng';
+import { loadMnistSamples } from '../../../bench/mnist-idx';
+import { Network } from '../../../src/engine/core/network';
+import { applyExplodingPreset } from '../../../src/engine/core/presets';
+import { GradientProbe } from '../../../src/engine/core/probe';
+import { createRng } from '../../../src/engine/core/rng';
 
 describe('applyExplodingPreset', () => {
   const mnist = loadMnistSamples('train', 1000);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { LayerFactorNorms, largestTridiagonalEigenvalue, type LayeredWeights } from '../../src/engine/eq124';
-import { Network } from '../../src/engine/network';
-import { GradientProbe } from '../../src/engine/probe';
-import { createRng } from '../../src/engine/rng';
+import { LayerFactorNorms, largestTridiagonalEigenvalue, type LayeredWeights } from '../../../src/engine/chapter/eq124';
+import { Network } from '../../../src/engine/core/network';
+import { GradientProbe } from '../../../src/engine/core/probe';
+import { createRng } from '../../../src/engine/core/rng';
 
 /** Eigenvalues of a symmetric matrix (row-major n×n) by cyclic Jacobi rotations, in float64. */
 function symmetricEigenvalues(a: Float64Array, n: number): number[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { identityOutput, maxIdentityError, predictedIdentityError, solveIdentity } from '../../src/engine/identity';
+import { identityOutput, maxIdentityError, predictedIdentityError, solveIdentity } from '../../../src/engine/chapter/identity';
 
 describe('the identity neuron exercise', () => {
   it('the Taylor construction gives w₂σ(w₁x + b) + c ≈ x with an error that falls monotonically as w₁ → 0', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exampleCost, softplus } from '../../src/engine/costs';
+import { exampleCost, softplus } from '../../../src/engine/core/costs';
 
 describe('costs', () => {
   it('softplus is ln(1 + eˣ) without overflow or underflow', () => {

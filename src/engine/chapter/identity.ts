@@ -9,7 +9,7 @@
  * bias can absorb the constant; here that is the additive term c = ½ − 2/w₁. The remaining error is
  * w₁²|Δ|³/12 ≤ w₁²/96 (at the ends, |Δ| = ½): it vanishes like w₁².
  */
-import { sigmoid } from './activations';
+import { sigmoid } from '../core/activations';
 
 export interface IdentityParams {
   readonly w1: number;

@@ -19,8 +19,8 @@
 import { BatchPass, checkSamples } from './batch';
 import { denseUpdate, sparseOuterAdd } from './kernels';
 import { SIGMOID_CROSS_ENTROPY, SIGMOID_QUADRATIC, SOFTMAX_CROSS_ENTROPY, outputCostCode } from './costs';
-import { PANEL_LANES as LANES, padToPanels, simdAvailable, simdKernels, type SimdKernels } from './simd';
-import { SimdForwardPass } from './simd-eval';
+import { PANEL_LANES as LANES, padToPanels, simdAvailable, simdKernels, type SimdKernels } from '../wasm/simd';
+import { SimdForwardPass } from '../wasm/simd-eval';
 import type { Network } from './network';
 import type { Samples } from './types';
 

@@ -6,10 +6,10 @@
  * multiply-adds). Non-linearities, f'(z) and the per-neuron sums over the probe set run in SIMD too;
  * only the softmax output and δ^L stay in JavaScript.
  */
-import { SIGMOID_CROSS_ENTROPY, SIGMOID_QUADRATIC, SOFTMAX_CROSS_ENTROPY } from './costs';
-import type { Network } from './network';
+import { SIGMOID_CROSS_ENTROPY, SIGMOID_QUADRATIC, SOFTMAX_CROSS_ENTROPY } from '../core/costs';
+import type { Network } from '../core/network';
 import { PANEL_LANES as LANES, padToPanels as pad, simdKernels, type SimdKernels } from './simd';
-import type { Samples } from './types';
+import type { Samples } from '../core/types';
 
 
 export class SimdProbePass {

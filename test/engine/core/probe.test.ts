@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { loadMnistSamples } from '../../bench/mnist-idx';
-import { Network } from '../../src/engine/network';
-import { GradientProbe } from '../../src/engine/probe';
-import { createRng } from '../../src/engine/rng';
-import { setSimdEnabled, simdAvailable } from '../../src/engine/simd';
-import { ACTIVATIONS, COSTS, OUTPUTS } from '../../src/engine/types';
-import { randomSamples, refGradient, type RefNet } from './reference';
+import { loadMnistSamples } from '../../../bench/mnist-idx';
+import { Network } from '../../../src/engine/core/network';
+import { GradientProbe } from '../../../src/engine/core/probe';
+import { createRng } from '../../../src/engine/core/rng';
+import { setSimdEnabled, simdAvailable } from '../../../src/engine/wasm/simd';
+import { ACTIVATIONS, COSTS, OUTPUTS } from '../../../src/engine/core/types';
+import { randomSamples, refGradient, type RefNet } from '../reference';
 
 describe('GradientProbe', () => {
   it('runs on WebAssembly SIMD under Node', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activationFn } from '../../src/engine/activations';
+import { activationFn } from '../../../src/engine/core/activations';
 import {
   CHAIN_LENGTH,
   chainGradients,
@@ -7,10 +7,10 @@ import {
   forwardChain,
   standardInit,
   type ChainParams,
-} from '../../src/engine/chain';
-import { Network } from '../../src/engine/network';
-import { GradientProbe } from '../../src/engine/probe';
-import { createRng } from '../../src/engine/rng';
+} from '../../../src/engine/chapter/chain';
+import { Network } from '../../../src/engine/core/network';
+import { GradientProbe } from '../../../src/engine/core/probe';
+import { createRng } from '../../../src/engine/core/rng';
 
 /** Central finite difference of the chain's cost in one parameter, float64. */
 function numericGrad(p: ChainParams, which: 'w' | 'b', j: number, h = 1e-6): number {

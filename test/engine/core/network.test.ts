@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Network } from '../../src/engine/network';
-import { createRng } from '../../src/engine/rng';
-import { ACTIVATIONS, OUTPUTS } from '../../src/engine/types';
-import { refExampleCost } from './reference';
+import { Network } from '../../../src/engine/core/network';
+import { createRng } from '../../../src/engine/core/rng';
+import { ACTIVATIONS, OUTPUTS } from '../../../src/engine/core/types';
+import { refExampleCost } from '../reference';
 
 describe('Network', () => {
   it('lays out every weight and bias in one Float32Array, per-layer views in order', () => {

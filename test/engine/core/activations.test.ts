@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { activationFn, sigmoid, sigmoidPrime } from '../../src/engine/activations';
-import { ACTIVATIONS } from '../../src/engine/types';
+import { activationFn, sigmoid, sigmoidPrime } from '../../../src/engine/core/activations';
+import { ACTIVATIONS } from '../../../src/engine/core/types';
 
 describe('activations', () => {
   it('sigmoid has the textbook values and never returns NaN', () => {

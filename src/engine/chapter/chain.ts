@@ -4,8 +4,8 @@
  * with zⱼ = wⱼaⱼ₋₁ + bⱼ, aⱼ = σ(zⱼ) and the quadratic cost C = ½(a₄ − y)², so ∂C/∂a₄ = a₄ − y.
  * Everything is float64 and exact to rounding; the instruments draw these numbers directly.
  */
-import { activationFn, type Activation } from './activations';
-import type { Rng } from './rng';
+import { activationFn, type Activation } from '../core/activations';
+import type { Rng } from '../core/rng';
 
 /** Neurons in the chain: the book's figure has four. */
 export const CHAIN_LENGTH = 4;

@@ -7,7 +7,7 @@
 import { BatchPass, checkSamples, derivativeFromActivation } from './batch';
 import { activationCode } from './activations';
 import { outputCostCode } from './costs';
-import { SimdProbePass } from './simd-probe';
+import { SimdProbePass } from '../wasm/simd-probe';
 import type { Network } from './network';
 import type { Samples } from './types';
 

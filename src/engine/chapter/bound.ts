@@ -6,7 +6,7 @@
  * |z| ≤ ln(s₊/s₋). Since a = (z − b)/w, the a-interval is 2 ln(s₊/s₋)/|w| wide, whatever b is, and
  * s₊/s₋ = |w|(1+√(1−4/|w|))/2 − 1 turns this into eq. 123.
  */
-import { sigmoidPrime } from './activations';
+import { sigmoidPrime } from '../core/activations';
 
 /** |wσ′(wa+b)|: the factor one neuron contributes to eq. 122. */
 export function boundFactor(w: number, a: number, b: number): number {

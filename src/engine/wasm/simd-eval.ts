@@ -9,10 +9,10 @@
  * layer's bias is left to the caller, which needs z^L itself (the cross-entropy is computed from z, never
  * from a saturated a).
  */
-import { activationCode } from './activations';
-import type { Network } from './network';
+import { activationCode } from '../core/activations';
+import type { Network } from '../core/network';
 import { PANEL_LANES as LANES, padToPanels as pad, simdKernels, type SimdKernels } from './simd';
-import type { Samples } from './types';
+import type { Samples } from '../core/types';
 
 
 export class SimdForwardPass {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Network } from '../../src/engine/network';
-import { createRng } from '../../src/engine/rng';
-import { INITIALISERS } from '../../src/engine/types';
+import { Network } from '../../../src/engine/core/network';
+import { createRng } from '../../../src/engine/core/rng';
+import { INITIALISERS } from '../../../src/engine/core/types';
 
 function stats(a: Float32Array): { mean: number; variance: number } {
   let s = 0;

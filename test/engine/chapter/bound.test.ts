@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundFactor, intervalWidth, unstableInterval, widthCurve, widthMaximum } from '../../src/engine/bound';
+import { boundFactor, intervalWidth, unstableInterval, widthCurve, widthMaximum } from '../../../src/engine/chapter/bound';
 
 /**
  * Width of {a : |wσ′(wa+b)| ≥ 1} by brute force: scan a on a grid, then refine both edges by bisection.

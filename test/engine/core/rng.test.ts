@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, shuffle } from '../../src/engine/rng';
+import { createRng, shuffle } from '../../../src/engine/core/rng';
 
 describe('createRng', () => {
   it('repeats the same stream for the same seed and differs for another seed', () => {
