@@ -10,7 +10,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { GradientProbe, Network, createRng, setSimdEnabled, simdAvailable, evaluate, type Samples } from '../src/engine';
-import { loadMnistSamples } from './mnist-idx';
+import { loadMnist } from '../src/data/node';
 import { CHUNK_SECONDS, CHUNKS, measure, sgdWork } from './measure';
 
 interface Result {
@@ -83,7 +83,7 @@ function calibration(): Result {
   return { name: 'calibration_dense_mac', examplesPerSecond: eps, chunks: CHUNKS, spread };
 }
 
-const train = loadMnistSamples('train', 50_000);
+const train = loadMnist().training;
 const loadBefore = loadavg()[0];
 const results: Result[] = [
   trainingConfig('mb10_784_30_10', [784, 30, 10], 10, train),

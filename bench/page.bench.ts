@@ -15,8 +15,8 @@ import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
 import { loadMnist } from '../src/data/node';
 import type { Samples } from '../src/engine';
 import { measure, median, sgdWork } from './measure';
-import { buildApp, chromiumAvailable, CHROMIUM_PATH, launchChromium, serveApp, parseDisplayedNumber } from '../test/e2e/harness';
-import { BAR_SELECTOR } from '../test/e2e/lab';
+import { buildApp, chromiumAvailable, CHROMIUM_PATH, launchChromium, serveApp } from '../support/browser';
+import { BAR_SELECTOR, parseDisplayedNumber } from '../support/page';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');

@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromiumAvailable, CHROMIUM_PATH } from '../test/e2e/harness';
+import { chromiumAvailable, CHROMIUM_PATH } from '../support/browser';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const tsx = join(here, '..', 'node_modules', '.bin', 'tsx');

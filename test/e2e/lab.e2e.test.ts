@@ -21,7 +21,7 @@ import {
   serveApp,
   type BuiltApp,
   type ServedApp,
-} from './harness';
+} from '../../support/browser';
 import {
   BAR_SELECTOR,
   button,
@@ -32,7 +32,7 @@ import {
   shownEpoch,
   readBars,
   tableRows,
-} from './lab';
+} from '../../support/page';
 
 const haveChromium = chromiumAvailable();
 const inCi = runningInCi();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadMnistSamples } from '../../bench/mnist-idx';
+import { firstExamples } from '../../src/data/mnist';
+import { loadMnist } from '../../src/data/node';
 import { Network } from '../../src/engine/core/network';
 import { createRng, shuffle } from '../../src/engine/core/rng';
 import { setSimdEnabled, simdAvailable } from '../../src/engine/wasm/simd';
@@ -135,8 +136,9 @@ describe.each([
 });
 
 describe('on real MNIST, the SIMD evaluation matches the JavaScript one', () => {
-  const validation = loadMnistSamples('t10k', 10_000);
-  const train = loadMnistSamples('train', 10_000);
+  const mnist = loadMnist();
+  const validation = mnist.test;
+  const train = firstExamples(mnist.training, 10_000);
   /** Worker-style: 1000-image slices as fresh views, correct answers summed. */
   function sliced(net: Network): { correct: number; cost: number } {
     let correct = 0;

@@ -6,7 +6,8 @@ import { scaleLinear, line } from 'd3';
 import { epochsFor } from '../../store/config';
 import { useLab, useLabFrame } from '../../store/hooks';
 import type { AccuracyPoint } from '../../store/series';
-import { pinnedDash } from '../common/palette';
+import { palette } from '../../app/palette';
+import { pinnedDash } from '../common/dashes';
 import { ChartFrame } from '../common/ChartFrame';
 import { PinnedLegendItems } from '../common/PinnedLegendItems';
 import { accuracyDomain, bookAccuracyFor } from './geometry';
@@ -63,13 +64,13 @@ export function AccuracyPanel() {
           )}
           {visiblePinned.map(({ p, index }) => (
             <g key={p.id} className="pinned-run">
-              <path d={path(p.accuracy) ?? ''} className="series pinned" stroke="#334155" strokeDasharray={pinnedDash(index)} />
+              <path d={path(p.accuracy) ?? ''} className="series pinned" stroke={palette.pinnedRun} strokeDasharray={pinnedDash(index)} />
               {p.accuracy.map((a) => (
                 <circle key={a.epoch} cx={x(a.epoch)} cy={y(a.accuracy * 100)} r={3.5} className="dot pinned" />
               ))}
             </g>
           ))}
-          <path d={path(accuracy) ?? ''} className="series" stroke="#1d4ed8" />
+          <path d={path(accuracy) ?? ''} className="series" stroke={palette.currentRun} />
           {accuracy.map((a) => (
             <circle key={a.epoch} cx={x(a.epoch)} cy={y(a.accuracy * 100)} r={3.5} className="dot" />
           ))}
@@ -78,7 +79,7 @@ export function AccuracyPanel() {
           <ul className="legend">
             <li>
               <svg width="28" height="10" aria-hidden="true">
-                <line x1="0" x2="28" y1="5" y2="5" stroke="#1d4ed8" strokeWidth="4" />
+                <line x1="0" x2="28" y1="5" y2="5" stroke={palette.currentRun} strokeWidth="4" />
               </svg>
               This run{latest ? `: ${(latest.accuracy * 100).toFixed(2)} % after epoch ${latest.epoch}` : ''}
             </li>
@@ -90,7 +91,7 @@ export function AccuracyPanel() {
                 Book's result for the same depth: {mark.toFixed(2)} %
               </li>
             )}
-            <PinnedLegendItems pinned={visiblePinned} current={config} stroke="#334155" />
+            <PinnedLegendItems pinned={visiblePinned} current={config} stroke={palette.pinnedRun} />
           </ul>
         </figcaption>
       </figure>

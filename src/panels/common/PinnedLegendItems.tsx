@@ -4,12 +4,13 @@
  */
 import { describeDifference } from '../../store/config';
 import type { RunConfig } from '../../worker/protocol';
-import { pinnedDash } from './palette';
+import { palette } from '../../app/palette';
+import { pinnedDash } from './dashes';
 
 export function PinnedLegendItems({
   pinned,
   current,
-  stroke = '#1f2937',
+  stroke = palette.text,
 }: {
   pinned: { p: { id: number; config: RunConfig }; index: number }[];
   current: RunConfig;

@@ -5,7 +5,8 @@
 import { describeDifference } from '../../store/config';
 import { isPinned, MAX_PINNED } from '../../store/store';
 import { useLab, useLabFrame } from '../../store/hooks';
-import { pinnedDash } from '../common/palette';
+import { palette } from '../../app/palette';
+import { pinnedDash } from '../common/dashes';
 
 export function CompareRuns() {
   const pinned = useLab((s) => s.pinned);
@@ -36,7 +37,7 @@ export function CompareRuns() {
           {pinned.map((p, index) => (
             <li key={p.id}>
               <svg className="pinned-dash" width="36" height="12" aria-hidden="true">
-                <line x1="0" x2="36" y1="6" y2="6" stroke="#111" strokeWidth="3" strokeDasharray={pinnedDash(index)} />
+                <line x1="0" x2="36" y1="6" y2="6" stroke={palette.text} strokeWidth="3" strokeDasharray={pinnedDash(index)} />
               </svg>
               <span className="pinned-label">
                 Pinned run {p.id}: {describeDifference(p.config, config)}

@@ -9,6 +9,7 @@ import { intervalWidth, widthMaximum } from '../../engine';
 import { A_RANGE, ABS_W_RANGE, factorCurve, shading, widthPlot } from './boundGeometry';
 import { formatNumber } from './format';
 import { Slider } from './Slider';
+import { palette } from '../../app/palette';
 
 const left = { width: 400, height: 240, l: 44, r: 12, t: 14, b: 36 };
 const right = { width: 320, height: 240, l: 44, r: 12, t: 14, b: 36 };
@@ -53,17 +54,17 @@ export function BoundPanel() {
                 width={ax(shade.shown[1]) - ax(shade.shown[0])}
                 y={left.t}
                 height={left.height - left.b - left.t}
-                fill="#fde68a"
+                fill={palette.escapeBand}
                 data-lo={String(shade.lo)}
                 data-hi={String(shade.hi)}
               />
             )}
-            <rect x={ax(0)} width={ax(1) - ax(0)} y={left.height - left.b} height={4} fill="#94a3b8">
+            <rect x={ax(0)} width={ax(1) - ax(0)} y={left.height - left.b} height={4} fill={palette.reference}>
               <title>activations lie in [0, 1]</title>
             </rect>
             {fy.ticks(4).map((t) => (
               <g key={t} transform={`translate(0,${fy(t)})`}>
-                <line x1={left.l} x2={left.width - left.r} stroke={t === 1 ? '#b91c1c' : '#e2e8f0'} strokeDasharray={t === 1 ? '5 3' : undefined} />
+                <line x1={left.l} x2={left.width - left.r} stroke={t === 1 ? palette.growingFactor : palette.grid} strokeDasharray={t === 1 ? '5 3' : undefined} />
                 <text x={left.l - 6} dy="0.32em" textAnchor="end" className="small">
                   {t}
                 </text>
@@ -77,7 +78,7 @@ export function BoundPanel() {
             <text x={left.width - left.r} y={left.height - 4} textAnchor="end" className="axis-label">
               a
             </text>
-            <path d={factorPath(factorCurve(w, b)) ?? ''} fill="none" stroke="#1d4ed8" strokeWidth={2} />
+            <path d={factorPath(factorCurve(w, b)) ?? ''} fill="none" stroke={palette.curvePrimary} strokeWidth={2} />
             <text x={left.l + 6} y={left.t + 10} className="small">
               |wσ′(wa+b)|
             </text>
@@ -87,7 +88,7 @@ export function BoundPanel() {
           <svg viewBox={`0 0 ${right.width} ${right.height}`} role="img" aria-label="Width of the interval against |w| (eq. 123)">
             {wy.ticks(5).map((t) => (
               <g key={t} transform={`translate(0,${wy(t)})`}>
-                <line x1={right.l} x2={right.width - right.r} stroke="#e2e8f0" />
+                <line x1={right.l} x2={right.width - right.r} stroke={palette.grid} />
                 <text x={right.l - 6} dy="0.32em" textAnchor="end" className="small">
                   {t}
                 </text>
@@ -101,12 +102,12 @@ export function BoundPanel() {
             <text x={right.width - right.r} y={right.height - 4} textAnchor="end" className="axis-label">
               |w|
             </text>
-            <path d={widthPath(curve) ?? ''} fill="none" stroke="#15803d" strokeWidth={2} />
-            <circle cx={wx(max.absW)} cy={wy(max.width)} r={4} fill="#15803d" />
+            <path d={widthPath(curve) ?? ''} fill="none" stroke={palette.curveTertiary} strokeWidth={2} />
+            <circle cx={wx(max.absW)} cy={wy(max.width)} r={4} fill={palette.curveTertiary} />
             <text x={wx(max.absW) + 8} y={wy(max.width) - 6} className="small">
               max {formatNumber(max.width)} at |w| = {formatNumber(max.absW)}
             </text>
-            {absW <= ABS_W_RANGE[1] && <circle cx={wx(absW)} cy={wy(width)} r={4} fill="#1d4ed8" stroke="white" />}
+            {absW <= ABS_W_RANGE[1] && <circle cx={wx(absW)} cy={wy(width)} r={4} fill={palette.curvePrimary} stroke={palette.paper} />}
           </svg>
         </figure>
       </div>

@@ -8,6 +8,7 @@ import { CHAIN_LENGTH, chainGradients, explodingRecipe, standardInit, type Chain
 import { CHAIN_BOX, ROW, columnX, factorNames, gradBars, gradScale, gradTicks } from './chainGeometry';
 import { formatNumber } from './format';
 import { Slider } from './Slider';
+import { palette } from '../../app/palette';
 
 const INITIAL_SEED = 1;
 const INITIAL_A0 = 1;
@@ -66,7 +67,7 @@ export function ChainPanel() {
                 x2={columnX(k + 1) - (k === CHAIN_LENGTH ? 54 : 22)}
                 y1={ROW.node}
                 y2={ROW.node}
-                stroke="#64748b"
+                stroke={palette.muted}
               />
             ))}
             <text x={columnX(0)} y={ROW.node} dy="0.32em" textAnchor="middle" className="node-label">
@@ -74,7 +75,7 @@ export function ChainPanel() {
             </text>
             {g.z.map((z, i) => (
               <g key={i} transform={`translate(${columnX(i + 1)},${ROW.node})`}>
-                <circle r={20} fill="#e2e8f0" stroke="#334155" />
+                <circle r={20} fill={palette.chainNeuron} stroke={palette.chainNeuronOutline} />
                 <text dy="0.32em" textAnchor="middle">
                   {sub(i + 1)}
                 </text>
@@ -143,7 +144,7 @@ export function ChainPanel() {
             </text>
             {gradTicks().map((t) => (
               <g key={t} transform={`translate(0,${scale(t)})`}>
-                <line x1={columnX(0) + 30} x2={columnX(CHAIN_LENGTH) + 40} className="grid" stroke="#e2e8f0" />
+                <line x1={columnX(0) + 30} x2={columnX(CHAIN_LENGTH) + 40} className="grid" stroke={palette.grid} />
                 <text x={columnX(0) + 24} dy="0.32em" textAnchor="end" className="small">
                   {formatNumber(t, 1)}
                 </text>
@@ -159,7 +160,7 @@ export function ChainPanel() {
                   y={bar.y}
                   width={bar.width}
                   height={bar.height}
-                  fill={bar.grad < 0 ? '#c2410c' : '#1d5fbf'}
+                  fill={bar.grad < 0 ? palette.negativeGradient : palette.positiveGradient}
                 >
                   <title>{`∂C/∂b${bar.j} = ${formatNumber(bar.grad)}`}</title>
                 </rect>

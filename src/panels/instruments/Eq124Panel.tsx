@@ -9,6 +9,7 @@ import { DERIVATIVE_LABELS } from '../common/derivative';
 import { drawFactorBars } from './drawFactorBars';
 import { FACTOR_BOX, NORM_DOMAIN, factorBoxHeight, factorRows, factorScale } from './eq124Geometry';
 import { formatNorm, formatNumber } from './format';
+import { palette } from '../../app/palette';
 
 export function Eq124Panel({ snapshot, activation = 'sigmoid' }: { snapshot?: Snapshot; activation?: ActivationName }) {
   const bars = useRef<SVGGElement>(null);
@@ -44,7 +45,7 @@ export function Eq124Panel({ snapshot, activation = 'sigmoid' }: { snapshot?: Sn
           <svg viewBox={`0 0 ${FACTOR_BOX.width} ${height}`} role="img" aria-label="Spectral norm of Σ′(zʰ)(wʰ⁺¹)ᵀ per hidden layer, log scale">
             {ticks.map((t) => (
               <g key={t} transform={`translate(${scale(t)},0)`}>
-                <line y1={FACTOR_BOX.top - 4} y2={height - FACTOR_BOX.bottom} stroke={t === 1 ? '#b91c1c' : '#e2e8f0'} strokeDasharray={t === 1 ? '5 3' : undefined} />
+                <line y1={FACTOR_BOX.top - 4} y2={height - FACTOR_BOX.bottom} stroke={t === 1 ? palette.growingFactor : palette.grid} strokeDasharray={t === 1 ? '5 3' : undefined} />
                 <text y={height - FACTOR_BOX.bottom + 16} textAnchor="middle" className="small">
                   {formatNumber(t, 1)}
                 </text>

@@ -9,6 +9,7 @@ import { maxIdentityError, solveIdentity, type IdentityParams } from '../../engi
 import { SOLVE_W1, errorTable, outputCurve } from './identityGeometry';
 import { formatNumber } from './format';
 import { Slider } from './Slider';
+import { palette } from '../../app/palette';
 
 const box = { width: 400, height: 260, l: 44, r: 12, t: 14, b: 36 };
 const INITIAL: IdentityParams = { w1: 1, b: 0, w2: 1, c: 0 };
@@ -37,7 +38,7 @@ export function IdentityPanel() {
           <svg viewBox={`0 0 ${box.width} ${box.height}`} role="img" aria-label="w2·σ(w1·x + b) + c against y = x">
             {y.ticks(6).map((t) => (
               <g key={t} transform={`translate(0,${y(t)})`}>
-                <line x1={box.l} x2={box.width - box.r} stroke="#e2e8f0" />
+                <line x1={box.l} x2={box.width - box.r} stroke={palette.grid} />
                 <text x={box.l - 6} dy="0.32em" textAnchor="end" className="small">
                   {t}
                 </text>
@@ -51,12 +52,12 @@ export function IdentityPanel() {
             <text x={box.width - box.r} y={box.height - 4} textAnchor="end" className="axis-label">
               x
             </text>
-            <path d={path([[0, 0], [1, 1]]) ?? ''} stroke="#94a3b8" strokeDasharray="5 4" fill="none" />
-            <path d={path(outputCurve(p)) ?? ''} stroke="#1d4ed8" strokeWidth={2} fill="none" />
-            <text x={box.l + 6} y={box.t + 10} className="small" fill="#1d4ed8">
+            <path d={path([[0, 0], [1, 1]]) ?? ''} stroke={palette.reference} strokeDasharray="5 4" fill="none" />
+            <path d={path(outputCurve(p)) ?? ''} stroke={palette.curvePrimary} strokeWidth={2} fill="none" />
+            <text x={box.l + 6} y={box.t + 10} className="small" fill={palette.curvePrimary}>
               w₂σ(w₁x + b) + c
             </text>
-            <text x={box.l + 6} y={box.t + 24} className="small" fill="#64748b">
+            <text x={box.l + 6} y={box.t + 24} className="small" fill={palette.muted}>
               y = x (dashed)
             </text>
           </svg>

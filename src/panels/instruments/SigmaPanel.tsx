@@ -8,6 +8,7 @@ import { line, scaleLinear } from 'd3';
 import { COMPARISONS, COMPARISON_LABEL, Z_RANGE, pointerToUnits, readoutAt, sigmaCurves, type Comparison } from './sigmaGeometry';
 import { formatNumber } from './format';
 import { Slider } from './Slider';
+import { palette } from '../../app/palette';
 
 const box = { width: 640, height: 260, left: 44, right: 16, top: 14, bottom: 36 };
 
@@ -41,7 +42,7 @@ export function SigmaPanel() {
           <g className="axis">
             {y.ticks(5).map((t) => (
               <g key={t} transform={`translate(0,${y(t)})`}>
-                <line x1={box.left} x2={box.width - box.right} className="grid" stroke="#e2e8f0" />
+                <line x1={box.left} x2={box.width - box.right} className="grid" stroke={palette.grid} />
                 <text x={box.left - 6} dy="0.32em" textAnchor="end" className="small">
                   {t}
                 </text>
@@ -56,26 +57,26 @@ export function SigmaPanel() {
               z
             </text>
           </g>
-          <path d={path(curves.sigma) ?? ''} fill="none" stroke="#1d4ed8" strokeWidth={2} data-curve="sigma" />
-          <path d={path(curves.sigmaPrime) ?? ''} fill="none" stroke="#c2410c" strokeWidth={2} data-curve="sigma-prime" />
+          <path d={path(curves.sigma) ?? ''} fill="none" stroke={palette.curvePrimary} strokeWidth={2} data-curve="sigma" />
+          <path d={path(curves.sigmaPrime) ?? ''} fill="none" stroke={palette.curveSecondary} strokeWidth={2} data-curve="sigma-prime" />
           {curves.other && (
-            <path d={path(curves.other) ?? ''} fill="none" stroke="#15803d" strokeWidth={2} strokeDasharray="6 4" data-curve="other-prime" />
+            <path d={path(curves.other) ?? ''} fill="none" stroke={palette.curveTertiary} strokeWidth={2} strokeDasharray="6 4" data-curve="other-prime" />
           )}
-          <circle cx={x(0)} cy={y(0.25)} r={4} fill="#c2410c" />
+          <circle cx={x(0)} cy={y(0.25)} r={4} fill={palette.curveSecondary} />
           <text x={x(0) + 8} y={y(0.25) - 8} className="small">
             σ′(0) = 1/4
           </text>
-          <line x1={x(z)} x2={x(z)} y1={box.top} y2={box.height - box.bottom} stroke="#94a3b8" strokeDasharray="3 3" />
-          <circle cx={x(z)} cy={y(r.sigma)} r={3} fill="#1d4ed8" />
-          <circle cx={x(z)} cy={y(r.sigmaPrime)} r={3} fill="#c2410c" />
-          <text x={box.left + 6} y={box.top + 10} className="small" style={{ fill: '#1d4ed8' }}>
+          <line x1={x(z)} x2={x(z)} y1={box.top} y2={box.height - box.bottom} stroke={palette.reference} strokeDasharray="3 3" />
+          <circle cx={x(z)} cy={y(r.sigma)} r={3} fill={palette.curvePrimary} />
+          <circle cx={x(z)} cy={y(r.sigmaPrime)} r={3} fill={palette.curveSecondary} />
+          <text x={box.left + 6} y={box.top + 10} className="small" style={{ fill: palette.curvePrimary }}>
             σ(z)
           </text>
-          <text x={box.left + 6} y={box.top + 24} className="small" style={{ fill: '#c2410c' }}>
+          <text x={box.left + 6} y={box.top + 24} className="small" style={{ fill: palette.curveSecondary }}>
             σ′(z)
           </text>
           {r.other && (
-            <text x={box.left + 6} y={box.top + 38} className="small" style={{ fill: '#15803d' }}>
+            <text x={box.left + 6} y={box.top + 38} className="small" style={{ fill: palette.curveTertiary }}>
               {r.other.label}′(z), dashed
             </text>
           )}

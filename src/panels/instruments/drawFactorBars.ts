@@ -2,6 +2,7 @@
 import { select } from 'd3';
 import { FACTOR_BOX, factorBarWidth, factorScale, type FactorRow } from './eq124Geometry';
 import { formatNorm } from './format';
+import { palette } from '../../app/palette';
 
 export function drawFactorBars(g: SVGGElement, rows: readonly FactorRow[]): void {
   const scale = factorScale();
@@ -23,7 +24,7 @@ export function drawFactorBars(g: SVGGElement, rows: readonly FactorRow[]): void
     .select<SVGRectElement>('rect.factor-bar')
     .attr('y', -FACTOR_BOX.rowHeight * 0.3)
     .attr('width', (d) => factorBarWidth(d.factorNorm, scale))
-    .attr('fill', (d) => (d.factorNorm >= 1 ? '#b91c1c' : '#1d4ed8'))
+    .attr('fill', (d) => (d.factorNorm >= 1 ? palette.growingFactor : palette.shrinkingFactor))
     .attr('data-h', (d) => d.h)
     .attr('data-norm', (d) => String(d.factorNorm));
   bars

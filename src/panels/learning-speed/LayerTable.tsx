@@ -4,7 +4,7 @@
  */
 import { formatValue } from '../../store/format';
 import { useLab, useLabFrame } from '../../store/hooks';
-import { layerColour } from '../common/palette';
+import { layerColour } from '../../app/palette';
 import { DERIVATIVE_LABELS } from '../common/derivative';
 
 

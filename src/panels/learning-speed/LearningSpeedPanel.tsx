@@ -3,7 +3,8 @@
  * A small, slow chart, so React renders the paths from D3 scales, at most once per animation frame.
  */
 import { useLab, useLabFrame } from '../../store/hooks';
-import { layerColour, pinnedDash } from '../common/palette';
+import { layerColour } from '../../app/palette';
+import { pinnedDash } from '../common/dashes';
 import { ChartFrame } from '../common/ChartFrame';
 import { PinnedLegendItems } from '../common/PinnedLegendItems';
 import { decadeTicks, formatDecade, layerPath, speedScales, SPEED_BOX as box } from './geometry';

@@ -10,7 +10,8 @@ import { useLab, useLabStore } from '../../store/hooks';
 import { rafThrottle } from '../../store/rafThrottle';
 import type { Snapshot } from '../../worker/protocol';
 import { ValidatedField } from '../common/ValidatedField';
-import { drawColumn, NEGATIVE_COLOUR, POSITIVE_COLOUR } from './drawBars';
+import { palette } from '../../app/palette';
+import { drawColumn } from './drawBars';
 import { barsForLayer, columnLayout, maxAbsGrad, selectNeurons, BOOK_NEURONS_SHOWN } from './geometry';
 
 export function NetworkPanel() {
@@ -124,8 +125,8 @@ export function NetworkPanel() {
           Bar length ∝ √|∂C/∂b| (square-root scale), one scale shared by all layers.{' '}
           <span ref={scaleNote} />
         </span>{' '}
-        <span className="swatch" style={{ background: POSITIVE_COLOUR }} aria-hidden="true" /> ∂C/∂b &gt; 0{' '}
-        <span className="swatch" style={{ background: NEGATIVE_COLOUR }} aria-hidden="true" /> ∂C/∂b &lt; 0{' '}
+        <span className="swatch" style={{ background: palette.positiveGradient }} aria-hidden="true" /> ∂C/∂b &gt; 0{' '}
+        <span className="swatch" style={{ background: palette.negativeGradient }} aria-hidden="true" /> ∂C/∂b &lt; 0{' '}
         <span className="swatch ghost-swatch" aria-hidden="true" /> at the first probe
         {!showAll && <> · first {BOOK_NEURONS_SHOWN} neurons of each layer, as in the book</>}
       </p>

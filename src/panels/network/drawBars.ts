@@ -4,10 +4,7 @@
 import { select } from 'd3';
 import { barLength, type Bar, type ColumnLayout } from './geometry';
 import { formatValue } from '../../store/format';
-
-export const POSITIVE_COLOUR = '#1d5fbf';
-export const NEGATIVE_COLOUR = '#c2410c';
-export const OVERFLOW_COLOUR = '#6b21a8';
+import { palette } from '../../app/palette';
 
 /** Horizontal geometry inside the column's 200-unit-wide viewBox. */
 export const NEURON_X = 22;
@@ -76,7 +73,7 @@ export function drawColumn(g: SVGGElement, { layout, neurons, bars, initialBars,
     .attr('y', (d) => layout.rowY(d.row) - thickness / 2)
     .attr('height', thickness)
     .attr('width', (d) => Math.max(1, barLength(d.grad, max, BAR_FULL)))
-    .attr('fill', (d) => (!Number.isFinite(d.grad) ? OVERFLOW_COLOUR : d.grad < 0 ? NEGATIVE_COLOUR : POSITIVE_COLOUR))
+    .attr('fill', (d) => (!Number.isFinite(d.grad) ? palette.overflowGradient : d.grad < 0 ? palette.negativeGradient : palette.positiveGradient))
     .select('title')
     .text((d) => `Hidden layer ${d.layer}, neuron ${d.neuron}: ∂C/∂b = ${formatValue(d.grad)}${Number.isFinite(d.grad) ? '' : ' (the gradient no longer fits in a 32-bit float)'}`);
 }

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { loadMnistSamples } from '../../../bench/mnist-idx';
+import { firstExamples } from '../../../src/data/mnist';
+import { loadMnist } from '../../../src/data/node';
 import { Network } from '../../../src/engine/core/network';
 import { applyExplodingPreset } from '../../../src/engine/core/presets';
 import { GradientProbe } from '../../../src/engine/core/probe';
 import { createRng } from '../../../src/engine/core/rng';
 
 describe('applyExplodingPreset', () => {
-  const mnist = loadMnistSamples('train', 1000);
+  const mnist = firstExamples(loadMnist().training, 1000);
 
   it('makes ‖δ¹‖ at least 10³ × ‖δ⁴‖ on [784,30,30,30,30,10] (book: ≈ 250 / 15 / 0.6 / 0.02)', () => {
     const net = new Network({ layers: [784, 30, 30, 30, 30, 10] });

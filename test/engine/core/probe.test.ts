@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadMnistSamples } from '../../../bench/mnist-idx';
+import { firstExamples } from '../../../src/data/mnist';
+import { loadMnist } from '../../../src/data/node';
 import { Network } from '../../../src/engine/core/network';
 import { GradientProbe } from '../../../src/engine/core/probe';
 import { createRng } from '../../../src/engine/core/rng';
@@ -68,7 +69,7 @@ describe('GradientProbe', () => {
   });
 
   it('on real MNIST, [784,30,30,10] default init: norms in a sane range and layer 1 learns slower than layer 2', () => {
-    const mnist = loadMnistSamples('train', 1000);
+    const mnist = firstExamples(loadMnist().training, 1000);
     const net = new Network({ layers: [784, 30, 30, 10] });
     net.initialize('default', createRng(1));
     const r = new GradientProbe(net, mnist).run();

@@ -3,7 +3,6 @@
  * (roles and accessible names) plus the data-* attributes the bar charts publish for machines.
  */
 import type { Locator, Page } from 'playwright-core';
-import { parseDisplayedNumber } from './harness';
 
 /** One rect per hidden neuron: data-layer (1 = nearest the input), data-neuron, data-grad = ∂C/∂b. */
 export const BAR_SELECTOR = 'svg rect[data-layer][data-neuron][data-grad]';
@@ -78,4 +77,24 @@ export async function chainGrads(page: Page): Promise<Map<number, number>> {
   const out = new Map<number, number>();
   for (const [j, g] of pairs) out.set(Number(j), Math.abs(Number(g)));
   return out;
+}
+
+/**
+ * Reads a number as the page prints it: "0.0123", "1.2e-3", "−4.5", "1.2 × 10⁻³" or "1.2×10^-3".
+ * Returns NaN when the text holds no number, so a caller's assertion names the text it could not read.
+ */
+export function parseDisplayedNumber(text: string): number {
+  const superscripts: Record<string, string> = {
+    '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁻': '-', '⁺': '+',
+  };
+  const plain = text
+    .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]/g, (c) => superscripts[c] ?? c)
+    .replace(/[−–]/g, '-')
+    .replace(/\u00a0|\u202f|,/g, '')
+    .trim();
+  const m = /(-?\d+(?:\.\d+)?|-?\.\d+)(?:\s*(?:[eE]([+-]?\d+)|\s*[×x·*]\s*10\^?\s*([+-]?\d+)))?/.exec(plain);
+  if (m === null) return Number.NaN;
+  const mantissa = Number(m[1]);
+  const exponent = m[2] ?? m[3];
+  return exponent === undefined ? mantissa : mantissa * 10 ** Number(exponent);
 }

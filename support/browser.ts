@@ -1,6 +1,7 @@
 /**
- * Shared plumbing for everything that drives the built app in Chromium: the end-to-end walk
- * (test/e2e/lab.e2e.test.ts) and the page benchmarks (bench/page.bench.ts).
+ * Plumbing for everything that drives the built app in Chromium: the end-to-end walk
+ * (test/e2e/lab.e2e.test.ts) and the page benchmarks (bench/page.bench.ts). It lives outside test/ and
+ * bench/ so that neither has to reach into the other.
  *
  * The app is built once into a fresh temporary folder (never dist/, which someone may be previewing)
  * and served by `vite preview` on a free loopback port, so what we measure is what users download.
@@ -13,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { build, preview, type PreviewServer } from 'vite';
 import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Debian's Chromium; we never download a browser of our own. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -109,24 +110,4 @@ export const CHROMIUM_ARGS = [
 
 export function launchChromium(extra: LaunchOptions = {}): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, ...extra });
-}
-
-/**
- * Reads a number as the page prints it: "0.0123", "1.2e-3", "−4.5", "1.2 × 10⁻³" or "1.2×10^-3".
- * Returns NaN when the text holds no number, so a caller's assertion names the text it could not read.
- */
-export function parseDisplayedNumber(text: string): number {
-  const superscripts: Record<string, string> = {
-    '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁻': '-', '⁺': '+',
-  };
-  const plain = text
-    .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]/g, (c) => superscripts[c] ?? c)
-    .replace(/[−–]/g, '-')
-    .replace(/\u00a0|\u202f|,/g, '')
-    .trim();
-  const m = /(-?\d+(?:\.\d+)?|-?\.\d+)(?:\s*(?:[eE]([+-]?\d+)|\s*[×x·*]\s*10\^?\s*([+-]?\d+)))?/.exec(plain);
-  if (m === null) return Number.NaN;
-  const mantissa = Number(m[1]);
-  const exponent = m[2] ?? m[3];
-  return exponent === undefined ? mantissa : mantissa * 10 ** Number(exponent);
 }
