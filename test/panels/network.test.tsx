@@ -83,6 +83,14 @@ describe('network panel', () => {
     });
   });
 
+  it('says in words how much slower the first layer learns', async () => {
+    const { client } = renderWithStore(<NetworkPanel />, '?layers=784,30,30,30,30,10');
+    expect(screen.getByTestId('headline').textContent).toBe('Waiting for the first probe of the network…');
+    act(() => client.emit(makeSnapshot(1, [30, 30, 30, 30], { scale: [0.001, 0.003, 0.03, 0.134] })));
+    await waitFor(() => expect(screen.getByTestId('headline').textContent).toBe('Layer 1 learns 134× slower than layer 4'));
+    expect(screen.getByRole('status').textContent).toBe('Layer 1 learns 134× slower than layer 4');
+  });
+
   it('"Show all neurons" draws every neuron', async () => {
     const user = userEvent.setup();
     const { container, client } = renderWithStore(<NetworkPanel />);

@@ -12,6 +12,7 @@ import type { Snapshot } from '../../worker/protocol';
 import { ValidatedField } from '../common/ValidatedField';
 import { drawColumn, NEGATIVE_COLOUR, POSITIVE_COLOUR } from './drawBars';
 import { barsForLayer, columnLayout, selectNeurons, BOOK_NEURONS_SHOWN } from './geometry';
+import { Headline } from './Headline';
 import { BAR_SCALES, logDecadeTicks, maxFiniteAbs, scaleTop, type BarScaleMode } from './scale';
 import { BAR_FULL, BAR_X } from './drawBars';
 
@@ -136,6 +137,7 @@ export function NetworkPanel() {
         Each bar is ∂C/∂b of one hidden neuron: how fast its weights and biases change. By eq. 122, ∂C/∂b₁ = σ′(z₁) w₂σ′(z₂)
         w₃σ′(z₃) w₄σ′(z₄) ∂C/∂a₄ — every layer closer to the input multiplies in one more w σ′(z), and σ′ ≤ 1/4.
       </p>
+      <Headline />
       <div className="scale-row">
         <fieldset className="segmented">
           <legend>Bar scale</legend>
