@@ -75,7 +75,7 @@ describe('network panel', () => {
     await waitFor(() => expect(bars(container)).toHaveLength(12));
     await user.click(screen.getByRole('radio', { name: 'Log (4 decades)' }));
     expect(store.getState().view.barScale).toBe('log');
-    await waitFor(() => expect(container.querySelectorAll('.decade-axis text')).toHaveLength(10));
+    await waitFor(() => expect(container.querySelectorAll('.decade-axis text')).toHaveLength(8));
     // Each decade is a quarter of the track: layer 1 (100× smaller) is half a track shorter than layer 2.
     await waitFor(() => {
       const w = bars(container).map((r) => Number(r.getAttribute('width')));

@@ -133,10 +133,6 @@ export function NetworkPanel() {
           </span>
         </div>
       </div>
-      <p className="explain">
-        Each bar is ∂C/∂b of one hidden neuron: how fast its weights and biases change. By eq. 122, ∂C/∂b₁ = σ′(z₁) w₂σ′(z₂)
-        w₃σ′(z₃) w₄σ′(z₄) ∂C/∂a₄ — every layer closer to the input multiplies in one more w σ′(z), and σ′ ≤ 1/4.
-      </p>
       <Headline />
       <div className="scale-row">
         <fieldset className="segmented">
@@ -218,6 +214,10 @@ export function NetworkPanel() {
           </p>
         </div>
       </div>
+      <p className="explain">
+        Each bar is ∂C/∂b of one hidden neuron: how fast its weights and biases change. By eq. 122, ∂C/∂b₁ = σ′(z₁) w₂σ′(z₂)
+        w₃σ′(z₃) w₄σ′(z₄) ∂C/∂a₄ — every layer closer to the input multiplies in one more w σ′(z), and σ′ ≤ 1/4.
+      </p>
     </section>
   );
 }
@@ -229,9 +229,10 @@ export function NetworkPanel() {
  */
 function DecadeAxis() {
   return (
-    <svg className="decade-axis" viewBox="0 0 200 18" aria-hidden="true">
-      {DECADE_TICKS.map((t) => (
-        <text key={t.label} x={BAR_X + t.at * BAR_FULL} y={14} textAnchor={t.at === 0 ? 'start' : t.at === 1 ? 'end' : 'middle'}>
+    <svg className="decade-axis" viewBox="0 0 200 20" aria-hidden="true">
+      {/* The track's start (10⁻⁴ and below) needs no label: the lines mark it, and five labels do not fit. */}
+      {DECADE_TICKS.filter((t) => t.at > 0).map((t) => (
+        <text key={t.label} x={BAR_X + t.at * BAR_FULL} y={15} textAnchor={t.at === 1 ? 'end' : 'middle'}>
           {t.label}
         </text>
       ))}
