@@ -102,6 +102,9 @@ export interface LabActions {
   pinRun(): void;
   togglePinned(id: number): void;
   removePinned(id: number): void;
+  removeAllPinned(): void;
+  /** Puts back runs pinned in an earlier visit; `notice` says what could not be restored, if anything. */
+  restorePinned(runs: PinnedRun[], notice: string | null): void;
   setBarScale(mode: BarScaleMode): void;
   dismissUrlNotices(): void;
 }
@@ -316,6 +319,15 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       },
       removePinned(id) {
         set({ pinned: get().pinned.filter((p) => p.id !== id) });
+      },
+      removeAllPinned() {
+        set({ pinned: [] });
+      },
+      restorePinned(runs, notice) {
+        const pinned = [...get().pinned, ...runs].slice(0, MAX_PINNED);
+        // Restored runs keep their numbers, so "Pinned run 3" is still run 3 after a reload.
+        nextPinId = Math.max(nextPinId, ...pinned.map((p) => p.id + 1));
+        set(notice === null ? { pinned } : { pinned, notice });
       },
       setBarScale(mode) {
         if (get().view.barScale !== mode) set({ view: { ...get().view, barScale: mode } });
