@@ -98,3 +98,35 @@ export function parseDisplayedNumber(text: string): number {
   const exponent = m[2] ?? m[3];
   return exponent === undefined ? mantissa : mantissa * 10 ** Number(exponent);
 }
+
+export interface BarFractions {
+  /** Longest live bar as a fraction of its track (the row's baseline), over every hidden layer. */
+  longest: number;
+  /** Longest live bar of each hidden layer as a fraction of its track, layer 1 first. */
+  byLayer: number[];
+}
+
+/**
+ * How much of its track each layer's longest bar fills, from the rects' on-screen sizes: what a viewer
+ * sees, whatever the scale's arithmetic says.
+ */
+export async function barFractions(page: Page): Promise<BarFractions> {
+  return page.evaluate((selector) => {
+    const byLayer = new Map<number, number>();
+    for (const rect of Array.from(document.querySelectorAll(selector))) {
+      const track = rect.closest('svg')?.querySelector('line.baseline');
+      if (!track) continue;
+      const fraction = rect.getBoundingClientRect().width / track.getBoundingClientRect().width;
+      const layer = Number(rect.getAttribute('data-layer'));
+      byLayer.set(layer, Math.max(byLayer.get(layer) ?? 0, fraction));
+    }
+    const layers = Array.from(byLayer.keys()).sort((a, b) => a - b);
+    const values = layers.map((l) => byLayer.get(l) ?? 0);
+    return { longest: values.length > 0 ? Math.max(...values) : 0, byLayer: values };
+  }, BAR_SELECTOR);
+}
+
+/** The headline sentence above the bars ("Layer 1 learns 134× slower than layer 4"). */
+export async function headline(page: Page): Promise<string> {
+  return ((await page.getByTestId('headline').textContent()) ?? '').trim();
+}

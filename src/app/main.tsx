@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { createWorkerClient } from '../worker/client';
 import { createLabStore } from '../store/store';
 import { mirrorConfigInUrl } from '../store/url';
+import { persistPinnedRuns } from '../store/pinnedStorage';
 import { App } from './App';
 import { applyPalette } from './palette';
 import './theme.css';
@@ -16,9 +17,21 @@ applyPalette(document.documentElement.style);
 const store = createLabStore({ client: createWorkerClient(), search: window.location.search });
 mirrorConfigInUrl(store, window.history, window.location);
 store.getState().connect();
+// After connect(): configuring the first run clears the notice line, and a notice about unreadable
+// pinned runs must survive it.
+persistPinnedRuns(store, browserStorage());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App store={store} />
   </StrictMode>,
 );
+
+/** localStorage, or null where merely touching it throws (some browsers' private modes, sandboxed frames). */
+function browserStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}

@@ -60,6 +60,10 @@ export const palette = {
   reference: '#94a3b8',
   /** Secondary marks that must stay legible: outlines of the bars at the first probe, the chain's edges, the y = x label. */
   muted: '#64748b',
+  /** An outline of the first probe cut at the end of the bar's track. */
+  clipMark: '#475569',
+  /** The log bar scale's decade lines through the bar columns. */
+  decadeLine: '#cbd5e1',
   /** Neurons of the instruments' chain. */
   chainNeuron: '#e2e8f0',
   chainNeuronOutline: '#334155',

@@ -20,6 +20,8 @@ import {
   needsReinitialise,
   parseQuery,
 } from './config';
+import { DEFAULT_VIEW, parseViewQuery, type ViewSettings } from './view';
+import type { BarScaleMode } from './view';
 import { appendNormPoint, appendOrdered, DEFAULT_SERIES_LIMIT, type AccuracyPoint, type NormPoint } from './series';
 
 export type { TrainerClient };
@@ -73,6 +75,8 @@ export interface LabData {
   error: { message: string; retryable: boolean } | null;
   divergence: Divergence | null;
   pinned: PinnedRun[];
+  /** How the page shows the run (mirrored in the URL, never rebuilds the network). */
+  view: ViewSettings;
   /** Bound of the series above; a parameter so tests can use a small one. */
   seriesLimit: number;
 }
@@ -98,6 +102,10 @@ export interface LabActions {
   pinRun(): void;
   togglePinned(id: number): void;
   removePinned(id: number): void;
+  removeAllPinned(): void;
+  /** Puts back runs pinned in an earlier visit; `notice` says what could not be restored, if anything. */
+  restorePinned(runs: PinnedRun[], notice: string | null): void;
+  setBarScale(mode: BarScaleMode): void;
   dismissUrlNotices(): void;
 }
 
@@ -174,6 +182,7 @@ function withHidden(layers: readonly number[], hidden: readonly number[]): numbe
 export function createLabStore(options: LabStoreOptions): LabStore {
   const { client } = options;
   const parsed = options.search !== undefined ? parseQuery(options.search) : { config: { ...DEFAULT_CONFIG, layers: [...DEFAULT_CONFIG.layers] }, notices: [] };
+  const parsedView = options.search !== undefined ? parseViewQuery(options.search) : { view: { ...DEFAULT_VIEW }, notices: [] };
   let unsubscribe: (() => void) | null = null;
   let nextPinId = 1;
 
@@ -193,7 +202,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
 
     return {
       config: parsed.config,
-      urlNotices: parsed.notices,
+      urlNotices: [...parsed.notices, ...parsedView.notices],
       notice: null,
       runId: NO_RUN,
       ...freshRun(),
@@ -201,6 +210,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       dataReady: 'none',
       error: null,
       pinned: [],
+      view: parsedView.view,
       seriesLimit: options.seriesLimit ?? DEFAULT_SERIES_LIMIT,
 
       connect() {
@@ -309,6 +319,18 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       },
       removePinned(id) {
         set({ pinned: get().pinned.filter((p) => p.id !== id) });
+      },
+      removeAllPinned() {
+        set({ pinned: [] });
+      },
+      restorePinned(runs, notice) {
+        const pinned = [...get().pinned, ...runs].slice(0, MAX_PINNED);
+        // Restored runs keep their numbers, so "Pinned run 3" is still run 3 after a reload.
+        nextPinId = Math.max(nextPinId, ...pinned.map((p) => p.id + 1));
+        set(notice === null ? { pinned } : { pinned, notice });
+      },
+      setBarScale(mode) {
+        if (get().view.barScale !== mode) set({ view: { ...get().view, barScale: mode } });
       },
       dismissUrlNotices() {
         set({ urlNotices: [] });

@@ -4,11 +4,15 @@
  */
 import { serialiseQuery } from './config';
 import type { LabStore } from './store';
+import { serialiseView } from './view';
 
 export function mirrorConfigInUrl(store: LabStore, history: Pick<History, 'replaceState'>, location: Pick<Location, 'pathname' | 'hash'>): () => void {
-  const write = () => history.replaceState(null, '', `${location.pathname}${serialiseQuery(store.getState().config)}${location.hash}`);
+  const write = () => {
+    const { config, view } = store.getState();
+    history.replaceState(null, '', `${location.pathname}${serialiseQuery(config)}&${serialiseView(view)}${location.hash}`);
+  };
   write();
   return store.subscribe((state, prev) => {
-    if (state.config !== prev.config) write();
+    if (state.config !== prev.config || state.view !== prev.view) write();
   });
 }

@@ -26,7 +26,9 @@ import {
   BAR_SELECTOR,
   button,
   chainGrads,
+  barFractions,
   explodingToggle,
+  headline,
   layerNorms,
   learningTable,
   shownEpoch,
@@ -69,6 +71,8 @@ describe.skipIf(skipLocally)('Gradient Lab in Chromium (production build)', () =
   let browser: Browser | undefined;
   let page: Page;
   const consoleErrors: string[] = [];
+  /** When "Start" was pressed, so a later step can look at the run a set time into training. */
+  let startedAt = 0;
 
   beforeAll(async () => {
     if (!haveChromium) {
@@ -130,6 +134,7 @@ describe.skipIf(skipLocally)('Gradient Lab in Chromium (production build)', () =
     const start = button(page, 'Start');
     const epochBefore = await shownEpoch(page);
     const seen = new Set<string>([(await readBars(page)).signature]);
+    startedAt = Date.now();
     await start.click();
     // At least three new sets of bars after the click: not one redraw, a stream of snapshots.
     await expect
@@ -137,6 +142,26 @@ describe.skipIf(skipLocally)('Gradient Lab in Chromium (production build)', () =
       .toBeGreaterThanOrEqual(4);
     await expect.poll(() => shownEpoch(page), POLL).toBeGreaterThan(epochBefore);
     passed.add('start');
+  }, STEP_TIMEOUT);
+
+  it('15 s into training on a projector-sized page, the bars still show the gap and the headline names it', async () => {
+    needs('start');
+    await page.setViewportSize({ width: 1280, height: 720 });
+    try {
+      await sleep(Math.max(0, startedAt + 15_000 - Date.now()));
+      // The whole gradient has shrunk since the first probe; the default scale follows the latest probe,
+      // so the longest bar still fills at least half its track and the last layer's outruns the first's.
+      const fractions = await barFractions(page);
+      expect(fractions.byLayer).toHaveLength(4);
+      expect(fractions.longest).toBeGreaterThanOrEqual(0.5);
+      expect(fractions.byLayer[3]).toBeGreaterThan(fractions.byLayer[0]);
+      const sentence = await headline(page);
+      expect(sentence).toMatch(/^Layer 1 learns [\d,.]+× slower than layer 4$/);
+      const headlineSize = await page.getByTestId('headline').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+      expect(headlineSize).toBeGreaterThanOrEqual(24);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
   }, STEP_TIMEOUT);
 
   it('"Pause" stops the updates', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barLength, barsForLayer, columnLayout, maxAbsGrad, selectNeurons } from '../../src/panels/network/geometry';
+import { barsForLayer, columnLayout, selectNeurons } from '../../src/panels/network/geometry';
 import { decadeTicks, formatDecade, layerPath, normExtent, speedScales } from '../../src/panels/learning-speed/geometry';
 import { accuracyDomain, bookAccuracyFor } from '../../src/panels/accuracy/geometry';
 import { makeSnapshot } from '../store/fakeClient';
@@ -34,18 +34,6 @@ describe('network geometry', () => {
     expect(barsForLayer(snap, 2, 50, [0])).toEqual([]);
     expect(barsForLayer(snap, 3, 30, [0])).toEqual([]);
     expect(barsForLayer(null, 1, 30, [0])).toEqual([]);
-  });
-
-  it('uses one square-root scale: 100 times smaller is 10 times shorter', () => {
-    expect(barLength(0.5, 0.5, 150)).toBe(150);
-    expect(barLength(-0.005, 0.5, 150)).toBeCloseTo(15, 10);
-    expect(barLength(2, 0.5, 150)).toBe(150);
-    expect(barLength(NaN, 0.5, 150)).toBe(150);
-    expect(barLength(0.1, 0, 150)).toBe(0);
-  });
-
-  it('takes the largest finite |∂C/∂b| as the top of the scale', () => {
-    expect(maxAbsGrad(new Float32Array([0.1, -0.4, Infinity, NaN, 0.2]))).toBeCloseTo(0.4, 6);
   });
 
   it('lays rows out evenly down a column', () => {

@@ -113,6 +113,47 @@ describe('pinned runs', () => {
     expect(container.querySelectorAll('path.series.pinned')).toHaveLength(0);
   });
 
+  it('compares every pinned run with this one in a table, each with its own faded dash, and removes them all at once', async () => {
+    const user = userEvent.setup();
+    const { client, store, container } = renderWithStore(
+      <>
+        <LearningSpeedPanel />
+        <CompareRuns />
+      </>,
+      '?layers=784,30,30,30,30,10',
+    );
+    act(() => {
+      client.emit(makeSnapshot(1, [30, 30, 30, 30], { epoch: 0, scale: [0.001, 0.01, 0.03, 0.134] }));
+      client.emit({ type: 'epoch-end', runId: 1, epoch: 1, validationAccuracy: 0.9, cost: 0.3 });
+      client.emit({ type: 'epoch-end', runId: 1, epoch: 2, validationAccuracy: 0.93, cost: 0.2 });
+      client.emit({ type: 'epoch-end', runId: 1, epoch: 3, validationAccuracy: 0.92, cost: 0.2 });
+    });
+    expect(screen.queryByRole('table', { name: 'This run and the pinned runs' })).toBeNull();
+    await user.click(await screen.findByRole('button', { name: 'Pin this run' }));
+    act(() => store.getState().updateConfig({ seed: 2 }));
+    act(() => client.emit(makeSnapshot(2, [30, 30, 30, 30], { epoch: 0, scale: [0.01, 0.01, 0.01, 0.012] })));
+    await user.click(screen.getByRole('button', { name: 'Pin this run' }));
+    const table = await screen.findByRole('table', { name: 'This run and the pinned runs' });
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => Array.from(r.children).map((c) => c.textContent));
+    expect(rows).toEqual([
+      ['This run', '≈ equal', '—'],
+      ['Pinned run 1seed 1', '134× slower', '93.00 %'],
+      ['Pinned run 2same settings', '≈ equal', '—'],
+    ]);
+    // Two runs, two different dashes, both faded; the live lines stay solid.
+    const dashes = Array.from(container.querySelectorAll('path.series.pinned')).map((p) => p.getAttribute('stroke-dasharray'));
+    expect(new Set(dashes).size).toBe(2);
+    expect(container.querySelectorAll('path.series:not(.pinned)[stroke-dasharray]')).toHaveLength(0);
+
+    await user.click(screen.getByRole('button', { name: 'Remove all pinned runs' }));
+    expect(store.getState().pinned).toEqual([]);
+    expect(screen.queryByRole('table', { name: 'This run and the pinned runs' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Remove all pinned runs' })).toBeNull();
+  });
+
   it('Pin this run says why it is disabled: no probe yet, or this run is already pinned as it stands', async () => {
     const user = userEvent.setup();
     const { client } = renderWithStore(<CompareRuns />);

@@ -34,8 +34,8 @@ describe('network panel', () => {
     expect(all[0].getAttribute('fill')).not.toBe(all[1].getAttribute('fill'));
   });
 
-  it('keeps the first probe as an outline, so bars visibly shrink against it', async () => {
-    const { container, client } = renderWithStore(<NetworkPanel />);
+  it('on the first-probe scale, keeps the first probe as an outline, so bars visibly shrink against it', async () => {
+    const { container, client } = renderWithStore(<NetworkPanel />, '?scale=first');
     act(() => client.emit(makeSnapshot(1, [30, 30], { scale: [0.01, 0.01] })));
     await waitFor(() => expect(bars(container)).toHaveLength(12));
     const firstWidth = Number(bars(container)[0].getAttribute('width'));
@@ -47,6 +47,48 @@ describe('network panel', () => {
     const bar = bars(container)[0];
     const outline = outlines.find((r) => r.closest('svg') === bar.closest('svg') && r.getAttribute('y') === bar.getAttribute('y'));
     expect(Number(outline?.getAttribute('width'))).toBeCloseTo(firstWidth, 6);
+  });
+
+  it('on the default scale, bars stay full-length as the whole gradient shrinks, and outlines past the track are cut and marked', async () => {
+    const { container, client } = renderWithStore(<NetworkPanel />);
+    expect(screen.getByRole('radio', { name: 'Latest probe' })).toHaveProperty('checked', true);
+    act(() => client.emit(makeSnapshot(1, [30, 30], { scale: [0.001, 0.01] })));
+    await waitFor(() => expect(bars(container)).toHaveLength(12));
+    const before = bars(container).map((r) => Number(r.getAttribute('width')));
+    // The whole gradient 1000 times smaller: the same picture, a different full-bar value.
+    act(() => client.emit(makeSnapshot(1, [30, 30], { epoch: 60, scale: [0.001 / 1000, 0.01 / 1000] })));
+    await waitFor(() => expect(screen.getByText(/^Full bar = /).textContent).toBe('Full bar = 3.00e-4'));
+    const after = bars(container).map((r) => Number(r.getAttribute('width')));
+    after.forEach((w, i) => expect(w).toBeCloseTo(before[i], 3));
+    // The sixth of 30 neurons drawn, against the thirtieth that sets the full bar.
+    expect(Math.max(...after)).toBeCloseTo(150 * Math.sqrt(6 / 30), 3);
+    // Every first-probe outline is now far past the end of its track.
+    const outlines = Array.from(container.querySelectorAll('rect.initial-bar'));
+    expect(outlines.every((r) => Number(r.getAttribute('width')) <= 150)).toBe(true);
+    expect(container.querySelectorAll('path.clip-mark')).toHaveLength(12);
+  });
+
+  it('switches to the log scale from the radio group, labels its decades, and remembers the choice in the store', async () => {
+    const user = userEvent.setup();
+    const { container, client, store } = renderWithStore(<NetworkPanel />);
+    act(() => client.emit(makeSnapshot(1, [30, 30], { scale: [0.0001, 0.01] })));
+    await waitFor(() => expect(bars(container)).toHaveLength(12));
+    await user.click(screen.getByRole('radio', { name: 'Log (4 decades)' }));
+    expect(store.getState().view.barScale).toBe('log');
+    await waitFor(() => expect(container.querySelectorAll('.decade-axis text')).toHaveLength(8));
+    // Each decade is a quarter of the track: layer 1 (100× smaller) is half a track shorter than layer 2.
+    await waitFor(() => {
+      const w = bars(container).map((r) => Number(r.getAttribute('width')));
+      expect(w[11] - w[5]).toBeCloseTo(75, 3);
+    });
+  });
+
+  it('says in words how much slower the first layer learns', async () => {
+    const { client } = renderWithStore(<NetworkPanel />, '?layers=784,30,30,30,30,10');
+    expect(screen.getByTestId('headline').textContent).toBe('Waiting for the first probe of the network…');
+    act(() => client.emit(makeSnapshot(1, [30, 30, 30, 30], { scale: [0.001, 0.003, 0.03, 0.134] })));
+    await waitFor(() => expect(screen.getByTestId('headline').textContent).toBe('Layer 1 learns 134× slower than layer 4'));
+    expect(screen.getByRole('status').textContent).toBe('Layer 1 learns 134× slower than layer 4');
   });
 
   it('"Show all neurons" draws every neuron', async () => {

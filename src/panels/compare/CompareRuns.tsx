@@ -16,6 +16,7 @@ export function CompareRuns() {
   const pinRun = useLab((s) => s.pinRun);
   const togglePinned = useLab((s) => s.togglePinned);
   const removePinned = useLab((s) => s.removePinned);
+  const removeAllPinned = useLab((s) => s.removeAllPinned);
   const full = pinned.length >= MAX_PINNED;
 
   return (
@@ -23,7 +24,7 @@ export function CompareRuns() {
       <h2 id="compare-title">Compare runs</h2>
       <p className="explain">
         Pin this run, change one setting (seed, activation, initialiser), and watch the new curves against the dashed pinned
-        ones.
+        ones. Pinned runs are kept in this browser across reloads.
       </p>
       {/* aria-disabled keeps the keyboard focus on the button after a press makes it unavailable. */}
       <button type="button" onClick={pinRun} aria-disabled={!hasData || full || alreadyPinned}>
@@ -54,6 +55,11 @@ export function CompareRuns() {
             </li>
           ))}
         </ul>
+      )}
+      {pinned.length > 0 && (
+        <button type="button" className="remove-all-pinned" onClick={removeAllPinned}>
+          Remove all pinned runs
+        </button>
       )}
     </section>
   );

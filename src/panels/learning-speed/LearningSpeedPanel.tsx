@@ -1,5 +1,6 @@
 /**
- * Figs. 5-7 live: the speed of learning ‖δˡ‖ of every hidden layer against epochs, plus pinned runs dashed.
+ * Figs. 5-7 live: the speed of learning ‖δˡ‖ of every hidden layer against epochs, plus pinned runs dashed and
+ * faded (each its own dash), so the live run's solid lines stay the ones the eye follows.
  * A small, slow chart, so React renders the paths from D3 scales, at most once per animation frame.
  */
 import { useLab, useLabFrame } from '../../store/hooks';
@@ -9,6 +10,7 @@ import { ChartFrame } from '../common/ChartFrame';
 import { PinnedLegendItems } from '../common/PinnedLegendItems';
 import { decadeTicks, formatDecade, layerPath, speedScales, SPEED_BOX as box } from './geometry';
 import { LayerTable } from './LayerTable';
+import { CompareTable } from './CompareTable';
 
 export function LearningSpeedPanel() {
   const norms = useLabFrame((s) => s.norms);
@@ -81,7 +83,10 @@ export function LearningSpeedPanel() {
             </ul>
           </figcaption>
         </figure>
-        <LayerTable />
+        <div className="speed-tables">
+          <LayerTable />
+          <CompareTable />
+        </div>
       </div>
     </section>
   );

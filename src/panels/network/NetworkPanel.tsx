@@ -12,7 +12,25 @@ import type { Snapshot } from '../../worker/protocol';
 import { ValidatedField } from '../common/ValidatedField';
 import { palette } from '../../app/palette';
 import { drawColumn } from './drawBars';
-import { barsForLayer, columnLayout, maxAbsGrad, selectNeurons, BOOK_NEURONS_SHOWN } from './geometry';
+import { barsForLayer, columnLayout, selectNeurons, BOOK_NEURONS_SHOWN } from './geometry';
+import { Headline } from './Headline';
+import { BAR_SCALES, logDecadeTicks, maxFiniteAbs, scaleTop, type BarScaleMode } from './scale';
+import { BAR_FULL, BAR_X } from './drawBars';
+
+const SCALE_LABELS: Record<BarScaleMode, string> = {
+  now: 'Latest probe',
+  first: 'First probe',
+  log: 'Log (4 decades)',
+};
+
+/** What the full bar means under each scale, after its value. */
+const SCALE_NOTES: Record<BarScaleMode, string> = {
+  now: 'the largest |∂C/∂b| of the latest probe, over all hidden layers',
+  first: "the largest |∂C/∂b| since this run's first probe",
+  log: 'the largest |∂C/∂b| of the latest probe; each mark to the left is ten times smaller',
+};
+
+const DECADE_TICKS = logDecadeTicks();
 
 export function NetworkPanel() {
   const store = useLabStore();
@@ -20,6 +38,8 @@ export function NetworkPanel() {
   const addHiddenLayer = useLab((s) => s.addHiddenLayer);
   const removeHiddenLayer = useLab((s) => s.removeHiddenLayer);
   const setHiddenWidth = useLab((s) => s.setHiddenWidth);
+  const barScale = useLab((s) => s.view.barScale);
+  const setBarScale = useLab((s) => s.setBarScale);
   const [showAll, setShowAll] = useState(false);
   const hidden = layers.slice(1, -1);
   const columns = useRef(new Map<number, SVGGElement>());
@@ -46,13 +66,13 @@ export function NetworkPanel() {
 
   useEffect(() => {
     const widths = layersKey.split(',').map(Number);
-    // The scale's top is the largest |∂C/∂b| since the first probe of the current series, so bars
-    // that shrink during training visibly shrink instead of being re-normalised every frame; that first
-    // probe is also drawn as an outline behind each bar. Both are updated on every snapshot, not only on
-    // drawn ones, so a first probe replaced within the same frame still resets the scale.
-    let max = 0;
+    // Whatever the scale, the largest |∂C/∂b| since the first probe of the current series is tracked, and
+    // that first probe is kept for the outlines behind the bars. Both are updated on every snapshot, not
+    // only on drawn ones, so a first probe replaced within the same frame still resets them.
+    let runMax = 0;
     let initial: Snapshot | null = null;
     const draw = rafThrottle((snapshot: Snapshot | null) => {
+      const top = scaleTop(barScale, snapshot ? maxFiniteAbs(snapshot.gradB) : 0, runMax);
       widths.forEach((width, i) => {
         const g = columns.current.get(i + 1);
         if (!g) return;
@@ -62,22 +82,20 @@ export function NetworkPanel() {
           neurons,
           bars: barsForLayer(snapshot, i + 1, width, neurons),
           initialBars: barsForLayer(initial, i + 1, width, neurons),
-          max,
+          scale: { mode: barScale, top },
         });
       });
       if (scaleNote.current) {
-        scaleNote.current.textContent = snapshot
-          ? `Full bar = ${formatValue(max)}, the largest |∂C/∂b| since this run's first probe.`
-          : 'Waiting for the first probe of the network…';
+        scaleNote.current.textContent = snapshot ? `Full bar = ${formatValue(top)}` : 'Waiting for the first probe of the network…';
       }
     });
     const onSnapshot = (snapshot: Snapshot | null, firstOfSeries: boolean) => {
-      const current = snapshot ? maxAbsGrad(snapshot.gradB) : 0;
+      const current = snapshot ? maxFiniteAbs(snapshot.gradB) : 0;
       if (firstOfSeries || !snapshot) {
         initial = snapshot;
-        max = current;
+        runMax = current;
       } else {
-        max = Math.max(max, current);
+        runMax = Math.max(runMax, current);
       }
       draw(snapshot);
     };
@@ -90,7 +108,7 @@ export function NetworkPanel() {
       unsubscribe();
       draw.cancel();
     };
-  }, [store, layersKey, showAll]);
+  }, [store, layersKey, showAll, barScale]);
 
   return (
     <section className="panel network-panel" aria-labelledby="network-title">
@@ -116,20 +134,28 @@ export function NetworkPanel() {
           </span>
         </div>
       </div>
-      <p className="explain">
-        Each bar is ∂C/∂b of one hidden neuron: how fast its weights and biases change. By eq. 122, ∂C/∂b₁ = σ′(z₁) w₂σ′(z₂)
-        w₃σ′(z₃) w₄σ′(z₄) ∂C/∂a₄ — every layer closer to the input multiplies in one more w σ′(z), and σ′ ≤ 1/4.
-      </p>
-      <p className="scale-legend">
-        <span>
-          Bar length ∝ √|∂C/∂b| (square-root scale), one scale shared by all layers.{' '}
-          <span ref={scaleNote} />
-        </span>{' '}
-        <span className="swatch" style={{ background: palette.positiveGradient }} aria-hidden="true" /> ∂C/∂b &gt; 0{' '}
-        <span className="swatch" style={{ background: palette.negativeGradient }} aria-hidden="true" /> ∂C/∂b &lt; 0{' '}
-        <span className="swatch ghost-swatch" aria-hidden="true" /> at the first probe
-        {!showAll && <> · first {BOOK_NEURONS_SHOWN} neurons of each layer, as in the book</>}
-      </p>
+      <Headline />
+      <div className="scale-row">
+        <fieldset className="segmented">
+          <legend>Bar scale</legend>
+          {BAR_SCALES.map((mode) => (
+            <label key={mode}>
+              <input type="radio" name="bar-scale" value={mode} checked={barScale === mode} onChange={() => setBarScale(mode)} />
+              {SCALE_LABELS[mode]}
+            </label>
+          ))}
+        </fieldset>
+        <p className="scale-legend">
+          <strong className="full-bar" ref={scaleNote} />{' '}
+          <span className="scale-note">
+            ({SCALE_NOTES[barScale]}; {barScale === 'log' ? 'log scale' : 'length ∝ √|∂C/∂b|'}, one scale for all layers)
+          </span>{' '}
+          <span className="swatch" style={{ background: palette.positiveGradient }} aria-hidden="true" /> ∂C/∂b &gt; 0{' '}
+          <span className="swatch" style={{ background: palette.negativeGradient }} aria-hidden="true" /> ∂C/∂b &lt; 0{' '}
+          <span className="swatch ghost-swatch" aria-hidden="true" /> at the first probe, same scale (▸ = cut at the end)
+          {!showAll && <> · first {BOOK_NEURONS_SHOWN} neurons of each layer, as in the book</>}
+        </p>
+      </div>
       <div className="network" style={{ gridTemplateColumns: `minmax(80px, 0.5fr) repeat(${hidden.length}, minmax(110px, 1fr)) minmax(80px, 0.5fr)` }}>
         <div className="layer-column io-column">
           <h3>Input</h3>
@@ -151,7 +177,9 @@ export function NetworkPanel() {
                 check={(text) => checkHiddenWidth(text, h)}
                 onCommit={(w) => setHiddenWidth(h, w)}
               />
+              {barScale === 'log' && <DecadeAxis />}
               <svg className="column-svg" viewBox={`0 0 200 ${layout.height}`} role="img" aria-label={`∂C/∂b bars of hidden layer ${h}`}>
+                {barScale === 'log' && <DecadeMarks height={layout.height} />}
                 <g
                   ref={(el) => {
                     if (el) columns.current.set(h, el);
@@ -187,6 +215,38 @@ export function NetworkPanel() {
           </p>
         </div>
       </div>
+      <p className="explain">
+        Each bar is ∂C/∂b of one hidden neuron: how fast its weights and biases change. By eq. 122, ∂C/∂b₁ = σ′(z₁) w₂σ′(z₂)
+        w₃σ′(z₃) w₄σ′(z₄) ∂C/∂a₄ — every layer closer to the input multiplies in one more w σ′(z), and σ′ ≤ 1/4.
+      </p>
     </section>
+  );
+}
+
+/**
+ * The log scale's decades, relative to the full bar: labels in a strip above the column (the first row of
+ * bars starts at the column's top edge) and faint lines through the column. React owns both; the D3 group
+ * is drawn after the lines, so the bars stay on top.
+ */
+function DecadeAxis() {
+  return (
+    <svg className="decade-axis" viewBox="0 0 200 20" aria-hidden="true">
+      {/* The track's start (10⁻⁴ and below) needs no label: the lines mark it, and five labels do not fit. */}
+      {DECADE_TICKS.filter((t) => t.at > 0).map((t) => (
+        <text key={t.label} x={BAR_X + t.at * BAR_FULL} y={15} textAnchor={t.at === 1 ? 'end' : 'middle'}>
+          {t.label}
+        </text>
+      ))}
+    </svg>
+  );
+}
+
+function DecadeMarks({ height }: { height: number }) {
+  return (
+    <g className="decade-marks" aria-hidden="true">
+      {DECADE_TICKS.map((t) => (
+        <line key={t.label} x1={BAR_X + t.at * BAR_FULL} x2={BAR_X + t.at * BAR_FULL} y1={0} y2={height} />
+      ))}
+    </g>
   );
 }

@@ -2,7 +2,8 @@
  * D3 draws one hidden layer's neurons and ∂C/∂b bars inside a <g> that React created and never renders into.
  */
 import { select } from 'd3';
-import { barLength, type Bar, type ColumnLayout } from './geometry';
+import type { Bar, ColumnLayout } from './geometry';
+import { barExtent, type BarScale } from './scale';
 import { formatValue } from '../../store/format';
 import { palette } from '../../app/palette';
 
@@ -18,11 +19,11 @@ export interface DrawColumnOptions {
   bars: readonly Bar[];
   /** The same neurons at the first probe of the series, drawn as outlines so shrinking and growing show. */
   initialBars: readonly Bar[];
-  /** Top of the shared scale: |∂C/∂b| that gets the full length. */
-  max: number;
+  /** The scale shared by every layer: which mode, and the |∂C/∂b| that gets the full length. */
+  scale: BarScale;
 }
 
-export function drawColumn(g: SVGGElement, { layout, neurons, bars, initialBars, max }: DrawColumnOptions): void {
+export function drawColumn(g: SVGGElement, { layout, neurons, bars, initialBars, scale }: DrawColumnOptions): void {
   const root = select(g);
   const radius = Math.min(layout.rowHeight * 0.32, 12);
   const thickness = Math.max(3, Math.min(layout.rowHeight * 0.55, 20));
@@ -41,7 +42,23 @@ export function drawColumn(g: SVGGElement, { layout, neurons, bars, initialBars,
     .attr('x', BAR_X)
     .attr('y', (d) => layout.rowY(d.row) - thickness / 2)
     .attr('height', thickness)
-    .attr('width', (d) => Math.max(1, barLength(d.grad, max, BAR_FULL)));
+    .attr('width', (d) => Math.max(1, barExtent(d.grad, scale, BAR_FULL).length));
+
+  // An outline longer than the track (the first probe was larger than the latest maximum) is cut at the
+  // track's end; an arrowhead there says so, so a cut outline is never mistaken for its true length.
+  const clipped = initialBars.filter((d) => barExtent(d.grad, scale, BAR_FULL).clipped);
+  root
+    .select<SVGGElement>('g.initial-bars')
+    .selectAll<SVGPathElement, Bar>('path.clip-mark')
+    .data(clipped, (d) => String(d.neuron))
+    .join('path')
+    .attr('class', 'clip-mark')
+    .attr('d', (d) => {
+      const x = BAR_X + BAR_FULL;
+      const y = layout.rowY(d.row);
+      const h = Math.max(4, thickness / 2);
+      return `M${x},${y - h}L${x + 6},${y}L${x},${y + h}Z`;
+    });
 
   root
     .selectAll<SVGCircleElement, number>('circle.neuron')
@@ -72,7 +89,7 @@ export function drawColumn(g: SVGGElement, { layout, neurons, bars, initialBars,
     .attr('x', BAR_X)
     .attr('y', (d) => layout.rowY(d.row) - thickness / 2)
     .attr('height', thickness)
-    .attr('width', (d) => Math.max(1, barLength(d.grad, max, BAR_FULL)))
+    .attr('width', (d) => Math.max(1, barExtent(d.grad, scale, BAR_FULL).length))
     .attr('fill', (d) => (!Number.isFinite(d.grad) ? palette.overflowGradient : d.grad < 0 ? palette.negativeGradient : palette.positiveGradient))
     .select('title')
     .text((d) => `Hidden layer ${d.layer}, neuron ${d.neuron}: ∂C/∂b = ${formatValue(d.grad)}${Number.isFinite(d.grad) ? '' : ' (the gradient no longer fits in a 32-bit float)'}`);

@@ -48,27 +48,6 @@ export function barsForLayer(snapshot: Snapshot | null, h: number, width: number
   return neurons.map((neuron, row) => ({ layer: h, neuron, row, grad: snapshot.gradB[start + neuron] }));
 }
 
-/** Largest finite |∂C/∂b| over all hidden neurons: the top of the scale shared by every layer. */
-export function maxAbsGrad(gradB: ArrayLike<number>): number {
-  let max = 0;
-  for (let i = 0; i < gradB.length; i++) {
-    const a = Math.abs(gradB[i]);
-    if (Number.isFinite(a) && a > max) max = a;
-  }
-  return max;
-}
-
-/**
- * Bar length for |value| on a square-root scale: a layer learning 100× slower gets a bar 10× shorter,
- * which keeps the chapter's gaps visible without the fastest layer hiding the slowest entirely.
- * Non-finite values get the full length (and are labelled overflow elsewhere).
- */
-export function barLength(value: number, max: number, fullLength: number): number {
-  if (!Number.isFinite(value)) return fullLength;
-  if (max <= 0) return 0;
-  return Math.min(1, Math.sqrt(Math.abs(value) / max)) * fullLength;
-}
-
 export interface ColumnLayout {
   height: number;
   rowHeight: number;

@@ -1,0 +1,40 @@
+/**
+ * How the page shows a run, as opposed to what the run is: these settings never rebuild the network, but
+ * they are mirrored in the URL too, so a projected view can be bookmarked exactly as the teacher set it up.
+ * A bad hand-edited value is ignored and named, like the configuration's parameters.
+ */
+
+/** The scales of the network's ∂C/∂b bars (src/panels/network/scale.ts says what each one means). */
+export const BAR_SCALES = ['now', 'first', 'log'] as const;
+export type BarScaleMode = (typeof BAR_SCALES)[number];
+export const DEFAULT_BAR_SCALE: BarScaleMode = 'now';
+
+export interface ViewSettings {
+  /** The scale of the network's ∂C/∂b bars. */
+  barScale: BarScaleMode;
+}
+
+export const DEFAULT_VIEW: ViewSettings = Object.freeze({ barScale: DEFAULT_BAR_SCALE });
+
+export interface ParsedView {
+  view: ViewSettings;
+  notices: string[];
+}
+
+export function parseViewQuery(search: string): ParsedView {
+  const params = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
+  const view: ViewSettings = { ...DEFAULT_VIEW };
+  const notices: string[] = [];
+  const raw = params.get('scale');
+  if (raw !== null) {
+    const found = BAR_SCALES.find((s) => s === raw.trim().toLowerCase());
+    if (found) view.barScale = found;
+    else notices.push(`Ignored URL parameter "scale": scale must be one of ${BAR_SCALES.join(', ')}, got "${raw}". Using the default, ${DEFAULT_VIEW.barScale}.`);
+  }
+  return { view, notices };
+}
+
+/** The view's part of a query string, without the "?" or a leading "&": "scale=now". */
+export function serialiseView(view: ViewSettings): string {
+  return `scale=${view.barScale}`;
+}
