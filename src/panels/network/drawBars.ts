@@ -1,9 +1,9 @@
 /**
  * D3 draws one hidden layer's neurons and ∂C/∂b bars inside a <g> that React created and never renders into.
+ * A bar's exact value is shown by the panel's readout (hover, tap or keys), not by a mouse-only tooltip.
  */
 import { select } from 'd3';
 import { barLength, type Bar, type ColumnLayout } from './geometry';
-import { formatValue } from '../../store/format';
 
 export const POSITIVE_COLOUR = '#1d5fbf';
 export const NEGATIVE_COLOUR = '#c2410c';
@@ -68,7 +68,7 @@ export function drawColumn(g: SVGGElement, { layout, neurons, bars, initialBars,
   root
     .selectAll<SVGRectElement, Bar>('rect.grad-bar')
     .data(bars, (d) => String(d.neuron))
-    .join((enter) => enter.append('rect').attr('class', 'grad-bar').call((r) => r.append('title')))
+    .join((enter) => enter.append('rect').attr('class', 'grad-bar'))
     .attr('data-layer', (d) => d.layer)
     .attr('data-neuron', (d) => d.neuron)
     .attr('data-grad', (d) => String(d.grad))
@@ -76,7 +76,5 @@ export function drawColumn(g: SVGGElement, { layout, neurons, bars, initialBars,
     .attr('y', (d) => layout.rowY(d.row) - thickness / 2)
     .attr('height', thickness)
     .attr('width', (d) => Math.max(1, barLength(d.grad, max, BAR_FULL)))
-    .attr('fill', (d) => (!Number.isFinite(d.grad) ? OVERFLOW_COLOUR : d.grad < 0 ? NEGATIVE_COLOUR : POSITIVE_COLOUR))
-    .select('title')
-    .text((d) => `Hidden layer ${d.layer}, neuron ${d.neuron}: ∂C/∂b = ${formatValue(d.grad)}${Number.isFinite(d.grad) ? '' : ' (the gradient no longer fits in a 32-bit float)'}`);
+    .attr('fill', (d) => (!Number.isFinite(d.grad) ? OVERFLOW_COLOUR : d.grad < 0 ? NEGATIVE_COLOUR : POSITIVE_COLOUR));
 }
