@@ -6,6 +6,7 @@ import { LearningSpeedPanel } from '../../src/panels/learning-speed/LearningSpee
 import { AccuracyPanel } from '../../src/panels/accuracy/AccuracyPanel';
 import { SPEED_BOX } from '../../src/panels/learning-speed/geometry';
 import { formatValue } from '../../src/store/format';
+import { layerColour } from '../../src/panels/common/palette';
 import { renderWithStore } from './render';
 import { makeSnapshot } from '../store/fakeClient';
 
@@ -19,6 +20,13 @@ function layOut(el: Element, width: number, height: number) {
 /** The x, in viewBox units, of epoch e on the learning-speed chart whose axis ends at xMax. */
 function speedX(e: number, xMax: number) {
   return SPEED_BOX.left + (e / xMax) * (SPEED_BOX.width - SPEED_BOX.left - SPEED_BOX.right);
+}
+
+/** A colour as the DOM reports it back from a style: "#1d4ed8" reads as "rgb(29, 78, 216)". */
+function cssColour(hex: string) {
+  const el = document.createElement('span');
+  el.style.color = hex;
+  return el.style.color;
 }
 
 function readoutBox(container: HTMLElement) {
@@ -103,7 +111,10 @@ describe('learning-speed readout', () => {
     expect(text).toContain('This run');
     expect(text).toContain('Pin 1');
     // Pinned run 1 was probed at epoch 0 too: both columns hold a value, and both runs get dots.
-    expect(container.querySelectorAll('.readout-dot.hollow')).toHaveLength(2);
+    const hollow = Array.from(container.querySelectorAll<SVGCircleElement>('.readout-dot.hollow'));
+    expect(hollow).toHaveLength(2);
+    // Ringed in the layer's colour, or the dot would vanish white on white.
+    expect(hollow.map((d) => d.style.stroke)).toEqual([layerColour(1), layerColour(2)].map(cssColour));
     expect(container.querySelectorAll('.readout-dot:not(.hollow)')).toHaveLength(2);
   });
 });

@@ -88,7 +88,8 @@ export function ReadoutMarks({
     <g className="readout" aria-hidden="true">
       <line className="readout-guide" x1={anchorX} x2={anchorX} y1={box.top} y2={box.height - box.bottom} />
       {dots.map((d, i) => (
-        <circle key={i} className={d.hollow ? 'readout-dot hollow' : 'readout-dot'} cx={d.cx} cy={d.cy} r={6} fill={d.hollow ? undefined : d.colour} stroke={d.hollow ? d.colour : undefined} />
+        // The series colour as a style, not an attribute: the stylesheet's white ring would win over an attribute.
+        <circle key={i} className={d.hollow ? 'readout-dot hollow' : 'readout-dot'} cx={d.cx} cy={d.cy} r={6} style={d.hollow ? { stroke: d.colour } : { fill: d.colour }} />
       ))}
       <g className="readout-box" fontSize={FONT}>
         <rect x={at.x} y={at.y} width={width} height={height} rx={4} />
