@@ -9,8 +9,9 @@ import type { AccuracyPoint } from '../../store/series';
 import { palette } from '../../app/palette';
 import { pinnedDash } from '../common/dashes';
 import { ChartFrame } from '../common/ChartFrame';
+import { ReadoutAnnouncer, ReadoutMarks, useChartReadout } from '../common/ChartReadout';
 import { PinnedLegendItems } from '../common/PinnedLegendItems';
-import { accuracyDomain, bookAccuracyFor } from './geometry';
+import { accuracyDomain, accuracyReadout, bookAccuracyFor } from './geometry';
 
 const box = { width: 540, height: 300, left: 66, right: 14, top: 14, bottom: 50 };
 
@@ -32,6 +33,11 @@ export function AccuracyPanel() {
     .x((a) => x(a.epoch))
     .y((a) => y(a.accuracy * 100));
   const latest = accuracy[accuracy.length - 1];
+  // The readout steps through this run's epochs; before its first, through the first pinned run's.
+  const walked = accuracy.length > 0 ? accuracy : (visiblePinned[0]?.p.accuracy ?? []);
+  const xs = walked.map((a) => a.epoch);
+  const { index, svgProps, describedBy } = useChartReadout(xs, x, box);
+  const readout = index < 0 ? null : accuracyReadout(xs[index], accuracy, visiblePinned, x, y);
 
   return (
     <section className="panel accuracy-panel" aria-labelledby="accuracy-title">
@@ -42,7 +48,7 @@ export function AccuracyPanel() {
       </p>
       {config.mode !== 'sgd' && <p className="hint">Accuracy is measured after each epoch in “SGD on MNIST” mode.</p>}
       <figure className="chart">
-        <svg viewBox={`0 0 ${box.width} ${box.height}`} role="img" aria-label="Validation accuracy per epoch">
+        <svg viewBox={`0 0 ${box.width} ${box.height}`} role="img" aria-label="Validation accuracy per epoch" {...svgProps}>
           <g className="axis">
             {y.ticks(5).map((t) => (
               <g key={t} transform={`translate(0,${y(t)})`}>
@@ -74,7 +80,9 @@ export function AccuracyPanel() {
           {accuracy.map((a) => (
             <circle key={a.epoch} cx={x(a.epoch)} cy={y(a.accuracy * 100)} r={3.5} className="dot" />
           ))}
+          {readout && <ReadoutMarks box={box} anchorX={x(readout.x)} dots={readout.dots} title={readout.title} columns={readout.columns} rows={readout.rows} />}
         </svg>
+        <ReadoutAnnouncer id={describedBy} title={readout?.title ?? null} columns={readout?.columns ?? []} rows={readout?.rows ?? []} />
         <figcaption>
           <ul className="legend">
             <li>
@@ -93,6 +101,7 @@ export function AccuracyPanel() {
             )}
             <PinnedLegendItems pinned={visiblePinned} current={config} stroke={palette.pinnedRun} />
           </ul>
+          <p className="hint">Exact values: hover or tap the chart, or focus it and press <span className="nowrap">← →</span>.</p>
         </figcaption>
       </figure>
     </section>

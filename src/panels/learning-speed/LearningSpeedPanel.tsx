@@ -7,8 +7,9 @@ import { useLab, useLabFrame } from '../../store/hooks';
 import { layerColour } from '../../app/palette';
 import { pinnedDash } from '../common/dashes';
 import { ChartFrame } from '../common/ChartFrame';
+import { ReadoutAnnouncer, ReadoutMarks, useChartReadout } from '../common/ChartReadout';
 import { PinnedLegendItems } from '../common/PinnedLegendItems';
-import { decadeTicks, formatDecade, layerPath, speedScales, SPEED_BOX as box } from './geometry';
+import { decadeTicks, formatDecade, layerPath, speedReadout, speedScales, SPEED_BOX as box } from './geometry';
 import { LayerTable } from './LayerTable';
 import { CompareTable } from './CompareTable';
 
@@ -22,6 +23,11 @@ export function LearningSpeedPanel() {
   const yTicks = decadeTicks(y.domain() as [number, number]);
   const xTicks = x.ticks(6);
   const lastPoint = norms.length > 0 ? norms[norms.length - 1] : null;
+  // The readout walks the current run's probes; with none yet, those of the first pinned run shown.
+  const walked = norms.length > 0 ? norms : (visiblePinned[0]?.p.norms ?? []);
+  const xs = walked.map((p) => p.x);
+  const { index, svgProps, describedBy } = useChartReadout(xs, x, box);
+  const readout = index < 0 ? null : speedReadout(xs[index], norms, visiblePinned, x, y);
   const xLabel = config.mode === 'learning-speed' ? 'Epochs of full-batch gradient descent on 1,000 images' : 'Epochs of mini-batch SGD';
 
   return (
@@ -34,7 +40,7 @@ export function LearningSpeedPanel() {
       </p>
       <div className="speed-body">
         <figure className="chart">
-          <svg viewBox={`0 0 ${box.width} ${box.height}`} role="img" aria-label="Learning speed ‖δˡ‖ of each hidden layer against epoch, log scale">
+          <svg viewBox={`0 0 ${box.width} ${box.height}`} role="img" aria-label="Learning speed ‖δˡ‖ of each hidden layer against epoch, log scale" {...svgProps}>
             <g className="axis">
               {yTicks.map((t) => (
                 <g key={t} transform={`translate(0,${y(t)})`}>
@@ -68,7 +74,9 @@ export function LearningSpeedPanel() {
               lastPoint.norms.map((v, i) =>
                 Number.isFinite(v) && v > 0 ? <circle key={`last-${i}`} cx={x(lastPoint.x)} cy={y(v)} r={5} fill={layerColour(i + 1)} className="last-point" /> : null,
               )}
+            {readout && <ReadoutMarks box={box} anchorX={x(readout.x)} dots={readout.dots} title={readout.title} columns={readout.columns} rows={readout.rows} />}
           </svg>
+          <ReadoutAnnouncer id={describedBy} title={readout?.title ?? null} columns={readout?.columns ?? []} rows={readout?.rows ?? []} />
           <figcaption>
             <ul className="legend">
               {Array.from({ length: numHidden }, (_, i) => (
@@ -81,6 +89,7 @@ export function LearningSpeedPanel() {
               ))}
               <PinnedLegendItems pinned={visiblePinned} current={config} />
             </ul>
+            <p className="hint">Exact values: hover or tap the chart, or focus it and press <span className="nowrap">← →</span>.</p>
           </figcaption>
         </figure>
         <div className="speed-tables">

@@ -5,6 +5,9 @@
 import { line, scaleLinear, scaleLog } from 'd3';
 import type { NormPoint } from '../../store/series';
 import type { ChartBox } from '../common/chartBox';
+import { formatValue } from '../../store/format';
+import { layerColour } from '../../app/palette';
+import { formatEpoch, indexWithin, type ReadoutDot, type ReadoutRow } from '../common/readout';
 
 export type { ChartBox };
 
@@ -73,4 +76,56 @@ export function formatDecade(value: number): string {
   if (e === 0) return '1';
   if (e === 1) return '10';
   return `10${String(e).split('').map((c) => SUPERSCRIPT[c]).join('')}`;
+}
+
+export interface SpeedReadout {
+  x: number;
+  title: string;
+  /** "This run", "Pin 1", …: one column per run that has probes, or none when only one run is drawn. */
+  columns: string[];
+  /** One row per hidden layer, values in column order; "—" where a run has no such layer or no probe there. */
+  rows: ReadoutRow[];
+  dots: ReadoutDot[];
+}
+
+/**
+ * Everything the readout shows at epoch x: ‖δˡ‖ of every hidden layer of the current run and of every pinned
+ * run shown, each read at its own probe nearest x, and a dot on each line where the log scale can draw one.
+ */
+export function speedReadout(
+  x: number,
+  current: readonly NormPoint[],
+  pinned: readonly { p: { id: number; norms: readonly NormPoint[] }; index: number }[],
+  xScale: (v: number) => number,
+  yScale: (v: number) => number,
+): SpeedReadout {
+  const runs = [
+    { label: 'This run', points: current, pinned: false },
+    ...pinned.map(({ p }) => ({ label: `Pin ${p.id}`, points: p.norms, pinned: true })),
+  ].filter((r) => r.points.length > 0);
+  const at = runs.map((r) => {
+    const i = indexWithin(
+      r.points.map((p) => p.x),
+      x,
+    );
+    return i < 0 ? null : r.points[i];
+  });
+  const numLayers = Math.max(0, ...at.map((p) => p?.norms.length ?? 0));
+  const rows: ReadoutRow[] = [];
+  const dots: ReadoutDot[] = [];
+  for (let h = 1; h <= numLayers; h++) {
+    rows.push({
+      label: `Layer ${h}`,
+      colour: layerColour(h),
+      values: at.map((p) => {
+        const v = p?.norms[h - 1];
+        return v === undefined ? '—' : formatValue(v);
+      }),
+    });
+    at.forEach((p, r) => {
+      const v = p?.norms[h - 1];
+      if (p && v !== undefined && Number.isFinite(v) && v > 0) dots.push({ cx: xScale(p.x), cy: yScale(v), colour: layerColour(h), hollow: runs[r].pinned });
+    });
+  }
+  return { x, title: `Epoch ${formatEpoch(x)}`, columns: runs.length > 1 ? runs.map((r) => r.label) : [], rows, dots };
 }

@@ -3,7 +3,7 @@
  * every neuron, output. React lays out the columns and their controls; D3 draws the bars inside each
  * column's <g>, straight from the store and at most once per animation frame, without re-rendering React.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type PointerEvent, type FocusEvent } from 'react';
 import { checkHiddenWidth, MAX_HIDDEN_LAYERS, NEW_LAYER_WIDTH } from '../../store/config';
 import { formatValue } from '../../store/format';
 import { useLab, useLabStore } from '../../store/hooks';
@@ -12,7 +12,9 @@ import type { Snapshot } from '../../worker/protocol';
 import { ValidatedField } from '../common/ValidatedField';
 import { palette } from '../../app/palette';
 import { drawColumn } from './drawBars';
-import { barsForLayer, columnLayout, selectNeurons, BOOK_NEURONS_SHOWN } from './geometry';
+import { barsForLayer, columnLayout, rowAt, selectNeurons, stepBar, BOOK_NEURONS_SHOWN, type BarChoice } from './geometry';
+import { clientToView } from '../common/readout';
+import { BarReadout } from './BarReadout';
 import { Headline } from './Headline';
 import { BAR_SCALES, logDecadeTicks, maxFiniteAbs, scaleTop, type BarScaleMode } from './scale';
 import { BAR_FULL, BAR_X } from './drawBars';
@@ -58,6 +60,36 @@ export function NetworkPanel() {
     if (target && !target.disabled) target.focus();
     else addButton.current?.focus();
   }, [layersKey]);
+  // The bar whose exact value the readout shows. The columns are one stop for Tab: only the column of the
+  // picked bar (or the first column) is in the tab order, and ←/→ carry the focus between columns.
+  const [picked, setPicked] = useState<BarChoice | null>(null);
+  const svgs = useRef(new Map<number, SVGSVGElement>());
+  const announcerId = useId();
+  const rowsPerLayer = hidden.map((w) => selectNeurons(w, showAll).length);
+  const chosen = picked !== null && picked.layer <= hidden.length && rowsPerLayer[picked.layer - 1] > 0
+    ? { layer: picked.layer, row: Math.min(picked.row, rowsPerLayer[picked.layer - 1] - 1) }
+    : null;
+  const tabLayer = chosen?.layer ?? 1;
+  const pickFromPointer = (h: number, e: PointerEvent<SVGSVGElement>) => {
+    const rect = e.currentTarget.getBoundingClientRect();
+    const layout = columnLayout(rowsPerLayer[h - 1]);
+    const y = clientToView(e.clientY, rect.top, rect.height, layout.height);
+    const row = y === null ? null : rowAt(y, layout, rowsPerLayer[h - 1]);
+    if (row !== null) setPicked({ layer: h, row });
+  };
+  const onColumnKey = (h: number, e: KeyboardEvent<SVGSVGElement>) => {
+    if (e.key === 'Escape' && chosen === null) return;
+    const next = stepBar(chosen, e.key, rowsPerLayer, h);
+    if (next === undefined) return;
+    e.preventDefault();
+    setPicked(next);
+    if (next !== null && next.layer !== h) svgs.current.get(next.layer)?.focus();
+  };
+  const onColumnBlur = (e: FocusEvent<SVGSVGElement>) => {
+    // Moving between columns keeps the pick; leaving the diagram hides it.
+    const to = e.relatedTarget as Element | null;
+    if (!to || !to.classList.contains('column-svg')) setPicked(null);
+  };
   const remove = (h: number) => {
     if (hidden.length <= 1) return;
     focusAfterRemove.current = Math.min(h, hidden.length - 1);
@@ -156,6 +188,12 @@ export function NetworkPanel() {
           {!showAll && <> · first {BOOK_NEURONS_SHOWN} neurons of each layer, as in the book</>}
         </p>
       </div>
+      <BarReadout
+        chosen={chosen}
+        width={chosen ? hidden[chosen.layer - 1] : 0}
+        neurons={chosen ? selectNeurons(hidden[chosen.layer - 1], showAll) : []}
+        announcerId={announcerId}
+      />
       <div className="network" style={{ gridTemplateColumns: `minmax(80px, 0.5fr) repeat(${hidden.length}, minmax(110px, 1fr)) minmax(80px, 0.5fr)` }}>
         <div className="layer-column io-column">
           <h3>Input</h3>
@@ -178,7 +216,26 @@ export function NetworkPanel() {
                 onCommit={(w) => setHiddenWidth(h, w)}
               />
               {barScale === 'log' && <DecadeAxis />}
-              <svg className="column-svg" viewBox={`0 0 200 ${layout.height}`} role="img" aria-label={`∂C/∂b bars of hidden layer ${h}`}>
+              <svg
+                ref={(el) => {
+                  if (el) svgs.current.set(h, el);
+                  else svgs.current.delete(h);
+                }}
+                className="column-svg"
+                viewBox={`0 0 200 ${layout.height}`}
+                role="img"
+                aria-label={`∂C/∂b bars of hidden layer ${h}`}
+                aria-describedby={announcerId}
+                tabIndex={h === tabLayer ? 0 : -1}
+                onPointerDown={(e) => pickFromPointer(h, e)}
+                onPointerMove={(e) => pickFromPointer(h, e)}
+                onPointerLeave={(e) => {
+                  // A finger lifting also "leaves": a tapped bar keeps its readout until the next tap or key.
+                  if (e.pointerType === 'mouse') setPicked(null);
+                }}
+                onKeyDown={(e) => onColumnKey(h, e)}
+                onBlur={onColumnBlur}
+              >
                 {barScale === 'log' && <DecadeMarks height={layout.height} />}
                 <g
                   ref={(el) => {
@@ -186,6 +243,17 @@ export function NetworkPanel() {
                     else columns.current.delete(h);
                   }}
                 />
+                {/* React's own mark beside D3's group: the frame of the picked row. */}
+                {chosen?.layer === h && (
+                  <rect
+                    className="bar-pick"
+                    x={2}
+                    y={layout.rowY(chosen.row) - layout.rowHeight / 2 + 1}
+                    width={196}
+                    height={layout.rowHeight - 2}
+                    rx={4}
+                  />
+                )}
               </svg>
               {showAll && width > neurons.length && (
                 <p className="hint">

@@ -1,10 +1,10 @@
 /**
  * D3 draws one hidden layer's neurons and ∂C/∂b bars inside a <g> that React created and never renders into.
+ * A bar's exact value is shown by the panel's readout (hover, tap or keys), not by a mouse-only tooltip.
  */
 import { select } from 'd3';
 import type { Bar, ColumnLayout } from './geometry';
 import { barExtent, type BarScale } from './scale';
-import { formatValue } from '../../store/format';
 import { palette } from '../../app/palette';
 
 /** Horizontal geometry inside the column's 200-unit-wide viewBox. */
@@ -82,7 +82,7 @@ export function drawColumn(g: SVGGElement, { layout, neurons, bars, initialBars,
   root
     .selectAll<SVGRectElement, Bar>('rect.grad-bar')
     .data(bars, (d) => String(d.neuron))
-    .join((enter) => enter.append('rect').attr('class', 'grad-bar').call((r) => r.append('title')))
+    .join((enter) => enter.append('rect').attr('class', 'grad-bar'))
     .attr('data-layer', (d) => d.layer)
     .attr('data-neuron', (d) => d.neuron)
     .attr('data-grad', (d) => String(d.grad))
@@ -90,7 +90,5 @@ export function drawColumn(g: SVGGElement, { layout, neurons, bars, initialBars,
     .attr('y', (d) => layout.rowY(d.row) - thickness / 2)
     .attr('height', thickness)
     .attr('width', (d) => Math.max(1, barExtent(d.grad, scale, BAR_FULL).length))
-    .attr('fill', (d) => (!Number.isFinite(d.grad) ? palette.overflowGradient : d.grad < 0 ? palette.negativeGradient : palette.positiveGradient))
-    .select('title')
-    .text((d) => `Hidden layer ${d.layer}, neuron ${d.neuron}: ∂C/∂b = ${formatValue(d.grad)}${Number.isFinite(d.grad) ? '' : ' (the gradient no longer fits in a 32-bit float)'}`);
+    .attr('fill', (d) => (!Number.isFinite(d.grad) ? palette.overflowGradient : d.grad < 0 ? palette.negativeGradient : palette.positiveGradient));
 }

@@ -3,6 +3,7 @@
  * are unit-tested without a DOM.
  */
 import type { Snapshot } from '../../worker/protocol';
+import { formatValue } from '../../store/format';
 
 /** The book's fig. 4 shows the first six neurons of each hidden layer. */
 export const BOOK_NEURONS_SHOWN = 6;
@@ -60,4 +61,62 @@ export function columnLayout(rows: number): ColumnLayout {
   const height = Math.max(220, rows * 12);
   const rowHeight = rows > 0 ? height / rows : height;
   return { height, rowHeight, rowY: (row) => (row + 0.5) * rowHeight };
+}
+
+/** A bar picked for the readout: hidden layer (from 1) and row in that layer's drawn column. */
+export interface BarChoice {
+  layer: number;
+  row: number;
+}
+
+/**
+ * The bar picked after a key press, for keyboard reading of the diagram: ↑/↓ move along a layer's neurons,
+ * ←/→ to the same row of the neighbouring layer (or its last row, if it has fewer), Home/End to a layer's
+ * first/last neuron, Escape hides. `rows[h - 1]` is how many bars layer h draws; `focused` is the layer whose
+ * column has the focus, where the first key press starts. undefined: not a key the diagram handles.
+ */
+export function stepBar(current: BarChoice | null, key: string, rows: readonly number[], focused: number): BarChoice | null | undefined {
+  if (key === 'Escape') return null;
+  if (!['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(key)) return undefined;
+  const count = (h: number) => rows[h - 1] ?? 0;
+  if (current === null || count(current.layer) === 0) {
+    const n = count(focused);
+    if (n === 0) return null;
+    return { layer: focused, row: key === 'End' ? n - 1 : 0 };
+  }
+  const { layer, row } = current;
+  const clampRow = (h: number, r: number) => Math.max(0, Math.min(count(h) - 1, r));
+  switch (key) {
+    case 'ArrowUp':
+      return { layer, row: clampRow(layer, row - 1) };
+    case 'ArrowDown':
+      return { layer, row: clampRow(layer, row + 1) };
+    case 'Home':
+      return { layer, row: 0 };
+    case 'End':
+      return { layer, row: count(layer) - 1 };
+    default: {
+      const dir = key === 'ArrowLeft' ? -1 : 1;
+      let h = layer + dir;
+      // Skip a layer that draws no bars (none yet); stay put at either end of the network.
+      while (h >= 1 && h <= rows.length && count(h) === 0) h += dir;
+      if (h < 1 || h > rows.length) return { layer, row };
+      return { layer: h, row: clampRow(h, row) };
+    }
+  }
+}
+
+/** The row under a point `y` units down a column (its own viewBox units), clamped to the rows drawn; null if none. */
+export function rowAt(y: number, layout: ColumnLayout, rows: number): number | null {
+  if (rows === 0) return null;
+  return Math.max(0, Math.min(rows - 1, Math.floor(y / layout.rowHeight)));
+}
+
+/**
+ * A bar's readout, numbering neurons from 1 as the column headings number layers ("Layer 2, neuron 5"),
+ * though data-neuron and the snapshot index them from 0.
+ */
+export function barReadoutText(bar: Bar): string {
+  const value = `Layer ${bar.layer}, neuron ${bar.neuron + 1}: ∂C/∂b = ${formatValue(bar.grad)}`;
+  return Number.isFinite(bar.grad) ? value : `${value} (the gradient no longer fits in a 32-bit float)`;
 }
