@@ -10,9 +10,11 @@
  */
 import { DataFileError } from '../data/idx';
 import { firstExamples, PROBE_COUNT, type MnistSplit } from '../data/mnist';
-import { LayerFactorNorms, LayerSpecError, validateLayers, Network, applyExplodingPreset, GradientProbe, type ProbeResult, createRng, shuffle, type Rng, evaluate, Trainer, ACTIVATIONS, INITIALISERS, OUTPUTS, type Samples } from '../engine';
-import { NO_RUN, type FromWorker, type RunConfig, type RunStatus, type Snapshot, type ToWorker } from './protocol';
-import { CHUNK_MS, MAX_SPEED, MIN_SPEED, paceFor, sgdProbeInterval, type Scheduler } from './schedule';
+import { LayerFactorNorms, Network, applyExplodingPreset, GradientProbe, type ProbeResult, createRng, shuffle, type Rng, evaluate, Trainer, type Samples } from '../engine';
+import { showValue as show, type RunConfig } from '../config';
+import { checkConfig, checkSpeed } from './acceptConfig';
+import { NO_RUN, type FromWorker, type RunStatus, type Snapshot, type ToWorker } from './protocol';
+import { CHUNK_MS, paceFor, sgdProbeInterval, type Scheduler } from './schedule';
 
 /** Download progress as the data source reports it (the browser loader's LoadProgress has this shape). */
 export interface DataProgress {
@@ -43,101 +45,6 @@ export interface TrainerDeps {
 
 export interface TrainerHandle {
   handleMessage(msg: ToWorker): void;
-}
-
-/** MNIST pins the ends of every network: 28×28 pixels in, ten digits out. */
-const MNIST_PINS = { input: 784, output: 10 } as const;
-const MAX_BATCH_SIZE = 10_000;
-const MAX_EPOCHS = 100_000;
-const MAX_SEED = 0xffff_ffff;
-
-/** A configuration the worker refuses, with a message naming the bad value. */
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
-
-function show(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (typeof v === 'number' || typeof v === 'boolean' || v === null || v === undefined) return String(v);
-  return Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
-}
-
-function checkNumber(
-  what: string,
-  v: unknown,
-  rule: { min: number; max: number; minExclusive?: boolean; maxExclusive?: boolean; integer?: boolean },
-): number {
-  const kind = rule.integer ? 'a whole number' : 'a number';
-  const lo = rule.minExclusive ? `greater than ${rule.min}` : `at least ${rule.min}`;
-  const hi = rule.max === Infinity ? '' : rule.maxExclusive ? ` and less than ${rule.max}` : ` and at most ${rule.max}`;
-  const ok =
-    typeof v === 'number' &&
-    Number.isFinite(v) &&
-    (!rule.integer || Number.isInteger(v)) &&
-    (rule.minExclusive ? v > rule.min : v >= rule.min) &&
-    (rule.maxExclusive ? v < rule.max : v <= rule.max);
-  if (!ok) throw new ConfigError(`${what} must be ${kind} ${lo}${hi}, got ${show(v)}`);
-  return v as number;
-}
-
-function checkChoice<T extends string>(what: string, v: unknown, choices: readonly T[]): T {
-  if (!(choices as readonly unknown[]).includes(v)) {
-    throw new ConfigError(`${what} must be one of ${choices.join(', ')}, got ${show(v)}`);
-  }
-  return v as T;
-}
-
-/**
- * Checks every field of a configuration from the page and returns a clean copy; throws ConfigError naming
- * the first bad value. The page validates too, but the worker is the last line before the numbers.
- */
-export function checkConfig(raw: unknown): RunConfig {
-  if (typeof raw !== 'object' || raw === null) throw new ConfigError(`the configuration must be an object, got ${show(raw)}`);
-  const c = raw as Record<string, unknown>;
-  let layers: number[];
-  try {
-    layers = validateLayers(c.layers as readonly unknown[], MNIST_PINS);
-  } catch (err) {
-    if (err instanceof LayerSpecError) throw new ConfigError(err.message);
-    throw err;
-  }
-  if (layers.length < 3) throw new ConfigError(`the network needs at least one hidden layer to probe, e.g. 784,30,10; got ${layers.join(',')}`);
-  const mode = checkChoice('mode', c.mode, ['learning-speed', 'sgd'] as const);
-  const config: RunConfig = {
-    layers,
-    mode,
-    eta: checkNumber('η (learning rate)', c.eta, { min: 0, max: Infinity, minExclusive: true }),
-    lambda: checkNumber('λ (L2 regularisation)', c.lambda, { min: 0, max: Infinity }),
-    // Learning-speed mode always trains on the whole 1000-image set, so the field is not used there.
-    batchSize:
-      mode === 'sgd'
-        ? checkNumber('mini-batch size', c.batchSize, { min: 1, max: MAX_BATCH_SIZE, integer: true })
-        : typeof c.batchSize === 'number' && Number.isInteger(c.batchSize) && c.batchSize >= 1
-          ? c.batchSize
-          : PROBE_COUNT,
-    seed: checkNumber('seed', c.seed, { min: 0, max: MAX_SEED, integer: true }),
-    init: checkChoice('initialiser', c.init, INITIALISERS),
-    activation: checkChoice('activation', c.activation, ACTIVATIONS),
-    output: checkChoice('output layer', c.output, OUTPUTS),
-    momentum: checkNumber('momentum μ', c.momentum, { min: 0, max: 1, maxExclusive: true }),
-    epochs: checkNumber('epoch budget', c.epochs, { min: 1, max: MAX_EPOCHS, integer: true }),
-    exploding: (() => {
-      if (typeof c.exploding !== 'boolean') throw new ConfigError(`exploding must be true or false, got ${show(c.exploding)}`);
-      return c.exploding;
-    })(),
-    speed: checkSpeed(c.speed),
-  };
-  if (c.probeEvery !== undefined) {
-    config.probeEvery = checkNumber('probe interval (mini-batches)', c.probeEvery, { min: 1, max: Infinity, integer: true });
-  }
-  return config;
-}
-
-function checkSpeed(v: unknown): number {
-  return checkNumber('speed', v, { min: MIN_SPEED, max: MAX_SPEED });
 }
 
 /** Everything that belongs to one configured network. Replaced as a whole by the next good 'configure'. */
