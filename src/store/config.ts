@@ -1,10 +1,27 @@
 /**
- * The lab's configuration: defaults, validation of every field, and its mirror in the URL query string.
- * A URL is something a teacher pastes into a projector's browser, so a hand-edited bad value must never
- * break the page: it is ignored, named in a notice, and the default takes its place.
+ * The page's side of the configuration: labels for the controls, reading what a person types or pastes into
+ * the URL, and the URL mirror. What a valid value is comes from the bounds table in src/config, the same one
+ * the worker checks against. A URL is something a teacher pastes into a projector's browser, so a
+ * hand-edited bad value must never break the page: it is ignored, named in a notice, and the default takes
+ * its place.
  */
-import { LayerSpecError, MNIST_LAYER_LIMITS, parseLayers, ACTIVATIONS, INITIALISERS, type ActivationName, type InitName } from '../engine';
-import type { RunConfig, TrainingMode } from '../worker/protocol';
+import { LayerSpecError, MNIST_LAYER_LIMITS, parseLayers, type ActivationName, type InitName } from '../engine';
+import {
+  BOUNDS,
+  checkField,
+  checkLayerList,
+  checkRunConfig,
+  DEFAULT_CONFIG,
+  defaultConfig,
+  describeRule,
+  epochsFor,
+  withinBound,
+  type BoundedField,
+  type FieldBound,
+  type NumberBound,
+  type RunConfig,
+  type TrainingMode,
+} from '../config';
 
 /** MNIST pins the ends of the network: 28×28 pixels in, ten digits out. */
 export const INPUT_SIZE = MNIST_LAYER_LIMITS.input;
@@ -14,34 +31,6 @@ export const MAX_HIDDEN_WIDTH = MNIST_LAYER_LIMITS.maxHiddenWidth;
 export const MAX_HIDDEN_LAYERS = MNIST_LAYER_LIMITS.maxHiddenLayers;
 /** The width the "Add hidden layer" button gives a new layer, as in every network of the chapter. */
 export const NEW_LAYER_WIDTH = 30;
-
-export const MODES: readonly TrainingMode[] = ['learning-speed', 'sgd'];
-
-/** Epoch budgets of the chapter's two experiments: 500 full-batch epochs for figs. 5-7, 30 SGD epochs for the table. */
-export function epochsFor(mode: TrainingMode): number {
-  return mode === 'learning-speed' ? 500 : 30;
-}
-
-/** First visit: the book's fig. 4 network, [784, 30, 30, 10], in learning-speed mode with seed 1. */
-export const DEFAULT_CONFIG: RunConfig = Object.freeze({
-  layers: [INPUT_SIZE, 30, 30, OUTPUT_SIZE],
-  mode: 'learning-speed',
-  eta: 0.1,
-  lambda: 5.0,
-  batchSize: 10,
-  seed: 1,
-  init: 'default',
-  activation: 'sigmoid',
-  output: 'sigmoid',
-  momentum: 0,
-  epochs: epochsFor('learning-speed'),
-  exploding: false,
-  speed: 5,
-}) as RunConfig;
-
-export function defaultConfig(): RunConfig {
-  return { ...DEFAULT_CONFIG, layers: [...DEFAULT_CONFIG.layers] };
-}
 
 export const INIT_LABELS: Record<InitName, string> = {
   default: 'N(0,1)/√n (default)',
@@ -62,6 +51,11 @@ export const MODE_LABELS: Record<TrainingMode, string> = {
 /** A validator returns the accepted value, or a sentence saying what a valid value looks like. */
 export type Check<T> = { ok: true; value: T } | { ok: false; message: string };
 
+/** The table's rules name a field mid-sentence; on the page a rule opens its own sentence. */
+function sentence(bound: FieldBound): string {
+  return describeRule(bound, 'typed').replace(/^[a-z]/, (c) => c.toUpperCase());
+}
+
 function parseNumber(text: string): number | null {
   const trimmed = text.trim();
   // Number('') is 0 and Number('0x10') is 16; neither is what someone typing a learning rate meant.
@@ -70,42 +64,43 @@ function parseNumber(text: string): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
-function checkRange(text: string, what: string, min: number, max: number, opts: { minExclusive?: boolean; maxExclusive?: boolean; integer?: boolean } = {}): Check<number> {
+/** Typed text against a number bound; the message quotes what was typed, not what it parsed to. */
+function checkNumberText(text: string, bound: NumberBound): Check<number> {
   const value = parseNumber(text);
-  const lo = opts.minExclusive ? `greater than ${min}` : `at least ${min}`;
-  const hi = opts.maxExclusive ? `less than ${max}` : `at most ${max}`;
-  const kind = opts.integer ? 'a whole number' : 'a number';
-  const rule = `${what} must be ${kind} ${lo} and ${hi}`;
-  if (value === null || (opts.integer && !Number.isInteger(value))) return { ok: false, message: `${rule}, got "${text}"` };
-  const tooLow = opts.minExclusive ? value <= min : value < min;
-  const tooHigh = opts.maxExclusive ? value >= max : value > max;
-  if (tooLow || tooHigh) return { ok: false, message: `${rule}, got ${text.trim()}` };
+  if (value === null) return { ok: false, message: `${sentence(bound)}, got "${text}"` };
+  if (!withinBound(bound, value, 'typed')) return { ok: false, message: `${sentence(bound)}, got ${text.trim()}` };
   return { ok: true, value };
 }
 
-/**
- * η is allowed far beyond any useful value: a huge η is how a student makes a run overflow on purpose and
- * sees the divergence message (η = 1000000 is the documented example).
- */
-export const MAX_ETA = 1_000_000;
-export const checkEta = (text: string) => checkRange(text, 'η (learning rate)', 0, MAX_ETA, { minExclusive: true });
-export const checkLambda = (text: string) => checkRange(text, 'λ (L2 regularisation)', 0, 1000);
-export const checkBatchSize = (text: string) => checkRange(text, 'Mini-batch size', 1, 10000, { integer: true });
-export const checkSeed = (text: string) => checkRange(text, 'Seed', 0, 4294967295, { integer: true });
-export const checkMomentum = (text: string) => checkRange(text, 'Momentum μ', 0, 1, { maxExclusive: true });
-export const checkSpeed = (text: string) => checkRange(text, 'Speed', 1, 10, { integer: true });
-export const checkHiddenWidth = (text: string, layer: number) =>
-  checkRange(text, `Width of hidden layer ${layer}`, 1, MAX_HIDDEN_WIDTH, { integer: true });
-
-function checkChoice<T extends string>(text: string, what: string, choices: readonly T[]): Check<T> {
-  const found = choices.find((c) => c === text.trim().toLowerCase());
-  return found ? { ok: true, value: found } : { ok: false, message: `${what} must be one of ${choices.join(', ')}, got "${text}"` };
+function numberBound(field: BoundedField): NumberBound {
+  const bound = BOUNDS[field];
+  if (bound.kind !== 'number') throw new Error(`${field} is not a number field`);
+  return bound;
 }
 
-export const checkMode = (text: string) => checkChoice(text, 'Mode', MODES);
-export const checkInit = (text: string) => checkChoice(text, 'Initialiser', INITIALISERS);
-export const checkActivation = (text: string) => checkChoice(text, 'Activation', ACTIVATIONS);
+const checkNumberField = (field: BoundedField) => (text: string) => checkNumberText(text, numberBound(field));
 
+export const checkEta = checkNumberField('eta');
+export const checkLambda = checkNumberField('lambda');
+export const checkBatchSize = checkNumberField('batchSize');
+export const checkSeed = checkNumberField('seed');
+export const checkMomentum = checkNumberField('momentum');
+export const checkSpeed = checkNumberField('speed');
+export const checkHiddenWidth = (text: string, layer: number) =>
+  checkNumberText(text, { kind: 'number', label: `width of hidden layer ${layer}`, min: 1, max: MAX_HIDDEN_WIDTH, integer: true });
+
+/** Names are matched without regard to case or surrounding spaces: "SGD " in a URL means sgd. */
+function checkChoiceText(text: string, field: 'mode' | 'init' | 'activation'): Check<string> {
+  const value = text.trim().toLowerCase();
+  if (checkField(field, value, 'typed') !== null) return { ok: false, message: `${sentence(BOUNDS[field])}, got "${text}"` };
+  return { ok: true, value };
+}
+
+export const checkMode = (text: string) => checkChoiceText(text, 'mode') as Check<TrainingMode>;
+export const checkInit = (text: string) => checkChoiceText(text, 'init') as Check<InitName>;
+export const checkActivation = (text: string) => checkChoiceText(text, 'activation') as Check<ActivationName>;
+
+/** A switch as a URL writes it: 1/0, with true/false, on/off and yes/no understood too. */
 export function checkBoolean(text: string, what: string): Check<boolean> {
   const t = text.trim().toLowerCase();
   if (t === '1' || t === 'true' || t === 'on' || t === 'yes') return { ok: true, value: true };
@@ -115,15 +110,15 @@ export function checkBoolean(text: string, what: string): Check<boolean> {
 
 /** Layers as written in the URL, "784,30,30,10": the engine's own rules, so the page and worker agree. */
 export function checkLayers(text: string): Check<number[]> {
+  let layers: number[];
   try {
-    const layers = parseLayers(text, { input: INPUT_SIZE, output: OUTPUT_SIZE });
-    // The engine can train [784, 10]; the lab cannot show it: there is no hidden layer to draw a bar for.
-    if (layers.length < 3) return { ok: false, message: `layers needs at least one hidden layer, e.g. 784,30,10, got "${text}"` };
-    return { ok: true, value: layers };
+    layers = parseLayers(text, { input: INPUT_SIZE, output: OUTPUT_SIZE });
   } catch (err) {
     if (err instanceof LayerSpecError) return { ok: false, message: err.message };
     throw err;
   }
+  const problem = checkLayerList(layers);
+  return problem === null ? { ok: true, value: layers } : { ok: false, message: problem.message };
 }
 
 /** The query-string keys, in the order they are written. */
@@ -136,30 +131,89 @@ export interface ParsedQuery {
   notices: string[];
 }
 
-/** Reads a configuration from a query string ("?layers=784,30,10&seed=2"); unknown keys are ignored silently. */
+/** The field each URL key sets. */
+const URL_FIELDS: Record<UrlKey, keyof RunConfig> = {
+  layers: 'layers',
+  mode: 'mode',
+  eta: 'eta',
+  lambda: 'lambda',
+  batch: 'batchSize',
+  seed: 'seed',
+  init: 'init',
+  activation: 'activation',
+  momentum: 'momentum',
+  exploding: 'exploding',
+};
+
+/** How a notice names the default that stands in for an ignored value. */
+function shownDefault(key: UrlKey): string {
+  // The initialiser's default is literally named "default"; say what it is rather than "the default, default".
+  if (key === 'init') return `"${DEFAULT_CONFIG.init}" (${INIT_LABELS[DEFAULT_CONFIG.init].replace(' (default)', '')})`;
+  if (key === 'exploding') return DEFAULT_CONFIG.exploding ? '1' : '0';
+  const value = DEFAULT_CONFIG[URL_FIELDS[key]];
+  return Array.isArray(value) ? value.join(',') : String(value);
+}
+
+/** Turns one parameter's text into a value of the right type; whether the value is allowed is checked after. */
+function readParam(key: UrlKey, text: string): Check<unknown> {
+  switch (key) {
+    case 'layers':
+      try {
+        return { ok: true, value: parseLayers(text, { input: INPUT_SIZE, output: OUTPUT_SIZE }) };
+      } catch (err) {
+        if (err instanceof LayerSpecError) return { ok: false, message: err.message };
+        throw err;
+      }
+    case 'mode':
+    case 'init':
+    case 'activation':
+      return { ok: true, value: text.trim().toLowerCase() };
+    case 'exploding':
+      return checkBoolean(text, 'exploding');
+    default: {
+      const bound = numberBound(URL_FIELDS[key] as BoundedField);
+      const value = parseNumber(text);
+      return value === null ? { ok: false, message: `${sentence(bound)}, got "${text}"` } : { ok: true, value };
+    }
+  }
+}
+
+/** Why the bounds table refused a parameter, quoting the text as it was in the URL. */
+function refusal(key: UrlKey, text: string, message: string): string {
+  const field = URL_FIELDS[key];
+  if (field === 'layers') return message;
+  const bound = BOUNDS[field];
+  return bound.kind === 'number' ? `${sentence(bound)}, got ${text.trim()}` : `${sentence(bound)}, got "${text}"`;
+}
+
+/**
+ * Reads a configuration from a query string ("?layers=784,30,10&seed=2"); unknown keys are ignored silently.
+ * Each parameter is first read as text, then the whole configuration is checked against the bounds table
+ * the worker uses; every refused value falls back to its default with a notice, in the order of the keys.
+ */
 export function parseQuery(search: string): ParsedQuery {
   const params = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
   const config = defaultConfig();
-  const notices: string[] = [];
-  const apply = <T>(key: UrlKey, check: (text: string) => Check<T>, set: (value: T) => void, shown: string) => {
-    const raw = params.get(key);
-    if (raw === null) return;
-    const result = check(raw);
-    if (result.ok) set(result.value);
-    else notices.push(`Ignored URL parameter "${key}": ${result.message}. Using the default, ${shown}.`);
-  };
-  apply('layers', checkLayers, (v) => (config.layers = v), DEFAULT_CONFIG.layers.join(','));
-  apply('mode', checkMode, (v) => (config.mode = v), DEFAULT_CONFIG.mode);
-  apply('eta', checkEta, (v) => (config.eta = v), String(DEFAULT_CONFIG.eta));
-  apply('lambda', checkLambda, (v) => (config.lambda = v), String(DEFAULT_CONFIG.lambda));
-  apply('batch', checkBatchSize, (v) => (config.batchSize = v), String(DEFAULT_CONFIG.batchSize));
-  apply('seed', checkSeed, (v) => (config.seed = v), String(DEFAULT_CONFIG.seed));
-  // The initialiser's default is literally named "default"; say what it is rather than "the default, default".
-  apply('init', checkInit, (v) => (config.init = v), `"${DEFAULT_CONFIG.init}" (${INIT_LABELS[DEFAULT_CONFIG.init].replace(' (default)', '')})`);
-  apply('activation', checkActivation, (v) => (config.activation = v), DEFAULT_CONFIG.activation);
-  apply('momentum', checkMomentum, (v) => (config.momentum = v), String(DEFAULT_CONFIG.momentum));
-  apply('exploding', (t) => checkBoolean(t, 'exploding'), (v) => (config.exploding = v), '0');
+  const fields = config as unknown as Record<string, unknown>;
+  const refused = new Map<UrlKey, string>();
+  for (const key of URL_KEYS) {
+    const text = params.get(key);
+    if (text === null) continue;
+    const read = readParam(key, text);
+    if (read.ok) fields[URL_FIELDS[key]] = read.value;
+    else refused.set(key, read.message);
+  }
+  for (const problem of checkRunConfig(config, 'typed')) {
+    const key = URL_KEYS.find((k) => URL_FIELDS[k] === problem.field);
+    if (key === undefined) throw new Error(`the default configuration is refused: ${problem.message}`);
+    const field = URL_FIELDS[key];
+    fields[field] = field === 'layers' ? [...DEFAULT_CONFIG.layers] : DEFAULT_CONFIG[field];
+    refused.set(key, refusal(key, params.get(key) ?? '', problem.message));
+  }
   config.epochs = epochsFor(config.mode);
+  const notices = URL_KEYS.filter((k) => refused.has(k)).map(
+    (k) => `Ignored URL parameter "${k}": ${refused.get(k)}. Using the default, ${shownDefault(k)}.`,
+  );
   return { config, notices };
 }
 

@@ -6,7 +6,7 @@
 import { parseQuery, serialiseQuery } from './config';
 import type { AccuracyPoint, NormPoint } from './series';
 import { MAX_PINNED, type LabStore, type PinnedRun } from './store';
-import type { RunConfig } from '../worker/protocol';
+import type { RunConfig } from '../config';
 
 /** Bump the version when the stored shape changes: an old copy is then ignored, never misread. */
 export const PINNED_STORAGE_KEY = 'gradient-lab:pinned-runs:v1';

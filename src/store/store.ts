@@ -7,16 +7,15 @@
  * architecture can never be drawn on top of the new one.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { FromWorker, RunConfig, RunStatus, Snapshot, ToWorker } from '../worker/protocol';
+import { DEFAULT_CONFIG, epochsFor, type RunConfig } from '../config';
+import type { FromWorker, RunStatus, Snapshot, ToWorker } from '../worker/protocol';
 import { NO_RUN } from '../worker/protocol';
 import type { TrainerClient } from '../worker/client';
 import {
-  DEFAULT_CONFIG,
   MAX_HIDDEN_LAYERS,
   MAX_HIDDEN_WIDTH,
   NEW_LAYER_WIDTH,
   describeDifference,
-  epochsFor,
   needsReinitialise,
   parseQuery,
 } from './config';

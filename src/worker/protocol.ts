@@ -3,43 +3,7 @@
  * nothing else crosses the boundary. Every message carries the runId of the configuration it belongs to,
  * so the page can drop anything a stale run still had in flight after a reset or a change of architecture.
  */
-import type { ActivationName, InitName, OutputName } from '../engine';
-
-/**
- * learning-speed: the chapter's figs. 5-7 — full-batch gradient descent on the first 1000 training images,
- *   probing ‖δˡ‖ before every epoch.
- * sgd: the chapter's opening table — mini-batch SGD on the 50,000 training images, probing every
- *   `probeEvery` batches and measuring validation accuracy after each epoch.
- */
-export type TrainingMode = 'learning-speed' | 'sgd';
-
-export interface RunConfig {
-  /** e.g. [784, 30, 30, 10]; input 784 and output 10 are fixed by MNIST. */
-  layers: number[];
-  mode: TrainingMode;
-  eta: number;
-  lambda: number;
-  /** Ignored in learning-speed mode, where the batch is the whole 1000-image set. */
-  batchSize: number;
-  seed: number;
-  init: InitName;
-  activation: ActivationName;
-  output: OutputName;
-  /** μ; 0 is plain SGD. */
-  momentum: number;
-  /** Epoch budget: 500 in learning-speed mode, 30 in SGD mode by default. */
-  epochs: number;
-  /** Apply the exploding-gradient preset (src/engine/presets.ts) after initialising. */
-  exploding: boolean;
-  /** 1 (gentle, easy to follow) .. 10 (as fast as the worker can go). */
-  speed: number;
-  /**
-   * SGD mode: mini-batches between two gradient probes. Leave it out and the worker chooses: at full speed an
-   * interval that keeps probing under ~10% of its time, at slower speeds a shorter one so the bars move smoothly.
-   * An interval never runs past the end of an epoch, so every epoch ends with a probe.
-   */
-  probeEvery?: number;
-}
+import type { RunConfig } from '../config';
 
 export type ToWorker =
   /** Builds (or rebuilds) the network from config, initialises it and probes once. Stops any running loop. */

@@ -5,7 +5,7 @@
  * The trainer never calls setTimeout or performance.now itself; it receives a Scheduler, so tests can drive
  * it with a fake clock and a queue they flush by hand, and the worker can yield in the cheapest way.
  */
-import type { TrainingMode } from './protocol';
+import { MAX_SPEED, MIN_SPEED, type TrainingMode } from '../config';
 
 export interface Scheduler {
   /** Runs `fn` once after at least `delayMs` milliseconds; 0 means as soon as queued messages are handled. */
@@ -42,9 +42,6 @@ export function createEventLoopScheduler(): Scheduler {
 /** Work done between two yields to the event loop: long enough to amortise the yield, short enough that a
  *  'pause' is obeyed within a frame or two. */
 export const CHUNK_MS = 20;
-
-export const MIN_SPEED = 1;
-export const MAX_SPEED = 10;
 
 /**
  * Full-batch epochs per second at speeds 1..9 in learning-speed mode (10 is as fast as the worker can go).

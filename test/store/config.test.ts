@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkEta, checkHiddenWidth, checkLayers, DEFAULT_CONFIG, describeDifference, parseQuery, serialiseQuery } from '../../src/store/config';
+import { DEFAULT_CONFIG } from '../../src/config';
+import { checkEta, checkHiddenWidth, checkLayers, describeDifference, parseQuery, serialiseQuery } from '../../src/store/config';
 
 describe('URL query string', () => {
   it('gives the defaults for an empty query', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLabStore, MAX_PINNED, type PinnedRun } from '../../src/store/store';
-import { defaultConfig } from '../../src/store/config';
+import { defaultConfig } from '../../src/config';
 import { parsePinned, persistPinnedRuns, PINNED_STORAGE_KEY, serialisePinned, STORED_POINTS, thinSeries, type PinnedStorage } from '../../src/store/pinnedStorage';
 import { createFakeClient, makeSnapshot } from './fakeClient';
 

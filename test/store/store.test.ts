@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLabStore, isPinned, MAX_PINNED, reduceMessage } from '../../src/store/store';
-import { DEFAULT_CONFIG } from '../../src/store/config';
+import { DEFAULT_CONFIG } from '../../src/config';
 import { createFakeClient, makeSnapshot } from './fakeClient';
 
 function connected(search?: string, seriesLimit?: number) {

@@ -6,7 +6,8 @@
  */
 import { createRng, type Samples } from '../../src/engine';
 import type { MnistSplit } from '../../src/data/mnist';
-import type { FromWorker, RunConfig, Snapshot, ToWorker } from '../../src/worker/protocol';
+import type { RunConfig } from '../../src/config';
+import type { FromWorker, Snapshot, ToWorker } from '../../src/worker/protocol';
 import type { Scheduler } from '../../src/worker/schedule';
 import { createTrainer, type DataHooks, type DataSource } from '../../src/worker/trainer';
 

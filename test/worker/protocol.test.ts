@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FromWorker, RunConfig, ToWorker } from '../../src/worker/protocol';
+import type { RunConfig } from '../../src/config';
+import type { FromWorker, ToWorker } from '../../src/worker/protocol';
 import { NO_RUN } from '../../src/worker/protocol';
 
 const config: RunConfig = {

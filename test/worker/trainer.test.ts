@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DataFileError } from '../../src/data/idx';
 import { loadMnist } from '../../src/data/node';
 import type { FromWorker, Snapshot } from '../../src/worker/protocol';
-import { checkConfig } from '../../src/worker/trainer';
+import { checkConfig } from '../../src/worker/acceptConfig';
 import { baseConfig, createHarness, ManualSource, ofType, settle, syntheticSplit } from './harness';
 
 function allFinite(s: Snapshot): boolean {

@@ -3,7 +3,7 @@
  * can see whether deeper helped.
  */
 import { scaleLinear, line } from 'd3';
-import { epochsFor } from '../../store/config';
+import { epochsFor } from '../../config';
 import { useLab, useLabFrame } from '../../store/hooks';
 import type { AccuracyPoint } from '../../store/series';
 import { palette } from '../../app/palette';

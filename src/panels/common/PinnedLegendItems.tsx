@@ -3,7 +3,7 @@
  * pattern and a label saying how that run differs from the current configuration.
  */
 import { describeDifference } from '../../store/config';
-import type { RunConfig } from '../../worker/protocol';
+import type { RunConfig } from '../../config';
 import { palette } from '../../app/palette';
 import { pinnedDash } from './dashes';
 

@@ -13,10 +13,9 @@ import {
   checkSeed,
   INIT_LABELS,
   MODE_LABELS,
-  MODES,
 } from '../../store/config';
 import { useLab } from '../../store/hooks';
-import type { TrainingMode } from '../../worker/protocol';
+import { MODES, type TrainingMode } from '../../config';
 import { ValidatedField } from '../common/ValidatedField';
 
 export function ControlsPanel() {

@@ -1,0 +1,209 @@
+/**
+ * Everything that belongs to one configured network, and the training steps that advance it. Nothing here
+ * posts a message or reads a clock: the steps report what happened and the trainer decides what to say.
+ */
+import { PROBE_COUNT } from '../data/mnist';
+import { applyExplodingPreset, createRng, evaluate, GradientProbe, LayerFactorNorms, Network, shuffle, Trainer, type Rng, type Samples } from '../engine';
+import type { RunConfig } from '../config';
+import type { RunStatus } from './protocol';
+import { sgdProbeInterval } from './schedule';
+
+/** Replaced as a whole by the next good 'configure'. */
+export interface Model {
+  /** The worker's own copy; set-preset and set-speed update it. */
+  config: RunConfig;
+  net: Network;
+  trainer: Trainer;
+  factors: LayerFactorNorms;
+  /** Built once the probe images are here, like everything that needs them. */
+  probe: GradientProbe | null;
+  /** Weights drawn (and the preset applied) and the first snapshot posted. */
+  ready: boolean;
+  /** Seeded stream: draws the initial weights, then shuffles each SGD epoch (as network2.py's one global RNG). */
+  rng: Rng;
+  status: RunStatus;
+  /** Completed epochs. */
+  epoch: number;
+  /** Mini-batches completed in the current epoch (SGD mode; always 0 in learning-speed mode). */
+  batch: number;
+  /** Learning-speed mode: 0..n−1 over the probe images. SGD mode: the training images in this epoch's order. */
+  order: Uint32Array | null;
+  /** The epoch `order` was shuffled for (SGD mode), −1 before the first. */
+  shuffledFor: number;
+  /** Batch index at which the current SGD probe interval ends, 0 when no interval is open. */
+  intervalEnd: number;
+  /** Σ (batch cost × batch size) and Σ batch size over the current epoch. */
+  epochCost: number;
+  epochExamples: number;
+  /** SGD mode, after an epoch: validation images evaluated so far, −1 when no evaluation is under way. */
+  validated: number;
+  /** Validation images classified correctly so far. */
+  validCorrect: number;
+}
+
+/** Validation images evaluated per unit of work: ~10 ms, so a pause during validation is obeyed promptly. */
+export const VALIDATION_SLICE = 1000;
+
+export function buildModel(config: RunConfig): Model {
+  const net = new Network({ layers: config.layers, activation: config.activation, output: config.output });
+  // Learning-speed mode trains on the whole probe set at once: one batch of up to 1000.
+  const maxBatch = config.mode === 'learning-speed' ? PROBE_COUNT : config.batchSize;
+  return {
+    config,
+    net,
+    trainer: new Trainer(net, maxBatch),
+    // ‖M‖ is shown to three digits; a relative tolerance of 1e-6 saves iterations on wide layers.
+    factors: new LayerFactorNorms(net, { tolerance: 1e-6 }),
+    probe: null,
+    ready: false,
+    rng: createRng(config.seed),
+    status: 'idle',
+    epoch: 0,
+    batch: 0,
+    order: null,
+    shuffledFor: -1,
+    intervalEnd: 0,
+    epochCost: 0,
+    epochExamples: 0,
+    validated: -1,
+    validCorrect: 0,
+  };
+}
+
+/** 0, 1, …, n−1: the images in their stored order. */
+function fillIdentity(order: Uint32Array): Uint32Array {
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  return order;
+}
+
+/** Back to epoch 0 with the same weights: a new curve starts here. */
+export function restartCounters(m: Model): void {
+  m.epoch = 0;
+  m.batch = 0;
+  m.shuffledFor = -1;
+  m.intervalEnd = 0;
+  m.epochCost = 0;
+  m.epochExamples = 0;
+  m.validated = -1;
+  m.validCorrect = 0;
+  m.trainer.resetVelocity();
+  if (m.order !== null && m.config.mode === 'sgd') fillIdentity(m.order);
+}
+
+/**
+ * Draws the weights from the seed (a fresh stream, so reset and configure give the same numbers), then
+ * applies the exploding-gradient preset if it is on. Needs the probe images: the preset sets each later
+ * layer's biases from the mean activation over them.
+ */
+export function initialiseWeights(m: Model, probe: Samples): void {
+  m.rng = createRng(m.config.seed);
+  m.net.initialize(m.config.init, m.rng);
+  if (m.config.exploding) applyExplodingPreset(m.net, probe);
+  restartCounters(m);
+}
+
+/**
+ * After the exploding preset was switched in m.config. On: applied to the current weights, as the chapter
+ * builds it on top of a network. Off: the preset cannot be undone layer by layer, so the network is
+ * re-initialised from the seed, which gives exactly the weights a configuration without the preset starts
+ * from. Either way the counters restart at epoch 0.
+ */
+export function switchPreset(m: Model, probe: Samples): void {
+  if (m.config.exploding) {
+    applyExplodingPreset(m.net, probe);
+    restartCounters(m);
+  } else {
+    initialiseWeights(m, probe);
+  }
+}
+
+/** Everything that waits for the probe images: the probe itself and the weights. The caller posts the first snapshot. */
+export function prepareModel(m: Model, probe: Samples): void {
+  m.probe = new GradientProbe(m.net, probe);
+  if (m.config.mode === 'learning-speed') m.order = fillIdentity(new Uint32Array(probe.count));
+  initialiseWeights(m, probe);
+  m.ready = true;
+}
+
+/** Learning-speed mode (figs. 5-7): one full-batch gradient-descent step on the probe images = one epoch. Returns the cost. */
+export function trainFullBatch(m: Model, samples: Samples): number {
+  if (m.order === null) throw new Error('the probe images are not loaded');
+  const { eta, lambda, momentum } = m.config;
+  const cost = m.trainer.step(samples, m.order, 0, samples.count, { eta, lambda, trainingSize: samples.count, momentum });
+  m.epoch++;
+  return cost;
+}
+
+export interface MiniBatchResult {
+  cost: number;
+  /** Examples in the batch: the last batch of an epoch may be short. */
+  size: number;
+  /** The batch completed an epoch: `epoch` has moved on and `batch` is back to 0. */
+  endOfEpoch: boolean;
+  /** The batch completed a probe interval within the epoch. */
+  endOfInterval: boolean;
+}
+
+/** SGD mode (the opening table): one mini-batch, shuffling at the start of each epoch as network2.py does. */
+export function trainMiniBatch(m: Model, training: Samples): MiniBatchResult {
+  const { batchSize, eta, lambda, momentum } = m.config;
+  const perEpoch = Math.ceil(training.count / batchSize);
+  if (m.order === null || m.order.length !== training.count) m.order = fillIdentity(new Uint32Array(training.count));
+  if (m.shuffledFor !== m.epoch) {
+    shuffle(m.order, m.rng); // network2.py: random.shuffle(training_data) at the start of every epoch
+    m.shuffledFor = m.epoch;
+    m.epochCost = 0;
+    m.epochExamples = 0;
+  }
+  if (m.intervalEnd <= m.batch) {
+    const every = m.config.probeEvery ?? sgdProbeInterval(batchSize, m.probe?.count ?? PROBE_COUNT, m.config.speed);
+    m.intervalEnd = Math.min(perEpoch, m.batch + every);
+  }
+  const offset = m.batch * batchSize;
+  const size = Math.min(batchSize, training.count - offset);
+  const cost = m.trainer.step(training, m.order, offset, size, { eta, lambda, trainingSize: training.count, momentum });
+  m.batch++;
+  const result = { cost, size, endOfEpoch: false, endOfInterval: false };
+  if (!Number.isFinite(cost)) return result;
+  m.epochCost += cost * size;
+  m.epochExamples += size;
+  if (m.batch >= perEpoch) {
+    m.epoch++;
+    m.batch = 0;
+    m.intervalEnd = 0;
+    result.endOfEpoch = true;
+  } else if (m.batch >= m.intervalEnd) {
+    m.intervalEnd = 0;
+    result.endOfInterval = true;
+  }
+  return result;
+}
+
+/** After an epoch: validation starts with the next unit of work, unless there is nothing to validate on. */
+export function beginValidation(m: Model, validation: Samples): boolean {
+  m.validated = validation.count > 0 ? 0 : -1;
+  m.validCorrect = 0;
+  return m.validated === 0;
+}
+
+/** Evaluates the next slice of the validation images; returns the accuracy after the last one, null before. */
+export function validateSlice(m: Model, validation: Samples): number | null {
+  const start = m.validated;
+  const count = Math.min(VALIDATION_SLICE, validation.count - start);
+  const slice: Samples = {
+    inputs: validation.inputs.subarray(start * validation.inputSize, (start + count) * validation.inputSize),
+    labels: validation.labels.subarray(start, start + count),
+    inputSize: validation.inputSize,
+    count,
+  };
+  m.validCorrect += Math.round(evaluate(m.net, slice).accuracy * count);
+  m.validated = start + count;
+  if (m.validated < validation.count) return null;
+  m.validated = -1;
+  return m.validCorrect / validation.count;
+}
+
+/** Mean cost per example over the epoch just trained (data term), 0 before any example. */
+export function epochMeanCost(m: Model): number {
+  return m.epochExamples > 0 ? m.epochCost / m.epochExamples : 0;
+}

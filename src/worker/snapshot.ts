@@ -1,0 +1,100 @@
+/**
+ * From a gradient probe to a 'snapshot' message: per-layer summaries, the check that every value is finite
+ * (a snapshot never carries NaN), and fresh copies that can be transferred, because the probe's and
+ * eq. 124's buffers are reused by the next probe.
+ */
+import type { GradientProbe, LayerFactorNorms, ProbeResult } from '../engine';
+import type { TrainingMode } from '../config';
+import { describeNonFinite, superscript } from './divergence';
+import type { Snapshot } from './protocol';
+
+/** The mean of each layer's per-neuron values (an empty layer counts as 0). */
+export function meanPerLayer(perNeuron: readonly Float32Array[]): Float64Array {
+  const out = new Float64Array(perNeuron.length);
+  for (let h = 0; h < perNeuron.length; h++) {
+    const layer = perNeuron[h];
+    let sum = 0;
+    for (let j = 0; j < layer.length; j++) sum += layer[j];
+    out[h] = layer.length > 0 ? sum / layer.length : 0;
+  }
+  return out;
+}
+
+function allFinite(values: ArrayLike<number>): boolean {
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return false;
+  return true;
+}
+
+/**
+ * Names the first non-finite quantity of a probe, or returns null when all are finite. The order is the
+ * order of blame a reader can follow: a layer's ‖δ‖ first, then a single ∂C/∂b, then the activations, then
+ * the weights (which only eq. 124's norms see).
+ */
+export function findNonFinite(result: Pick<ProbeResult, 'layerNorms' | 'gradB'>, meanPrime: Float64Array, factorNorms: Float64Array): string | null {
+  for (let h = 0; h < result.layerNorms.length; h++) {
+    const v = result.layerNorms[h];
+    if (!Number.isFinite(v)) return `the gradient of hidden layer ${h + 1}, ‖δ${superscript(h + 1)}‖, became ${describeNonFinite(v)}`;
+  }
+  for (let i = 0; i < result.gradB.length; i++) {
+    const v = result.gradB[i];
+    if (!Number.isFinite(v)) return `the gradient ∂C/∂b became ${describeNonFinite(v)}`;
+  }
+  if (!allFinite(meanPrime)) return 'the hidden activations became NaN (not a number)';
+  for (let h = 0; h < factorNorms.length; h++) {
+    const v = factorNorms[h];
+    if (!Number.isFinite(v)) return `the weights feeding hidden layer ${h + 2} became ${describeNonFinite(v)}`;
+  }
+  return null;
+}
+
+/** Mini-batches in one epoch: one in learning-speed mode; before the data is here, counted for 50,000 images. */
+export function batchesPerEpoch(mode: TrainingMode, batchSize: number, trainingCount: number | null): number {
+  if (mode === 'learning-speed') return 1;
+  return Math.ceil((trainingCount ?? 50_000) / batchSize);
+}
+
+/** Where a snapshot stands and how fast training went; everything a snapshot carries that is not the probe. */
+export interface SnapshotHeader {
+  runId: number;
+  epoch: number;
+  batch: number;
+  batchesPerEpoch: number;
+  examplesPerSecond: number;
+}
+
+export type SnapshotOutcome =
+  | { ok: true; snapshot: Snapshot; transfer: Transferable[] }
+  /** `what` names the first value that is not finite, for the 'diverged' message. */
+  | { ok: false; what: string };
+
+/**
+ * A snapshot made of fresh copies of the probe's buffers, with the list of buffers to transfer; or, if any
+ * value is not finite, what went wrong instead. `factorNorms` is eq. 124's per-layer norm, computed from
+ * this probe's mean σ′ and already copied out of its own buffer.
+ */
+export function assembleSnapshot(result: ProbeResult, factorNorms: Float64Array, header: SnapshotHeader): SnapshotOutcome {
+  const meanActivationPrime = meanPerLayer(result.meanActivationPrime);
+  const bad = findNonFinite(result, meanActivationPrime, factorNorms);
+  if (bad !== null) return { ok: false, what: bad };
+  const snapshot: Snapshot = {
+    type: 'snapshot',
+    ...header,
+    gradB: result.gradB.slice(),
+    hiddenOffsets: result.hiddenOffsets.slice(),
+    layerNorms: result.layerNorms.slice(),
+    meanActivationPrime,
+    factorNorms,
+  };
+  return { ok: true, snapshot, transfer: [snapshot.gradB.buffer, snapshot.layerNorms.buffer, meanActivationPrime.buffer, factorNorms.buffer] };
+}
+
+/**
+ * Probes the network now and assembles the snapshot, with eq. 124's norms for this probe's mean σ′.
+ * The header is read after the probe, so a throughput measured up to then counts the probe's time too.
+ */
+export function takeSnapshot(probe: GradientProbe, factors: LayerFactorNorms, header: () => SnapshotHeader): SnapshotOutcome {
+  const result = probe.run();
+  // Copied out of LayerFactorNorms' own buffer, which the next probe reuses, so it can be transferred.
+  const factorNorms = factors.compute(result.meanActivationPrime).slice();
+  return assembleSnapshot(result, factorNorms, header());
+}
