@@ -6,6 +6,8 @@ import { useLab, useLabFrame } from '../../store/hooks';
 import { layerColour, pinnedDash } from '../common/palette';
 import { ChartFrame } from '../common/ChartFrame';
 import { PinnedLegendItems } from '../common/PinnedLegendItems';
+import { bookNormsFor } from '../../store/figures';
+import { BookMarks, bookSeries } from './BookMarks';
 import { decadeTicks, formatDecade, layerPath, speedScales, SPEED_BOX as box } from './geometry';
 import { LayerTable } from './LayerTable';
 
@@ -15,11 +17,13 @@ export function LearningSpeedPanel() {
   const config = useLab((s) => s.config);
   const numHidden = config.layers.length - 2;
   const visiblePinned = pinned.map((p, index) => ({ p, index })).filter(({ p }) => !p.hidden);
-  const { x, y } = speedScales([norms, ...visiblePinned.map(({ p }) => p.norms)]);
+  const book = bookNormsFor(config);
+  const { x, y } = speedScales([norms, ...visiblePinned.map(({ p }) => p.norms), bookSeries(book)]);
   const yTicks = decadeTicks(y.domain() as [number, number]);
   const xTicks = x.ticks(6);
   const lastPoint = norms.length > 0 ? norms[norms.length - 1] : null;
-  const xLabel = config.mode === 'learning-speed' ? 'Epochs of full-batch gradient descent on 1,000 images' : 'Epochs of mini-batch SGD';
+  // Short enough to stay inside the chart at the larger type of a phone or a projector.
+  const xLabel = config.mode === 'learning-speed' ? 'Epochs, full batch of 1,000 images' : 'Epochs of mini-batch SGD';
 
   return (
     <section className="panel speed-panel" aria-labelledby="speed-title">
@@ -60,6 +64,7 @@ export function LearningSpeedPanel() {
             {Array.from({ length: numHidden }, (_, i) => (
               <path key={`cur-${i}`} d={layerPath(norms, i + 1, x, y)} className="series" stroke={layerColour(i + 1)} />
             ))}
+            <BookMarks book={book} x={x} y={y} />
             {/* The newest point of each layer, so a series of one probe is visible too. */}
             {lastPoint &&
               lastPoint.norms.map((v, i) =>
@@ -77,6 +82,7 @@ export function LearningSpeedPanel() {
                 </li>
               ))}
               <PinnedLegendItems pinned={visiblePinned} current={config} />
+              {book && <li className="book-legend">◇ the book's ‖δˡ‖ at epoch 0</li>}
             </ul>
           </figcaption>
         </figure>
