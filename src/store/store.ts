@@ -20,6 +20,7 @@ import {
   needsReinitialise,
   parseQuery,
 } from './config';
+import { parsePresentation } from './presentation';
 import { appendNormPoint, appendOrdered, DEFAULT_SERIES_LIMIT, type AccuracyPoint, type NormPoint } from './series';
 
 export type { TrainerClient };
@@ -75,6 +76,8 @@ export interface LabData {
   pinned: PinnedRun[];
   /** Bound of the series above; a parameter so tests can use a small one. */
   seriesLimit: number;
+  /** Projector view: only the bars, the learning-speed chart and the controls a teacher needs. */
+  presenting: boolean;
 }
 
 export interface LabActions {
@@ -99,6 +102,7 @@ export interface LabActions {
   togglePinned(id: number): void;
   removePinned(id: number): void;
   dismissUrlNotices(): void;
+  setPresenting(on: boolean): void;
 }
 
 export type LabState = LabData & LabActions;
@@ -202,6 +206,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       error: null,
       pinned: [],
       seriesLimit: options.seriesLimit ?? DEFAULT_SERIES_LIMIT,
+      presenting: parsePresentation(options.search ?? ''),
 
       connect() {
         if (unsubscribe) return;
@@ -312,6 +317,9 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       },
       dismissUrlNotices() {
         set({ urlNotices: [] });
+      },
+      setPresenting(on) {
+        if (get().presenting !== on) set({ presenting: on });
       },
     };
   });

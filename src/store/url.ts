@@ -3,12 +3,16 @@
  * replaceState, not pushState: every tweak of η should not become a Back-button step.
  */
 import { serialiseQuery } from './config';
+import { presentationQuery } from './presentation';
 import type { LabStore } from './store';
 
 export function mirrorConfigInUrl(store: LabStore, history: Pick<History, 'replaceState'>, location: Pick<Location, 'pathname' | 'hash'>): () => void {
-  const write = () => history.replaceState(null, '', `${location.pathname}${serialiseQuery(store.getState().config)}${location.hash}`);
+  const write = () => {
+    const { config, presenting } = store.getState();
+    history.replaceState(null, '', `${location.pathname}${serialiseQuery(config)}${presentationQuery(presenting)}${location.hash}`);
+  };
   write();
   return store.subscribe((state, prev) => {
-    if (state.config !== prev.config) write();
+    if (state.config !== prev.config || state.presenting !== prev.presenting) write();
   });
 }
