@@ -3,7 +3,7 @@
  * every neuron, output. React lays out the columns and their controls; D3 draws the bars inside each
  * column's <g>, straight from the store and at most once per animation frame, without re-rendering React.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { checkHiddenWidth, MAX_HIDDEN_LAYERS, NEW_LAYER_WIDTH } from '../../store/config';
 import { formatValue } from '../../store/format';
 import { useLab, useLabStore } from '../../store/hooks';
@@ -129,7 +129,8 @@ export function NetworkPanel() {
         <span className="swatch ghost-swatch" aria-hidden="true" /> at the first probe
         {!showAll && <> · first {BOOK_NEURONS_SHOWN} neurons of each layer, as in the book</>}
       </p>
-      <div className="network" style={{ gridTemplateColumns: `minmax(80px, 0.5fr) repeat(${hidden.length}, minmax(110px, 1fr)) minmax(80px, 0.5fr)` }}>
+      {/* The column count goes to the stylesheet as a variable, so narrow screens can wrap the layers instead. */}
+      <div className="network" style={{ '--hidden-layers': hidden.length } as CSSProperties}>
         <div className="layer-column io-column">
           <h3>Input</h3>
           <p className="io-size">{layers[0]}</p>
