@@ -1,7 +1,7 @@
 /**
  * Start, Pause, Step and Reset in one compact row, for the screens where the sidebar's own run buttons are
- * out of reach: a phone, where the row stays pinned to the top of the screen while the bars scroll past,
- * and presentation mode, where the sidebar is hidden. The stylesheet shows it only there, so a page never
+ * out of reach: one-column layouts (a phone, a laptop zoomed to 150 %), where the row stays pinned to the top
+ * of the screen while the bars scroll past, and presentation mode, where the sidebar is hidden. The stylesheet shows it only there, so a page never
  * offers two visible Start buttons.
  */
 import { useLab } from '../../store/hooks';
