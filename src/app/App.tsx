@@ -10,24 +10,46 @@ import { CompareRuns } from '../panels/compare/CompareRuns';
 import { ControlsPanel } from '../panels/controls/ControlsPanel';
 import { Instruments } from '../panels/instruments/Instruments';
 import { LearningSpeedPanel } from '../panels/learning-speed/LearningSpeedPanel';
+import { Headline } from '../panels/network/Headline';
 import { NetworkPanel } from '../panels/network/NetworkPanel';
 import { StatusLine } from '../panels/status/StatusLine';
+import { RunBar } from '../panels/controls/RunBar';
+import { Toolbar } from './Toolbar';
 
 export function App({ store }: { store: LabStore }) {
   return (
     <LabProvider store={store}>
+      <Page />
+    </LabProvider>
+  );
+}
+
+/**
+ * The stage is a grid with named areas, so presentation mode can put the headline, the bars and the chart
+ * on one screen by stylesheet alone, without remounting the panels (which would restart their drawing).
+ */
+function Page() {
+  const presenting = useLab((s) => s.presenting);
+  return (
+    <div className={presenting ? 'app presenting' : 'app'}>
       <a className="skip-link" href="#main">
         Skip to the network
       </a>
       <header className="page-header">
         <h1>Gradient Lab — why deep networks are hard to train (Nielsen, ch. 5)</h1>
+        <Toolbar />
       </header>
+      <RunBar />
       <div className="layout">
         <aside className="sidebar">
           <ControlsPanel />
         </aside>
-        <main id="main" className="main" tabIndex={-1}>
+        <main id="main" className="main stage" tabIndex={-1}>
           <StatusLine />
+          {/* The chapter's finding in one sentence, in the stage's "headline" area above the bars. */}
+          <div className="stage-headline">
+            <Headline />
+          </div>
           <NetworkPanel />
           <LearningSpeedPanel />
           <div className="row">
@@ -37,7 +59,7 @@ export function App({ store }: { store: LabStore }) {
           <InstrumentsSection />
         </main>
       </div>
-    </LabProvider>
+    </div>
   );
 }
 

@@ -21,6 +21,7 @@ import {
 } from './config';
 import { DEFAULT_VIEW, parseViewQuery, type ViewSettings } from './view';
 import type { BarScaleMode } from './view';
+import { parsePresentation } from './presentation';
 import { appendNormPoint, appendOrdered, DEFAULT_SERIES_LIMIT, type AccuracyPoint, type NormPoint } from './series';
 
 export type { TrainerClient };
@@ -78,6 +79,8 @@ export interface LabData {
   view: ViewSettings;
   /** Bound of the series above; a parameter so tests can use a small one. */
   seriesLimit: number;
+  /** Projector view: only the bars, the learning-speed chart and the controls a teacher needs. */
+  presenting: boolean;
 }
 
 export interface LabActions {
@@ -106,6 +109,7 @@ export interface LabActions {
   restorePinned(runs: PinnedRun[], notice: string | null): void;
   setBarScale(mode: BarScaleMode): void;
   dismissUrlNotices(): void;
+  setPresenting(on: boolean): void;
 }
 
 export type LabState = LabData & LabActions;
@@ -211,6 +215,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       pinned: [],
       view: parsedView.view,
       seriesLimit: options.seriesLimit ?? DEFAULT_SERIES_LIMIT,
+      presenting: parsePresentation(options.search ?? ''),
 
       connect() {
         if (unsubscribe) return;
@@ -333,6 +338,9 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       },
       dismissUrlNotices() {
         set({ urlNotices: [] });
+      },
+      setPresenting(on) {
+        if (get().presenting !== on) set({ presenting: on });
       },
     };
   });

@@ -3,16 +3,17 @@
  * replaceState, not pushState: every tweak of η should not become a Back-button step.
  */
 import { serialiseQuery } from './config';
+import { presentationQuery } from './presentation';
 import type { LabStore } from './store';
 import { serialiseView } from './view';
 
 export function mirrorConfigInUrl(store: LabStore, history: Pick<History, 'replaceState'>, location: Pick<Location, 'pathname' | 'hash'>): () => void {
   const write = () => {
-    const { config, view } = store.getState();
-    history.replaceState(null, '', `${location.pathname}${serialiseQuery(config)}&${serialiseView(view)}${location.hash}`);
+    const { config, view, presenting } = store.getState();
+    history.replaceState(null, '', `${location.pathname}${serialiseQuery(config)}&${serialiseView(view)}${presentationQuery(presenting)}${location.hash}`);
   };
   write();
   return store.subscribe((state, prev) => {
-    if (state.config !== prev.config || state.view !== prev.view) write();
+    if (state.config !== prev.config || state.view !== prev.view || state.presenting !== prev.presenting) write();
   });
 }

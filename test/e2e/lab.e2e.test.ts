@@ -275,6 +275,110 @@ describe.skipIf(skipLocally)('Gradient Lab in Chromium (production build)', () =
     await expect.poll(async () => (await readBars(page)).layers, POLL).toBe(2);
   }, 2 * STEP_TIMEOUT);
 
+  /** A page of its own at another screen size, reporting its errors into the walk's list. */
+  async function openPage(viewport: { width: number; height: number }, search: string, phone = false): Promise<Page> {
+    const context = await browser!.newContext({ viewport, deviceScaleFactor: 1, isMobile: phone, hasTouch: phone });
+    const other = await context.newPage();
+    other.setDefaultTimeout(STEP_TIMEOUT);
+    other.on('pageerror', (err) => consoleErrors.push(`uncaught (${viewport.width}×${viewport.height}): ${err.message}`));
+    other.on('console', (msg) => {
+      if (msg.type() === 'error') consoleErrors.push(`console.error (${viewport.width}×${viewport.height}): ${msg.text()}`);
+    });
+    await other.goto(`${served!.url}${search}`, { waitUntil: 'load' });
+    await expect.poll(async () => (await readBars(other)).layers, POLL).toBe(4);
+    return other;
+  }
+
+  /** The smallest SVG text inside `selector`, in CSS pixels as drawn: its font size times the viewBox's scale. */
+  function smallestChartText(target: Page, selector: string): Promise<number> {
+    return target.evaluate((sel) => {
+      const svg = document.querySelector(sel) as SVGSVGElement | null;
+      if (!svg) return Number.NaN;
+      const vb = svg.viewBox.baseVal;
+      const box = svg.getBoundingClientRect();
+      const scale = Math.min(box.width / vb.width, box.height / vb.height);
+      const sizes = Array.from(svg.querySelectorAll('text'))
+        .filter((t) => (t.textContent ?? '').trim() !== '')
+        .map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+      return sizes.length > 0 ? Math.min(...sizes) : Number.NaN;
+    }, selector);
+  }
+
+  const SPEED_CHART = 'svg[role="img"][aria-label^="Learning speed"]';
+
+  it('presentation mode at 1280×720: the learning-speed chart and the bars are on screen together, chart text ≥ 18 px', async () => {
+    needs('bars');
+    const projector = await openPage({ width: 1280, height: 720 }, '?layers=784,30,30,30,30,10&present=1');
+    try {
+      await expect.poll(() => projector.getByRole('button', { name: 'Exit presentation', exact: true }).isVisible(), POLL).toBe(true);
+      const inside = (b: { x: number; y: number; width: number; height: number } | null) =>
+        b !== null && b.x >= 0 && b.y >= 0 && b.x + b.width <= 1280 && b.y + b.height <= 720;
+      const chart = projector.getByRole('img', { name: /^Learning speed/ });
+      expect(await chart.count()).toBe(1);
+      const chartBox = await chart.boundingBox();
+      expect(inside(chartBox), `chart at ${JSON.stringify(chartBox)}`).toBe(true);
+      expect(chartBox!.height).toBeGreaterThan(200);
+      for (let h = 1; h <= 4; h++) {
+        const bars = await projector.getByRole('img', { name: `∂C/∂b bars of hidden layer ${h}`, exact: true }).boundingBox();
+        expect(inside(bars), `bars of layer ${h} at ${JSON.stringify(bars)}`).toBe(true);
+      }
+      const scrolls = await projector.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]);
+      expect(scrolls).toEqual([1280, 720]);
+      expect(await smallestChartText(projector, SPEED_CHART)).toBeGreaterThanOrEqual(18);
+      // Only what a teacher needs: the settings and the instruments are out of the way.
+      expect(await projector.getByRole('textbox', { name: 'η (learning rate)' }).count()).toBe(0);
+      expect(await projector.getByRole('img', { name: 'Validation accuracy per epoch' }).count()).toBe(0);
+    } finally {
+      await projector.context().close();
+    }
+  }, 2 * STEP_TIMEOUT);
+
+  it('phone, 390×844, four hidden layers: no sideways page scroll, bar tracks ≥ 120 px, chart text ≥ 11 px', async () => {
+    needs('bars');
+    const phone = await openPage({ width: 390, height: 844 }, '?layers=784,30,30,30,30,10', true);
+    try {
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      const tracks = await phone.evaluate(() =>
+        Array.from(document.querySelectorAll('svg.column-svg')).map((svg) => svg.querySelector('line.baseline')?.getBoundingClientRect().width ?? 0),
+      );
+      expect(tracks).toHaveLength(4);
+      for (const width of tracks) expect(width).toBeGreaterThanOrEqual(120);
+      expect(await smallestChartText(phone, SPEED_CHART)).toBeGreaterThanOrEqual(11);
+      // The run buttons stay reachable while the bars are on screen.
+      await phone.getByRole('img', { name: '∂C/∂b bars of hidden layer 4', exact: true }).scrollIntoViewIfNeeded();
+      const start = await phone.getByRole('button', { name: 'Start', exact: true }).boundingBox();
+      expect(start !== null && start.y >= 0 && start.y + start.height <= 844, `Start at ${JSON.stringify(start)}`).toBe(true);
+      expect(start!.height).toBeGreaterThanOrEqual(44);
+    } finally {
+      await phone.context().close();
+    }
+  }, 2 * STEP_TIMEOUT);
+
+  it('the key P toggles presentation mode; typing "p" in the η field does not', async () => {
+    needs('bars');
+    const desk = await openPage({ width: 1280, height: 800 }, '?layers=784,30,30,30,30,10');
+    try {
+      const exit = desk.getByRole('button', { name: 'Exit presentation', exact: true });
+      await desk.keyboard.press('p');
+      await expect.poll(() => exit.isVisible(), POLL).toBe(true);
+      expect(desk.url()).toContain('present=1');
+      await desk.keyboard.press('p');
+      await expect.poll(() => exit.count(), POLL).toBe(0);
+      expect(desk.url()).not.toContain('present=1');
+
+      const eta = desk.getByRole('textbox', { name: 'η (learning rate)', exact: true });
+      await eta.click();
+      await eta.press('End');
+      await eta.pressSequentially('p');
+      expect(await eta.inputValue()).toBe('0.1p');
+      await desk.waitForTimeout(300);
+      expect(await exit.count()).toBe(0);
+      expect(await desk.getByRole('button', { name: 'Presentation mode', exact: true }).isVisible()).toBe(true);
+    } finally {
+      await desk.context().close();
+    }
+  }, 2 * STEP_TIMEOUT);
+
   it('logged no console error during the whole walk', () => {
     expect(consoleErrors).toEqual([]);
   });

@@ -9,6 +9,8 @@ import { pinnedDash } from '../common/dashes';
 import { ChartFrame } from '../common/ChartFrame';
 import { ReadoutAnnouncer, ReadoutMarks, useChartReadout } from '../common/ChartReadout';
 import { PinnedLegendItems } from '../common/PinnedLegendItems';
+import { bookNormsFor } from '../../store/figures';
+import { BookMarks, bookSeries } from './BookMarks';
 import { decadeTicks, formatDecade, layerPath, speedReadout, speedScales, SPEED_BOX as box } from './geometry';
 import { LayerTable } from './LayerTable';
 import { CompareTable } from './CompareTable';
@@ -19,7 +21,8 @@ export function LearningSpeedPanel() {
   const config = useLab((s) => s.config);
   const numHidden = config.layers.length - 2;
   const visiblePinned = pinned.map((p, index) => ({ p, index })).filter(({ p }) => !p.hidden);
-  const { x, y } = speedScales([norms, ...visiblePinned.map(({ p }) => p.norms)]);
+  const book = bookNormsFor(config);
+  const { x, y } = speedScales([norms, ...visiblePinned.map(({ p }) => p.norms), bookSeries(book)]);
   const yTicks = decadeTicks(y.domain() as [number, number]);
   const xTicks = x.ticks(6);
   const lastPoint = norms.length > 0 ? norms[norms.length - 1] : null;
@@ -28,7 +31,8 @@ export function LearningSpeedPanel() {
   const xs = walked.map((p) => p.x);
   const { index, svgProps, describedBy } = useChartReadout(xs, x, box);
   const readout = index < 0 ? null : speedReadout(xs[index], norms, visiblePinned, x, y);
-  const xLabel = config.mode === 'learning-speed' ? 'Epochs of full-batch gradient descent on 1,000 images' : 'Epochs of mini-batch SGD';
+    // Short enough to stay inside the chart at the larger type of a phone or a projector.
+  const xLabel = config.mode === 'learning-speed' ? 'Epochs, full batch of 1,000 images' : 'Epochs of mini-batch SGD';
 
   return (
     <section className="panel speed-panel" aria-labelledby="speed-title">
@@ -69,6 +73,7 @@ export function LearningSpeedPanel() {
             {Array.from({ length: numHidden }, (_, i) => (
               <path key={`cur-${i}`} d={layerPath(norms, i + 1, x, y)} className="series" stroke={layerColour(i + 1)} />
             ))}
+            <BookMarks book={book} x={x} y={y} />
             {/* The newest point of each layer, so a series of one probe is visible too. */}
             {lastPoint &&
               lastPoint.norms.map((v, i) =>
@@ -88,6 +93,7 @@ export function LearningSpeedPanel() {
                 </li>
               ))}
               <PinnedLegendItems pinned={visiblePinned} current={config} />
+              {book && <li className="book-legend">◇ the book's ‖δˡ‖ at epoch 0</li>}
             </ul>
             <p className="hint">Exact values: hover or tap the chart, or focus it and press <span className="nowrap">← →</span>.</p>
           </figcaption>

@@ -3,7 +3,7 @@
  * every neuron, output. React lays out the columns and their controls; D3 draws the bars inside each
  * column's <g>, straight from the store and at most once per animation frame, without re-rendering React.
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type PointerEvent, type FocusEvent } from 'react';
+import { useEffect, useId, useRef, useState, type CSSProperties, type FocusEvent, type KeyboardEvent, type PointerEvent } from 'react';
 import { checkHiddenWidth, MAX_HIDDEN_LAYERS, NEW_LAYER_WIDTH } from '../../store/config';
 import { formatValue } from '../../store/format';
 import { useLab, useLabStore } from '../../store/hooks';
@@ -15,7 +15,6 @@ import { drawColumn } from './drawBars';
 import { barsForLayer, columnLayout, rowAt, selectNeurons, stepBar, BOOK_NEURONS_SHOWN, type BarChoice } from './geometry';
 import { clientToView } from '../common/readout';
 import { BarReadout } from './BarReadout';
-import { Headline } from './Headline';
 import { BAR_SCALES, logDecadeTicks, maxFiniteAbs, scaleTop, type BarScaleMode } from './scale';
 import { BAR_FULL, BAR_X } from './drawBars';
 
@@ -166,7 +165,6 @@ export function NetworkPanel() {
           </span>
         </div>
       </div>
-      <Headline />
       <div className="scale-row">
         <fieldset className="segmented">
           <legend>Bar scale</legend>
@@ -194,7 +192,8 @@ export function NetworkPanel() {
         neurons={chosen ? selectNeurons(hidden[chosen.layer - 1], showAll) : []}
         announcerId={announcerId}
       />
-      <div className="network" style={{ gridTemplateColumns: `minmax(80px, 0.5fr) repeat(${hidden.length}, minmax(110px, 1fr)) minmax(80px, 0.5fr)` }}>
+      {/* The column count goes to the stylesheet as a variable, so narrow screens can wrap the layers instead. */}
+      <div className="network" style={{ '--hidden-layers': hidden.length } as CSSProperties}>
         <div className="layer-column io-column">
           <h3>Input</h3>
           <p className="io-size">{layers[0]}</p>

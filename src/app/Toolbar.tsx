@@ -1,0 +1,123 @@
+/**
+ * The bar above the lab: the chapter's figures, presentation mode and the keyboard help. In presentation
+ * mode the sidebar is hidden, so the bar also carries the two settings a teacher changes live, the
+ * exploding preset and the speed. It owns the page's one keyboard listener.
+ */
+import { useEffect, useId, useState } from 'react';
+import { MAX_HIDDEN_LAYERS } from '../store/config';
+import { useLab, useLabStore } from '../store/hooks';
+import { ExplodingSwitch } from '../panels/controls/ControlsPanel';
+import { FigurePresets } from '../panels/controls/FigurePresets';
+import { HelpDialog } from './HelpDialog';
+import { actionForKey, type ShortcutAction } from './shortcuts';
+
+export function Toolbar() {
+  const store = useLabStore();
+  const presenting = useLab((s) => s.presenting);
+  const setPresenting = useLab((s) => s.setPresenting);
+  const [helpOpen, setHelpOpen] = useState(false);
+
+  useEffect(() => {
+    const run = (action: ShortcutAction) => {
+      const s = store.getState();
+      const ended = s.status === 'finished' || s.status === 'diverged';
+      switch (action) {
+        case 'toggle-run':
+          if (s.status === 'running') s.pause();
+          else if (!ended) s.start();
+          break;
+        case 'step':
+          if (!ended) s.step();
+          break;
+        case 'reset':
+          s.reset();
+          break;
+        case 'add-layer':
+          if (s.config.layers.length - 2 < MAX_HIDDEN_LAYERS) s.addHiddenLayer();
+          break;
+        case 'toggle-exploding':
+          s.setExploding(!s.config.exploding);
+          break;
+        case 'toggle-presentation':
+          s.setPresenting(!s.presenting);
+          break;
+        case 'help':
+          setHelpOpen(true);
+          break;
+        case 'exit-presentation':
+          s.setPresenting(false);
+          break;
+        default: {
+          const unreachable: never = action;
+          return unreachable;
+        }
+      }
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented) return;
+      const action = actionForKey(event);
+      if (action === null) return;
+      // Escape outside presentation mode is not ours to swallow.
+      if (action === 'exit-presentation' && !store.getState().presenting) return;
+      // Space would also scroll the page, and → scroll a wide panel.
+      event.preventDefault();
+      run(action);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [store]);
+
+  return (
+    <div className="toolbar">
+      <FigurePresets />
+      {presenting && (
+        <>
+          <ExplodingSwitch />
+          <SpeedSlider />
+        </>
+      )}
+      <div className="toolbar-end">
+        <button
+          type="button"
+          aria-haspopup="dialog"
+          aria-label="Keyboard shortcuts"
+          title="Keyboard shortcuts (?)"
+          onClick={() => setHelpOpen(true)}
+        >
+          ?
+        </button>
+        <button
+          type="button"
+          className={presenting ? 'primary' : undefined}
+          title="Key P; Escape also leaves"
+          onClick={() => setPresenting(!presenting)}
+        >
+          {presenting ? 'Exit presentation' : 'Presentation mode'}
+        </button>
+      </div>
+      <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+    </div>
+  );
+}
+
+/** The sidebar's speed slider in small, for presentation mode where the sidebar is hidden. */
+function SpeedSlider() {
+  const speed = useLab((s) => s.config.speed);
+  const setSpeed = useLab((s) => s.setSpeed);
+  const id = useId();
+  return (
+    <div className="toolbar-speed">
+      <label htmlFor={id}>Speed</label>
+      <input
+        id={id}
+        type="range"
+        min={1}
+        max={10}
+        step={1}
+        value={speed}
+        aria-valuetext={`${speed} of 10`}
+        onChange={(e) => setSpeed(Number(e.target.value))}
+      />
+    </div>
+  );
+}

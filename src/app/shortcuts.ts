@@ -1,0 +1,80 @@
+/**
+ * The lab's keyboard shortcuts as data: one table read by the key handler and by the help dialog, so the
+ * help can never list a key that does nothing. `actionForKey` is pure and takes anything shaped like a
+ * KeyboardEvent, so it is tested without a browser.
+ */
+
+export type ShortcutAction =
+  | 'toggle-run'
+  | 'step'
+  | 'reset'
+  | 'add-layer'
+  | 'toggle-exploding'
+  | 'toggle-presentation'
+  | 'help'
+  | 'exit-presentation';
+
+export interface Shortcut {
+  /** KeyboardEvent.key, lower case for letters (Shift and Caps Lock give the same action). */
+  key: string;
+  /** How the key is written in the help. */
+  keyLabel: string;
+  action: ShortcutAction;
+  label: string;
+}
+
+export const SHORTCUTS: readonly Shortcut[] = [
+  { key: ' ', keyLabel: 'Space', action: 'toggle-run', label: 'Start or pause training' },
+  { key: 'ArrowRight', keyLabel: '→', action: 'step', label: 'Step: one epoch' },
+  { key: 'r', keyLabel: 'R', action: 'reset', label: 'Reset: fresh weights from the same seed' },
+  { key: 'a', keyLabel: 'A', action: 'add-layer', label: 'Add a hidden layer of 30 neurons' },
+  { key: 'e', keyLabel: 'E', action: 'toggle-exploding', label: 'Exploding-gradient preset on or off' },
+  { key: 'p', keyLabel: 'P', action: 'toggle-presentation', label: 'Presentation mode on or off' },
+  { key: '?', keyLabel: '?', action: 'help', label: 'Show these shortcuts' },
+  { key: 'Escape', keyLabel: 'Esc', action: 'exit-presentation', label: 'Leave presentation mode' },
+];
+
+/** The parts of an event target the guard looks at; an Element has them all. */
+export interface TargetLike {
+  tagName?: string;
+  isContentEditable?: boolean;
+  closest?(selector: string): unknown;
+}
+
+export interface KeyLike {
+  key: string;
+  ctrlKey?: boolean;
+  metaKey?: boolean;
+  altKey?: boolean;
+  /** Auto-repeat of a held key: holding Space must not start and pause many times a second. */
+  repeat?: boolean;
+  target?: TargetLike | EventTarget | null;
+}
+
+const TYPING_TAGS = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
+/** Space already presses these; a shortcut on top would press Start twice. */
+const PRESSABLE_TAGS = new Set(['BUTTON', 'A', 'SUMMARY']);
+
+function isTyping(target: TargetLike): boolean {
+  if (target.isContentEditable) return true;
+  if (target.tagName !== undefined && TYPING_TAGS.has(target.tagName.toUpperCase())) return true;
+  // A key pressed inside a dialog belongs to the dialog (Escape closes it rather than leaving presentation).
+  return typeof target.closest === 'function' && target.closest('dialog, [contenteditable="true"]') !== null;
+}
+
+/**
+ * The action a key press asks for, or null when it is not a shortcut here: a modifier is held (Ctrl+R
+ * reloads the page, Alt+→ goes forward), the user is typing in a field, or Space lands on a button
+ * that Space already presses.
+ */
+export function actionForKey(event: KeyLike): ShortcutAction | null {
+  if (event.ctrlKey || event.metaKey || event.altKey) return null;
+  const target = (event.target ?? null) as TargetLike | null;
+  if (target && isTyping(target)) return null;
+  const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+  if (key === ' ' && target?.tagName !== undefined && PRESSABLE_TAGS.has(target.tagName.toUpperCase())) return null;
+  const found = SHORTCUTS.find((s) => s.key === key);
+  if (!found) return null;
+  if (event.repeat && found.action !== 'step') return null;
+  return found.action;
+}

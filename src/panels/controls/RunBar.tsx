@@ -1,0 +1,39 @@
+/**
+ * Start, Pause, Step and Reset in one compact row, for the screens where the sidebar's own run buttons are
+ * out of reach: one-column layouts (a phone, a laptop zoomed to 150 %), where the row stays pinned to the top
+ * of the screen while the bars scroll past, and presentation mode, where the sidebar is hidden. The stylesheet shows it only there, so a page never
+ * offers two visible Start buttons.
+ */
+import { useLab } from '../../store/hooks';
+
+export function RunBar() {
+  const status = useLab((s) => s.status);
+  const start = useLab((s) => s.start);
+  const pause = useLab((s) => s.pause);
+  const step = useLab((s) => s.step);
+  const reset = useLab((s) => s.reset);
+  // As in the sidebar: once a run has ended only Reset helps, and aria-disabled keeps the focus in place.
+  const ended = status === 'finished' || status === 'diverged';
+  const endedProps = ended ? ({ 'aria-disabled': true, title: 'This run has ended: Reset starts again from the seed' } as const) : {};
+  return (
+    <div className="run-bar" role="group" aria-label="Run">
+      <button
+        type="button"
+        className={status === 'running' ? 'primary active' : 'primary'}
+        onClick={ended ? undefined : start}
+        {...endedProps}
+      >
+        Start
+      </button>
+      <button type="button" className={status === 'paused' ? 'active' : undefined} onClick={pause}>
+        Pause
+      </button>
+      <button type="button" onClick={ended ? undefined : step} {...endedProps}>
+        Step
+      </button>
+      <button type="button" onClick={reset}>
+        Reset
+      </button>
+    </div>
+  );
+}
