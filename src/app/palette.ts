@@ -50,8 +50,8 @@ export const palette = {
   warnLine: '#b45309',
   /** Keyboard focus ring and the marker of an active button: bright so it is seen from the back of a room. */
   focus: '#f59e0b',
-  /** The shade at the edge of a panel that scrolls sideways, saying there is more to see. */
-  scrollShadow: 'rgba(15, 23, 42, 0.28)',
+  /** The shade at the edge of a panel that scrolls sideways, saying there is more to see (mixed to 28 % in the stylesheet). */
+  scrollShadow: '#0f172a',
   /** Track of a switch that is off. */
   switchOff: '#9ca3af',
 

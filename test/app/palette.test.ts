@@ -6,7 +6,8 @@ import { applyPalette, LAYER_COLOURS, layerColour, palette, paletteCssVariables 
 
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src');
 const PALETTE_MODULE = join('app', 'palette.ts');
-const HEX = /#[0-9a-fA-F]{3,8}\b/g;
+// A colour literal, not an id selector such as #add-layer-hint.
+const HEX = /#[0-9a-fA-F]{3,8}(?![-\w])/g;
 
 function sourceFiles(extensions: readonly string[]): string[] {
   return (readdirSync(SRC, { recursive: true }) as string[]).filter((f) => extensions.some((ext) => f.endsWith(ext))).sort();
@@ -65,6 +66,8 @@ describe('palette', () => {
 describe('the palette is the only place colours are written down', () => {
   const stylesheets = sourceFiles(['.css']);
   const variables = paletteCssVariables();
+  // Not colours: numbers a component hands its stylesheet, such as the count of hidden-layer columns.
+  const LAYOUT_VARIABLES = ['--hidden-layers'];
 
   it('finds the stylesheets', () => {
     expect(stylesheets.length).toBeGreaterThan(0);
@@ -74,7 +77,7 @@ describe('the palette is the only place colours are written down', () => {
     const css = readFileSync(join(SRC, file), 'utf8');
     const read = [...css.matchAll(/var\((--[a-z0-9-]+)/g)].map((m) => m[1]);
     expect(read.length).toBeGreaterThan(0);
-    expect(read.filter((name) => !(name in variables))).toEqual([]);
+    expect(read.filter((name) => !(name in variables) && !LAYOUT_VARIABLES.includes(name))).toEqual([]);
     expect(css.match(HEX) ?? []).toEqual([]);
   });
 

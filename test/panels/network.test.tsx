@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { Headline } from '../../src/panels/network/Headline';
 import { NetworkPanel } from '../../src/panels/network/NetworkPanel';
 import { renderWithStore } from './render';
 import { makeSnapshot } from '../store/fakeClient';
@@ -84,7 +85,13 @@ describe('network panel', () => {
   });
 
   it('says in words how much slower the first layer learns', async () => {
-    const { client } = renderWithStore(<NetworkPanel />, '?layers=784,30,30,30,30,10');
+    const { client } = renderWithStore(
+      <>
+        <Headline />
+        <NetworkPanel />
+      </>,
+      '?layers=784,30,30,30,30,10',
+    );
     expect(screen.getByTestId('headline').textContent).toBe('Waiting for the first probe of the network…');
     act(() => client.emit(makeSnapshot(1, [30, 30, 30, 30], { scale: [0.001, 0.003, 0.03, 0.134] })));
     await waitFor(() => expect(screen.getByTestId('headline').textContent).toBe('Layer 1 learns 134× slower than layer 4'));
