@@ -18,7 +18,7 @@
 
 import { BatchPass, checkSamples } from './batch';
 import { denseUpdate, sparseOuterAdd } from './kernels';
-import { SIGMOID_CROSS_ENTROPY, SIGMOID_QUADRATIC, SOFTMAX_CROSS_ENTROPY, outputCostCode } from './costs';
+import { activateOutputRow, outputCostCode } from './output';
 import { PANEL_LANES as LANES, padToPanels, simdAvailable, simdKernels, type SimdKernels } from '../wasm/simd';
 import { SimdForwardPass } from '../wasm/simd-eval';
 import type { Network } from './network';
@@ -154,8 +154,9 @@ export class Trainer {
     pass.load(samples, order, offset, size, true);
     const simd = this.simd;
     if (simd !== null) this.simdFirstLayerForward(simd, size);
-    pass.forward(simd !== null);
-    const totalCost = pass.outputDelta();
+    pass.forward(simd !== null, true);
+    const totalCost = pass.cost;
+    pass.outputDelta();
     pass.backpropDeltas(1);
 
     const net = this.net;
@@ -340,9 +341,9 @@ export class Evaluator {
   }
 
   /**
-   * Sum of the costs (from z, so a saturated output costs a large finite amount, never log 0) and the
-   * number of correct argmaxes of m examples whose z^L rows start at base + k·stride. The argmax is taken
-   * over the float32 activations, first index winning, exactly as BatchPass forms them.
+   * Sum of the costs and the number of correct argmaxes of m examples whose z^L rows start at
+   * base + k·stride. The argmax is taken over the float32 activations, first index winning, exactly as
+   * BatchPass forms them.
    */
   private score(z: Float32Array, base: number, stride: number, m: number, labels: Uint8Array, labelBase: number): void {
     const nOut = this.aRow.length;
@@ -351,49 +352,8 @@ export class Evaluator {
     let total = 0;
     let correct = 0;
     for (let k = 0; k < m; k++) {
-      const o = base + k * stride;
       const y = labels[labelBase + k];
-      if (code === SIGMOID_CROSS_ENTROPY) {
-        // eq. 63 of chapter 3 as Σⱼ softplus(±zⱼ) (−ln σ(z) = softplus(−z), −ln(1 − σ(z)) = softplus(z)), with
-        // softplus(x) = max(x, 0) + ln(1 + e^−|x|) and the logarithms of one example merged into one:
-        // Σ ln(1 + tⱼ) = ln Π(1 + tⱼ) = log1p(s), s = Π(1 + tⱼ) − 1 carried as s ← s + t + s·t so that tiny
-        // tⱼ are not lost against the 1. The same e^−z gives σ(z); e^−|z| is its reciprocal when z < 0.
-        let s = 0;
-        for (let j = 0; j < nOut; j++) {
-          const zj = z[o + j];
-          const e = Math.exp(-zj);
-          a[j] = 1 / (1 + e);
-          const t = zj >= 0 ? e : 1 / e;
-          s += t + s * t;
-          const x = j === y ? -zj : zj;
-          if (x > 0) total += x;
-        }
-        total += Math.log1p(s);
-      } else if (code === SIGMOID_QUADRATIC) {
-        for (let j = 0; j < nOut; j++) {
-          a[j] = 1 / (1 + Math.exp(-z[o + j]));
-          const g = a[j] - (j === y ? 1 : 0); // a read back as float32, as BatchPass's quadratic cost reads it
-          total += 0.5 * g * g;
-        }
-      } else {
-        let max = -Infinity;
-        for (let j = 0; j < nOut; j++) if (z[o + j] > max) max = z[o + j];
-        let sum = 0;
-        for (let j = 0; j < nOut; j++) {
-          const e = Math.exp(z[o + j] - max);
-          a[j] = e;
-          sum += e;
-        }
-        const inv = 1 / sum;
-        for (let j = 0; j < nOut; j++) a[j] *= inv;
-        if (code === SOFTMAX_CROSS_ENTROPY) total += max + Math.log(sum) - z[o + y]; // −ln a_y, eq. 80 of chapter 3
-        else {
-          for (let j = 0; j < nOut; j++) {
-            const g = a[j] - (j === y ? 1 : 0);
-            total += 0.5 * g * g;
-          }
-        }
-      }
+      total += activateOutputRow(code, z, base + k * stride, a, 0, nOut, y, true);
       let best = 0;
       for (let j = 1; j < nOut; j++) if (a[j] > a[best]) best = j;
       if (best === y) correct++;

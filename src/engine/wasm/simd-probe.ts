@@ -6,7 +6,7 @@
  * multiply-adds). Non-linearities, f'(z) and the per-neuron sums over the probe set run in SIMD too;
  * only the softmax output and δ^L stay in JavaScript.
  */
-import { SIGMOID_CROSS_ENTROPY, SIGMOID_QUADRATIC, SOFTMAX_CROSS_ENTROPY } from '../core/costs';
+import { SIGMOID_CROSS_ENTROPY, SIGMOID_QUADRATIC, activateOutputRow, outputDeltaRow } from '../core/output';
 import type { Network } from '../core/network';
 import { PANEL_LANES as LANES, padToPanels as pad, simdKernels, type SimdKernels } from './simd';
 import type { Samples } from '../core/types';
@@ -181,27 +181,16 @@ export class SimdProbePass {
     }
   }
 
-  /** Softmax output a = softmax(z + b), row by row (eq. 78 of chapter 3). */
+  /** Softmax output a = softmax(z + b), row by row, in place (output.ts). */
   private softmaxRows(f: Float32Array, z: number, b: Float32Array, m: number, n: number, stride: number): void {
     for (let k = 0; k < m; k++) {
       const o = z + k * stride;
-      let max = -Infinity;
-      for (let j = 0; j < n; j++) {
-        const v = f[o + j] + b[j];
-        f[o + j] = v;
-        if (v > max) max = v;
-      }
-      let sum = 0;
-      for (let j = 0; j < n; j++) {
-        const e = Math.exp(f[o + j] - max);
-        f[o + j] = e;
-        sum += e;
-      }
-      for (let j = 0; j < n; j++) f[o + j] /= sum;
+      for (let j = 0; j < n; j++) f[o + j] += b[j];
+      activateOutputRow(this.outCost, f, o, f, o, n, 0, false);
     }
   }
 
-  /** δ^L as in BatchPass.outputDelta (eq. BP1; δ = a − y for the matched cross-entropy costs). */
+  /** δ^L row by row (eq. BP1, output.ts), with the padding lanes cleared. */
   private outputDelta(): void {
     const L = this.net.layers.length;
     const n = this.net.layers[L - 1];
@@ -213,16 +202,7 @@ export class SimdProbePass {
     for (let k = 0; k < this.m; k++) {
       const a = a0 + k * stride;
       const d = d0 + k * stride;
-      const y = this.labels[k];
-      if (code === SIGMOID_CROSS_ENTROPY || code === SOFTMAX_CROSS_ENTROPY) {
-        for (let j = 0; j < n; j++) f[d + j] = f[a + j] - (j === y ? 1 : 0);
-      } else if (code === SIGMOID_QUADRATIC) {
-        for (let j = 0; j < n; j++) f[d + j] = (f[a + j] - (j === y ? 1 : 0)) * f[a + j] * (1 - f[a + j]);
-      } else {
-        let ga = 0;
-        for (let j = 0; j < n; j++) ga += (f[a + j] - (j === y ? 1 : 0)) * f[a + j];
-        for (let j = 0; j < n; j++) f[d + j] = f[a + j] * (f[a + j] - (j === y ? 1 : 0) - ga);
-      }
+      outputDeltaRow(code, f, a, f, d, n, this.labels[k]);
       for (let j = n; j < stride; j++) f[d + j] = 0; // padding lanes must not feed the backward kernel
     }
   }
