@@ -12,7 +12,7 @@
  * the cost, so W⁰a⁰ and ∂C/∂W⁰ = δ¹(a⁰)ᵀ only visit the non-zero pixels of each example.
  */
 import { ACT_RELU, ACT_SIGMOID, ACT_TANH, activationCode } from './activations';
-import { SIGMOID_CROSS_ENTROPY, SIGMOID_QUADRATIC, SOFTMAX_CROSS_ENTROPY, outputCostCode, softplus } from './costs';
+import { activateOutputRow, outputCostCode, outputDeltaRow } from './output';
 import { denseBackward, denseForward, sparseForward } from './kernels';
 import type { Network } from './network';
 import type { Samples } from './types';
@@ -83,6 +83,8 @@ export class BatchPass {
   readonly labels: Uint8Array;
   /** Number of examples currently loaded. */
   size = 0;
+  /** Sum of the loaded examples' costs, after forward(…, true). */
+  cost = 0;
   private readonly act: number;
   private readonly outCost: number;
 
@@ -181,10 +183,12 @@ export class BatchPass {
   }
 
   /**
-   * Forward pass for the loaded batch: fills acts[1..L−1] and zOut. With firstLayerDone, acts[1] already
-   * holds z¹ = W⁰a⁰ + b⁰ (computed by the caller) and only the non-linearity is applied to it.
+   * Forward pass for the loaded batch: fills acts[1..L−1] and zOut, and with withCost sets `cost` to the
+   * sum of the examples' costs (a logarithm per example, so skipped when only δ is wanted). With
+   * firstLayerDone, acts[1] already holds z¹ = W⁰a⁰ + b⁰ (computed by the caller) and only the
+   * non-linearity is applied to it.
    */
-  forward(firstLayerDone = false): void {
+  forward(firstLayerDone = false, withCost = false): void {
     const net = this.net;
     const layers = net.layers;
     const L = layers.length;
@@ -203,78 +207,17 @@ export class BatchPass {
     }
     const nOut = layers[L - 1];
     const a = this.acts[L - 1];
-    const z = this.zOut;
-    if (this.outCost === SIGMOID_CROSS_ENTROPY || this.outCost === SIGMOID_QUADRATIC) {
-      for (let t = 0; t < m * nOut; t++) a[t] = 1 / (1 + Math.exp(-z[t]));
-    } else {
-      for (let k = 0; k < m; k++) {
-        const o = k * nOut;
-        let max = -Infinity;
-        for (let j = 0; j < nOut; j++) if (z[o + j] > max) max = z[o + j];
-        let sum = 0;
-        for (let j = 0; j < nOut; j++) {
-          const e = Math.exp(z[o + j] - max);
-          a[o + j] = e;
-          sum += e;
-        }
-        const inv = 1 / sum;
-        for (let j = 0; j < nOut; j++) a[o + j] *= inv;
-      }
-    }
+    let cost = 0;
+    for (let k = 0; k < m; k++) cost += activateOutputRow(this.outCost, this.zOut, k * nOut, a, k * nOut, nOut, this.labels[k], withCost);
+    this.cost = cost;
   }
 
-  /**
-   * Output error δ^L = ∂C/∂z^L per example (eq. BP1), and the sum of the examples' costs.
-   *  sigmoid + cross-entropy, softmax + log-likelihood: δ = a − y (eqs. 66 and 84 of chapter 3);
-   *  sigmoid + quadratic: δ = (a − y) σ'(z) (eq. BP1);
-   *  softmax + quadratic: δⱼ = aⱼ (gⱼ − Σᵢ gᵢ aᵢ), g = a − y (the softmax Jacobian applied to ∂C/∂a).
-   * The cost needs a logarithm per output; pass withCost = false when only δ is wanted (returns 0).
-   */
-  outputDelta(withCost = true): number {
-    const L = this.net.layers.length;
-    const nOut = this.net.layers[L - 1];
-    const m = this.size;
-    const a = this.acts[L - 1];
-    const z = this.zOut;
-    const d = this.deltas[L - 1];
-    const code = this.outCost;
-    let total = 0;
-    for (let k = 0; k < m; k++) {
-      const o = k * nOut;
-      const y = this.labels[k];
-      if (code === SIGMOID_CROSS_ENTROPY) {
-        for (let j = 0; j < nOut; j++) d[o + j] = a[o + j] - (j === y ? 1 : 0);
-        if (withCost) for (let j = 0; j < nOut; j++) total += j === y ? softplus(-z[o + j]) : softplus(z[o + j]);
-      } else if (code === SIGMOID_QUADRATIC) {
-        for (let j = 0; j < nOut; j++) {
-          const aj = a[o + j];
-          const g = aj - (j === y ? 1 : 0);
-          d[o + j] = g * aj * (1 - aj);
-          total += 0.5 * g * g;
-        }
-      } else if (code === SOFTMAX_CROSS_ENTROPY) {
-        for (let j = 0; j < nOut; j++) d[o + j] = a[o + j] - (j === y ? 1 : 0);
-        if (withCost) {
-          let max = -Infinity;
-          for (let j = 0; j < nOut; j++) if (z[o + j] > max) max = z[o + j];
-          let sum = 0;
-          for (let j = 0; j < nOut; j++) sum += Math.exp(z[o + j] - max);
-          total += max + Math.log(sum) - z[o + y];
-        }
-      } else {
-        let ga = 0;
-        for (let j = 0; j < nOut; j++) {
-          const g = a[o + j] - (j === y ? 1 : 0);
-          ga += g * a[o + j];
-          total += 0.5 * g * g;
-        }
-        for (let j = 0; j < nOut; j++) {
-          const g = a[o + j] - (j === y ? 1 : 0);
-          d[o + j] = a[o + j] * (g - ga);
-        }
-      }
-    }
-    return total;
+  /** Output error δ^L = ∂C/∂z^L of every example (eq. BP1; output.ts says which formula for which cost). */
+  outputDelta(): void {
+    const nOut = this.net.layers[this.net.layers.length - 1];
+    const a = this.acts[this.acts.length - 1];
+    const d = this.deltas[this.deltas.length - 1];
+    for (let k = 0; k < this.size; k++) outputDeltaRow(this.outCost, a, k * nOut, d, k * nOut, nOut, this.labels[k]);
   }
 
   /**

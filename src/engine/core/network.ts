@@ -8,7 +8,7 @@
  * "Hidden layer h" (h = 1..numHidden, as in the book) is layers[h]; it is fed by weights[h-1].
  */
 import { ACT_RELU, ACT_SIGMOID, ACT_TANH, activationCode } from './activations';
-import { outputCostCode } from './costs';
+import { activateOutputRow, outputCostCode } from './output';
 import { initializeParams } from './init';
 import { validateLayers } from './layers';
 import type { Rng } from './rng';
@@ -41,13 +41,15 @@ export class Network {
   readonly numHidden: number;
   /** Scratch activations for feedforward(), one buffer per layer after the input. */
   private readonly scratch: Float64Array[];
+  /** The output × cost tag of output.ts. */
+  private readonly outCost: number;
 
   constructor(options: NetworkOptions) {
     this.layers = Object.freeze(validateLayers(options.layers));
     this.activation = checkName('activation', options.activation ?? 'sigmoid', ACTIVATIONS);
     this.output = checkName('output', options.output ?? 'sigmoid', OUTPUTS);
     this.cost = checkName('cost', options.cost ?? 'cross-entropy', COSTS);
-    outputCostCode(this.output, this.cost);
+    this.outCost = outputCostCode(this.output, this.cost);
     this.numHidden = this.layers.length - 2;
     let total = 0;
     for (let l = 0; l + 1 < this.layers.length; l++) total += this.layers[l] * this.layers[l + 1] + this.layers[l + 1];
@@ -103,15 +105,7 @@ export class Network {
           const v = z[j];
           z[j] = act === ACT_SIGMOID ? 1 / (1 + Math.exp(-v)) : act === ACT_TANH ? Math.tanh(v) : act === ACT_RELU && v > 0 ? v : 0;
         }
-      } else if (this.output === 'sigmoid') {
-        for (let j = 0; j < nOut; j++) output[j] = 1 / (1 + Math.exp(-z[j]));
-      } else {
-        let max = -Infinity;
-        for (let j = 0; j < nOut; j++) if (z[j] > max) max = z[j];
-        let sum = 0;
-        for (let j = 0; j < nOut; j++) sum += Math.exp(z[j] - max);
-        for (let j = 0; j < nOut; j++) output[j] = Math.exp(z[j] - max) / sum;
-      }
+      } else activateOutputRow(this.outCost, z, 0, output, 0, nOut, 0, false);
       prev = z;
     }
   }

@@ -6,7 +6,7 @@
  */
 import { BatchPass, checkSamples, derivativeFromActivation } from './batch';
 import { activationCode } from './activations';
-import { outputCostCode } from './costs';
+import { outputCostCode } from './output';
 import { SimdProbePass } from '../wasm/simd-probe';
 import type { Network } from './network';
 import type { Samples } from './types';
@@ -81,7 +81,7 @@ export class GradientProbe {
     if (simd !== null) simd.run();
     else if (pass !== null) {
       pass.forward();
-      pass.outputDelta(false);
+      pass.outputDelta();
       pass.backpropDeltas(1);
     }
     const act = this.act;

@@ -10,69 +10,19 @@
  *
  * Decay, gradient and update are fused, so each weight is read and written once per step. The first layer
  * (784 × n₁, most of the work) only visits the batch's non-zero pixels. Where WebAssembly SIMD is available,
- * W⁰ is copied into the kernels' memory each step (one memcpy), packed into 32-lane panels for W⁰a⁰ and
- * δ¹(a⁰)ᵀ (simd.ts), updated there and copied back, so `params` stays the only source of truth and may be
- * changed between steps (presets, re-initialisation). Without SIMD, JavaScript loops scatter the gradient
+ * the first layer runs on its kernels (wasm/simd-first-layer.ts). Without SIMD, JavaScript loops scatter the gradient
  * straight into the weights.
  */
 
 import { BatchPass, checkSamples } from './batch';
 import { denseUpdate, sparseOuterAdd } from './kernels';
-import { SIGMOID_CROSS_ENTROPY, SIGMOID_QUADRATIC, SOFTMAX_CROSS_ENTROPY, outputCostCode } from './costs';
-import { PANEL_LANES as LANES, padToPanels, simdAvailable, simdKernels, type SimdKernels } from '../wasm/simd';
+import { activateOutputRow, outputCostCode } from './output';
+import { simdAvailable } from '../wasm/simd';
+import { SimdFirstLayer } from '../wasm/simd-first-layer';
 import { SimdForwardPass } from '../wasm/simd-eval';
 import type { Network } from './network';
 import type { Samples } from './types';
 
-
-/** The first layer on SIMD kernels: buffers in the kernels' memory, byte offsets into it. */
-interface SimdFirstLayer {
-  readonly kernels: SimdKernels;
-  readonly f32: Float32Array;
-  readonly padded: number;
-  readonly startPtr: number;
-  readonly idxPtr: number;
-  readonly valPtr: number;
-  /** W⁰ packed: panel g, input i, lane q holds W⁰[g·32 + q][i]. */
-  readonly panelPtr: number;
-  /** ∂C/∂W⁰ summed over the batch, same packing. */
-  readonly gradPtr: number;
-  /** W⁰ row-major (a copy of the network's, in and out each step) and its momentum velocities. */
-  readonly wPtr: number;
-  readonly velocityPtr: number;
-  /** View of the W⁰ copy, made once so a step allocates nothing. */
-  readonly wCopy: Float32Array;
-  /** z¹ rows, then δ¹ rows, `padded` floats apart. */
-  readonly zPtr: number;
-  readonly deltaPtr: number;
-}
-
-function createSimdFirstLayer(net: Network, maxBatch: number): SimdFirstLayer | null {
-  if (net.numHidden < 1) return null;
-  const nIn = net.layers[0];
-  const padded = padToPanels(net.layers[1]);
-  let top = 0;
-  const alloc = (floats: number): number => {
-    const at = top;
-    top += Math.ceil((4 * floats) / 16) * 16;
-    return at;
-  };
-  const startPtr = alloc(maxBatch + 1);
-  const idxPtr = alloc(maxBatch * nIn);
-  const valPtr = alloc(maxBatch * nIn);
-  const panelPtr = alloc(padded * nIn);
-  const gradPtr = alloc(padded * nIn);
-  const wPtr = alloc(net.layers[1] * nIn);
-  const velocityPtr = alloc(net.layers[1] * nIn);
-  const zPtr = alloc(maxBatch * padded);
-  const deltaPtr = alloc(maxBatch * padded);
-  const kernels = simdKernels(top);
-  if (kernels === null) return null;
-  // Fresh memory is zero, so padding lanes of the panels and of δ¹ start (and stay) 0.
-  const f32 = new Float32Array(kernels.memory.buffer);
-  const wCopy = f32.subarray(wPtr >> 2, (wPtr >> 2) + net.layers[1] * nIn);
-  return { kernels, f32, padded, startPtr, idxPtr, valPtr, panelPtr, gradPtr, wPtr, velocityPtr, wCopy, zPtr, deltaPtr };
-}
 
 export interface SgdOptions {
   /** Learning rate η. */
@@ -110,18 +60,9 @@ export class Trainer {
   constructor(net: Network, maxBatch: number) {
     this.net = net;
     this.maxBatch = maxBatch;
-    const simd = createSimdFirstLayer(net, maxBatch);
+    const simd = SimdFirstLayer.create(net, maxBatch);
     this.simd = simd;
-    if (simd === null) this.pass = new BatchPass(net, maxBatch);
-    else {
-      const buffer = simd.kernels.memory.buffer;
-      const nIn = net.layers[0];
-      this.pass = new BatchPass(net, maxBatch, maxBatch * nIn, {
-        nzStart: new Int32Array(buffer, simd.startPtr, maxBatch + 1),
-        nzIdx: new Int32Array(buffer, simd.idxPtr, maxBatch * nIn),
-        nzVal: new Float32Array(buffer, simd.valPtr, maxBatch * nIn),
-      });
-    }
+    this.pass = simd === null ? new BatchPass(net, maxBatch) : new BatchPass(net, maxBatch, maxBatch * net.layers[0], simd.sparseBuffers);
     this.velocity = new Float32Array(net.params.length);
     const offsetOf = (view: Float32Array): number => (view.byteOffset - net.params.byteOffset) / 4;
     this.velocityW = net.weights.map((w) => this.velocity.subarray(offsetOf(w), offsetOf(w) + w.length));
@@ -131,12 +72,8 @@ export class Trainer {
 
   resetVelocity(): void {
     this.velocity.fill(0);
-    const simd = this.simd;
-    if (simd !== null) {
-      // W⁰'s velocities live next to the SIMD kernels.
-      const v = simd.velocityPtr >> 2;
-      simd.f32.fill(0, v, v + this.net.layers[1] * this.net.layers[0]);
-    }
+    // W⁰'s velocities live next to the SIMD kernels.
+    this.simd?.resetVelocity();
   }
 
   /**
@@ -153,9 +90,10 @@ export class Trainer {
     const pass = this.pass;
     pass.load(samples, order, offset, size, true);
     const simd = this.simd;
-    if (simd !== null) this.simdFirstLayerForward(simd, size);
-    pass.forward(simd !== null);
-    const totalCost = pass.outputDelta();
+    if (simd !== null) simd.forward(size, pass.acts[1]);
+    pass.forward(simd !== null, true);
+    const totalCost = pass.cost;
+    pass.outputDelta();
     pass.backpropDeltas(1);
 
     const net = this.net;
@@ -188,7 +126,7 @@ export class Trainer {
       }
 
       if (l === 0 && simd !== null) {
-        this.simdFirstLayerUpdate(simd, m, rate, decay, mu);
+        simd.update(m, d, rate, decay, mu);
       } else if (l === 0) {
         // ∂C/∂w_ji = δ_j a_i (eq. BP4) is zero wherever the pixel a_i is, so scatter only the non-zeros.
         if (mu === 0) {
@@ -205,51 +143,6 @@ export class Trainer {
       }
     }
     return totalCost / m;
-  }
-
-  /** z¹ = W⁰a⁰ + b⁰ into pass.acts[1], on the SIMD kernels. */
-  private simdFirstLayerForward(simd: SimdFirstLayer, m: number): void {
-    const net = this.net;
-    const nIn = net.layers[0];
-    const n1 = net.layers[1];
-    const w = net.weights[0];
-    const f = simd.f32;
-    const padded = simd.padded;
-    // Copy W⁰ in (one memcpy), then pack it: panel g, input i, lane q ← W⁰[g·32 + q][i].
-    simd.wCopy.set(w);
-    simd.kernels.pack(simd.wPtr, nIn, n1, simd.panelPtr);
-    simd.kernels.sparse(m, simd.startPtr, simd.idxPtr, simd.valPtr, simd.panelPtr, padded / LANES, nIn * LANES * 4, simd.zPtr, padded * 4);
-    const z = simd.zPtr >> 2;
-    const a1 = this.pass.acts[1];
-    const b = net.biases[0];
-    for (let k = 0; k < m; k++) {
-      const o = k * n1;
-      const oz = z + k * padded;
-      for (let j = 0; j < n1; j++) a1[o + j] = f[oz + j] + b[j];
-    }
-  }
-
-  /** W⁰ ← decay·W⁰ − rate·Σ_k δ¹_k (a⁰_k)ᵀ (or the momentum form), the gradient formed on the SIMD kernels. */
-  private simdFirstLayerUpdate(simd: SimdFirstLayer, m: number, rate: number, decay: number, mu: number): void {
-    const net = this.net;
-    const nIn = net.layers[0];
-    const n1 = net.layers[1];
-    const f = simd.f32;
-    const padded = simd.padded;
-    const d1 = this.pass.deltas[1];
-    const dz = simd.deltaPtr >> 2;
-    for (let k = 0; k < m; k++) {
-      const o = k * n1;
-      const od = dz + k * padded;
-      for (let j = 0; j < n1; j++) f[od + j] = d1[o + j];
-    }
-    const grad = simd.gradPtr >> 2;
-    f.fill(0, grad, grad + padded * nIn);
-    simd.kernels.sparseOuter(m, simd.startPtr, simd.idxPtr, simd.valPtr, simd.deltaPtr, padded * 4, padded / LANES, simd.gradPtr, nIn * LANES * 4);
-    // The copy of W⁰ made by the forward pass is still current: update it there and copy it back.
-    if (mu === 0) simd.kernels.update(simd.wPtr, nIn, n1, simd.gradPtr, simd.velocityPtr, rate, decay, mu);
-    else simd.kernels.updateMomentum(simd.wPtr, nIn, n1, simd.gradPtr, simd.velocityPtr, rate, decay, mu);
-    net.weights[0].set(simd.wCopy);
   }
 }
 
@@ -340,9 +233,9 @@ export class Evaluator {
   }
 
   /**
-   * Sum of the costs (from z, so a saturated output costs a large finite amount, never log 0) and the
-   * number of correct argmaxes of m examples whose z^L rows start at base + k·stride. The argmax is taken
-   * over the float32 activations, first index winning, exactly as BatchPass forms them.
+   * Sum of the costs and the number of correct argmaxes of m examples whose z^L rows start at
+   * base + k·stride. The argmax is taken over the float32 activations, first index winning, exactly as
+   * BatchPass forms them.
    */
   private score(z: Float32Array, base: number, stride: number, m: number, labels: Uint8Array, labelBase: number): void {
     const nOut = this.aRow.length;
@@ -351,49 +244,8 @@ export class Evaluator {
     let total = 0;
     let correct = 0;
     for (let k = 0; k < m; k++) {
-      const o = base + k * stride;
       const y = labels[labelBase + k];
-      if (code === SIGMOID_CROSS_ENTROPY) {
-        // eq. 63 of chapter 3 as Σⱼ softplus(±zⱼ) (−ln σ(z) = softplus(−z), −ln(1 − σ(z)) = softplus(z)), with
-        // softplus(x) = max(x, 0) + ln(1 + e^−|x|) and the logarithms of one example merged into one:
-        // Σ ln(1 + tⱼ) = ln Π(1 + tⱼ) = log1p(s), s = Π(1 + tⱼ) − 1 carried as s ← s + t + s·t so that tiny
-        // tⱼ are not lost against the 1. The same e^−z gives σ(z); e^−|z| is its reciprocal when z < 0.
-        let s = 0;
-        for (let j = 0; j < nOut; j++) {
-          const zj = z[o + j];
-          const e = Math.exp(-zj);
-          a[j] = 1 / (1 + e);
-          const t = zj >= 0 ? e : 1 / e;
-          s += t + s * t;
-          const x = j === y ? -zj : zj;
-          if (x > 0) total += x;
-        }
-        total += Math.log1p(s);
-      } else if (code === SIGMOID_QUADRATIC) {
-        for (let j = 0; j < nOut; j++) {
-          a[j] = 1 / (1 + Math.exp(-z[o + j]));
-          const g = a[j] - (j === y ? 1 : 0); // a read back as float32, as BatchPass's quadratic cost reads it
-          total += 0.5 * g * g;
-        }
-      } else {
-        let max = -Infinity;
-        for (let j = 0; j < nOut; j++) if (z[o + j] > max) max = z[o + j];
-        let sum = 0;
-        for (let j = 0; j < nOut; j++) {
-          const e = Math.exp(z[o + j] - max);
-          a[j] = e;
-          sum += e;
-        }
-        const inv = 1 / sum;
-        for (let j = 0; j < nOut; j++) a[j] *= inv;
-        if (code === SOFTMAX_CROSS_ENTROPY) total += max + Math.log(sum) - z[o + y]; // −ln a_y, eq. 80 of chapter 3
-        else {
-          for (let j = 0; j < nOut; j++) {
-            const g = a[j] - (j === y ? 1 : 0);
-            total += 0.5 * g * g;
-          }
-        }
-      }
+      total += activateOutputRow(code, z, base + k * stride, a, 0, nOut, y, true);
       let best = 0;
       for (let j = 1; j < nOut; j++) if (a[j] > a[best]) best = j;
       if (best === y) correct++;

@@ -11,6 +11,7 @@
  */
 import { activationCode } from '../core/activations';
 import type { Network } from '../core/network';
+import { Arena } from './arena';
 import { PANEL_LANES as LANES, padToPanels as pad, simdKernels, type SimdKernels } from './simd';
 import type { Samples } from '../core/types';
 
@@ -44,7 +45,7 @@ export class SimdForwardPass {
   /** Returns null when WebAssembly SIMD is unavailable (or its memory cannot be reserved). */
   static create(net: Network, maxBatch: number): SimdForwardPass | null {
     const layout = planMemory(net, maxBatch);
-    const kernels = simdKernels(layout.bytes);
+    const kernels = simdKernels(layout.arena.totalBytes);
     return kernels === null ? null : new SimdForwardPass(net, maxBatch, kernels, layout);
   }
 
@@ -108,7 +109,7 @@ export class SimdForwardPass {
 }
 
 interface MemoryPlan {
-  bytes: number;
+  arena: Arena;
   tablePtr: number;
   bytesPtr: number;
   startPtr: number;
@@ -120,34 +121,34 @@ interface MemoryPlan {
   bufPtr: [number, number];
 }
 
+/**
+ * The memory plan, in order: the byte/255 table, the batch's bytes, its sparse lists (room for every pixel
+ * of every image being non-zero: the gather kernel writes without checking), one row-major weight copy as
+ * large as the largest layer's, each layer's panels and padded biases, and two batch buffers of rows of
+ * pad(widest layer) floats that the layers write alternately.
+ */
 function planMemory(net: Network, maxBatch: number): MemoryPlan {
   const layers = net.layers;
   const nIn = layers[0];
-  let top = 0;
-  const alloc = (bytes: number): number => {
-    const at = top;
-    top += Math.ceil(bytes / 16) * 16;
-    return at;
-  };
-  const tablePtr = alloc(4 * 256);
-  const bytesPtr = alloc(maxBatch * nIn);
-  const startPtr = alloc(4 * (maxBatch + 1));
-  // Room for every pixel of every image being non-zero: the gather kernel writes without checking.
-  const idxPtr = alloc(4 * maxBatch * nIn);
-  const valPtr = alloc(4 * maxBatch * nIn);
+  const arena = new Arena();
+  const tablePtr = arena.reserveWords('table', 256);
+  const bytesPtr = arena.reserve('bytes', maxBatch * nIn);
+  const startPtr = arena.reserveWords('start', maxBatch + 1);
+  const idxPtr = arena.reserveWords('idx', maxBatch * nIn);
+  const valPtr = arena.reserveWords('val', maxBatch * nIn);
   let biggest = 0;
   let widest = 0;
   for (let l = 0; l + 1 < layers.length; l++) {
     biggest = Math.max(biggest, layers[l] * layers[l + 1]);
     widest = Math.max(widest, pad(layers[l + 1]));
   }
-  const wPtr = alloc(4 * biggest);
+  const wPtr = arena.reserveWords('w', biggest);
   const panelPtr: number[] = [];
   const biasPtr: number[] = [];
   for (let l = 0; l + 1 < layers.length; l++) {
-    panelPtr.push(alloc(4 * pad(layers[l + 1]) * layers[l]));
-    biasPtr.push(alloc(4 * pad(layers[l + 1])));
+    panelPtr.push(arena.reserveWords(`panel ${l}`, pad(layers[l + 1]) * layers[l]));
+    biasPtr.push(arena.reserveWords(`bias ${l}`, pad(layers[l + 1])));
   }
-  const bufPtr: [number, number] = [alloc(4 * maxBatch * widest), alloc(4 * maxBatch * widest)];
-  return { bytes: top, tablePtr, bytesPtr, startPtr, idxPtr, valPtr, wPtr, panelPtr, biasPtr, bufPtr };
+  const bufPtr: [number, number] = [arena.reserveWords('even', maxBatch * widest), arena.reserveWords('odd', maxBatch * widest)];
+  return { arena, tablePtr, bytesPtr, startPtr, idxPtr, valPtr, wPtr, panelPtr, biasPtr, bufPtr };
 }

@@ -6,11 +6,29 @@
  * multiply-adds). Non-linearities, f'(z) and the per-neuron sums over the probe set run in SIMD too;
  * only the softmax output and δ^L stay in JavaScript.
  */
-import { SIGMOID_CROSS_ENTROPY, SIGMOID_QUADRATIC, SOFTMAX_CROSS_ENTROPY } from '../core/costs';
+import { SIGMOID_CROSS_ENTROPY, SIGMOID_QUADRATIC, activateOutputRow, outputDeltaRow } from '../core/output';
 import type { Network } from '../core/network';
+import { Arena } from './arena';
 import { PANEL_LANES as LANES, padToPanels as pad, simdKernels, type SimdKernels } from './simd';
 import type { Samples } from '../core/types';
 
+
+/**
+ * Byte offsets into the kernels' memory: the probe set's sparse inputs (its non-zero pixels only), then per
+ * layer l (feeding layer l+1) its forward panels (Wˡ), backward panels ((Wˡ)ᵀ, l ≥ 1), the batch rows of a
+ * and δ of layer l+1 (pad(n) floats each), its padded biases and the sums of δ, a and f' of layer l+1.
+ */
+interface MemoryPlan {
+  startPtr: number;
+  idxPtr: number;
+  valPtr: number;
+  fwdPtr: number[];
+  bwdPtr: number[];
+  actPtr: number[];
+  deltaPtr: number[];
+  biasPtr: number[];
+  sumsPtr: number[];
+}
 
 export class SimdProbePass {
   readonly net: Network;
@@ -21,14 +39,14 @@ export class SimdProbePass {
   private readonly idxPtr: number;
   private readonly valPtr: number;
   /** Byte offsets of each layer's forward panels (Wˡ) and backward panels ((Wˡ)ᵀ, l ≥ 1). */
-  private readonly fwdPtr: number[] = [];
-  private readonly bwdPtr: number[] = [];
+  private readonly fwdPtr: number[];
+  private readonly bwdPtr: number[];
   /** Byte offsets of acts[l] / deltas[l], l = 1..L−1, rows of pad(n_l) floats. */
-  private readonly actPtr: number[] = [0];
-  private readonly deltaPtr: number[] = [0];
+  private readonly actPtr: number[];
+  private readonly deltaPtr: number[];
   /** Byte offsets of each layer's biases (padded with zeros) and of each hidden layer's sums of δ, a, f'. */
-  private readonly biasPtr: number[] = [];
-  private readonly sumsPtr: number[] = [0];
+  private readonly biasPtr: number[];
+  private readonly sumsPtr: number[];
   readonly labels: Uint8Array;
   /** Views of the sums, made once (index h = hidden layer). */
   private readonly sums: { data: Float32Array; block: number }[] = [];
@@ -37,22 +55,35 @@ export class SimdProbePass {
 
   /** Returns null when WebAssembly SIMD is unavailable. */
   static create(net: Network, probe: Samples, m: number, act: number, outCost: number): SimdProbePass | null {
-    const layers = net.layers;
     let nonZero = 0;
     const used = probe.inputs.subarray(0, m * probe.inputSize);
     for (let t = 0; t < used.length; t++) if (used[t] !== 0) nonZero++;
-    let bytes = 4 * (m + 1) + 8 * nonZero + 64;
+    const arena = new Arena();
+    const startPtr = arena.reserveWords('start', m + 1);
+    const idxPtr = arena.reserveWords('idx', nonZero);
+    const valPtr = arena.reserveWords('val', nonZero);
+    const layers = net.layers;
+    const fwdPtr: number[] = [];
+    const bwdPtr: number[] = [];
+    const actPtr = [0];
+    const deltaPtr = [0];
+    const biasPtr: number[] = [];
+    const sumsPtr = [0];
     for (let l = 0; l + 1 < layers.length; l++) {
-      bytes += 4 * pad(layers[l + 1]) * layers[l] + 16;
-      if (l >= 1) bytes += 4 * pad(layers[l]) * layers[l + 1] + 16;
-      bytes += 2 * 4 * m * pad(layers[l + 1]) + 32;
-      bytes += 4 * 4 * pad(layers[l + 1]) + 32;
+      const n = pad(layers[l + 1]);
+      fwdPtr.push(arena.reserveWords(`forward panels ${l}`, n * layers[l]));
+      bwdPtr.push(l >= 1 ? arena.reserveWords(`backward panels ${l}`, pad(layers[l]) * layers[l + 1]) : -1);
+      actPtr.push(arena.reserveWords(`a ${l + 1}`, m * n));
+      deltaPtr.push(arena.reserveWords(`δ ${l + 1}`, m * n));
+      biasPtr.push(arena.reserveWords(`b ${l}`, n));
+      sumsPtr.push(arena.reserveWords(`sums ${l + 1}`, 3 * n));
     }
-    const kernels = simdKernels(bytes);
-    return kernels === null ? null : new SimdProbePass(net, probe, m, act, outCost, kernels, nonZero);
+    const kernels = simdKernels(arena.totalBytes);
+    if (kernels === null) return null;
+    return new SimdProbePass(net, probe, m, act, outCost, kernels, { startPtr, idxPtr, valPtr, fwdPtr, bwdPtr, actPtr, deltaPtr, biasPtr, sumsPtr });
   }
 
-  private constructor(net: Network, probe: Samples, m: number, act: number, outCost: number, kernels: SimdKernels, nonZero: number) {
+  private constructor(net: Network, probe: Samples, m: number, act: number, outCost: number, kernels: SimdKernels, plan: MemoryPlan) {
     this.net = net;
     this.m = m;
     this.kernels = kernels;
@@ -60,23 +91,15 @@ export class SimdProbePass {
     this.outCost = outCost;
     this.f32 = new Float32Array(kernels.memory.buffer);
     const layers = net.layers;
-    let top = 0;
-    const alloc = (bytes: number): number => {
-      const at = top;
-      top += Math.ceil(bytes / 16) * 16;
-      return at;
-    };
-    this.startPtr = alloc(4 * (m + 1));
-    this.idxPtr = alloc(4 * nonZero);
-    this.valPtr = alloc(4 * nonZero);
-    for (let l = 0; l + 1 < layers.length; l++) {
-      this.fwdPtr.push(alloc(4 * pad(layers[l + 1]) * layers[l]));
-      this.bwdPtr.push(l >= 1 ? alloc(4 * pad(layers[l]) * layers[l + 1]) : -1);
-      this.actPtr.push(alloc(4 * m * pad(layers[l + 1])));
-      this.deltaPtr.push(alloc(4 * m * pad(layers[l + 1])));
-      this.biasPtr.push(alloc(4 * pad(layers[l + 1])));
-      this.sumsPtr.push(alloc(3 * 4 * pad(layers[l + 1])));
-    }
+    this.startPtr = plan.startPtr;
+    this.idxPtr = plan.idxPtr;
+    this.valPtr = plan.valPtr;
+    this.fwdPtr = plan.fwdPtr;
+    this.bwdPtr = plan.bwdPtr;
+    this.actPtr = plan.actPtr;
+    this.deltaPtr = plan.deltaPtr;
+    this.biasPtr = plan.biasPtr;
+    this.sumsPtr = plan.sumsPtr;
     // The probe set never changes: extract its non-zero pixels once.
     const i32 = new Int32Array(kernels.memory.buffer);
     const start = this.startPtr >> 2;
@@ -181,27 +204,16 @@ export class SimdProbePass {
     }
   }
 
-  /** Softmax output a = softmax(z + b), row by row (eq. 78 of chapter 3). */
+  /** Softmax output a = softmax(z + b), row by row, in place (output.ts). */
   private softmaxRows(f: Float32Array, z: number, b: Float32Array, m: number, n: number, stride: number): void {
     for (let k = 0; k < m; k++) {
       const o = z + k * stride;
-      let max = -Infinity;
-      for (let j = 0; j < n; j++) {
-        const v = f[o + j] + b[j];
-        f[o + j] = v;
-        if (v > max) max = v;
-      }
-      let sum = 0;
-      for (let j = 0; j < n; j++) {
-        const e = Math.exp(f[o + j] - max);
-        f[o + j] = e;
-        sum += e;
-      }
-      for (let j = 0; j < n; j++) f[o + j] /= sum;
+      for (let j = 0; j < n; j++) f[o + j] += b[j];
+      activateOutputRow(this.outCost, f, o, f, o, n, 0, false);
     }
   }
 
-  /** δ^L as in BatchPass.outputDelta (eq. BP1; δ = a − y for the matched cross-entropy costs). */
+  /** δ^L row by row (eq. BP1, output.ts), with the padding lanes cleared. */
   private outputDelta(): void {
     const L = this.net.layers.length;
     const n = this.net.layers[L - 1];
@@ -213,16 +225,7 @@ export class SimdProbePass {
     for (let k = 0; k < this.m; k++) {
       const a = a0 + k * stride;
       const d = d0 + k * stride;
-      const y = this.labels[k];
-      if (code === SIGMOID_CROSS_ENTROPY || code === SOFTMAX_CROSS_ENTROPY) {
-        for (let j = 0; j < n; j++) f[d + j] = f[a + j] - (j === y ? 1 : 0);
-      } else if (code === SIGMOID_QUADRATIC) {
-        for (let j = 0; j < n; j++) f[d + j] = (f[a + j] - (j === y ? 1 : 0)) * f[a + j] * (1 - f[a + j]);
-      } else {
-        let ga = 0;
-        for (let j = 0; j < n; j++) ga += (f[a + j] - (j === y ? 1 : 0)) * f[a + j];
-        for (let j = 0; j < n; j++) f[d + j] = f[a + j] * (f[a + j] - (j === y ? 1 : 0) - ga);
-      }
+      outputDeltaRow(code, f, a, f, d, n, this.labels[k]);
       for (let j = n; j < stride; j++) f[d + j] = 0; // padding lanes must not feed the backward kernel
     }
   }

@@ -1,0 +1,394 @@
+/**
+ * The SIMD kernels as one table for the assembler (assemble.ts): each entry names its export, its parameters,
+ * its locals and its body. simd.ts instantiates the module and says what each kernel is for.
+ *
+ * The matrix kernels compute, for every example k and every panel g,
+ *   out[k·outStride + g·PANEL_LANES + lane] = Σ_t panel_g[t][lane] · x_k[t]   (float32 accumulation)
+ * with the weights packed as panels: panel_g[t] holds the PANEL_LANES weights from input t to outputs
+ * g·PANEL_LANES onwards (zero beyond the last output). One input value is broadcast and multiplied into one
+ * f32x4 accumulator per four lanes.
+ */
+import {
+  BLOCK, BR_IF, END, F32_DEMOTE_F64, F32_LOAD, F32_STORE, F32X4_ADD, F32X4_DIV, F32X4_GT, F32X4_MAX, F32X4_MIN,
+  F32X4_MUL, F32X4_NEAREST, F32X4_SPLAT, F32X4_SUB, F64, F64_ADD, F64_MUL, F64_PROMOTE_F32, F64_SUB, I32, I32_ADD,
+  I32_AND, I32_CTZ, I32_EQZ, I32_GE_S, I32_LOAD, I32_LOAD8_U, I32_LT_S, I32_LT_U, I32_MUL, I32_NE, I32_SHL,
+  I32_SHR_U, I32_STORE, I32_SUB, I32X4_ADD, I32X4_SHL, I32X4_TRUNC_SAT_F32X4_S, I8X16_BITMASK, I8X16_NE, LOOP,
+  V128, V128_AND, V128_LOAD, V128_STORE, V128_ZERO, VOID, f32x4c, forLoop, i32c, log2Exact, memarg,
+  type Kernel, type Locals, type ValueType,
+} from './assemble';
+
+/**
+ * Outputs per panel. Every kernel below derives its strides, shifts and number of accumulators from it; it
+ * must be a power of two and a multiple of 4 (one f32x4 per four lanes). 32 (8 accumulators) keeps every
+ * accumulator in a register on x86-64 and ARM64.
+ */
+export const PANEL_LANES = 32;
+/** A layer width rounded up to whole panels (the lanes beyond the last output hold zeros). */
+export const padToPanels = (n: number): number => Math.ceil(n / PANEL_LANES) * PANEL_LANES;
+
+/** f32x4 accumulators per panel. */
+const VECS = PANEL_LANES / 4;
+/** Bytes of one panel row is 1 << PANEL_ROW_SHIFT; a lane's panel is j >> LANE_SHIFT, its lane j & LANE_MASK. */
+const PANEL_ROW_SHIFT = log2Exact(PANEL_LANES * 4);
+const LANE_SHIFT = log2Exact(PANEL_LANES);
+const LANE_MASK = PANEL_LANES - 1;
+if (!Number.isInteger(VECS) || VECS < 1) throw new RangeError(`PANEL_LANES must be a multiple of 4, not ${PANEL_LANES}`);
+
+const V128_ALIGN = 4;
+const F32_ALIGN = 2;
+const accs = (prefix: string): string[] => Array.from({ length: VECS }, (_, q) => `${prefix}${q}`);
+const named = (type: ValueType, names: readonly string[]): [string, ValueType][] => names.map((n) => [n, type]);
+
+/** address + 4·index: the byte address of element `index` of a float32 or int32 array at `address`. */
+const word = (f: Locals, address: string, index: string): number[] => [...f.get(address), ...f.get(index), ...i32c(2), I32_SHL, I32_ADD];
+
+/** The accumulators' multiply-add with the broadcast value in local `v`, weights at the address in local `a`. */
+function maddAll(f: Locals, a: string, v: string): number[] {
+  const code: number[] = [];
+  for (let q = 0; q < VECS; q++)
+    code.push(...f.get(`acc${q}`), ...f.get(a), ...V128_LOAD, ...memarg(V128_ALIGN, 16 * q), ...f.get(v), ...F32X4_MUL, ...F32X4_ADD, ...f.set(`acc${q}`));
+  return code;
+}
+
+const GEMV_PARAMS = (x: readonly string[]): [string, ValueType][] => named(I32, ['m', ...x, 'w', 'nGroups', 'groupBytes', 'out', 'outStride']);
+/** Locals of the shared row × panel skeleton, with the kernel's own three i32s in the middle. */
+const GEMV_LOCALS = (own: readonly string[]): [string, ValueType][] => [...named(I32, ['k', 'g', ...own, 'outRow', 'wg']), ...named(V128, ['v', ...accs('acc')])];
+
+/**
+ * Shared skeleton: for k < m, for g < nGroups: zero the accumulators, run `inner` (which sees the panel's
+ * address in wg and the row's output address in outRow), store them at outRow + g·PANEL_LANES·4.
+ */
+function gemv(f: Locals, prologue: number[], inner: number[]): number[] {
+  const body: number[] = [];
+  body.push(...i32c(0), ...f.set('k'));
+  body.push(BLOCK, VOID, ...f.get('m'), I32_EQZ, BR_IF, 0);
+  body.push(LOOP, VOID);
+  body.push(...f.get('out'), ...f.get('k'), ...f.get('outStride'), I32_MUL, I32_ADD, ...f.set('outRow'));
+  body.push(...prologue);
+  body.push(...i32c(0), ...f.set('g'));
+  body.push(LOOP, VOID);
+  body.push(...f.get('w'), ...f.get('g'), ...f.get('groupBytes'), I32_MUL, I32_ADD, ...f.set('wg'));
+  for (let q = 0; q < VECS; q++) body.push(...V128_ZERO, ...f.set(`acc${q}`));
+  body.push(...inner);
+  for (let q = 0; q < VECS; q++)
+    body.push(...f.get('outRow'), ...f.get('g'), ...i32c(PANEL_ROW_SHIFT), I32_SHL, I32_ADD, ...f.get(`acc${q}`), ...V128_STORE, ...memarg(V128_ALIGN, 16 * q));
+  body.push(...f.get('g'), ...i32c(1), I32_ADD, ...f.set('g'), ...f.get('g'), ...f.get('nGroups'), I32_LT_S, BR_IF, 0);
+  body.push(END); // loop g
+  body.push(...f.get('k'), ...i32c(1), I32_ADD, ...f.set('k'), ...f.get('k'), ...f.get('m'), I32_LT_S, BR_IF, 0);
+  body.push(END, END); // loop k, block
+  return body;
+}
+
+/** sparse(m, start, idx, val, w, nGroups, groupBytes, out, outStride): x_k given by its non-zero entries. */
+const sparse: Kernel = {
+  name: 'sparse',
+  params: GEMV_PARAMS(['start', 'idx', 'val']),
+  locals: GEMV_LOCALS(['t', 'tEnd', 'a']),
+  body: (f) =>
+    gemv(f, [], [
+      // t = start[k]; tEnd = start[k + 1]
+      ...word(f, 'start', 'k'), I32_LOAD, ...memarg(2, 0), ...f.set('t'),
+      ...word(f, 'start', 'k'), I32_LOAD, ...memarg(2, 4), ...f.set('tEnd'),
+      BLOCK, VOID, ...f.get('t'), ...f.get('tEnd'), I32_GE_S, BR_IF, 0,
+      LOOP, VOID,
+      // a = wg + idx[t]·(panel row bytes)
+      ...f.get('wg'), ...word(f, 'idx', 't'), I32_LOAD, ...memarg(2, 0), ...i32c(PANEL_ROW_SHIFT), I32_SHL, I32_ADD, ...f.set('a'),
+      // v = splat(val[t])
+      ...word(f, 'val', 't'), F32_LOAD, ...memarg(F32_ALIGN, 0), ...F32X4_SPLAT, ...f.set('v'),
+      ...maddAll(f, 'a', 'v'),
+      ...f.get('t'), ...i32c(1), I32_ADD, ...f.set('t'), ...f.get('t'), ...f.get('tEnd'), I32_LT_S, BR_IF, 0,
+      END, END,
+    ]),
+};
+
+/** dense(m, val, valStride, nIn, w, nGroups, groupBytes, out, outStride): x_k is the row val + k·valStride. */
+const dense: Kernel = {
+  name: 'dense',
+  params: GEMV_PARAMS(['val', 'valStride', 'nIn']),
+  locals: GEMV_LOCALS(['t', 'row', 'a']),
+  body: (f) =>
+    gemv(f, [...f.get('val'), ...f.get('k'), ...f.get('valStride'), I32_MUL, I32_ADD, ...f.set('row')], [
+      ...i32c(0), ...f.set('t'),
+      BLOCK, VOID, ...f.get('nIn'), I32_EQZ, BR_IF, 0,
+      LOOP, VOID,
+      ...f.get('wg'), ...f.get('t'), ...i32c(PANEL_ROW_SHIFT), I32_SHL, I32_ADD, ...f.set('a'),
+      ...word(f, 'row', 't'), F32_LOAD, ...memarg(F32_ALIGN, 0), ...F32X4_SPLAT, ...f.set('v'),
+      ...maddAll(f, 'a', 'v'),
+      ...f.get('t'), ...i32c(1), I32_ADD, ...f.set('t'), ...f.get('t'), ...f.get('nIn'), I32_LT_S, BR_IF, 0,
+      END, END,
+    ]),
+};
+
+/**
+ * Replaces the v128 in local x by e^x, for x in [−87, 87] (the caller clamps): Cody-Waite range reduction
+ * x = n·ln 2 + r, |r| ≤ ln2/2, then Cephes' degree-7 polynomial for e^r (relative error ~1e-7, float32
+ * rounding level), and 2ⁿ added straight into the exponent bits. Uses locals n and r.
+ */
+function expInPlace(f: Locals, x: string, n: string, r: string): number[] {
+  const poly = [1.9875691500e-4, 1.3981999507e-3, 8.3334519073e-3, 4.1665795894e-2, 1.6666665459e-1, 5.0000001201e-1];
+  const code = [
+    ...f.get(x), ...f32x4c(Math.LOG2E), ...F32X4_MUL, ...F32X4_NEAREST, ...f.set(n),
+    // r = x − n·C1 − n·C2, C1 + C2 = ln 2 split so that n·C1 is exact
+    ...f.get(x), ...f.get(n), ...f32x4c(0.693359375), ...F32X4_MUL, ...F32X4_SUB,
+    ...f.get(n), ...f32x4c(-2.12194440e-4), ...F32X4_MUL, ...F32X4_SUB, ...f.set(r),
+    ...f32x4c(poly[0]),
+  ];
+  for (let c = 1; c < poly.length; c++) code.push(...f.get(r), ...F32X4_MUL, ...f32x4c(poly[c]), ...F32X4_ADD);
+  // y = p·r² + r + 1
+  code.push(...f.get(r), ...f.get(r), ...F32X4_MUL, ...F32X4_MUL, ...f.get(r), ...F32X4_ADD, ...f32x4c(1), ...F32X4_ADD);
+  // · 2ⁿ: add n to the exponent field
+  code.push(...f.get(n), ...I32X4_TRUNC_SAT_F32X4_S, ...i32c(23), ...I32X4_SHL, ...I32X4_ADD, ...f.set(x));
+  return code;
+}
+
+/** The hidden-layer non-linearities, in the order of the ACT_* codes of core/activations.ts. */
+export const ACTIVATION_FUNCS = ['sigmoid', 'tanh', 'relu'] as const;
+type ActivationFunc = (typeof ACTIVATION_FUNCS)[number];
+
+/**
+ * activate_<f>(m, z, strideBytes, nVec, bias, unused): for every row k and 4-lane vector v, z ← f(z + b)
+ * in place. σ(z) = 1 / (1 + e^(−z)); tanh z = 2σ(2z) − 1; ReLU = max(z, 0).
+ */
+function activate(fn: ActivationFunc): Kernel {
+  const sigmoidOfX = (f: Locals): number[] => [
+    // x ← −x clamped to [−87, 87], then x ← 1 / (1 + e^x)
+    ...f32x4c(0), ...f.get('x'), ...F32X4_SUB, ...f32x4c(-87), ...F32X4_MAX, ...f32x4c(87), ...F32X4_MIN, ...f.set('x'),
+    ...expInPlace(f, 'x', 'n', 'r'),
+    ...f32x4c(1), ...f32x4c(1), ...f.get('x'), ...F32X4_ADD, ...F32X4_DIV, ...f.set('x'),
+  ];
+  const compute = (f: Locals): number[] => {
+    if (fn === 'sigmoid') return sigmoidOfX(f);
+    if (fn === 'tanh')
+      return [...f.get('x'), ...f32x4c(2), ...F32X4_MUL, ...f.set('x'), ...sigmoidOfX(f), ...f.get('x'), ...f32x4c(2), ...F32X4_MUL, ...f32x4c(1), ...F32X4_SUB, ...f.set('x')];
+    return [...f.get('x'), ...f32x4c(0), ...F32X4_MAX, ...f.set('x')];
+  };
+  return {
+    name: `activate_${fn}`,
+    // The sixth parameter keeps the signature of the stats kernels, so both share one type.
+    params: named(I32, ['m', 'z', 'stride', 'nVec', 'bias', 'unused']),
+    locals: [...named(I32, ['k', 'v', 'addr']), ...named(V128, ['x', 'n', 'r'])],
+    body: (f) => {
+      const inner = [
+        ...f.get('z'), ...f.get('k'), ...f.get('stride'), I32_MUL, I32_ADD, ...f.get('v'), ...i32c(4), I32_SHL, I32_ADD, ...f.set('addr'),
+        ...f.get('addr'), ...V128_LOAD, ...memarg(V128_ALIGN, 0), ...f.get('bias'), ...f.get('v'), ...i32c(4), I32_SHL, I32_ADD, ...V128_LOAD, ...memarg(V128_ALIGN, 0), ...F32X4_ADD, ...f.set('x'),
+        ...compute(f),
+        ...f.get('addr'), ...f.get('x'), ...V128_STORE, ...memarg(V128_ALIGN, 0),
+      ];
+      return forLoop(f, 'k', 'm', forLoop(f, 'v', 'nVec', inner));
+    },
+  };
+}
+
+/**
+ * stats_<f>(m, d, a, strideBytes, nVec, sums): δ ← δ ⊙ f'(z) with f' recovered from a = f(z) (eq. BP2's
+ * Hadamard factor), and per lane the sums over the m rows of δ, a and f' stored at sums as three
+ * consecutive blocks of nVec vectors.
+ */
+function stats(fn: ActivationFunc): Kernel {
+  const fPrime = (f: Locals): number[] => {
+    if (fn === 'sigmoid') return [...f.get('av'), ...f32x4c(1), ...f.get('av'), ...F32X4_SUB, ...F32X4_MUL];
+    if (fn === 'tanh') return [...f32x4c(1), ...f.get('av'), ...f.get('av'), ...F32X4_MUL, ...F32X4_SUB];
+    return [...f.get('av'), ...f32x4c(0), ...F32X4_GT, ...f32x4c(1), ...V128_AND];
+  };
+  return {
+    name: `stats_${fn}`,
+    params: named(I32, ['m', 'd', 'a', 'stride', 'nVec', 'sums']),
+    locals: [...named(I32, ['k', 'v', 'off']), ...named(V128, ['sd', 'sa', 'sp', 'av', 'fp', 'dv'])],
+    body: (f) => {
+      const zero = f32x4c(0);
+      const inner = [
+        // off = k·stride + v·16
+        ...f.get('k'), ...f.get('stride'), I32_MUL, ...f.get('v'), ...i32c(4), I32_SHL, I32_ADD, ...f.set('off'),
+        ...f.get('a'), ...f.get('off'), I32_ADD, ...V128_LOAD, ...memarg(V128_ALIGN, 0), ...f.set('av'),
+        ...fPrime(f), ...f.set('fp'),
+        ...f.get('d'), ...f.get('off'), I32_ADD, ...V128_LOAD, ...memarg(V128_ALIGN, 0), ...f.get('fp'), ...F32X4_MUL, ...f.set('dv'),
+        ...f.get('d'), ...f.get('off'), I32_ADD, ...f.get('dv'), ...V128_STORE, ...memarg(V128_ALIGN, 0),
+        ...f.get('sd'), ...f.get('dv'), ...F32X4_ADD, ...f.set('sd'),
+        ...f.get('sa'), ...f.get('av'), ...F32X4_ADD, ...f.set('sa'),
+        ...f.get('sp'), ...f.get('fp'), ...F32X4_ADD, ...f.set('sp'),
+      ];
+      const perVector = [
+        ...zero, ...f.set('sd'), ...zero, ...f.set('sa'), ...zero, ...f.set('sp'),
+        ...forLoop(f, 'k', 'm', inner),
+        ...f.get('sums'), ...f.get('v'), ...i32c(4), I32_SHL, I32_ADD, ...f.get('sd'), ...V128_STORE, ...memarg(V128_ALIGN, 0),
+        ...f.get('sums'), ...f.get('v'), ...f.get('nVec'), I32_ADD, ...i32c(4), I32_SHL, I32_ADD, ...f.get('sa'), ...V128_STORE, ...memarg(V128_ALIGN, 0),
+        ...f.get('sums'), ...f.get('v'), ...f.get('nVec'), ...i32c(1), I32_SHL, I32_ADD, ...i32c(4), I32_SHL, I32_ADD, ...f.get('sp'), ...V128_STORE, ...memarg(V128_ALIGN, 0),
+      ];
+      return forLoop(f, 'v', 'nVec', perVector);
+    },
+  };
+}
+
+/**
+ * sparseOuter(m, start, idx, val, d, dStride, nGroups, grad, groupBytes): the first layer's weight gradient
+ * in panel form, panel_g[i][lane] += Σ_k δ[k, g·PANEL_LANES + lane]·x_k[i] over each example's non-zero
+ * inputs (eq. BP4, ∂C/∂w = δ·aᵀ). The vectors of δ_k stay in registers while its pixels stream by.
+ */
+const sparseOuter: Kernel = {
+  name: 'sparseOuter',
+  params: named(I32, ['m', 'start', 'idx', 'val', 'd', 'dStride', 'nGroups', 'grad', 'groupBytes']),
+  locals: [...named(I32, ['k', 'g', 't', 'tEnd', 'a', 'dRow', 'wg']), ...named(V128, ['v', ...accs('d')])],
+  body: (f) => {
+    const loadDelta: number[] = [];
+    for (let q = 0; q < VECS; q++)
+      loadDelta.push(...f.get('dRow'), ...f.get('g'), ...i32c(PANEL_ROW_SHIFT), I32_SHL, I32_ADD, ...V128_LOAD, ...memarg(V128_ALIGN, 16 * q), ...f.set(`d${q}`));
+    const scatter: number[] = [];
+    for (let q = 0; q < VECS; q++)
+      scatter.push(...f.get('a'), ...f.get('a'), ...V128_LOAD, ...memarg(V128_ALIGN, 16 * q), ...f.get(`d${q}`), ...f.get('v'), ...F32X4_MUL, ...F32X4_ADD, ...V128_STORE, ...memarg(V128_ALIGN, 16 * q));
+    const perPixel = [
+      ...f.get('wg'), ...word(f, 'idx', 't'), I32_LOAD, ...memarg(2, 0), ...i32c(PANEL_ROW_SHIFT), I32_SHL, I32_ADD, ...f.set('a'),
+      ...word(f, 'val', 't'), F32_LOAD, ...memarg(F32_ALIGN, 0), ...F32X4_SPLAT, ...f.set('v'),
+      ...scatter,
+    ];
+    const perGroup = [
+      ...f.get('grad'), ...f.get('g'), ...f.get('groupBytes'), I32_MUL, I32_ADD, ...f.set('wg'),
+      ...loadDelta,
+      ...word(f, 'start', 'k'), I32_LOAD, ...memarg(2, 0), ...f.set('t'),
+      BLOCK, VOID, ...f.get('t'), ...f.get('tEnd'), I32_GE_S, BR_IF, 0,
+      LOOP, VOID, ...perPixel,
+      ...f.get('t'), ...i32c(1), I32_ADD, ...f.set('t'), ...f.get('t'), ...f.get('tEnd'), I32_LT_S, BR_IF, 0,
+      END, END,
+    ];
+    const perExample = [
+      ...f.get('d'), ...f.get('k'), ...f.get('dStride'), I32_MUL, I32_ADD, ...f.set('dRow'),
+      ...word(f, 'start', 'k'), I32_LOAD, ...memarg(2, 4), ...f.set('tEnd'),
+      ...forLoop(f, 'g', 'nGroups', perGroup),
+    ];
+    return forLoop(f, 'k', 'm', perExample);
+  },
+};
+
+/** Byte address of W[j][·]'s panel lane: panel + (j / PANEL_LANES)·nIn·(panel row bytes) + (j mod PANEL_LANES)·4. */
+function laneBase(f: Locals, panel: string, nIn: string, j: string, dst: string): number[] {
+  return [
+    ...f.get(panel), ...f.get(j), ...i32c(LANE_SHIFT), I32_SHR_U, ...f.get(nIn), I32_MUL, ...i32c(PANEL_ROW_SHIFT), I32_SHL, I32_ADD,
+    ...f.get(j), ...i32c(LANE_MASK), I32_AND, ...i32c(2), I32_SHL, I32_ADD, ...f.set(dst),
+  ];
+}
+
+/** pack(w, nIn, nOut, panel): row-major W [nOut][nIn] → panels (the transposition, scalar). */
+const pack: Kernel = {
+  name: 'pack',
+  params: named(I32, ['w', 'nIn', 'nOut', 'panel']),
+  locals: named(I32, ['j', 'i', 'src', 'dst']),
+  body: (f) => {
+    const inner = [
+      ...f.get('dst'), ...f.get('src'), F32_LOAD, ...memarg(F32_ALIGN, 0), F32_STORE, ...memarg(F32_ALIGN, 0),
+      ...f.get('src'), ...i32c(4), I32_ADD, ...f.set('src'),
+      ...f.get('dst'), ...i32c(PANEL_LANES * 4), I32_ADD, ...f.set('dst'),
+    ];
+    const perRow = [
+      ...f.get('w'), ...f.get('j'), ...f.get('nIn'), I32_MUL, ...i32c(2), I32_SHL, I32_ADD, ...f.set('src'),
+      ...laneBase(f, 'panel', 'nIn', 'j', 'dst'),
+      ...forLoop(f, 'i', 'nIn', inner),
+    ];
+    return forLoop(f, 'j', 'nOut', perRow);
+  },
+};
+
+/**
+ * update(w, nIn, nOut, grad, velocity, rate, decay, mu): W ← decay·W − rate·G for row-major W and
+ * panel-packed G (μ = 0), or V ← μV − rate·G, W ← decay·W + V (updateMomentum), in float64 arithmetic
+ * rounded to float32 exactly like the JavaScript loops.
+ */
+function update(momentum: boolean): Kernel {
+  const load64 = (f: Locals, p: string): number[] => [...f.get(p), F32_LOAD, ...memarg(F32_ALIGN, 0), F64_PROMOTE_F32];
+  return {
+    name: momentum ? 'updateMomentum' : 'update',
+    params: [...named(I32, ['w', 'nIn', 'nOut', 'grad', 'velocity']), ...named(F64, ['rate', 'decay', 'mu'])],
+    locals: named(I32, ['j', 'i', 'wp', 'gp', 'vp']),
+    body: (f) => {
+      const store32 = [F32_DEMOTE_F64, F32_STORE, ...memarg(F32_ALIGN, 0)];
+      const inner: number[] = [];
+      if (!momentum) {
+        inner.push(...f.get('wp'), ...f.get('decay'), ...load64(f, 'wp'), F64_MUL, ...f.get('rate'), ...load64(f, 'gp'), F64_MUL, F64_SUB, ...store32);
+      } else {
+        inner.push(
+          ...f.get('vp'), ...f.get('mu'), ...load64(f, 'vp'), F64_MUL, ...f.get('rate'), ...load64(f, 'gp'), F64_MUL, F64_SUB, ...store32,
+          ...f.get('wp'), ...f.get('decay'), ...load64(f, 'wp'), F64_MUL, ...load64(f, 'vp'), F64_ADD, ...store32,
+          ...f.get('vp'), ...i32c(4), I32_ADD, ...f.set('vp'),
+        );
+      }
+      inner.push(...f.get('wp'), ...i32c(4), I32_ADD, ...f.set('wp'), ...f.get('gp'), ...i32c(PANEL_LANES * 4), I32_ADD, ...f.set('gp'));
+      const perRow = [
+        ...f.get('w'), ...f.get('j'), ...f.get('nIn'), I32_MUL, ...i32c(2), I32_SHL, I32_ADD, ...f.set('wp'),
+        ...f.get('velocity'), ...f.get('j'), ...f.get('nIn'), I32_MUL, ...i32c(2), I32_SHL, I32_ADD, ...f.set('vp'),
+        ...laneBase(f, 'grad', 'nIn', 'j', 'gp'),
+        ...forLoop(f, 'i', 'nIn', inner),
+      ];
+      return forLoop(f, 'j', 'nOut', perRow);
+    },
+  };
+}
+
+/**
+ * gather(m, bytes, nIn, table, start, idx, val): the sparse form of m byte images (rows of nIn bytes) that
+ * the sparse kernel reads: example k's non-zero pixels go to idx/val[start[k] .. start[k+1]), with
+ * val = table[byte] (byte / 255, the same float32 the JavaScript loader uses). Each 16-byte run is compared
+ * with zero in one vector operation; the resulting bit mask is walked by its lowest set bit, so the work
+ * is per non-zero pixel and the blank border of an MNIST image costs one test per 16 pixels. The last
+ * nIn mod 16 bytes are scanned one by one (a store per byte, the write position advanced past non-zeros).
+ */
+const gather: Kernel = {
+  name: 'gather',
+  params: named(I32, ['m', 'bytes', 'nIn', 'table', 'start', 'idx', 'val']),
+  locals: named(I32, ['k', 'i', 'p', 'row', 'j', 'mask', 'runsEnd', 'p4', 'b']),
+  body: (f) => {
+    // idx[p] = j; val[p] = table[byte at j]; local b = that byte
+    const emit = [
+      ...f.get('p'), ...i32c(2), I32_SHL, ...f.set('p4'),
+      ...f.get('idx'), ...f.get('p4'), I32_ADD, ...f.get('j'), I32_STORE, ...memarg(2, 0),
+      ...f.get('row'), ...f.get('j'), I32_ADD, I32_LOAD8_U, ...memarg(0, 0), ...f.set('b'),
+      ...f.get('val'), ...f.get('p4'), I32_ADD, ...word(f, 'table', 'b'), F32_LOAD, ...memarg(F32_ALIGN, 0), F32_STORE, ...memarg(F32_ALIGN, 0),
+    ];
+    const perSetBit = [
+      ...f.get('i'), ...f.get('mask'), I32_CTZ, I32_ADD, ...f.set('j'),
+      ...emit,
+      ...f.get('p'), ...i32c(1), I32_ADD, ...f.set('p'),
+      ...f.get('mask'), ...f.get('mask'), ...i32c(1), I32_SUB, I32_AND, ...f.set('mask'),
+    ];
+    const perRun = [
+      ...f.get('row'), ...f.get('i'), I32_ADD, ...V128_LOAD, ...memarg(0, 0), ...V128_ZERO, ...I8X16_NE, ...I8X16_BITMASK, ...f.set('mask'),
+      BLOCK, VOID, ...f.get('mask'), I32_EQZ, BR_IF, 0,
+      LOOP, VOID, ...perSetBit, ...f.get('mask'), BR_IF, 0, END,
+      END,
+      ...f.get('i'), ...i32c(16), I32_ADD, ...f.set('i'),
+    ];
+    const tailByte = [
+      ...f.get('i'), ...f.set('j'),
+      ...emit,
+      ...f.get('p'), ...f.get('b'), ...i32c(0), I32_NE, I32_ADD, ...f.set('p'),
+      ...f.get('i'), ...i32c(1), I32_ADD, ...f.set('i'),
+    ];
+    const perExample = [
+      ...word(f, 'start', 'k'), ...f.get('p'), I32_STORE, ...memarg(2, 0),
+      ...f.get('bytes'), ...f.get('k'), ...f.get('nIn'), I32_MUL, I32_ADD, ...f.set('row'),
+      ...i32c(0), ...f.set('i'),
+      BLOCK, VOID, ...f.get('runsEnd'), I32_EQZ, BR_IF, 0,
+      LOOP, VOID, ...perRun, ...f.get('i'), ...f.get('runsEnd'), I32_LT_U, BR_IF, 0, END,
+      END,
+      BLOCK, VOID, ...f.get('i'), ...f.get('nIn'), I32_GE_S, BR_IF, 0,
+      LOOP, VOID, ...tailByte, ...f.get('i'), ...f.get('nIn'), I32_LT_S, BR_IF, 0, END,
+      END,
+    ];
+    return [
+      ...f.get('nIn'), ...i32c(-16), I32_AND, ...f.set('runsEnd'),
+      ...i32c(0), ...f.set('p'),
+      ...forLoop(f, 'k', 'm', perExample),
+      ...word(f, 'start', 'm'), ...f.get('p'), I32_STORE, ...memarg(2, 0),
+    ];
+  },
+};
+
+/** Every kernel of the module, in export order. */
+export const KERNELS: readonly Kernel[] = [
+  sparse,
+  dense,
+  ...ACTIVATION_FUNCS.map(activate),
+  ...ACTIVATION_FUNCS.map(stats),
+  sparseOuter,
+  pack,
+  update(false),
+  update(true),
+  gather,
+];

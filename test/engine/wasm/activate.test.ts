@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { ACT_RELU, ACT_SIGMOID, ACT_TANH } from '../../../src/engine/core/activations';
+import { BATCHES, WIDTHS, bench, haveSimd, seeded, values } from './harness';
+
+const FUNCS = [
+  { name: 'sigmoid', code: ACT_SIGMOID, f: (z: number) => 1 / (1 + Math.exp(-z)), tol: 1e-6 },
+  { name: 'tanh', code: ACT_TANH, f: Math.tanh, tol: 2e-6 },
+  { name: 'relu', code: ACT_RELU, f: (z: number) => Math.max(z, 0), tol: 0 },
+];
+
+describe.skipIf(!haveSimd)('activate kernels: z ← f(z + b) row by row', () => {
+  for (const { name, code, f, tol } of FUNCS)
+    for (const width of WIDTHS)
+      for (const m of BATCHES)
+        it(`${name} on ${m} rows of ${width}, leaving other lanes alone`, () => {
+          const nVec = Math.ceil(width / 4);
+          const stride = nVec * 4 + 4; // one spare vector per row, which must stay untouched
+          const rng = seeded(width + m);
+          const z = values(rng, m * stride).map((v) => 10 * v); // ±20: well into saturation
+          const bias = values(rng, nVec * 4);
+          const b = bench({ z: m * stride, bias: nVec * 4 });
+          b.f32('z').set(z);
+          b.f32('bias').set(bias);
+          b.k.activate[code](m, b.at('z'), stride * 4, nVec, b.at('bias'), 0);
+          const out = b.f32('z');
+          for (let k = 0; k < m; k++)
+            for (let j = 0; j < stride; j++) {
+              const t = k * stride + j;
+              if (j >= nVec * 4) expect(out[t]).toBe(z[t]);
+              else expect(Math.abs(out[t] - f(Math.fround(z[t] + bias[j])))).toBeLessThanOrEqual(tol);
+            }
+        });
+
+  it('sigmoid stays finite and in [0, 1] at ±1000', () => {
+    const b = bench({ z: 4, bias: 4 });
+    b.f32('z').set([1000, -1000, 88, -88]);
+    b.k.activate[ACT_SIGMOID](1, b.at('z'), 16, 1, b.at('bias'), 0);
+    expect(Array.from(b.f32('z')).map((v) => Math.round(v))).toEqual([1, 0, 1, 0]);
+  });
+});
