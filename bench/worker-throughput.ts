@@ -126,7 +126,9 @@ function probeCost(split: MnistSplit, bareRate: number): { msPerProbe: number; i
 
 async function main(): Promise<void> {
   const split = loadMnist();
-  console.log(`layers ${layers.join(',')}, mini-batch ${BATCH}, one epoch of ${split.training.count} examples; load average ${loadavg()[0].toFixed(2)}`);
+  console.log(
+    `layers ${layers.join(',')}, mini-batch ${BATCH}, one epoch of ${split.training.count} examples; load average ${loadavg()[0].toFixed(2)}`,
+  );
   bareEpoch(split); // warm-up: lets the JIT optimise the kernels before anything is timed
   const bare: number[] = [];
   const runs: TrainerRun[] = [];
@@ -142,7 +144,9 @@ async function main(): Promise<void> {
   const b = median(bare);
   const t = median(runs.map((x) => x.epochRate));
   const v = median(runs.map((x) => x.withValidation));
-  console.log(`median: bare ${b.toFixed(0)} ex/s, trainer ${t.toFixed(0)} ex/s = ${((100 * t) / b).toFixed(1)}% (${((100 * v) / b).toFixed(1)}% with validation)`);
+  console.log(
+    `median: bare ${b.toFixed(0)} ex/s, trainer ${t.toFixed(0)} ex/s = ${((100 * t) / b).toFixed(1)}% (${((100 * v) / b).toFixed(1)}% with validation)`,
+  );
   const p = probeCost(split, b);
   const every = sgdProbeInterval(BATCH, PROBE_COUNT, 10);
   const share = p.inExamples / (every * BATCH + p.inExamples);

@@ -180,7 +180,8 @@ export function runTrainingSpeed(config: ExperimentConfig, training: Samples, lo
       warnings.push(`from epoch ${epoch} a gradient norm is not finite: training diverged (try a smaller --eta)`);
     }
     norms.push(row);
-    if (epoch % every === 0) log(`epoch ${epoch}/${config.epochs}: ‖δ‖ ${row.map((v) => formatNorm(v)).join('  ')}  (${seconds(started)} s)`);
+    if (epoch % every === 0)
+      log(`epoch ${epoch}/${config.epochs}: ‖δ‖ ${row.map((v) => formatNorm(v)).join('  ')}  (${seconds(started)} s)`);
     trainEpoch(trainer, set, order, rng, { ...config, batch }, set.count);
   }
   return {
@@ -270,7 +271,14 @@ function formatRatio(upper: number | null, lower: number | null): string {
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => cell.padEnd(widths[c]))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 function describeSettings(r: ExperimentResult): string {
@@ -317,7 +325,9 @@ export function formatResult(r: ExperimentResult): string {
     const rows: string[][] = [['epoch', 'accuracy']];
     r.accuracy.forEach((a, e) => rows.push([String(e + 1), `${(100 * a).toFixed(2)}%${e + 1 === r.bestEpoch ? '  best' : ''}`]));
     lines.push(table(rows));
-    lines.push(`best ${(100 * r.best).toFixed(2)}% at epoch ${r.bestEpoch} of ${r.accuracy.length}, on ${r.validationCount} validation images`);
+    lines.push(
+      `best ${(100 * r.best).toFixed(2)}% at epoch ${r.bestEpoch} of ${r.accuracy.length}, on ${r.validationCount} validation images`,
+    );
   }
   for (const w of r.warnings) lines.push(`warning: ${w}`);
   lines.push(`(${r.wallSeconds} s)`);

@@ -38,7 +38,8 @@ export function checkLayerList(value: unknown): ConfigProblem | null {
     if (err instanceof LayerSpecError) return { field: 'layers', message: err.message };
     throw err;
   }
-  if (layers.length < 3) return { field: 'layers', message: `the network needs at least one hidden layer to probe, e.g. 784,30,10; got ${layers.join(',')}` };
+  if (layers.length < 3)
+    return { field: 'layers', message: `the network needs at least one hidden layer to probe, e.g. 784,30,10; got ${layers.join(',')}` };
   return null;
 }
 

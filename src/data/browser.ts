@@ -18,15 +18,7 @@ import {
   parseIdxLabels,
   readImageHeader,
 } from './idx';
-import {
-  INPUT_SIZE,
-  MNIST_FILE_BYTES,
-  MNIST_FILES,
-  parseMnistFiles,
-  PROBE_COUNT,
-  type MnistFileKey,
-  type MnistSplit,
-} from './mnist';
+import { INPUT_SIZE, MNIST_FILE_BYTES, MNIST_FILES, parseMnistFiles, PROBE_COUNT, type MnistFileKey, type MnistSplit } from './mnist';
 
 export interface LoadProgress {
   /** 'probe' until the probe set is ready, 'train' for the rest of the training images, 'test' for the test files. */

@@ -43,8 +43,7 @@ function plural(n: number, word: string): string {
 function checkMagic(bytes: Uint8Array, file: string, expected: number, kind: string): void {
   const magic = readUint32BE(bytes, 0);
   if (magic === expected) return;
-  const other =
-    magic === IMAGE_MAGIC ? ' (that is an image file)' : magic === LABEL_MAGIC ? ' (that is a label file)' : '';
+  const other = magic === IMAGE_MAGIC ? ' (that is an image file)' : magic === LABEL_MAGIC ? ' (that is a label file)' : '';
   throw new DataFileError(file, `magic number is ${magic}${other}, expected ${expected} for an IDX ${kind} file`);
 }
 
@@ -92,10 +91,7 @@ export function describeImages(count: number, rows: number, cols: number): strin
 }
 
 /** Parses an IDX image file. `pixels` is a view into `bytes` (no copy): image k is pixels[k·784 .. (k+1)·784). */
-export function parseIdxImages(
-  bytes: Uint8Array,
-  file: string,
-): { count: number; rows: number; cols: number; pixels: Uint8Array } {
+export function parseIdxImages(bytes: Uint8Array, file: string): { count: number; rows: number; cols: number; pixels: Uint8Array } {
   const { count, rows, cols } = readImageHeader(bytes, file);
   const pixelBytes = count * rows * cols;
   checkByteLength(bytes.length, file, IMAGE_HEADER_BYTES + pixelBytes, describeImages(count, rows, cols));

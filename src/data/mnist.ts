@@ -102,10 +102,7 @@ export type MnistFileKey = keyof typeof MNIST_FILES;
  * Validates the four downloaded files and splits them. `names` is what error messages call each file
  * (the file name on disk, or its URL in the browser).
  */
-export function parseMnistFiles(
-  bytes: Record<MnistFileKey, Uint8Array>,
-  names: Record<MnistFileKey, string> = MNIST_FILES,
-): MnistSplit {
+export function parseMnistFiles(bytes: Record<MnistFileKey, Uint8Array>, names: Record<MnistFileKey, string> = MNIST_FILES): MnistSplit {
   const trainLabels = parseIdxLabels(bytes.trainLabels, names.trainLabels);
   const trainImages = parseIdxImages(bytes.trainImages, names.trainImages);
   checkCountsAgree(trainImages.count, names.trainImages, trainLabels.length, names.trainLabels);
@@ -118,8 +115,5 @@ export function parseMnistFiles(
       `holds ${trainImages.count} images, but the split needs more than ${VALIDATION_COUNT} (the last ${VALIDATION_COUNT} are held back for validation)`,
     );
   }
-  return splitMnist(
-    { pixels: trainImages.pixels, labels: trainLabels },
-    { pixels: testImages.pixels, labels: testLabels },
-  );
+  return splitMnist({ pixels: trainImages.pixels, labels: trainLabels }, { pixels: testImages.pixels, labels: testLabels });
 }

@@ -67,7 +67,8 @@ function readNorms(v: unknown, numHidden: number): NormPoint[] | null {
   if (!Array.isArray(v) || v.length > STORED_POINTS) return null;
   const out: NormPoint[] = [];
   for (const p of v) {
-    if (!isRecord(p) || typeof p.x !== 'number' || !Number.isFinite(p.x) || !Array.isArray(p.norms) || p.norms.length !== numHidden) return null;
+    if (!isRecord(p) || typeof p.x !== 'number' || !Number.isFinite(p.x) || !Array.isArray(p.norms) || p.norms.length !== numHidden)
+      return null;
     if (!p.norms.every(isNumberOrNull)) return null;
     out.push({ x: p.x, norms: p.norms.map((n: number | null) => (n === null ? Number.NaN : n)) });
   }
@@ -116,7 +117,10 @@ export function parsePinned(text: string | null): LoadedPinned {
     runs.push({ id, config, norms, accuracy, hidden: isRecord(r) && r.hidden === true });
   }
   skipped += Math.max(0, data.runs.length - MAX_PINNED);
-  const notice = skipped === 0 ? null : `${skipped} pinned run${skipped === 1 ? '' : 's'} saved in this browser could not be read, so ${skipped === 1 ? 'it was' : 'they were'} left out.`;
+  const notice =
+    skipped === 0
+      ? null
+      : `${skipped} pinned run${skipped === 1 ? '' : 's'} saved in this browser could not be read, so ${skipped === 1 ? 'it was' : 'they were'} left out.`;
   return { runs, notice };
 }
 

@@ -11,14 +11,7 @@ import { DEFAULT_CONFIG, epochsFor, type RunConfig } from '../config';
 import type { FromWorker, RunStatus, Snapshot, ToWorker } from '../worker/protocol';
 import { NO_RUN } from '../worker/protocol';
 import type { TrainerClient } from '../worker/client';
-import {
-  MAX_HIDDEN_LAYERS,
-  MAX_HIDDEN_WIDTH,
-  NEW_LAYER_WIDTH,
-  describeDifference,
-  needsReinitialise,
-  parseQuery,
-} from './config';
+import { MAX_HIDDEN_LAYERS, MAX_HIDDEN_WIDTH, NEW_LAYER_WIDTH, describeDifference, needsReinitialise, parseQuery } from './config';
 import { DEFAULT_VIEW, parseViewQuery, type ViewSettings } from './view';
 import type { BarScaleMode } from './view';
 import { parsePresentation } from './presentation';
@@ -145,7 +138,9 @@ export function reduceMessage(state: LabData, msg: FromWorker): Partial<LabData>
       return { loading: { stage: msg.stage, loadedBytes: msg.loadedBytes, totalBytes: msg.totalBytes } };
     case 'ready':
       return {
-        ...(msg.stage === 'all' ? { dataReady: 'all', loading: null, waitingForData: false } : { dataReady: state.dataReady === 'all' ? 'all' : 'probe' }),
+        ...(msg.stage === 'all'
+          ? { dataReady: 'all', loading: null, waitingForData: false }
+          : { dataReady: state.dataReady === 'all' ? 'all' : 'probe' }),
         error: null,
         notice: state.notice === RETRY_NOTICE ? null : state.notice,
       };
@@ -157,7 +152,12 @@ export function reduceMessage(state: LabData, msg: FromWorker): Partial<LabData>
     case 'epoch-end': {
       const patch: Partial<LabData> = { lastCost: msg.cost };
       if (msg.validationAccuracy !== null) {
-        patch.accuracy = appendOrdered(state.accuracy, { epoch: msg.epoch, accuracy: msg.validationAccuracy }, (a) => a.epoch, state.seriesLimit);
+        patch.accuracy = appendOrdered(
+          state.accuracy,
+          { epoch: msg.epoch, accuracy: msg.validationAccuracy },
+          (a) => a.epoch,
+          state.seriesLimit,
+        );
       }
       return patch;
     }
@@ -184,7 +184,10 @@ function withHidden(layers: readonly number[], hidden: readonly number[]): numbe
 
 export function createLabStore(options: LabStoreOptions): LabStore {
   const { client } = options;
-  const parsed = options.search !== undefined ? parseQuery(options.search) : { config: { ...DEFAULT_CONFIG, layers: [...DEFAULT_CONFIG.layers] }, notices: [] };
+  const parsed =
+    options.search !== undefined
+      ? parseQuery(options.search)
+      : { config: { ...DEFAULT_CONFIG, layers: [...DEFAULT_CONFIG.layers] }, notices: [] };
   const parsedView = options.search !== undefined ? parseViewQuery(options.search) : { view: { ...DEFAULT_VIEW }, notices: [] };
   let unsubscribe: (() => void) | null = null;
   let nextPinId = 1;
@@ -297,7 +300,10 @@ export function createLabStore(options: LabStoreOptions): LabStore {
         const { config } = get();
         const hidden = hiddenOf(config.layers);
         if (hidden.length <= 1 || h < 1 || h > hidden.length) return;
-        const layers = withHidden(config.layers, hidden.filter((_, i) => i !== h - 1));
+        const layers = withHidden(
+          config.layers,
+          hidden.filter((_, i) => i !== h - 1),
+        );
         reinitialise({ ...config, layers }, `removed hidden layer ${h}`);
       },
       setHiddenWidth(h, width) {
@@ -316,7 +322,9 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       pinRun() {
         const { pinned, config, norms, accuracy } = get();
         if (pinned.length >= MAX_PINNED || norms.length === 0 || isPinned(get())) return;
-        set({ pinned: [...pinned, { id: nextPinId++, config: { ...config, layers: [...config.layers] }, norms, accuracy, hidden: false }] });
+        set({
+          pinned: [...pinned, { id: nextPinId++, config: { ...config, layers: [...config.layers] }, norms, accuracy, hidden: false }],
+        });
       },
       togglePinned(id) {
         set({ pinned: get().pinned.map((p) => (p.id === id ? { ...p, hidden: !p.hidden } : p)) });

@@ -7,10 +7,18 @@ import { presentationQuery } from './presentation';
 import type { LabStore } from './store';
 import { serialiseView } from './view';
 
-export function mirrorConfigInUrl(store: LabStore, history: Pick<History, 'replaceState'>, location: Pick<Location, 'pathname' | 'hash'>): () => void {
+export function mirrorConfigInUrl(
+  store: LabStore,
+  history: Pick<History, 'replaceState'>,
+  location: Pick<Location, 'pathname' | 'hash'>,
+): () => void {
   const write = () => {
     const { config, view, presenting } = store.getState();
-    history.replaceState(null, '', `${location.pathname}${serialiseQuery(config)}&${serialiseView(view)}${presentationQuery(presenting)}${location.hash}`);
+    history.replaceState(
+      null,
+      '',
+      `${location.pathname}${serialiseQuery(config)}&${serialiseView(view)}${presentationQuery(presenting)}${location.hash}`,
+    );
   };
   write();
   return store.subscribe((state, prev) => {

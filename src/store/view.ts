@@ -29,7 +29,10 @@ export function parseViewQuery(search: string): ParsedView {
   if (raw !== null) {
     const found = BAR_SCALES.find((s) => s === raw.trim().toLowerCase());
     if (found) view.barScale = found;
-    else notices.push(`Ignored URL parameter "scale": scale must be one of ${BAR_SCALES.join(', ')}, got "${raw}". Using the default, ${DEFAULT_VIEW.barScale}.`);
+    else
+      notices.push(
+        `Ignored URL parameter "scale": scale must be one of ${BAR_SCALES.join(', ')}, got "${raw}". Using the default, ${DEFAULT_VIEW.barScale}.`,
+      );
   }
   return { view, notices };
 }

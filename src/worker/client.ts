@@ -37,7 +37,12 @@ export function createClientFor(worker: WorkerLike): TrainerClient {
     // The event is handled here; without this the browser also logs it as an uncaught error.
     e.preventDefault();
     const detail = e.message ? `: ${e.message}` : ' (its script could not be loaded or crashed)';
-    emit({ type: 'error', runId: lastRunId, message: `the training worker failed${detail}. Reload the page to start it again.`, retryable: false });
+    emit({
+      type: 'error',
+      runId: lastRunId,
+      message: `the training worker failed${detail}. Reload the page to start it again.`,
+      retryable: false,
+    });
   });
   worker.addEventListener('messageerror', () => {
     emit({ type: 'error', runId: lastRunId, message: 'a message from the training worker could not be read', retryable: false });

@@ -3,7 +3,18 @@
  * posts a message or reads a clock: the steps report what happened and the trainer decides what to say.
  */
 import { PROBE_COUNT } from '../data/mnist';
-import { applyExplodingPreset, createRng, evaluate, GradientProbe, LayerFactorNorms, Network, shuffle, Trainer, type Rng, type Samples } from '../engine';
+import {
+  applyExplodingPreset,
+  createRng,
+  evaluate,
+  GradientProbe,
+  LayerFactorNorms,
+  Network,
+  shuffle,
+  Trainer,
+  type Rng,
+  type Samples,
+} from '../engine';
 import type { RunConfig } from '../config';
 import type { RunStatus } from './protocol';
 import { sgdProbeInterval } from './schedule';

@@ -44,7 +44,11 @@ export class Pacer {
  * What a chunk of work does next: 'wait' that many ms to keep the pace, 'yield' to the event loop because
  * the chunk has had its time, or 'continue'. `started` is when the chunk began.
  */
-export function nextInChunk(wait: number, started: number, now: number): { kind: 'wait'; ms: number } | { kind: 'yield' } | { kind: 'continue' } {
+export function nextInChunk(
+  wait: number,
+  started: number,
+  now: number,
+): { kind: 'wait'; ms: number } | { kind: 'yield' } | { kind: 'continue' } {
   if (wait >= MIN_WAIT_MS) return { kind: 'wait', ms: wait };
   if (now - started >= CHUNK_MS) return { kind: 'yield' };
   return { kind: 'continue' };

@@ -30,7 +30,11 @@ function allFinite(values: ArrayLike<number>): boolean {
  * order of blame a reader can follow: a layer's ‖δ‖ first, then a single ∂C/∂b, then the activations, then
  * the weights (which only eq. 124's norms see).
  */
-export function findNonFinite(result: Pick<ProbeResult, 'layerNorms' | 'gradB'>, meanPrime: Float64Array, factorNorms: Float64Array): string | null {
+export function findNonFinite(
+  result: Pick<ProbeResult, 'layerNorms' | 'gradB'>,
+  meanPrime: Float64Array,
+  factorNorms: Float64Array,
+): string | null {
   for (let h = 0; h < result.layerNorms.length; h++) {
     const v = result.layerNorms[h];
     if (!Number.isFinite(v)) return `the gradient of hidden layer ${h + 1}, ‖δ${superscript(h + 1)}‖, became ${describeNonFinite(v)}`;
@@ -85,7 +89,11 @@ export function assembleSnapshot(result: ProbeResult, factorNorms: Float64Array,
     meanActivationPrime,
     factorNorms,
   };
-  return { ok: true, snapshot, transfer: [snapshot.gradB.buffer, snapshot.layerNorms.buffer, meanActivationPrime.buffer, factorNorms.buffer] };
+  return {
+    ok: true,
+    snapshot,
+    transfer: [snapshot.gradB.buffer, snapshot.layerNorms.buffer, meanActivationPrime.buffer, factorNorms.buffer],
+  };
 }
 
 /**

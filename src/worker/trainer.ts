@@ -14,7 +14,18 @@ import { checkConfig, checkSpeed } from './acceptConfig';
 import { errorText, malformedCommand, needsNetwork, unknownCommand } from './commands';
 import { DataLoader, describeLoadFailure, type DataSource } from './data';
 import { describeNonFinite, divergenceReason } from './divergence';
-import { beginValidation, buildModel, epochMeanCost, initialiseWeights, prepareModel, switchPreset, trainFullBatch, trainMiniBatch, validateSlice, type Model } from './model';
+import {
+  beginValidation,
+  buildModel,
+  epochMeanCost,
+  initialiseWeights,
+  prepareModel,
+  switchPreset,
+  trainFullBatch,
+  trainMiniBatch,
+  validateSlice,
+  type Model,
+} from './model';
 import { RunLoop, type Unit } from './loop';
 import { NO_RUN, type FromWorker, type ToWorker } from './protocol';
 import type { Scheduler } from './schedule';
@@ -102,7 +113,13 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
     const outcome = takeSnapshot(m.probe, m.factors, () => {
       now = scheduler.now();
       const perEpoch = batchesPerEpoch(m.config.mode, m.config.batchSize, data.split?.training.count ?? null);
-      return { runId, epoch: m.epoch, batch: m.batch, batchesPerEpoch: perEpoch, examplesPerSecond: loop.throughput.perSecond(now, m.status === 'running') };
+      return {
+        runId,
+        epoch: m.epoch,
+        batch: m.batch,
+        batchesPerEpoch: perEpoch,
+        examplesPerSecond: loop.throughput.perSecond(now, m.status === 'running'),
+      };
     });
     if (!outcome.ok) {
       diverge(m, outcome.what);

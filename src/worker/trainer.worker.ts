@@ -17,7 +17,10 @@ declare const self: DedicatedWorkerGlobalScope;
  */
 function mnistBaseUrl(): string {
   const base = import.meta.env.BASE_URL;
-  const root = base.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(base) ? new URL(base, self.location.origin) : new URL(`../${base}`, self.location.href);
+  const root =
+    base.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(base)
+      ? new URL(base, self.location.origin)
+      : new URL(`../${base}`, self.location.href);
   return new URL('mnist/', root).href;
 }
 
@@ -29,6 +32,11 @@ const { handleMessage } = createTrainer({
 
 self.onmessage = (e: MessageEvent<ToWorker>) => handleMessage(e.data);
 self.onmessageerror = () => {
-  const msg: FromWorker = { type: 'error', runId: NO_RUN, message: 'a command from the page could not be read by the training worker', retryable: false };
+  const msg: FromWorker = {
+    type: 'error',
+    runId: NO_RUN,
+    message: 'a command from the page could not be read by the training worker',
+    retryable: false,
+  };
   self.postMessage(msg);
 };

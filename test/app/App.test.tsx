@@ -15,8 +15,14 @@ describe('App', () => {
     const store = createLabStore({ client, search: '' });
     store.getState().connect();
     const { container } = render(<App store={store} />);
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Gradient Lab — why deep networks are hard to train (Nielsen, ch. 5)');
-    expect(client.sent[0]).toMatchObject({ type: 'configure', runId: 1, config: { layers: [784, 30, 30, 10], mode: 'learning-speed', seed: 1 } });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
+      'Gradient Lab — why deep networks are hard to train (Nielsen, ch. 5)',
+    );
+    expect(client.sent[0]).toMatchObject({
+      type: 'configure',
+      runId: 1,
+      config: { layers: [784, 30, 30, 10], mode: 'learning-speed', seed: 1 },
+    });
 
     act(() => client.emit(makeSnapshot(1, [30, 30])));
     await waitFor(() => expect(container.querySelectorAll('rect[data-layer]')).toHaveLength(12));

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { BOUNDED_FIELDS, BOUNDS, checkField, checkRunConfig, DEFAULT_CONFIG, defaultConfig, describeRule, MAX_TYPED_ETA, showValue, type BoundedField, type RunConfig } from '../../src/config';
+import {
+  BOUNDED_FIELDS,
+  BOUNDS,
+  checkField,
+  checkRunConfig,
+  DEFAULT_CONFIG,
+  defaultConfig,
+  describeRule,
+  MAX_TYPED_ETA,
+  showValue,
+  type BoundedField,
+  type RunConfig,
+} from '../../src/config';
 
 type Case = [value: unknown, ok: boolean];
 
@@ -8,19 +20,92 @@ type Case = [value: unknown, ok: boolean];
  * is out: one step for whole numbers, a hair for the others.
  */
 const CASES: Record<BoundedField, Case[]> = {
-  mode: [['learning-speed', true], ['sgd', true], ['SGD', false], ['fast', false], ['', false]],
-  eta: [[1e-9, true], [0, false], [-1e-9, false], [0.1, true], [MAX_TYPED_ETA, true], [1e7, true], [1e300, true]],
-  lambda: [[0, true], [-1e-9, false], [1000, true], [1000.001, false]],
-  batchSize: [[1, true], [0, false], [10_000, true], [10_001, false], [2.5, false]],
-  seed: [[0, true], [-1, false], [0xffff_ffff, true], [0x1_0000_0000, false], [1.5, false]],
-  init: [['default', true], ['large', true], ['xavier', true], ['he', true], ['huge', false]],
-  activation: [['sigmoid', true], ['tanh', true], ['relu', true], ['softsign', false]],
-  output: [['sigmoid', true], ['softmax', true], ['linear', false]],
-  momentum: [[0, true], [-1e-9, false], [0.999, true], [1, false]],
-  epochs: [[1, true], [0, false], [100_000, true], [100_001, false], [2.5, false]],
-  exploding: [[true, true], [false, true], [1, false], ['true', false]],
-  speed: [[1, true], [0.999, false], [10, true], [10.001, false], [2.5, true]],
-  probeEvery: [[1, true], [0, false], [1e9, true], [1.5, false]],
+  mode: [
+    ['learning-speed', true],
+    ['sgd', true],
+    ['SGD', false],
+    ['fast', false],
+    ['', false],
+  ],
+  eta: [
+    [1e-9, true],
+    [0, false],
+    [-1e-9, false],
+    [0.1, true],
+    [MAX_TYPED_ETA, true],
+    [1e7, true],
+    [1e300, true],
+  ],
+  lambda: [
+    [0, true],
+    [-1e-9, false],
+    [1000, true],
+    [1000.001, false],
+  ],
+  batchSize: [
+    [1, true],
+    [0, false],
+    [10_000, true],
+    [10_001, false],
+    [2.5, false],
+  ],
+  seed: [
+    [0, true],
+    [-1, false],
+    [0xffff_ffff, true],
+    [0x1_0000_0000, false],
+    [1.5, false],
+  ],
+  init: [
+    ['default', true],
+    ['large', true],
+    ['xavier', true],
+    ['he', true],
+    ['huge', false],
+  ],
+  activation: [
+    ['sigmoid', true],
+    ['tanh', true],
+    ['relu', true],
+    ['softsign', false],
+  ],
+  output: [
+    ['sigmoid', true],
+    ['softmax', true],
+    ['linear', false],
+  ],
+  momentum: [
+    [0, true],
+    [-1e-9, false],
+    [0.999, true],
+    [1, false],
+  ],
+  epochs: [
+    [1, true],
+    [0, false],
+    [100_000, true],
+    [100_001, false],
+    [2.5, false],
+  ],
+  exploding: [
+    [true, true],
+    [false, true],
+    [1, false],
+    ['true', false],
+  ],
+  speed: [
+    [1, true],
+    [0.999, false],
+    [10, true],
+    [10.001, false],
+    [2.5, true],
+  ],
+  probeEvery: [
+    [1, true],
+    [0, false],
+    [1e9, true],
+    [1.5, false],
+  ],
 };
 
 /** Values no number field may hold, whatever its bounds. */
@@ -57,7 +142,10 @@ describe('the bounds table', () => {
 
   it('holds a typed η to the page ceiling, and code only to the table', () => {
     expect(checkField('eta', MAX_TYPED_ETA, 'typed')).toBeNull();
-    expect(checkField('eta', 1.5e6, 'typed')).toEqual({ field: 'eta', message: 'η (learning rate) must be a number greater than 0 and at most 1000000, got 1500000' });
+    expect(checkField('eta', 1.5e6, 'typed')).toEqual({
+      field: 'eta',
+      message: 'η (learning rate) must be a number greater than 0 and at most 1000000, got 1500000',
+    });
     expect(checkField('eta', 1.5e6, 'code')).toBeNull();
     expect(checkField('eta', -1)).toEqual({ field: 'eta', message: 'η (learning rate) must be a number greater than 0, got -1' });
   });
@@ -92,11 +180,15 @@ describe('checkRunConfig', () => {
 
   it('names a missing field', () => {
     const { lambda: _lambda, ...rest } = defaultConfig();
-    expect(checkRunConfig(rest)).toEqual([{ field: 'lambda', message: 'λ (L2 regularisation) must be a number at least 0 and at most 1000, got undefined' }]);
+    expect(checkRunConfig(rest)).toEqual([
+      { field: 'lambda', message: 'λ (L2 regularisation) must be a number at least 0 and at most 1000, got undefined' },
+    ]);
   });
 
   it('takes the layer rules from the engine and asks for a hidden layer to probe', () => {
-    expect(checkRunConfig({ ...defaultConfig(), layers: [100, 30, 10] })[0].message).toBe('input layer must be 784 (MNIST has 28×28 pixels), got 100');
+    expect(checkRunConfig({ ...defaultConfig(), layers: [100, 30, 10] })[0].message).toBe(
+      'input layer must be 784 (MNIST has 28×28 pixels), got 100',
+    );
     expect(checkRunConfig({ ...defaultConfig(), layers: [784, 10] })[0]).toEqual({
       field: 'layers',
       message: 'the network needs at least one hidden layer to probe, e.g. 784,30,10; got 784,10',

@@ -146,9 +146,7 @@ describe('loadMnistInBrowser', () => {
       'train-labels-idx1-ubyte': { body: labels.subarray(0, 30_000), contentLength: labels.length },
     });
     const err = await rejection(loadMnistInBrowser({ fetchFn: server.fetch }));
-    expect(err.message).toBe(
-      '/mnist/train-labels-idx1-ubyte: truncated download: received 30000 of the 60008 bytes announced (HTTP 200)',
-    );
+    expect(err.message).toBe('/mnist/train-labels-idx1-ubyte: truncated download: received 30000 of the 60008 bytes announced (HTTP 200)');
   });
 
   it('rejects a truncated image file even when the server announces no length', async () => {

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkCountsAgree,
-  DataFileError,
-  parseIdxImages,
-  parseIdxLabels,
-  readImageHeader,
-} from '../../src/data/idx';
+import { checkCountsAgree, DataFileError, parseIdxImages, parseIdxLabels, readImageHeader } from '../../src/data/idx';
 
 function header(values: number[]): Uint8Array {
   const bytes = new Uint8Array(values.length * 4);
@@ -54,9 +48,7 @@ describe('parseIdxImages', () => {
   it('rejects a label file given as images by its magic number', () => {
     const err = errorOf(() => parseIdxImages(labelFile([1, 2]), 'train-images-idx3-ubyte'));
     expect(err.file).toBe('train-images-idx3-ubyte');
-    expect(err.message).toBe(
-      'train-images-idx3-ubyte: magic number is 2049 (that is a label file), expected 2051 for an IDX image file',
-    );
+    expect(err.message).toBe('train-images-idx3-ubyte: magic number is 2049 (that is a label file), expected 2051 for an IDX image file');
   });
 
   it('rejects an unknown magic number', () => {

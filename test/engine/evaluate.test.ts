@@ -51,23 +51,26 @@ describe.each([
   beforeAll(() => setSimdEnabled(simd));
   afterAll(() => setSimdEnabled(true));
 
-  it.each(COMBOS)('$activation hidden, $output output, $cost cost; widths spanning several 32-lane groups', ({ activation, output, cost }) => {
-    // 50 inputs: three 16-pixel runs and a tail of 2 for the gather kernel; 45 examples in batches of 7.
-    const layers = [50, 40, 33, 7, 5];
-    const net = new Network({ layers, activation, output, cost });
-    net.initialize(activation === 'relu' ? 'he' : 'default', createRng(31));
-    const samples = randomSamples(60, 50, 5, 17);
-    // One blank image and one with every pixel lit.
-    samples.inputs.fill(0, 3 * 50, 4 * 50);
-    samples.inputs.fill(255, 8 * 50, 9 * 50);
-    const evaluator = new Evaluator(net, 7);
-    expect(evaluator.usesSimd).toBe(simd);
-    const r = { ...evaluator.run(samples, 45) };
-    const ref = refEvaluate({ layers, activation, output, cost, params: Float64Array.from(net.params) }, samples, 45);
-    expect(r.accuracy).toBe(ref.accuracy);
-    expect(r.accuracy).toBeGreaterThan(0);
-    expect(Math.abs(r.cost - ref.cost)).toBeLessThan(1e-5 * ref.cost);
-  });
+  it.each(COMBOS)(
+    '$activation hidden, $output output, $cost cost; widths spanning several 32-lane groups',
+    ({ activation, output, cost }) => {
+      // 50 inputs: three 16-pixel runs and a tail of 2 for the gather kernel; 45 examples in batches of 7.
+      const layers = [50, 40, 33, 7, 5];
+      const net = new Network({ layers, activation, output, cost });
+      net.initialize(activation === 'relu' ? 'he' : 'default', createRng(31));
+      const samples = randomSamples(60, 50, 5, 17);
+      // One blank image and one with every pixel lit.
+      samples.inputs.fill(0, 3 * 50, 4 * 50);
+      samples.inputs.fill(255, 8 * 50, 9 * 50);
+      const evaluator = new Evaluator(net, 7);
+      expect(evaluator.usesSimd).toBe(simd);
+      const r = { ...evaluator.run(samples, 45) };
+      const ref = refEvaluate({ layers, activation, output, cost, params: Float64Array.from(net.params) }, samples, 45);
+      expect(r.accuracy).toBe(ref.accuracy);
+      expect(r.accuracy).toBeGreaterThan(0);
+      expect(Math.abs(r.cost - ref.cost)).toBeLessThan(1e-5 * ref.cost);
+    },
+  );
 
   it('reads the current parameters on every run, and a run needs no more than one batch', () => {
     const layers = [7, 5, 3];
@@ -78,7 +81,11 @@ describe.each([
     const before = evaluator.run(samples).cost;
     for (let t = 0; t < net.params.length; t++) net.params[t] *= -1.5;
     const after = evaluator.run(samples).cost;
-    const ref = refEvaluate({ layers, activation: 'sigmoid', output: 'softmax', cost: 'cross-entropy', params: Float64Array.from(net.params) }, samples, 20);
+    const ref = refEvaluate(
+      { layers, activation: 'sigmoid', output: 'softmax', cost: 'cross-entropy', params: Float64Array.from(net.params) },
+      samples,
+      20,
+    );
     expect(after).not.toBeCloseTo(before, 3);
     expect(Math.abs(after - ref.cost)).toBeLessThan(1e-5 * ref.cost);
   });
@@ -90,27 +97,39 @@ describe.each([
       net.initialize('default', createRng(nIn));
       const samples = randomSamples(30, nIn, 4, 3);
       const r = { ...new Evaluator(net, 8).run(samples) };
-      const ref = refEvaluate({ layers, activation: 'tanh', output: 'sigmoid', cost: 'cross-entropy', params: Float64Array.from(net.params) }, samples, 30);
+      const ref = refEvaluate(
+        { layers, activation: 'tanh', output: 'sigmoid', cost: 'cross-entropy', params: Float64Array.from(net.params) },
+        samples,
+        30,
+      );
       expect(r.accuracy).toBe(ref.accuracy);
       expect(Math.abs(r.cost - ref.cost)).toBeLessThan(1e-5 * ref.cost);
     }
   });
 
-  it.each(COMBOS)('stays finite and positive with pre-activations at ±50 and ±1000 ($activation, $output, $cost)', ({ activation, output, cost }) => {
-    const layers = [4, 3, 3];
-    const net = new Network({ layers, activation, output, cost });
-    const samples: Samples = { inputs: Uint8Array.from([255, 255, 0, 255, 255, 0, 255, 0]), labels: Uint8Array.from([0, 2]), inputSize: 4, count: 2 };
-    for (const size of [50, 1000])
-      for (const sign of [1, -1]) {
-        net.params.fill(0);
-        net.biases[0].fill(size * sign);
-        net.biases[1].fill(size * sign);
-        net.biases[1][0] = -size * sign; // example 0 is confidently wrong or confidently right
-        const r = evaluate(net, samples);
-        expect(Number.isFinite(r.cost)).toBe(true);
-        expect(r.cost).toBeGreaterThan(0);
-      }
-  });
+  it.each(COMBOS)(
+    'stays finite and positive with pre-activations at ±50 and ±1000 ($activation, $output, $cost)',
+    ({ activation, output, cost }) => {
+      const layers = [4, 3, 3];
+      const net = new Network({ layers, activation, output, cost });
+      const samples: Samples = {
+        inputs: Uint8Array.from([255, 255, 0, 255, 255, 0, 255, 0]),
+        labels: Uint8Array.from([0, 2]),
+        inputSize: 4,
+        count: 2,
+      };
+      for (const size of [50, 1000])
+        for (const sign of [1, -1]) {
+          net.params.fill(0);
+          net.biases[0].fill(size * sign);
+          net.biases[1].fill(size * sign);
+          net.biases[1][0] = -size * sign; // example 0 is confidently wrong or confidently right
+          const r = evaluate(net, samples);
+          expect(Number.isFinite(r.cost)).toBe(true);
+          expect(r.cost).toBeGreaterThan(0);
+        }
+    },
+  );
 
   it('sigmoid cross-entropy: z = −50 on the true class costs 50, z = 20 on a wrong one adds 20', () => {
     const net = new Network({ layers: [1, 2] });
@@ -126,7 +145,9 @@ describe.each([
     const samples = randomSamples(3, 4, 2, 1);
     expect(() => evaluate(net, samples, 0)).toThrow('cannot evaluate 0 examples of a set of 3');
     expect(() => evaluate(net, samples, 4)).toThrow('cannot evaluate 4 examples of a set of 3');
-    expect(() => evaluate(net, randomSamples(3, 5, 2, 1))).toThrow("evaluation: examples have 5 inputs but the network's input layer has 4");
+    expect(() => evaluate(net, randomSamples(3, 5, 2, 1))).toThrow(
+      "evaluation: examples have 5 inputs but the network's input layer has 4",
+    );
     const bad = randomSamples(3, 4, 2, 1);
     bad.labels[2] = 7;
     expect(() => evaluate(net, bad)).toThrow('evaluation: example 2 has label 7, but the output layer has only 2 neurons');
@@ -144,7 +165,12 @@ describe('on real MNIST, the SIMD evaluation matches the JavaScript one', () => 
     let correct = 0;
     let cost = 0;
     for (let s = 0; s < validation.count; s += 1000) {
-      const slice: Samples = { inputs: validation.inputs.subarray(s * 784, (s + 1000) * 784), labels: validation.labels.subarray(s, s + 1000), inputSize: 784, count: 1000 };
+      const slice: Samples = {
+        inputs: validation.inputs.subarray(s * 784, (s + 1000) * 784),
+        labels: validation.labels.subarray(s, s + 1000),
+        inputSize: 784,
+        count: 1000,
+      };
       const r = evaluate(net, slice);
       correct += Math.round(r.accuracy * 1000);
       cost += r.cost * 1000;

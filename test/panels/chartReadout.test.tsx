@@ -85,7 +85,9 @@ describe('learning-speed readout', () => {
     expect(readoutBox(container)?.textContent).toContain('Epoch 2');
     await user.keyboard('{ArrowLeft}');
     expect(readoutBox(container)?.textContent).toContain('Epoch 1');
-    expect(live?.textContent).toBe(`Epoch 1 — Layer 1: ${formatValue(snaps[1].layerNorms[0])}; Layer 2: ${formatValue(snaps[1].layerNorms[1])}.`);
+    expect(live?.textContent).toBe(
+      `Epoch 1 — Layer 1: ${formatValue(snaps[1].layerNorms[0])}; Layer 2: ${formatValue(snaps[1].layerNorms[1])}.`,
+    );
     await user.keyboard('{Home}');
     expect(readoutBox(container)?.textContent).toContain('Epoch 0');
     await user.keyboard('{ArrowLeft}');

@@ -26,7 +26,9 @@ describe('the headline sentence', () => {
   });
 
   it('makes sense with one hidden layer', () => {
-    expect(headlineSentence([0.05], 1)).toBe('One hidden layer: nothing to compare it with. Add a layer to see the earlier one learn slower.');
+    expect(headlineSentence([0.05], 1)).toBe(
+      'One hidden layer: nothing to compare it with. Add a layer to see the earlier one learn slower.',
+    );
     expect(headlineSentence([0], 1)).toMatch(/stopped learning/);
   });
 

@@ -19,7 +19,11 @@ describe('layer learning speed table', () => {
     await waitFor(() => expect(within(table).getAllByRole('row')[1].textContent).not.toContain('—'));
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(3);
-    const cells = rows.map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
+    const cells = rows.map((r) =>
+      within(r)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    );
     expect(cells.map((c) => c[0])).toEqual(['1', '2', '3']);
     cells.forEach((c, i) => expect(Number(c[1])).toBeCloseTo(snap.layerNorms[i], 3 - i + 2));
     expect(cells[0][1]).toMatch(/^\d\.\d\de-\d$/);
@@ -192,7 +196,7 @@ describe('accuracy panel', () => {
     expect(screen.getByText("Book's result for the same depth: 96.57 %")).toBeTruthy();
   });
 
-  it('spans the SGD run\'s 30 whole epochs even in learning-speed mode, never fractions of an epoch', () => {
+  it("spans the SGD run's 30 whole epochs even in learning-speed mode, never fractions of an epoch", () => {
     const { container } = renderWithStore(<AccuracyPanel />);
     const labels = Array.from(container.querySelectorAll('.axis text')).map((t) => t.textContent);
     expect(labels).toContain('30');

@@ -117,14 +117,22 @@ describe('readout text', () => {
       { label: 'Layer 1', colour: 'red', values: ['3.21e-3', '4e-3'] },
       { label: 'Layer 2', colour: 'blue', values: ['0.0285', '—'] },
     ];
-    expect(readoutSentence('Epoch 3', ['This run', 'Pin 1'], rows)).toBe('Epoch 3 — Layer 1: This run 3.21e-3, Pin 1 4e-3; Layer 2: This run 0.0285, Pin 1 —.');
-    expect(readoutSentence('Epoch 3', [], [{ label: 'This run', colour: 'red', values: ['96.48 %'] }])).toBe('Epoch 3 — This run: 96.48 %.');
+    expect(readoutSentence('Epoch 3', ['This run', 'Pin 1'], rows)).toBe(
+      'Epoch 3 — Layer 1: This run 3.21e-3, Pin 1 4e-3; Layer 2: This run 0.0285, Pin 1 —.',
+    );
+    expect(readoutSentence('Epoch 3', [], [{ label: 'This run', colour: 'red', values: ['96.48 %'] }])).toBe(
+      'Epoch 3 — This run: 96.48 %.',
+    );
   });
 });
 
 describe('learning-speed readout', () => {
-  const x = scaleLinear().domain([0, 10]).range([SPEED_BOX.left, SPEED_BOX.width - SPEED_BOX.right]);
-  const y = scaleLog().domain([1e-4, 1]).range([SPEED_BOX.height - SPEED_BOX.bottom, SPEED_BOX.top]);
+  const x = scaleLinear()
+    .domain([0, 10])
+    .range([SPEED_BOX.left, SPEED_BOX.width - SPEED_BOX.right]);
+  const y = scaleLog()
+    .domain([1e-4, 1])
+    .range([SPEED_BOX.height - SPEED_BOX.bottom, SPEED_BOX.top]);
   const current = [0, 1, 2, 3].map((e) => ({ x: e, norms: [0.001 * (e + 1), 0.1 * (e + 1)] }));
 
   it('lists every layer of this run at the epoch, with a dot on each line', () => {

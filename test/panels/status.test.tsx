@@ -61,7 +61,8 @@ describe('status line', () => {
         runId: 1,
         epoch: 10,
         batch: 0,
-        reason: 'the cost became infinite after 10 epochs of full-batch gradient descent: η = 1000000 is too large for this network. Lower η and reset.',
+        reason:
+          'the cost became infinite after 10 epochs of full-batch gradient descent: η = 1000000 is too large for this network. Lower η and reset.',
       }),
     );
     const banner = screen.getByRole('alert');
@@ -81,7 +82,9 @@ describe('status line', () => {
   it('offers Retry when the data cannot be loaded, which configures again', async () => {
     const user = userEvent.setup();
     const { client } = renderWithStore(<StatusLine />);
-    act(() => client.emit({ type: 'error', runId: 1, message: 'could not load /mnist/train-images-idx3-ubyte: 404 Not Found', retryable: true }));
+    act(() =>
+      client.emit({ type: 'error', runId: 1, message: 'could not load /mnist/train-images-idx3-ubyte: 404 Not Found', retryable: true }),
+    );
     expect(screen.getByRole('alert').textContent).toContain('could not load /mnist/train-images-idx3-ubyte: 404 Not Found');
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     expect(client.last('configure')?.runId).toBe(2);

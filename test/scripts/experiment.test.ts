@@ -101,16 +101,12 @@ describe('parseArgs', () => {
     expect(usageError(['accuracy', '--layers', '784,0,10'])).toBe('--layers: layer 2 width 0 must be between 1 and 1000');
     expect(usageError(['accuracy', '--layers', '784,-3,10'])).toBe('--layers: layer 2 width -3 must be between 1 and 1000');
     expect(usageError(['accuracy', '--layers', '784,abc,10'])).toBe('--layers: layer 2 width "abc" is not a whole number');
-    expect(usageError(['accuracy', '--layers', '100,30,10'])).toBe(
-      '--layers: input layer must be 784 (MNIST has 28×28 pixels), got 100',
-    );
+    expect(usageError(['accuracy', '--layers', '100,30,10'])).toBe('--layers: input layer must be 784 (MNIST has 28×28 pixels), got 100');
     expect(usageError(['accuracy', '--layers', '784,30,7'])).toBe('--layers: output layer must be 10 (digits 0-9), got 7');
     expect(usageError(['accuracy', '--layers', '784,10'])).toContain('has none');
     expect(usageError(['speed'])).toBe('unknown experiment "speed" (expected initial-norms, training-speed, accuracy)');
     expect(usageError(['accuracy', '--init', 'glorot'])).toBe('unknown init "glorot" (expected default, large, xavier, he)');
-    expect(usageError(['accuracy', '--activation', 'softsign'])).toBe(
-      'unknown activation "softsign" (expected sigmoid, tanh, relu)',
-    );
+    expect(usageError(['accuracy', '--activation', 'softsign'])).toBe('unknown activation "softsign" (expected sigmoid, tanh, relu)');
     expect(usageError(['accuracy', '--preset', 'vanishing'])).toBe('unknown preset "vanishing" (expected exploding)');
     expect(usageError(['accuracy', '--lr', '0.1'])).toBe('unknown option --lr (see --help)');
     expect(usageError(['accuracy', '--eta', 'abc'])).toBe('--eta "abc" is not a number');

@@ -10,9 +10,23 @@ describe('URL query string', () => {
   });
 
   it('round-trips every mirrored field', () => {
-    const config = { ...DEFAULT_CONFIG, layers: [784, 100, 30, 30, 10], mode: 'sgd' as const, eta: 0.25, lambda: 0, batchSize: 32, seed: 42, init: 'he' as const, activation: 'relu' as const, momentum: 0.9, exploding: true };
+    const config = {
+      ...DEFAULT_CONFIG,
+      layers: [784, 100, 30, 30, 10],
+      mode: 'sgd' as const,
+      eta: 0.25,
+      lambda: 0,
+      batchSize: 32,
+      seed: 42,
+      init: 'he' as const,
+      activation: 'relu' as const,
+      momentum: 0.9,
+      exploding: true,
+    };
     const search = serialiseQuery(config);
-    expect(search).toBe('?layers=784,100,30,30,10&mode=sgd&eta=0.25&lambda=0&batch=32&seed=42&init=he&activation=relu&momentum=0.9&exploding=1');
+    expect(search).toBe(
+      '?layers=784,100,30,30,10&mode=sgd&eta=0.25&lambda=0&batch=32&seed=42&init=he&activation=relu&momentum=0.9&exploding=1',
+    );
     const parsed = parseQuery(search);
     expect(parsed.notices).toEqual([]);
     expect(parsed.config).toEqual({ ...config, epochs: 30 });
@@ -23,7 +37,9 @@ describe('URL query string', () => {
   });
 
   it('ignores each bad hand-edited value, names it, and falls back to its default', () => {
-    const { config, notices } = parseQuery('?layers=784,abc,10&mode=fast&eta=-1&lambda=x&batch=2.5&seed=1e99&init=zero&activation=softsign&momentum=1&exploding=maybe');
+    const { config, notices } = parseQuery(
+      '?layers=784,abc,10&mode=fast&eta=-1&lambda=x&batch=2.5&seed=1e99&init=zero&activation=softsign&momentum=1&exploding=maybe',
+    );
     expect(config).toEqual(DEFAULT_CONFIG);
     expect(notices).toHaveLength(10);
     for (const key of ['layers', 'mode', 'eta', 'lambda', 'batch', 'seed', 'init', 'activation', 'momentum', 'exploding']) {
@@ -66,7 +82,10 @@ describe('field checks', () => {
   });
 
   it('names the hidden layer in a width error', () => {
-    expect(checkHiddenWidth('2000', 3)).toEqual({ ok: false, message: 'Width of hidden layer 3 must be a whole number at least 1 and at most 1000, got 2000' });
+    expect(checkHiddenWidth('2000', 3)).toEqual({
+      ok: false,
+      message: 'Width of hidden layer 3 must be a whole number at least 1 and at most 1000, got 2000',
+    });
     expect(checkHiddenWidth('12', 1)).toEqual({ ok: true, value: 12 });
   });
 });

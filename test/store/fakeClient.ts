@@ -40,7 +40,11 @@ export function createFakeClient(): FakeClient {
 }
 
 /** A snapshot of a network with the given hidden widths; gradient of neuron j in layer h is sign·scale[h]·(j+1). */
-export function makeSnapshot(runId: number, hidden: number[], opts: { epoch?: number; batch?: number; batchesPerEpoch?: number; scale?: number[]; negativeEvery?: number } = {}): Snapshot {
+export function makeSnapshot(
+  runId: number,
+  hidden: number[],
+  opts: { epoch?: number; batch?: number; batchesPerEpoch?: number; scale?: number[]; negativeEvery?: number } = {},
+): Snapshot {
   const offsets = [0];
   for (const w of hidden) offsets.push(offsets[offsets.length - 1] + w);
   const gradB = new Float32Array(offsets[offsets.length - 1]);

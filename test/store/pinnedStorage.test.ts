@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createLabStore, MAX_PINNED, type PinnedRun } from '../../src/store/store';
 import { defaultConfig } from '../../src/config';
-import { parsePinned, persistPinnedRuns, PINNED_STORAGE_KEY, serialisePinned, STORED_POINTS, thinSeries, type PinnedStorage } from '../../src/store/pinnedStorage';
+import {
+  parsePinned,
+  persistPinnedRuns,
+  PINNED_STORAGE_KEY,
+  serialisePinned,
+  STORED_POINTS,
+  thinSeries,
+  type PinnedStorage,
+} from '../../src/store/pinnedStorage';
 import { createFakeClient, makeSnapshot } from './fakeClient';
 
 function memoryStorage(initial: Record<string, string> = {}): PinnedStorage & { data: Map<string, string> } {
@@ -53,7 +61,10 @@ describe('pinned runs in storage', () => {
 
   it('ignores corrupt storage with a notice instead of a crash', () => {
     for (const text of ['{', 'null', '[]', '{"version":2,"runs":[]}', '{"version":1}']) {
-      expect(parsePinned(text)).toEqual({ runs: [], notice: 'Pinned runs saved in this browser could not be read, so they were left out.' });
+      expect(parsePinned(text)).toEqual({
+        runs: [],
+        notice: 'Pinned runs saved in this browser could not be read, so they were left out.',
+      });
     }
     expect(parsePinned(null)).toEqual({ runs: [], notice: null });
   });

@@ -124,7 +124,11 @@ describe('lab store', () => {
   it('re-initialises with the same seed and says so when the architecture changes', () => {
     const { client, store } = connected();
     store.getState().addHiddenLayer();
-    expect(client.last('configure')).toEqual({ type: 'configure', runId: 2, config: expect.objectContaining({ layers: [784, 30, 30, 30, 10], seed: 1 }) });
+    expect(client.last('configure')).toEqual({
+      type: 'configure',
+      runId: 2,
+      config: expect.objectContaining({ layers: [784, 30, 30, 30, 10], seed: 1 }),
+    });
     expect(store.getState().notice).toMatch(/^Network re-initialised with seed 1/);
     store.getState().removeHiddenLayer(1);
     expect(client.last('configure')?.config.layers).toEqual([784, 30, 30, 10]);

@@ -17,11 +17,14 @@ describe('view settings in the URL', () => {
   it('ignores a bad value and names it', () => {
     const parsed = parseViewQuery('?scale=cubic');
     expect(parsed.view.barScale).toBe('now');
-    expect(parsed.notices).toEqual(['Ignored URL parameter "scale": scale must be one of now, first, log, got "cubic". Using the default, now.']);
+    expect(parsed.notices).toEqual([
+      'Ignored URL parameter "scale": scale must be one of now, first, log, got "cubic". Using the default, now.',
+    ]);
   });
 
   it('round-trips', () => {
-    for (const barScale of ['now', 'first', 'log'] as const) expect(parseViewQuery(serialiseView({ barScale })).view.barScale).toBe(barScale);
+    for (const barScale of ['now', 'first', 'log'] as const)
+      expect(parseViewQuery(serialiseView({ barScale })).view.barScale).toBe(barScale);
   });
 
   it('reaches the store and its notices, and the address bar follows a change without rebuilding the network', () => {

@@ -13,7 +13,9 @@ describe('the worker accepting a configuration', () => {
 
   it('refuses with the first problem, as a ConfigError', () => {
     expect(() => checkConfig({ ...baseConfig(), eta: 0, seed: -1 })).toThrow(ConfigError);
-    expect(() => checkConfig({ ...baseConfig(), eta: 0, seed: -1 })).toThrow(/^η \(learning rate\) must be a number greater than 0, got 0$/);
+    expect(() => checkConfig({ ...baseConfig(), eta: 0, seed: -1 })).toThrow(
+      /^η \(learning rate\) must be a number greater than 0, got 0$/,
+    );
   });
 
   it('lets code go beyond the η a person may type', () => {

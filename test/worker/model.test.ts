@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { beginValidation, buildModel, epochMeanCost, prepareModel, switchPreset, trainFullBatch, trainMiniBatch, validateSlice, VALIDATION_SLICE } from '../../src/worker/model';
+import {
+  beginValidation,
+  buildModel,
+  epochMeanCost,
+  prepareModel,
+  switchPreset,
+  trainFullBatch,
+  trainMiniBatch,
+  validateSlice,
+  VALIDATION_SLICE,
+} from '../../src/worker/model';
 import { baseConfig, syntheticSamples, syntheticSplit } from './harness';
 
 const weights = (m: ReturnType<typeof buildModel>) => Array.from(m.net.params);

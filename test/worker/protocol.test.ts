@@ -81,10 +81,22 @@ describe('protocol messages survive a structured clone', () => {
 
   it('covers every message type of both unions', () => {
     const toTypes: Record<ToWorker['type'], true> = {
-      configure: true, start: true, pause: true, step: true, reset: true, 'set-preset': true, 'set-speed': true,
+      configure: true,
+      start: true,
+      pause: true,
+      step: true,
+      reset: true,
+      'set-preset': true,
+      'set-speed': true,
     };
     const fromTypes: Record<FromWorker['type'], true> = {
-      loading: true, ready: true, snapshot: true, 'epoch-end': true, status: true, diverged: true, error: true,
+      loading: true,
+      ready: true,
+      snapshot: true,
+      'epoch-end': true,
+      status: true,
+      diverged: true,
+      error: true,
     };
     expect(new Set(toWorker.map((m) => m.type))).toEqual(new Set(Object.keys(toTypes)));
     expect(new Set(fromWorker.map((m) => m.type))).toEqual(new Set(Object.keys(fromTypes)));

@@ -41,7 +41,9 @@ describe('findNonFinite', () => {
     expect(findNonFinite(probeResult(), Float64Array.from([0.2, Number.NaN]), Float64Array.from([Infinity, 1]))).toBe(
       'the hidden activations became NaN (not a number)',
     );
-    expect(findNonFinite(probeResult(), finite.meanPrime, Float64Array.from([1, Infinity]))).toBe('the weights feeding hidden layer 3 became infinite');
+    expect(findNonFinite(probeResult(), finite.meanPrime, Float64Array.from([1, Infinity]))).toBe(
+      'the weights feeding hidden layer 3 became infinite',
+    );
   });
 });
 
@@ -74,7 +76,11 @@ describe('assembleSnapshot', () => {
   });
 
   it('never builds a snapshot holding a non-finite value', () => {
-    const outcome = assembleSnapshot(probeResult({ gradB: Float32Array.from([0, 0, Number.NaN, 0, 0]) }), Float64Array.from([1, 1]), header);
+    const outcome = assembleSnapshot(
+      probeResult({ gradB: Float32Array.from([0, 0, Number.NaN, 0, 0]) }),
+      Float64Array.from([1, 1]),
+      header,
+    );
     expect(outcome).toEqual({ ok: false, what: 'the gradient ∂C/∂b became NaN (not a number)' });
   });
 });

@@ -256,7 +256,10 @@ describe('the training loop', () => {
     const before = h.snapshots().length;
     expect(before).toBeGreaterThan(1);
     h.send({ type: 'pause', runId: 1 });
-    const status = h.take().filter((m) => m.type === 'status').pop();
+    const status = h
+      .take()
+      .filter((m) => m.type === 'status')
+      .pop();
     expect(status).toMatchObject({ status: 'paused' });
     h.scheduler.flush();
     expect(h.take()).toEqual([]);

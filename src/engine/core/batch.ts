@@ -64,7 +64,8 @@ export function checkSamples(net: Network, samples: Samples, what: string, count
   const nOut = net.layers[net.layers.length - 1];
   // Labels are checked once per sample set per network, not per batch.
   for (let k = 0; k < count; k++)
-    if (samples.labels[k] >= nOut) throw new RangeError(`${what}: example ${k} has label ${samples.labels[k]}, but the output layer has only ${nOut} neurons`);
+    if (samples.labels[k] >= nOut)
+      throw new RangeError(`${what}: example ${k} has label ${samples.labels[k]}, but the output layer has only ${nOut} neurons`);
 }
 
 export class BatchPass {
@@ -125,7 +126,8 @@ export class BatchPass {
   load(samples: Samples, order: Uint32Array | null, offset: number, size: number, indexed = false): void {
     if (size < 1 || size > this.maxBatch) throw new RangeError(`batch of ${size} examples does not fit (1..${this.maxBatch})`);
     const limit = order === null ? samples.count : order.length;
-    if (offset < 0 || offset + size > limit) throw new RangeError(`examples ${offset}..${offset + size - 1} are out of range (0..${limit - 1})`);
+    if (offset < 0 || offset + size > limit)
+      throw new RangeError(`examples ${offset}..${offset + size - 1} are out of range (0..${limit - 1})`);
     const nIn = samples.inputSize;
     const inputs = samples.inputs;
     const nzStart = this.nzStart;

@@ -182,7 +182,15 @@ export function sparseOuterAdd(
 }
 
 /** out[k·nOut + j] = b[j] + Σᵢ w[j·nIn + i]·x[k·nIn + i], four examples per pass over a row of W. */
-export function denseForward(w: Float32Array, b: Float32Array, nIn: number, nOut: number, m: number, x: Float32Array, out: Float32Array): void {
+export function denseForward(
+  w: Float32Array,
+  b: Float32Array,
+  nIn: number,
+  nOut: number,
+  m: number,
+  x: Float32Array,
+  out: Float32Array,
+): void {
   for (let k = 0; k < m; k += 4) {
     const n = Math.min(4, m - k);
     const x0 = k * nIn;

@@ -23,7 +23,6 @@ import { SimdForwardPass } from '../wasm/simd-eval';
 import type { Network } from './network';
 import type { Samples } from './types';
 
-
 export interface SgdOptions {
   /** Learning rate η. */
   eta: number;
@@ -37,7 +36,8 @@ export interface SgdOptions {
 
 function checkSgd(opts: SgdOptions): void {
   if (!(Number.isFinite(opts.eta) && opts.eta >= 0)) throw new RangeError(`learning rate η must be a finite number ≥ 0, got ${opts.eta}`);
-  if (!(Number.isFinite(opts.lambda) && opts.lambda >= 0)) throw new RangeError(`regularisation λ must be a finite number ≥ 0, got ${opts.lambda}`);
+  if (!(Number.isFinite(opts.lambda) && opts.lambda >= 0))
+    throw new RangeError(`regularisation λ must be a finite number ≥ 0, got ${opts.lambda}`);
   if (!(Number.isFinite(opts.trainingSize) && opts.trainingSize >= 1))
     throw new RangeError(`training-set size n must be at least 1, got ${opts.trainingSize}`);
   const mu = opts.momentum ?? 0;

@@ -135,11 +135,28 @@ export interface Kernel {
 /** for (i = 0; i < limit; i++) body: nothing in body may branch outwards past it. */
 export function forLoop(f: Locals, i: string, limit: string, body: number[]): number[] {
   return [
-    ...i32c(0), ...f.set(i),
-    BLOCK, VOID, ...f.get(limit), I32_EQZ, BR_IF, 0,
-    LOOP, VOID, ...body,
-    ...f.get(i), ...i32c(1), I32_ADD, ...f.set(i), ...f.get(i), ...f.get(limit), I32_LT_S, BR_IF, 0,
-    END, END,
+    ...i32c(0),
+    ...f.set(i),
+    BLOCK,
+    VOID,
+    ...f.get(limit),
+    I32_EQZ,
+    BR_IF,
+    0,
+    LOOP,
+    VOID,
+    ...body,
+    ...f.get(i),
+    ...i32c(1),
+    I32_ADD,
+    ...f.set(i),
+    ...f.get(i),
+    ...f.get(limit),
+    I32_LT_S,
+    BR_IF,
+    0,
+    END,
+    END,
   ];
 }
 
@@ -199,7 +216,14 @@ export function assembleModule(kernels: readonly Kernel[]): Uint8Array<ArrayBuff
     return [...uleb(code.length), ...code];
   });
   const bytes = [
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
     ...section(1, vec(types)),
     ...section(2, vec([[...utf8('env'), ...utf8('memory'), 0x02, 0x00, 0x01]])), // memory, min 1 page
     ...section(3, vec(typeOf.map((t) => uleb(t)))),

@@ -15,7 +15,6 @@ import { Arena } from './arena';
 import { PANEL_LANES as LANES, padToPanels as pad, simdKernels, type SimdKernels } from './simd';
 import type { Samples } from '../core/types';
 
-
 export class SimdForwardPass {
   readonly net: Network;
   readonly maxBatch: number;
@@ -69,7 +68,8 @@ export class SimdForwardPass {
     this.outBase = this.bufPtr[(net.layers.length - 2) % 2] >> 2;
     // Computed in float64 and rounded once, exactly as batch.ts's loader does.
     for (let v = 0; v < 256; v++) this.f32[(this.tablePtr >> 2) + v] = v / 255;
-    for (let l = 0; l + 1 < net.layers.length; l++) this.wViews.push(this.f32.subarray(this.wPtr >> 2, (this.wPtr >> 2) + net.weights[l].length));
+    for (let l = 0; l + 1 < net.layers.length; l++)
+      this.wViews.push(this.f32.subarray(this.wPtr >> 2, (this.wPtr >> 2) + net.weights[l].length));
   }
 
   /**
@@ -101,7 +101,8 @@ export class SimdForwardPass {
       const nOut = layers[l + 1];
       const out = this.bufPtr[l % 2];
       const outStride = pad(nOut) * 4;
-      if (l === 0) k.sparse(size, this.startPtr, this.idxPtr, this.valPtr, this.panelPtr[0], pad(nOut) / LANES, n * LANES * 4, out, outStride);
+      if (l === 0)
+        k.sparse(size, this.startPtr, this.idxPtr, this.valPtr, this.panelPtr[0], pad(nOut) / LANES, n * LANES * 4, out, outStride);
       else k.dense(size, this.bufPtr[(l + 1) % 2], pad(n) * 4, n, this.panelPtr[l], pad(nOut) / LANES, n * LANES * 4, out, outStride);
       if (l + 2 < L) k.activate[this.act](size, out, outStride, Math.ceil(nOut / 4), this.biasPtr[l], 0);
     }

@@ -90,7 +90,17 @@ export class SimdFirstLayer {
     // Copy W⁰ in (one memcpy), then pack it: panel g, input i, lane q ← W⁰[g·32 + q][i].
     this.wCopy.set(net.weights[0]);
     this.kernels.pack(arena.offset('w'), nIn, n1, arena.offset('panel'));
-    this.kernels.sparse(m, arena.offset('start'), arena.offset('idx'), arena.offset('val'), arena.offset('panel'), padded / LANES, nIn * LANES * 4, arena.offset('z'), padded * 4);
+    this.kernels.sparse(
+      m,
+      arena.offset('start'),
+      arena.offset('idx'),
+      arena.offset('val'),
+      arena.offset('panel'),
+      padded / LANES,
+      nIn * LANES * 4,
+      arena.offset('z'),
+      padded * 4,
+    );
     const z = this.z;
     const b = net.biases[0];
     for (let k = 0; k < m; k++) {
@@ -117,7 +127,17 @@ export class SimdFirstLayer {
       for (let j = 0; j < n1; j++) delta[od + j] = d1[o + j];
     }
     this.grad.fill(0);
-    this.kernels.sparseOuter(m, arena.offset('start'), arena.offset('idx'), arena.offset('val'), arena.offset('delta'), padded * 4, padded / LANES, arena.offset('grad'), nIn * LANES * 4);
+    this.kernels.sparseOuter(
+      m,
+      arena.offset('start'),
+      arena.offset('idx'),
+      arena.offset('val'),
+      arena.offset('delta'),
+      padded * 4,
+      padded / LANES,
+      arena.offset('grad'),
+      nIn * LANES * 4,
+    );
     // The copy of W⁰ made by the forward pass is still current: update it there and copy it back.
     const step = mu === 0 ? this.kernels.update : this.kernels.updateMomentum;
     step(arena.offset('w'), nIn, n1, arena.offset('grad'), arena.offset('velocity'), rate, decay, mu);

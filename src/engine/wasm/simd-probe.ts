@@ -12,7 +12,6 @@ import { Arena } from './arena';
 import { PANEL_LANES as LANES, padToPanels as pad, simdKernels, type SimdKernels } from './simd';
 import type { Samples } from '../core/types';
 
-
 /**
  * Byte offsets into the kernels' memory: the probe set's sparse inputs (its non-zero pixels only), then per
  * layer l (feeding layer l+1) its forward panels (Wˡ), backward panels ((Wˡ)ᵀ, l ≥ 1), the batch rows of a
@@ -80,7 +79,17 @@ export class SimdProbePass {
     }
     const kernels = simdKernels(arena.totalBytes);
     if (kernels === null) return null;
-    return new SimdProbePass(net, probe, m, act, outCost, kernels, { startPtr, idxPtr, valPtr, fwdPtr, bwdPtr, actPtr, deltaPtr, biasPtr, sumsPtr });
+    return new SimdProbePass(net, probe, m, act, outCost, kernels, {
+      startPtr,
+      idxPtr,
+      valPtr,
+      fwdPtr,
+      bwdPtr,
+      actPtr,
+      deltaPtr,
+      biasPtr,
+      sumsPtr,
+    });
   }
 
   private constructor(net: Network, probe: Samples, m: number, act: number, outCost: number, kernels: SimdKernels, plan: MemoryPlan) {
@@ -150,8 +159,30 @@ export class SimdProbePass {
       const nOut = layers[l + 1];
       const groups = pad(nOut) / LANES;
       const outStride = pad(nOut);
-      if (l === 0) this.kernels.sparse(m, this.startPtr, this.idxPtr, this.valPtr, this.fwdPtr[0], groups, nIn * LANES * 4, this.actPtr[1], outStride * 4);
-      else this.kernels.dense(m, this.actPtr[l], pad(nIn) * 4, nIn, this.fwdPtr[l], groups, nIn * LANES * 4, this.actPtr[l + 1], outStride * 4);
+      if (l === 0)
+        this.kernels.sparse(
+          m,
+          this.startPtr,
+          this.idxPtr,
+          this.valPtr,
+          this.fwdPtr[0],
+          groups,
+          nIn * LANES * 4,
+          this.actPtr[1],
+          outStride * 4,
+        );
+      else
+        this.kernels.dense(
+          m,
+          this.actPtr[l],
+          pad(nIn) * 4,
+          nIn,
+          this.fwdPtr[l],
+          groups,
+          nIn * LANES * 4,
+          this.actPtr[l + 1],
+          outStride * 4,
+        );
       const nVec = Math.ceil(nOut / 4);
       if (l + 2 < L) this.kernels.activate[this.act](m, this.actPtr[l + 1], outStride * 4, nVec, this.biasPtr[l], 0);
       else if (this.outCost === SIGMOID_CROSS_ENTROPY || this.outCost === SIGMOID_QUADRATIC)
@@ -162,7 +193,17 @@ export class SimdProbePass {
     for (let l = L - 2; l >= 1; l--) {
       const n = layers[l];
       const nNext = layers[l + 1];
-      this.kernels.dense(m, this.deltaPtr[l + 1], pad(nNext) * 4, nNext, this.bwdPtr[l], pad(n) / LANES, nNext * LANES * 4, this.deltaPtr[l], pad(n) * 4);
+      this.kernels.dense(
+        m,
+        this.deltaPtr[l + 1],
+        pad(nNext) * 4,
+        nNext,
+        this.bwdPtr[l],
+        pad(n) / LANES,
+        nNext * LANES * 4,
+        this.deltaPtr[l],
+        pad(n) * 4,
+      );
       this.kernels.stats[this.act](m, this.deltaPtr[l], this.actPtr[l], pad(n) * 4, Math.ceil(n / 4), this.sumsPtr[l]);
     }
   }

@@ -25,12 +25,31 @@ import { ACTIVATION_FUNCS, KERNELS } from './simd-kernels';
 
 export { PANEL_LANES, padToPanels } from './simd-kernels';
 
-export type GemvKernel = (m: number, a1: number, a2: number, a3: number, wPtr: number, nGroups: number, groupBytes: number, outPtr: number, outStride: number) => void;
+export type GemvKernel = (
+  m: number,
+  a1: number,
+  a2: number,
+  a3: number,
+  wPtr: number,
+  nGroups: number,
+  groupBytes: number,
+  outPtr: number,
+  outStride: number,
+) => void;
 
 /** (m, zPtr, strideBytes, nVec, biasPtr, unused) */
 export type RowKernel = (m: number, a1: number, a2: number, a3: number, a4: number, a5: number) => void;
 
-export type UpdateKernel = (wPtr: number, nIn: number, nOut: number, gPtr: number, vPtr: number, rate: number, decay: number, mu: number) => void;
+export type UpdateKernel = (
+  wPtr: number,
+  nIn: number,
+  nOut: number,
+  gPtr: number,
+  vPtr: number,
+  rate: number,
+  decay: number,
+  mu: number,
+) => void;
 
 export interface SimdKernels {
   readonly memory: WebAssembly.Memory;

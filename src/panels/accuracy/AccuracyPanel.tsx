@@ -25,9 +25,16 @@ export function AccuracyPanel() {
   const [yLo, yHi] = accuracyDomain(allValues, mark);
   // Outside SGD mode the chart waits for an SGD run: its axis already spans that run's epochs, whole numbers
   // rather than 0.2, 0.4, … of an epoch that is never measured.
-  const xMax = Math.max(config.mode === 'sgd' ? config.epochs : epochsFor('sgd'), ...[accuracy, ...visiblePinned.map(({ p }) => p.accuracy)].flatMap((s) => s.map((a) => a.epoch)));
-  const x = scaleLinear().domain([0, xMax]).range([box.left, box.width - box.right]);
-  const y = scaleLinear().domain([yLo, yHi]).range([box.height - box.bottom, box.top]);
+  const xMax = Math.max(
+    config.mode === 'sgd' ? config.epochs : epochsFor('sgd'),
+    ...[accuracy, ...visiblePinned.map(({ p }) => p.accuracy)].flatMap((s) => s.map((a) => a.epoch)),
+  );
+  const x = scaleLinear()
+    .domain([0, xMax])
+    .range([box.left, box.width - box.right]);
+  const y = scaleLinear()
+    .domain([yLo, yHi])
+    .range([box.height - box.bottom, box.top]);
   const path = line<AccuracyPoint>()
     .defined((a) => Number.isFinite(a.accuracy))
     .x((a) => x(a.epoch))
@@ -43,8 +50,8 @@ export function AccuracyPanel() {
     <section className="panel accuracy-panel" aria-labelledby="accuracy-title">
       <h2 id="accuracy-title">Validation accuracy</h2>
       <p className="explain">
-        The chapter's experiment: 30 epochs of mini-batch SGD (η = 0.1, λ = 5.0, batch 10) with 1, 2, 3 and 4 hidden layers of
-        30 neurons reached 96.48 %, 96.90 %, 96.57 % and 96.53 %. Deeper is not better, because the early layers barely learn.
+        The chapter's experiment: 30 epochs of mini-batch SGD (η = 0.1, λ = 5.0, batch 10) with 1, 2, 3 and 4 hidden layers of 30 neurons
+        reached 96.48 %, 96.90 %, 96.57 % and 96.53 %. Deeper is not better, because the early layers barely learn.
       </p>
       {config.mode !== 'sgd' && <p className="hint">Accuracy is measured after each epoch in “SGD on MNIST” mode.</p>}
       <figure className="chart">
@@ -80,7 +87,16 @@ export function AccuracyPanel() {
           {accuracy.map((a) => (
             <circle key={a.epoch} cx={x(a.epoch)} cy={y(a.accuracy * 100)} r={3.5} className="dot" />
           ))}
-          {readout && <ReadoutMarks box={box} anchorX={x(readout.x)} dots={readout.dots} title={readout.title} columns={readout.columns} rows={readout.rows} />}
+          {readout && (
+            <ReadoutMarks
+              box={box}
+              anchorX={x(readout.x)}
+              dots={readout.dots}
+              title={readout.title}
+              columns={readout.columns}
+              rows={readout.rows}
+            />
+          )}
         </svg>
         <ReadoutAnnouncer id={describedBy} title={readout?.title ?? null} columns={readout?.columns ?? []} rows={readout?.rows ?? []} />
         <figcaption>
@@ -101,7 +117,9 @@ export function AccuracyPanel() {
             )}
             <PinnedLegendItems pinned={visiblePinned} current={config} stroke={palette.pinnedRun} />
           </ul>
-          <p className="hint">Exact values: hover or tap the chart, or focus it and press <span className="nowrap">← →</span>.</p>
+          <p className="hint">
+            Exact values: hover or tap the chart, or focus it and press <span className="nowrap">← →</span>.
+          </p>
         </figcaption>
       </figure>
     </section>

@@ -47,7 +47,13 @@ export function accuracyReadout(
 ): AccuracyReadout {
   const runs = [
     { label: 'This run', points: current, colour: 'var(--accent)', dash: undefined as string | undefined, pinned: false },
-    ...pinned.map(({ p, index }) => ({ label: `Pinned run ${p.id}`, points: p.accuracy, colour: 'var(--ink-soft)', dash: pinnedDash(index), pinned: true })),
+    ...pinned.map(({ p, index }) => ({
+      label: `Pinned run ${p.id}`,
+      points: p.accuracy,
+      colour: 'var(--ink-soft)',
+      dash: pinnedDash(index),
+      pinned: true,
+    })),
   ].filter((r) => r.points.length > 0);
   const rows: ReadoutRow[] = [];
   const dots: ReadoutDot[] = [];
@@ -58,7 +64,8 @@ export function accuracyReadout(
     );
     const a = i < 0 ? null : r.points[i];
     rows.push({ label: r.label, colour: r.colour, dash: r.dash, values: [a === null ? '—' : formatPercent(a.accuracy)] });
-    if (a !== null && Number.isFinite(a.accuracy)) dots.push({ cx: xScale(a.epoch), cy: yScale(a.accuracy * 100), colour: r.colour, hollow: r.pinned });
+    if (a !== null && Number.isFinite(a.accuracy))
+      dots.push({ cx: xScale(a.epoch), cy: yScale(a.accuracy * 100), colour: r.colour, hollow: r.pinned });
   }
   return { x: epoch, title: `Epoch ${formatEpoch(epoch)}`, columns: [], rows, dots };
 }

@@ -5,8 +5,17 @@
 import type { ScaleLinear } from 'd3';
 import type { ChartBox } from './chartBox';
 
-
-export function ChartFrame({ box, x, xTicks, xLabel }: { box: ChartBox; x: ScaleLinear<number, number>; xTicks: number[]; xLabel: string }) {
+export function ChartFrame({
+  box,
+  x,
+  xTicks,
+  xLabel,
+}: {
+  box: ChartBox;
+  x: ScaleLinear<number, number>;
+  xTicks: number[];
+  xLabel: string;
+}) {
   const baseline = box.height - box.bottom;
   return (
     <>

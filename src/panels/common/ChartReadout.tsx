@@ -6,14 +6,23 @@
 import { useId, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { ScaleLinear } from 'd3';
 import type { ChartBox } from './chartBox';
-import { clientToView, columnBlocks, nearestIndex, placeReadout, readoutSentence, stepIndex, textWidth, type ReadoutDot, type ReadoutRow } from './readout';
+import {
+  clientToView,
+  columnBlocks,
+  nearestIndex,
+  placeReadout,
+  readoutSentence,
+  stepIndex,
+  textWidth,
+  type ReadoutDot,
+  type ReadoutRow,
+} from './readout';
 
 /** Large enough to read from the back of a room once the chart is scaled down to its column (≥ 14 px). */
 const FONT = 18;
 const LINE = 23;
 const PAD = 8;
 const SWATCH = 22;
-
 
 /**
  * The readout's state and the handlers that drive it, for the chart's <svg>. The chosen probe is kept as its
@@ -73,7 +82,8 @@ export function ReadoutMarks({
 }) {
   const withHeader = columns.length > 1;
   const labelWidth = SWATCH + Math.max(...rows.map((r) => textWidth(r.label, FONT)), 0) + 10;
-  const columnWidth = Math.max(...rows.flatMap((r) => r.values.map((v) => textWidth(v, FONT))), ...columns.map((c) => textWidth(c, FONT)), 0) + 14;
+  const columnWidth =
+    Math.max(...rows.flatMap((r) => r.values.map((v) => textWidth(v, FONT))), ...columns.map((c) => textWidth(c, FONT)), 0) + 14;
   const plotWidth = box.width - box.left - box.right;
   const numColumns = Math.max(1, columns.length);
   const blocks = columnBlocks(numColumns, labelWidth, columnWidth, plotWidth - 2 * PAD);
@@ -89,7 +99,14 @@ export function ReadoutMarks({
       <line className="readout-guide" x1={anchorX} x2={anchorX} y1={box.top} y2={box.height - box.bottom} />
       {dots.map((d, i) => (
         // The series colour as a style, not an attribute: the stylesheet's white ring would win over an attribute.
-        <circle key={i} className={d.hollow ? 'readout-dot hollow' : 'readout-dot'} cx={d.cx} cy={d.cy} r={6} style={d.hollow ? { stroke: d.colour } : { fill: d.colour }} />
+        <circle
+          key={i}
+          className={d.hollow ? 'readout-dot hollow' : 'readout-dot'}
+          cx={d.cx}
+          cy={d.cy}
+          r={6}
+          style={d.hollow ? { stroke: d.colour } : { fill: d.colour }}
+        />
       ))}
       <g className="readout-box" fontSize={FONT}>
         <rect x={at.x} y={at.y} width={width} height={height} rx={4} />
@@ -141,7 +158,17 @@ export function ReadoutMarks({
  * What a screen reader announces: the readout as a sentence, politely, so moving along the chart with the
  * arrow keys reads each probe's values. Also the chart's description, so it is read again on focus.
  */
-export function ReadoutAnnouncer({ id, title, columns, rows }: { id: string; title: string | null; columns: readonly string[]; rows: readonly ReadoutRow[] }) {
+export function ReadoutAnnouncer({
+  id,
+  title,
+  columns,
+  rows,
+}: {
+  id: string;
+  title: string | null;
+  columns: readonly string[];
+  rows: readonly ReadoutRow[];
+}) {
   return (
     <p id={id} className="readout-live" aria-live="polite">
       {title === null ? '' : readoutSentence(title, columns, rows)}

@@ -22,7 +22,16 @@ export function PinnedLegendItems({
       {pinned.map(({ p, index }) => (
         <li key={`pin-${p.id}`}>
           <svg width="28" height="10" aria-hidden="true">
-            <line x1="0" x2="28" y1="5" y2="5" className="pinned-sample" stroke={stroke} strokeWidth="3" strokeDasharray={pinnedDash(index)} />
+            <line
+              x1="0"
+              x2="28"
+              y1="5"
+              y2="5"
+              className="pinned-sample"
+              stroke={stroke}
+              strokeWidth="3"
+              strokeDasharray={pinnedDash(index)}
+            />
           </svg>
           Pinned run {p.id}: {describeDifference(p.config, current)}
         </li>

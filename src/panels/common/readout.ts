@@ -129,7 +129,9 @@ export interface ReadoutRow {
  */
 export function readoutSentence(title: string, columns: readonly string[], rows: readonly ReadoutRow[]): string {
   const parts = rows.map((r) =>
-    columns.length > 1 ? `${r.label}: ${columns.map((c, i) => `${c} ${r.values[i] ?? '—'}`).join(', ')}` : `${r.label}: ${r.values[0] ?? '—'}`,
+    columns.length > 1
+      ? `${r.label}: ${columns.map((c, i) => `${c} ${r.values[i] ?? '—'}`).join(', ')}`
+      : `${r.label}: ${r.values[0] ?? '—'}`,
   );
   return `${title} — ${parts.join('; ')}.`;
 }

@@ -23,8 +23,8 @@ export function CompareRuns() {
     <section className="panel compare-panel" aria-labelledby="compare-title">
       <h2 id="compare-title">Compare runs</h2>
       <p className="explain">
-        Pin this run, change one setting (seed, activation, initialiser), and watch the new curves against the dashed pinned
-        ones. Pinned runs are kept in this browser across reloads.
+        Pin this run, change one setting (seed, activation, initialiser), and watch the new curves against the dashed pinned ones. Pinned
+        runs are kept in this browser across reloads.
       </p>
       {/* aria-disabled keeps the keyboard focus on the button after a press makes it unavailable. */}
       <button type="button" onClick={pinRun} aria-disabled={!hasData || full || alreadyPinned}>
@@ -32,7 +32,9 @@ export function CompareRuns() {
       </button>
       {!hasData && <p className="hint">Available after the first probe of the network.</p>}
       {full && <p className="hint">At most {MAX_PINNED} pinned runs: remove one to pin another.</p>}
-      {hasData && !full && alreadyPinned && <p className="hint">This run is pinned as it stands; train on or change a setting to pin another.</p>}
+      {hasData && !full && alreadyPinned && (
+        <p className="hint">This run is pinned as it stands; train on or change a setting to pin another.</p>
+      )}
       {pinned.length > 0 && (
         <ul className="pinned-list">
           {pinned.map((p, index) => (

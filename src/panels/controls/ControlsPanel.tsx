@@ -132,11 +132,18 @@ export function ExplodingSwitch() {
   const id = useId();
   return (
     <div className="switch-field">
-      <input id={id} type="checkbox" role="switch" checked={exploding} aria-checked={exploding} onChange={(e) => setExploding(e.target.checked)} />
+      <input
+        id={id}
+        type="checkbox"
+        role="switch"
+        checked={exploding}
+        aria-checked={exploding}
+        onChange={(e) => setExploding(e.target.checked)}
+      />
       <label htmlFor={id}>Exploding gradients</label>
       <p className="hint">
-        Large weights with biases that keep z ≈ 0 make each factor wσ′(z) ≈ 25, so the gradient grows on its way back (eq. 122).
-        Off restores the seeded default initialisation.
+        Large weights with biases that keep z ≈ 0 make each factor wσ′(z) ≈ 25, so the gradient grows on its way back (eq. 122). Off
+        restores the seeded default initialisation.
       </p>
     </div>
   );

@@ -23,15 +23,24 @@ export function BoundPanel() {
   const width = intervalWidth(w);
   const absW = Math.abs(w);
 
-  const ax = scaleLinear().domain(A_RANGE).range([left.l, left.width - left.r]);
+  const ax = scaleLinear()
+    .domain(A_RANGE)
+    .range([left.l, left.width - left.r]);
   // the factor peaks at |w|/4 (z = 0); keep the line at 1 in view and the peak on the plot up to |w| = 30
   const factorTop = Math.max(2, Math.ceil(absW / 4 + 0.5));
-  const fy = scaleLinear().domain([0, factorTop]).range([left.height - left.b, left.t]).clamp(true);
+  const fy = scaleLinear()
+    .domain([0, factorTop])
+    .range([left.height - left.b, left.t])
+    .clamp(true);
   const factorPath = line<[number, number]>()
     .x((p) => ax(p[0]))
     .y((p) => fy(p[1]));
-  const wx = scaleLinear().domain(ABS_W_RANGE).range([right.l, right.width - right.r]);
-  const wy = scaleLinear().domain([0, 0.5]).range([right.height - right.b, right.t]);
+  const wx = scaleLinear()
+    .domain(ABS_W_RANGE)
+    .range([right.l, right.width - right.r]);
+  const wy = scaleLinear()
+    .domain([0, 0.5])
+    .range([right.height - right.b, right.t]);
   const widthPath = line<[number, number]>()
     .x((p) => wx(p[0]))
     .y((p) => wy(p[1]));
@@ -40,13 +49,17 @@ export function BoundPanel() {
     <section className="panel instrument bound-instrument" aria-labelledby="bound-title">
       <h2 id="bound-title">How wide is the escape from vanishing? (eq. 123)</h2>
       <p className="explain">
-        A factor |wσ′(wa+b)| ≥ 1 needs |w| ≥ 4 because σ′ ≤ 1/4; but a large w also pushes z = wa + b into σ′'s tails. Eq. 123:
-        the input activations a where the factor reaches 1 form an interval of width (2/|w|)·ln(|w|(1+√(1−4/|w|))/2 − 1), largest
-        ≈ {formatNumber(max.width)} at |w| ≈ {formatNumber(max.absW)} — a narrow band of a to hit.
+        A factor |wσ′(wa+b)| ≥ 1 needs |w| ≥ 4 because σ′ ≤ 1/4; but a large w also pushes z = wa + b into σ′'s tails. Eq. 123: the input
+        activations a where the factor reaches 1 form an interval of width (2/|w|)·ln(|w|(1+√(1−4/|w|))/2 − 1), largest ≈{' '}
+        {formatNumber(max.width)} at |w| ≈ {formatNumber(max.absW)} — a narrow band of a to hit.
       </p>
       <div className="chart-row">
         <figure className="chart">
-          <svg viewBox={`0 0 ${left.width} ${left.height}`} role="img" aria-label="The factor |wσ′(wa+b)| along a, with the interval where it is at least 1 shaded">
+          <svg
+            viewBox={`0 0 ${left.width} ${left.height}`}
+            role="img"
+            aria-label="The factor |wσ′(wa+b)| along a, with the interval where it is at least 1 shaded"
+          >
             {shade?.shown && (
               <rect
                 className="unstable-interval"
@@ -64,7 +77,12 @@ export function BoundPanel() {
             </rect>
             {fy.ticks(4).map((t) => (
               <g key={t} transform={`translate(0,${fy(t)})`}>
-                <line x1={left.l} x2={left.width - left.r} stroke={t === 1 ? palette.growingFactor : palette.grid} strokeDasharray={t === 1 ? '5 3' : undefined} />
+                <line
+                  x1={left.l}
+                  x2={left.width - left.r}
+                  stroke={t === 1 ? palette.growingFactor : palette.grid}
+                  strokeDasharray={t === 1 ? '5 3' : undefined}
+                />
                 <text x={left.l - 6} dy="0.32em" textAnchor="end" className="small">
                   {t}
                 </text>
@@ -113,15 +131,32 @@ export function BoundPanel() {
       </div>
       <p className="readout" aria-live="polite">
         <span aria-label="interval width" data-value={String(width)}>
-          {absW < 4
-            ? `|w| = ${formatNumber(absW)} < 4: |wσ′(wa+b)| ≤ |w|/4 < 1 for every a, width 0`
-            : `width = ${formatNumber(width, 4)}`}
+          {absW < 4 ? `|w| = ${formatNumber(absW)} < 4: |wσ′(wa+b)| ≤ |w|/4 < 1 for every a, width 0` : `width = ${formatNumber(width, 4)}`}
         </span>
-        {shade && ` (a from ${formatNumber(shade.lo, 4)} to ${formatNumber(shade.hi, 4)}${shade.shown ? '' : ', outside the plotted range'})`}
+        {shade &&
+          ` (a from ${formatNumber(shade.lo, 4)} to ${formatNumber(shade.hi, 4)}${shade.shown ? '' : ', outside the plotted range'})`}
       </p>
       <div className="instrument-controls slider-grid">
-        <Slider label="w" name="bound w" value={w} min={-30} max={30} step={0.01} onChange={setW} description="weight; the interval exists for |w| ≥ 4" />
-        <Slider label="b" name="bound b" value={b} min={-30} max={30} step={0.01} onChange={setB} description="bias; moves the interval along a without changing its width" />
+        <Slider
+          label="w"
+          name="bound w"
+          value={w}
+          min={-30}
+          max={30}
+          step={0.01}
+          onChange={setW}
+          description="weight; the interval exists for |w| ≥ 4"
+        />
+        <Slider
+          label="b"
+          name="bound b"
+          value={b}
+          min={-30}
+          max={30}
+          step={0.01}
+          onChange={setB}
+          description="bias; moves the interval along a without changing its width"
+        />
       </div>
     </section>
   );

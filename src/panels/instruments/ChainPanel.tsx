@@ -50,13 +50,16 @@ export function ChainPanel() {
     <section className="panel instrument chain-instrument" aria-labelledby="chain-title">
       <h2 id="chain-title">The chain: a₀ → four sigmoid neurons → C</h2>
       <p className="explain">
-        Eq. 122: ∂C/∂b₁ = σ′(z₁)·w₂σ′(z₂)·w₃σ′(z₃)·w₄σ′(z₄)·∂C/∂a₄. σ′ never exceeds σ′(0) = 1/4, so with |wⱼ| &lt; 1 every
-        factor wⱼσ′(zⱼ) is below 1/4 and ∂C/∂b₁ vanishes compared with ∂C/∂b₄. The book's exploding recipe (all wⱼ = 100,
-        bⱼ = −100·aⱼ₋₁, so every zⱼ = 0) makes each factor 100·¼ = 25, and ∂C/∂b₁ = 25³·∂C/∂b₄. Cost: quadratic, C = ½(a₄ − y)², so
-        ∂C/∂a₄ = a₄ − y.
+        Eq. 122: ∂C/∂b₁ = σ′(z₁)·w₂σ′(z₂)·w₃σ′(z₃)·w₄σ′(z₄)·∂C/∂a₄. σ′ never exceeds σ′(0) = 1/4, so with |wⱼ| &lt; 1 every factor wⱼσ′(zⱼ)
+        is below 1/4 and ∂C/∂b₁ vanishes compared with ∂C/∂b₄. The book's exploding recipe (all wⱼ = 100, bⱼ = −100·aⱼ₋₁, so every zⱼ = 0)
+        makes each factor 100·¼ = 25, and ∂C/∂b₁ = 25³·∂C/∂b₄. Cost: quadratic, C = ½(a₄ − y)², so ∂C/∂a₄ = a₄ − y.
       </p>
       <figure className="chart">
-        <svg viewBox={`0 0 ${CHAIN_BOX.width} ${CHAIN_BOX.height}`} role="group" aria-label="The chain, the factors of eq. 122 and ∂C/∂b per neuron">
+        <svg
+          viewBox={`0 0 ${CHAIN_BOX.width} ${CHAIN_BOX.height}`}
+          role="group"
+          aria-label="The chain, the factors of eq. 122 and ∂C/∂b per neuron"
+        >
           <g className="chain-network">
             {Array.from({ length: CHAIN_LENGTH + 1 }, (_, k) => (
               // a₀ and C are text labels about 100 units wide; neurons are circles of radius 20
@@ -179,7 +182,14 @@ export function ChainPanel() {
             <text x={columnX(CHAIN_LENGTH + 1)} y={ROW.barTop + 20} textAnchor="middle" className="small">
               ∂C/∂b₁ / ∂C/∂b₄
             </text>
-            <text x={columnX(CHAIN_LENGTH + 1)} y={ROW.barTop + 38} textAnchor="middle" className="product" aria-label="ratio ∂C/∂b1 / ∂C/∂b4" data-value={String(ratio)}>
+            <text
+              x={columnX(CHAIN_LENGTH + 1)}
+              y={ROW.barTop + 38}
+              textAnchor="middle"
+              className="product"
+              aria-label="ratio ∂C/∂b1 / ∂C/∂b4"
+              data-value={String(ratio)}
+            >
               {g.gradB[CHAIN_LENGTH - 1] === 0 ? 'undefined (∂C/∂b₄ = 0)' : formatNumber(ratio, 5)}
             </text>
           </g>
@@ -189,13 +199,47 @@ export function ChainPanel() {
         <legend>Weights, biases, input and target</legend>
         <div className="slider-grid">
           {params.w.map((w, i) => (
-            <Slider key={`w${i}`} label={`w${i + 1}`} value={w} min={-100} max={100} step={0.01} onChange={(v) => setW(i, v)} description={`weight into neuron ${i + 1}`} />
+            <Slider
+              key={`w${i}`}
+              label={`w${i + 1}`}
+              value={w}
+              min={-100}
+              max={100}
+              step={0.01}
+              onChange={(v) => setW(i, v)}
+              description={`weight into neuron ${i + 1}`}
+            />
           ))}
           {params.b.map((b, i) => (
-            <Slider key={`b${i}`} label={`b${i + 1}`} value={b} min={-100} max={100} step={0.01} onChange={(v) => setB(i, v)} description={`bias of neuron ${i + 1}`} />
+            <Slider
+              key={`b${i}`}
+              label={`b${i + 1}`}
+              value={b}
+              min={-100}
+              max={100}
+              step={0.01}
+              onChange={(v) => setB(i, v)}
+              description={`bias of neuron ${i + 1}`}
+            />
           ))}
-          <Slider label="a0" value={params.a0} min={0} max={1} step={0.01} onChange={(v) => setParams((p) => ({ ...p, a0: v }))} description="input activation" />
-          <Slider label="y" value={params.y} min={0} max={1} step={0.01} onChange={(v) => setParams((p) => ({ ...p, y: v }))} description="target output in C = ½(a₄ − y)²" />
+          <Slider
+            label="a0"
+            value={params.a0}
+            min={0}
+            max={1}
+            step={0.01}
+            onChange={(v) => setParams((p) => ({ ...p, a0: v }))}
+            description="input activation"
+          />
+          <Slider
+            label="y"
+            value={params.y}
+            min={0}
+            max={1}
+            step={0.01}
+            onChange={(v) => setParams((p) => ({ ...p, y: v }))}
+            description="target output in C = ½(a₄ − y)²"
+          />
         </div>
         <div className="instrument-buttons">
           <label>

@@ -26,11 +26,11 @@ export function Eq124Panel({ snapshot, activation = 'sigmoid' }: { snapshot?: Sn
     <section className="panel instrument eq124-instrument" aria-labelledby="eq124-title">
       <h2 id="eq124-title">Eq. 124 in this network</h2>
       <p className="explain">
-        Eq. 124: for one example δʰ = Σ′(zʰ)(wʰ⁺¹)ᵀ δʰ⁺¹, so ‖δʰ‖ ≤ ‖Σ′(zʰ)(wʰ⁺¹)ᵀ‖₂ · ‖δʰ⁺¹‖. The norm shown is the spectral norm
-        ‖·‖₂ (largest singular value), with Σ′ = diag(mean σ′ of layer h over the probe images), so it describes the probe set on
-        average rather than bounding it exactly. Σ′'s entries are at most 1/4, so unless the
-        weights are large every factor is below 1 and ‖δ‖ shrinks layer by layer towards the input: the early layers learn
-        slowest. The exploding preset (W = 100·I, z ≈ 0, σ′ ≈ 1/4) makes the factors ≈ 25, and δ grows instead.
+        Eq. 124: for one example δʰ = Σ′(zʰ)(wʰ⁺¹)ᵀ δʰ⁺¹, so ‖δʰ‖ ≤ ‖Σ′(zʰ)(wʰ⁺¹)ᵀ‖₂ · ‖δʰ⁺¹‖. The norm shown is the spectral norm ‖·‖₂
+        (largest singular value), with Σ′ = diag(mean σ′ of layer h over the probe images), so it describes the probe set on average rather
+        than bounding it exactly. Σ′'s entries are at most 1/4, so unless the weights are large every factor is below 1 and ‖δ‖ shrinks
+        layer by layer towards the input: the early layers learn slowest. The exploding preset (W = 100·I, z ≈ 0, σ′ ≈ 1/4) makes the
+        factors ≈ 25, and δ grows instead.
       </p>
       {!snapshot ? (
         <p className="hint">Waiting for the first probe of the network…</p>
@@ -42,10 +42,19 @@ export function Eq124Panel({ snapshot, activation = 'sigmoid' }: { snapshot?: Sn
       )}
       <div className="eq124-body">
         <figure className="chart">
-          <svg viewBox={`0 0 ${FACTOR_BOX.width} ${height}`} role="img" aria-label="Spectral norm of Σ′(zʰ)(wʰ⁺¹)ᵀ per hidden layer, log scale">
+          <svg
+            viewBox={`0 0 ${FACTOR_BOX.width} ${height}`}
+            role="img"
+            aria-label="Spectral norm of Σ′(zʰ)(wʰ⁺¹)ᵀ per hidden layer, log scale"
+          >
             {ticks.map((t) => (
               <g key={t} transform={`translate(${scale(t)},0)`}>
-                <line y1={FACTOR_BOX.top - 4} y2={height - FACTOR_BOX.bottom} stroke={t === 1 ? palette.growingFactor : palette.grid} strokeDasharray={t === 1 ? '5 3' : undefined} />
+                <line
+                  y1={FACTOR_BOX.top - 4}
+                  y2={height - FACTOR_BOX.bottom}
+                  stroke={t === 1 ? palette.growingFactor : palette.grid}
+                  strokeDasharray={t === 1 ? '5 3' : undefined}
+                />
                 <text y={height - FACTOR_BOX.bottom + 16} textAnchor="middle" className="small">
                   {formatNumber(t, 1)}
                 </text>

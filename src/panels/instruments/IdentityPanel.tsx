@@ -18,8 +18,13 @@ export function IdentityPanel() {
   const [p, setP] = useState<IdentityParams>(INITIAL);
   const table = useMemo(() => errorTable(), []);
   const error = maxIdentityError(p);
-  const x = scaleLinear().domain([0, 1]).range([box.l, box.width - box.r]);
-  const y = scaleLinear().domain([-0.25, 1.25]).range([box.height - box.b, box.t]).clamp(true);
+  const x = scaleLinear()
+    .domain([0, 1])
+    .range([box.l, box.width - box.r]);
+  const y = scaleLinear()
+    .domain([-0.25, 1.25])
+    .range([box.height - box.b, box.t])
+    .clamp(true);
   const path = line<[number, number]>()
     .x((q) => x(q[0]))
     .y((q) => y(q[1]));
@@ -29,9 +34,9 @@ export function IdentityPanel() {
     <section className="panel instrument identity-instrument" aria-labelledby="identity-title">
       <h2 id="identity-title">The identity neuron (exercise)</h2>
       <p className="explain">
-        Write x = ½ + Δ and take b = −w₁/2: σ(w₁x + b) = ½ + w₁Δ/4 − (w₁Δ)³/48 + …, so w₂ = 4/w₁ gives x + (2/w₁ − ½) − w₁²Δ³/12.
-        The neuron alone is off by the constant 2/w₁ − ½; in a network the next neuron's bias absorbs it (the additive term c = ½ −
-        2/w₁). The remaining error is at most ≈ w₁²/96, so small w₁ makes the neuron an identity.
+        Write x = ½ + Δ and take b = −w₁/2: σ(w₁x + b) = ½ + w₁Δ/4 − (w₁Δ)³/48 + …, so w₂ = 4/w₁ gives x + (2/w₁ − ½) − w₁²Δ³/12. The neuron
+        alone is off by the constant 2/w₁ − ½; in a network the next neuron's bias absorbs it (the additive term c = ½ − 2/w₁). The
+        remaining error is at most ≈ w₁²/96, so small w₁ makes the neuron an identity.
       </p>
       <div className="chart-row">
         <figure className="chart">
@@ -52,7 +57,17 @@ export function IdentityPanel() {
             <text x={box.width - box.r} y={box.height - 4} textAnchor="end" className="axis-label">
               x
             </text>
-            <path d={path([[0, 0], [1, 1]]) ?? ''} stroke={palette.reference} strokeDasharray="5 4" fill="none" />
+            <path
+              d={
+                path([
+                  [0, 0],
+                  [1, 1],
+                ]) ?? ''
+              }
+              stroke={palette.reference}
+              strokeDasharray="5 4"
+              fill="none"
+            />
             <path d={path(outputCurve(p)) ?? ''} stroke={palette.curvePrimary} strokeWidth={2} fill="none" />
             <text x={box.l + 6} y={box.t + 10} className="small" fill={palette.curvePrimary}>
               w₂σ(w₁x + b) + c
@@ -92,8 +107,26 @@ export function IdentityPanel() {
         <div className="slider-grid">
           <Slider label="w₁" name="neuron w₁" value={p.w1} min={-4} max={4} step={0.01} onChange={set('w1')} description="input weight" />
           <Slider label="b" name="neuron b" value={p.b} min={-10} max={10} step={0.005} onChange={set('b')} description="bias" />
-          <Slider label="w₂" name="neuron w₂" value={p.w2} min={-400} max={400} step={0.01} onChange={set('w2')} description="output weight" />
-          <Slider label="c" name="neuron c" value={p.c} min={-400} max={400} step={0.01} onChange={set('c')} description="additive term: the next neuron's bias" />
+          <Slider
+            label="w₂"
+            name="neuron w₂"
+            value={p.w2}
+            min={-400}
+            max={400}
+            step={0.01}
+            onChange={set('w2')}
+            description="output weight"
+          />
+          <Slider
+            label="c"
+            name="neuron c"
+            value={p.c}
+            min={-400}
+            max={400}
+            step={0.01}
+            onChange={set('c')}
+            description="additive term: the next neuron's bias"
+          />
         </div>
         <button type="button" onClick={() => setP(solveIdentity(SOLVE_W1))}>
           Solve

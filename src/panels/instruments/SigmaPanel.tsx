@@ -15,8 +15,12 @@ const box = { width: 640, height: 260, left: 44, right: 16, top: 14, bottom: 36 
 export function SigmaPanel() {
   const [comparison, setComparison] = useState<Comparison>('tanh');
   const [z, setZ] = useState(0);
-  const x = scaleLinear().domain(Z_RANGE).range([box.left, box.width - box.right]);
-  const y = scaleLinear().domain([0, 1.05]).range([box.height - box.bottom, box.top]);
+  const x = scaleLinear()
+    .domain(Z_RANGE)
+    .range([box.left, box.width - box.right]);
+  const y = scaleLinear()
+    .domain([0, 1.05])
+    .range([box.height - box.bottom, box.top]);
   const path = line<[number, number]>()
     .x((p) => x(p[0]))
     .y((p) => y(p[1]));
@@ -34,11 +38,16 @@ export function SigmaPanel() {
     <section className="panel instrument sigma-instrument" aria-labelledby="sigma-title">
       <h2 id="sigma-title">σ and σ′</h2>
       <p className="explain">
-        σ′(z) = σ(z)(1 − σ(z)) is largest at z = 0, where σ′(0) = 1/4 (eq. 122's bound): every factor wⱼσ′(zⱼ) is at most
-        |wⱼ|/4. Move the pointer over the plot (or the z slider) to read the values.
+        σ′(z) = σ(z)(1 − σ(z)) is largest at z = 0, where σ′(0) = 1/4 (eq. 122's bound): every factor wⱼσ′(zⱼ) is at most |wⱼ|/4. Move the
+        pointer over the plot (or the z slider) to read the values.
       </p>
       <figure className="chart">
-        <svg viewBox={`0 0 ${box.width} ${box.height}`} role="img" aria-label="σ(z), σ′(z) and a compared derivative" onPointerMove={onPointerMove}>
+        <svg
+          viewBox={`0 0 ${box.width} ${box.height}`}
+          role="img"
+          aria-label="σ(z), σ′(z) and a compared derivative"
+          onPointerMove={onPointerMove}
+        >
           <g className="axis">
             {y.ticks(5).map((t) => (
               <g key={t} transform={`translate(0,${y(t)})`}>
@@ -60,7 +69,14 @@ export function SigmaPanel() {
           <path d={path(curves.sigma) ?? ''} fill="none" stroke={palette.curvePrimary} strokeWidth={2} data-curve="sigma" />
           <path d={path(curves.sigmaPrime) ?? ''} fill="none" stroke={palette.curveSecondary} strokeWidth={2} data-curve="sigma-prime" />
           {curves.other && (
-            <path d={path(curves.other) ?? ''} fill="none" stroke={palette.curveTertiary} strokeWidth={2} strokeDasharray="6 4" data-curve="other-prime" />
+            <path
+              d={path(curves.other) ?? ''}
+              fill="none"
+              stroke={palette.curveTertiary}
+              strokeWidth={2}
+              strokeDasharray="6 4"
+              data-curve="other-prime"
+            />
           )}
           <circle cx={x(0)} cy={y(0.25)} r={4} fill={palette.curveSecondary} />
           <text x={x(0) + 8} y={y(0.25) - 8} className="small">

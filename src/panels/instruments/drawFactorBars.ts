@@ -13,8 +13,17 @@ export function drawFactorBars(g: SVGGElement, rows: readonly FactorRow[]): void
     .data(rows, (d) => String(d.h))
     .join((enter) => {
       const row = enter.append('g').attr('class', 'factor-row');
-      row.append('text').attr('class', 'row-name small').attr('x', FACTOR_BOX.left - 8).attr('dy', '0.32em').attr('text-anchor', 'end');
-      row.append('rect').attr('class', 'factor-bar').attr('x', FACTOR_BOX.left).attr('height', FACTOR_BOX.rowHeight * 0.6);
+      row
+        .append('text')
+        .attr('class', 'row-name small')
+        .attr('x', FACTOR_BOX.left - 8)
+        .attr('dy', '0.32em')
+        .attr('text-anchor', 'end');
+      row
+        .append('rect')
+        .attr('class', 'factor-bar')
+        .attr('x', FACTOR_BOX.left)
+        .attr('height', FACTOR_BOX.rowHeight * 0.6);
       row.append('text').attr('class', 'bar-value small').attr('dy', '0.32em');
       return row;
     })

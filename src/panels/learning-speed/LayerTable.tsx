@@ -7,7 +7,6 @@ import { useLab, useLabFrame } from '../../store/hooks';
 import { layerColour } from '../../app/palette';
 import { DERIVATIVE_LABELS } from '../common/derivative';
 
-
 export function LayerTable() {
   const snapshot = useLabFrame((s) => s.snapshot);
   const layers = useLab((s) => s.config.layers);
@@ -26,7 +25,9 @@ export function LayerTable() {
           <tr>
             <th scope="col">Layer</th>
             <th scope="col">‖δˡ‖</th>
-            <th scope="col" className="nowrap">÷ ‖δ{supLast(numHidden)}‖</th>
+            <th scope="col" className="nowrap">
+              ÷ ‖δ{supLast(numHidden)}‖
+            </th>
             <th scope="col">
               ‖Σ′(zˡ)(wˡ⁺¹)ᵀ‖₂
               <span className="th-note">spectral norm, eq. 124</span>
@@ -63,14 +64,13 @@ export function LayerTable() {
       )}
       {zeroSeen && (
         <p className="hint">
-          ‖δˡ‖ = 0: no gradient reaches that layer, because it or a layer after it has derivative 0 on every probe image (ReLUs
-          that never fire), so the layer has stopped learning. A log scale cannot draw 0, so its line ends; a ratio to 0 is shown as ÷ 0
-          or 0 / 0.
+          ‖δˡ‖ = 0: no gradient reaches that layer, because it or a layer after it has derivative 0 on every probe image (ReLUs that never
+          fire), so the layer has stopped learning. A log scale cannot draw 0, so its line ends; a ratio to 0 is shown as ÷ 0 or 0 / 0.
         </p>
       )}
       <p className="explain">
-        Eq. 124: δˡ = Σ′(zˡ)(wˡ⁺¹)ᵀ Σ′(zˡ⁺¹)(wˡ⁺²)ᵀ … Σ′(zᴸ)∇ₐC. Each factor with spectral norm below 1 shrinks the
-        gradient on its way back; above 1 it grows.
+        Eq. 124: δˡ = Σ′(zˡ)(wˡ⁺¹)ᵀ Σ′(zˡ⁺¹)(wˡ⁺²)ᵀ … Σ′(zᴸ)∇ₐC. Each factor with spectral norm below 1 shrinks the gradient on its way
+        back; above 1 it grows.
       </p>
     </div>
   );

@@ -31,20 +31,25 @@ export function LearningSpeedPanel() {
   const xs = walked.map((p) => p.x);
   const { index, svgProps, describedBy } = useChartReadout(xs, x, box);
   const readout = index < 0 ? null : speedReadout(xs[index], norms, visiblePinned, x, y);
-    // Short enough to stay inside the chart at the larger type of a phone or a projector.
+  // Short enough to stay inside the chart at the larger type of a phone or a projector.
   const xLabel = config.mode === 'learning-speed' ? 'Epochs, full batch of 1,000 images' : 'Epochs of mini-batch SGD';
 
   return (
     <section className="panel speed-panel" aria-labelledby="speed-title">
       <h2 id="speed-title">Learning speed of each hidden layer</h2>
       <p className="explain">
-        ‖δˡ‖, the length of the vector of ∂C/∂b over layer l, is the chapter's measure of how fast layer l learns (figs. 5-7). In
-        the book's [784, 30, 30, 30, 30, 10] network the first hidden layer learns about 100 times slower than the last: the
-        vanishing gradient problem.
+        ‖δˡ‖, the length of the vector of ∂C/∂b over layer l, is the chapter's measure of how fast layer l learns (figs. 5-7). In the book's
+        [784, 30, 30, 30, 30, 10] network the first hidden layer learns about 100 times slower than the last: the vanishing gradient
+        problem.
       </p>
       <div className="speed-body">
         <figure className="chart">
-          <svg viewBox={`0 0 ${box.width} ${box.height}`} role="img" aria-label="Learning speed ‖δˡ‖ of each hidden layer against epoch, log scale" {...svgProps}>
+          <svg
+            viewBox={`0 0 ${box.width} ${box.height}`}
+            role="img"
+            aria-label="Learning speed ‖δˡ‖ of each hidden layer against epoch, log scale"
+            {...svgProps}
+          >
             <g className="axis">
               {yTicks.map((t) => (
                 <g key={t} transform={`translate(0,${y(t)})`}>
@@ -55,7 +60,11 @@ export function LearningSpeedPanel() {
                 </g>
               ))}
               <ChartFrame box={box} x={x} xTicks={xTicks} xLabel={xLabel} />
-              <text transform={`translate(18,${(box.top + box.height - box.bottom) / 2}) rotate(-90)`} textAnchor="middle" className="axis-label">
+              <text
+                transform={`translate(18,${(box.top + box.height - box.bottom) / 2}) rotate(-90)`}
+                textAnchor="middle"
+                className="axis-label"
+              >
                 ‖δˡ‖ (log scale)
               </text>
             </g>
@@ -77,9 +86,20 @@ export function LearningSpeedPanel() {
             {/* The newest point of each layer, so a series of one probe is visible too. */}
             {lastPoint &&
               lastPoint.norms.map((v, i) =>
-                Number.isFinite(v) && v > 0 ? <circle key={`last-${i}`} cx={x(lastPoint.x)} cy={y(v)} r={5} fill={layerColour(i + 1)} className="last-point" /> : null,
+                Number.isFinite(v) && v > 0 ? (
+                  <circle key={`last-${i}`} cx={x(lastPoint.x)} cy={y(v)} r={5} fill={layerColour(i + 1)} className="last-point" />
+                ) : null,
               )}
-            {readout && <ReadoutMarks box={box} anchorX={x(readout.x)} dots={readout.dots} title={readout.title} columns={readout.columns} rows={readout.rows} />}
+            {readout && (
+              <ReadoutMarks
+                box={box}
+                anchorX={x(readout.x)}
+                dots={readout.dots}
+                title={readout.title}
+                columns={readout.columns}
+                rows={readout.rows}
+              />
+            )}
           </svg>
           <ReadoutAnnouncer id={describedBy} title={readout?.title ?? null} columns={readout?.columns ?? []} rows={readout?.rows ?? []} />
           <figcaption>
@@ -95,7 +115,9 @@ export function LearningSpeedPanel() {
               <PinnedLegendItems pinned={visiblePinned} current={config} />
               {book && <li className="book-legend">◇ the book's ‖δˡ‖ at epoch 0</li>}
             </ul>
-            <p className="hint">Exact values: hover or tap the chart, or focus it and press <span className="nowrap">← →</span>.</p>
+            <p className="hint">
+              Exact values: hover or tap the chart, or focus it and press <span className="nowrap">← →</span>.
+            </p>
           </figcaption>
         </figure>
         <div className="speed-tables">

@@ -41,8 +41,12 @@ export function speedScales(series: readonly (readonly NormPoint[])[], box: Char
   const lo = Math.pow(10, Math.floor(Math.log10(extent[0])));
   let hi = Math.pow(10, Math.ceil(Math.log10(extent[1])));
   if (hi <= lo) hi = lo * 10;
-  const x = scaleLinear().domain([0, xMax]).range([box.left, box.width - box.right]);
-  const y = scaleLog().domain([lo, hi]).range([box.height - box.bottom, box.top]);
+  const x = scaleLinear()
+    .domain([0, xMax])
+    .range([box.left, box.width - box.right]);
+  const y = scaleLog()
+    .domain([lo, hi])
+    .range([box.height - box.bottom, box.top]);
   return { x, y };
 }
 
@@ -68,14 +72,29 @@ export function decadeTicks(domain: [number, number], maxTicks = 7): number[] {
   return ticks;
 }
 
-const SUPERSCRIPT: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+const SUPERSCRIPT: Record<string, string> = {
+  '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
 
 /** A decade as "10⁻³", readable from the back of a room, unlike 1.00e-3. */
 export function formatDecade(value: number): string {
   const e = Math.round(Math.log10(value));
   if (e === 0) return '1';
   if (e === 1) return '10';
-  return `10${String(e).split('').map((c) => SUPERSCRIPT[c]).join('')}`;
+  return `10${String(e)
+    .split('')
+    .map((c) => SUPERSCRIPT[c])
+    .join('')}`;
 }
 
 export interface SpeedReadout {
@@ -124,7 +143,8 @@ export function speedReadout(
     });
     at.forEach((p, r) => {
       const v = p?.norms[h - 1];
-      if (p && v !== undefined && Number.isFinite(v) && v > 0) dots.push({ cx: xScale(p.x), cy: yScale(v), colour: layerColour(h), hollow: runs[r].pinned });
+      if (p && v !== undefined && Number.isFinite(v) && v > 0)
+        dots.push({ cx: xScale(p.x), cy: yScale(v), colour: layerColour(h), hollow: runs[r].pinned });
     });
   }
   return { x, title: `Epoch ${formatEpoch(x)}`, columns: runs.length > 1 ? runs.map((r) => r.label) : [], rows, dots };

@@ -7,7 +7,17 @@ import { useEffect, useState } from 'react';
 import { useLabFrame } from '../../store/hooks';
 import { barReadoutText, barsForLayer, type BarChoice } from './geometry';
 
-export function BarReadout({ chosen, width, neurons, announcerId }: { chosen: BarChoice | null; width: number; neurons: readonly number[]; announcerId: string }) {
+export function BarReadout({
+  chosen,
+  width,
+  neurons,
+  announcerId,
+}: {
+  chosen: BarChoice | null;
+  width: number;
+  neurons: readonly number[];
+  announcerId: string;
+}) {
   const snapshot = useLabFrame((s) => s.snapshot);
   let text: string | null = null;
   if (chosen !== null) {

@@ -65,9 +65,10 @@ export function NetworkPanel() {
   const svgs = useRef(new Map<number, SVGSVGElement>());
   const announcerId = useId();
   const rowsPerLayer = hidden.map((w) => selectNeurons(w, showAll).length);
-  const chosen = picked !== null && picked.layer <= hidden.length && rowsPerLayer[picked.layer - 1] > 0
-    ? { layer: picked.layer, row: Math.min(picked.row, rowsPerLayer[picked.layer - 1] - 1) }
-    : null;
+  const chosen =
+    picked !== null && picked.layer <= hidden.length && rowsPerLayer[picked.layer - 1] > 0
+      ? { layer: picked.layer, row: Math.min(picked.row, rowsPerLayer[picked.layer - 1] - 1) }
+      : null;
   const tabLayer = chosen?.layer ?? 1;
   const pickFromPointer = (h: number, e: PointerEvent<SVGSVGElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
@@ -161,7 +162,9 @@ export function NetworkPanel() {
             Add hidden layer
           </button>
           <span id="add-layer-hint" className="hint">
-            {hidden.length >= MAX_HIDDEN_LAYERS ? `At most ${MAX_HIDDEN_LAYERS} hidden layers.` : `${NEW_LAYER_WIDTH} neurons, before the output`}
+            {hidden.length >= MAX_HIDDEN_LAYERS
+              ? `At most ${MAX_HIDDEN_LAYERS} hidden layers.`
+              : `${NEW_LAYER_WIDTH} neurons, before the output`}
           </span>
         </div>
       </div>
@@ -283,8 +286,8 @@ export function NetworkPanel() {
         </div>
       </div>
       <p className="explain">
-        Each bar is ∂C/∂b of one hidden neuron: how fast its weights and biases change. By eq. 122, ∂C/∂b₁ = σ′(z₁) w₂σ′(z₂)
-        w₃σ′(z₃) w₄σ′(z₄) ∂C/∂a₄ — every layer closer to the input multiplies in one more w σ′(z), and σ′ ≤ 1/4.
+        Each bar is ∂C/∂b of one hidden neuron: how fast its weights and biases change. By eq. 122, ∂C/∂b₁ = σ′(z₁) w₂σ′(z₂) w₃σ′(z₃)
+        w₄σ′(z₄) ∂C/∂a₄ — every layer closer to the input multiplies in one more w σ′(z), and σ′ ≤ 1/4.
       </p>
     </section>
   );

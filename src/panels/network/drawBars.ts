@@ -90,5 +90,7 @@ export function drawColumn(g: SVGGElement, { layout, neurons, bars, initialBars,
     .attr('y', (d) => layout.rowY(d.row) - thickness / 2)
     .attr('height', thickness)
     .attr('width', (d) => Math.max(1, barExtent(d.grad, scale, BAR_FULL).length))
-    .attr('fill', (d) => (!Number.isFinite(d.grad) ? palette.overflowGradient : d.grad < 0 ? palette.negativeGradient : palette.positiveGradient));
+    .attr('fill', (d) =>
+      !Number.isFinite(d.grad) ? palette.overflowGradient : d.grad < 0 ? palette.negativeGradient : palette.positiveGradient,
+    );
 }

@@ -80,11 +80,26 @@ export interface ScaleTick {
   label: string;
 }
 
-const SUPERSCRIPT: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+const SUPERSCRIPT: Record<string, string> = {
+  '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
 
 function powerOfTen(e: number): string {
   if (e === 0) return '1';
-  return `10${String(e).split('').map((c) => SUPERSCRIPT[c]).join('')}`;
+  return `10${String(e)
+    .split('')
+    .map((c) => SUPERSCRIPT[c])
+    .join('')}`;
 }
 
 /**

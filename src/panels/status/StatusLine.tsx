@@ -73,8 +73,8 @@ export function StatusLine() {
       )}
       {divergence && (
         <div className="banner diverged" role="alert">
-          <strong>Training diverged.</strong> {sentence(divergence.reason)} Values shown as “overflow” are larger than a 32-bit
-          float can hold, so they are no longer numbers.{config.exploding ? ' Turning the exploding preset off also helps.' : ''}
+          <strong>Training diverged.</strong> {sentence(divergence.reason)} Values shown as “overflow” are larger than a 32-bit float can
+          hold, so they are no longer numbers.{config.exploding ? ' Turning the exploding preset off also helps.' : ''}
         </div>
       )}
       {error && (
@@ -97,7 +97,8 @@ export function StatusLine() {
  * single burst, not of training.
  */
 export function speedText(status: RunStatus, examplesPerSecond: number | undefined): string {
-  if (status !== 'running' || examplesPerSecond === undefined || !(examplesPerSecond > 0) || !Number.isFinite(examplesPerSecond)) return '— examples/s';
+  if (status !== 'running' || examplesPerSecond === undefined || !(examplesPerSecond > 0) || !Number.isFinite(examplesPerSecond))
+    return '— examples/s';
   return `${Math.round(examplesPerSecond).toLocaleString('en')} examples/s`;
 }
 

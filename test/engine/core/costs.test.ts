@@ -22,11 +22,18 @@ describe('costs', () => {
     const e = z.map(Math.exp);
     const sum = e[0] + e[1] + e[2];
     expect(exampleCost('softmax', 'cross-entropy', z, 2)).toBeCloseTo(-Math.log(e[2] / sum), 12);
-    expect(exampleCost('softmax', 'quadratic', z, 2)).toBeCloseTo(0.5 * ((e[0] / sum) ** 2 + (e[1] / sum) ** 2 + (e[2] / sum - 1) ** 2), 12);
+    expect(exampleCost('softmax', 'quadratic', z, 2)).toBeCloseTo(
+      0.5 * ((e[0] / sum) ** 2 + (e[1] / sum) ** 2 + (e[2] / sum - 1) ** 2),
+      12,
+    );
   });
 
   it('stays finite at z = ±50 and beyond, where ln(a) would be ln 0', () => {
-    for (const z of [[50, -50], [-800, 800], [1e5, -1e5]]) {
+    for (const z of [
+      [50, -50],
+      [-800, 800],
+      [1e5, -1e5],
+    ]) {
       for (const output of ['sigmoid', 'softmax'] as const)
         for (const cost of ['cross-entropy', 'quadratic'] as const) {
           const c0 = exampleCost(output, cost, z, 0);

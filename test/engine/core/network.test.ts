@@ -50,6 +50,8 @@ describe('Network', () => {
     // @ts-expect-error deliberately wrong name
     expect(() => new Network({ layers: [3, 2], cost: 'hinge' })).toThrow('unknown cost "hinge"');
     const net = new Network({ layers: [3, 2] });
-    expect(() => net.feedforward(new Float32Array(4), new Float32Array(2))).toThrow('feedforward: input has 4 values, the network expects 3');
+    expect(() => net.feedforward(new Float32Array(4), new Float32Array(2))).toThrow(
+      'feedforward: input has 4 values, the network expects 3',
+    );
   });
 });

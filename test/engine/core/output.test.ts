@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { SIGMOID_CROSS_ENTROPY, SOFTMAX_CROSS_ENTROPY, activateOutputRow, outputCostCode, outputDeltaRow } from '../../../src/engine/core/output';
+import {
+  SIGMOID_CROSS_ENTROPY,
+  SOFTMAX_CROSS_ENTROPY,
+  activateOutputRow,
+  outputCostCode,
+  outputDeltaRow,
+} from '../../../src/engine/core/output';
 import { softplus } from '../../../src/engine/core/costs';
 import { OUTPUTS, COSTS } from '../../../src/engine/core/types';
 

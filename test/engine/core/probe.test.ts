@@ -54,8 +54,18 @@ describe('GradientProbe', () => {
       } finally {
         setSimdEnabled(true);
       }
-      const ref: RefNet = { layers, activation: 'sigmoid', output: 'sigmoid', cost: 'cross-entropy', params: Float64Array.from(net.params) };
-      const g = refGradient(ref, samples, Array.from({ length: 20 }, (_, k) => k));
+      const ref: RefNet = {
+        layers,
+        activation: 'sigmoid',
+        output: 'sigmoid',
+        cost: 'cross-entropy',
+        params: Float64Array.from(net.params),
+      };
+      const g = refGradient(
+        ref,
+        samples,
+        Array.from({ length: 20 }, (_, k) => k),
+      );
       const b1 = 9 * 6; // biases of hidden layer 1 follow weights[0]
       const b2 = b1 + 6 + 6 * 5;
       expect(r.hiddenOffsets).toEqual([0, 6, 11]);

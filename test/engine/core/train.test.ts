@@ -30,9 +30,7 @@ describe.each([
 ])('backpropagation against central finite differences on a float64 reference (%s)', (_, simd) => {
   beforeAll(() => setSimdEnabled(simd));
   afterAll(() => setSimdEnabled(true));
-  const cases = ACTIVATIONS.flatMap((activation) =>
-    OUTPUTS.flatMap((output) => COSTS.map((cost) => ({ activation, output, cost }))),
-  );
+  const cases = ACTIVATIONS.flatMap((activation) => OUTPUTS.flatMap((output) => COSTS.map((cost) => ({ activation, output, cost }))));
   it.each(cases)('$activation hidden, $output output, $cost cost', ({ activation, output, cost }) => {
     const layers = [7, 6, 5, 4];
     const net = new Network({ layers, activation, output, cost });
@@ -121,7 +119,12 @@ describe('saturation', () => {
     ({ activation, output, cost }) => {
       const layers = [4, 3, 3];
       const net = new Network({ layers, activation, output, cost });
-      const samples: Samples = { inputs: Uint8Array.from([255, 255, 0, 255, 255, 0, 255, 0]), labels: Uint8Array.from([0, 2]), inputSize: 4, count: 2 };
+      const samples: Samples = {
+        inputs: Uint8Array.from([255, 255, 0, 255, 255, 0, 255, 0]),
+        labels: Uint8Array.from([0, 2]),
+        inputSize: 4,
+        count: 2,
+      };
       for (const sign of [1, -1]) {
         // Every hidden z = ±50 and every output z = ±50 (biases alone; weights zero), the worst case for log 0.
         net.params.fill(0);
@@ -228,7 +231,8 @@ describe('SGD', () => {
       const samples = randomSamples(40, 12, 4, 9);
       const trainer = new Trainer(net, 10);
       const order = identityOrder(40);
-      for (let e = 0; e < 3; e++) for (let o = 0; o < 40; o += 10) trainer.step(samples, order, o, 10, { eta: 0.5, lambda: 1, trainingSize: 40, momentum: 0.5 });
+      for (let e = 0; e < 3; e++)
+        for (let o = 0; o < 40; o += 10) trainer.step(samples, order, o, 10, { eta: 0.5, lambda: 1, trainingSize: 40, momentum: 0.5 });
       return net.params.slice();
     };
     expect(run(1)).toEqual(run(1));
@@ -241,7 +245,9 @@ describe('SGD', () => {
     const trainer = new Trainer(net, 4);
     const order = identityOrder(5);
     const ok = { eta: 0.1, lambda: 0, trainingSize: 5 };
-    expect(() => trainer.step(samples, order, 0, 2, { ...ok, eta: Number.NaN })).toThrow('learning rate η must be a finite number ≥ 0, got NaN');
+    expect(() => trainer.step(samples, order, 0, 2, { ...ok, eta: Number.NaN })).toThrow(
+      'learning rate η must be a finite number ≥ 0, got NaN',
+    );
     expect(() => trainer.step(samples, order, 0, 2, { ...ok, momentum: 1 })).toThrow('momentum μ must be in [0, 1), got 1');
     expect(() => trainer.step(samples, order, 0, 5, ok)).toThrow('batch of 5 examples does not fit (1..4)');
     expect(() => trainer.step(samples, order, 3, 3, ok)).toThrow('examples 3..5 are out of range (0..4)');
@@ -255,7 +261,12 @@ describe('evaluate', () => {
     const net = new Network({ layers: [2, 2], output: 'softmax' });
     // Output 0 follows input 0, output 1 follows input 1.
     net.weights[0].set([5, 0, 0, 5]);
-    const samples: Samples = { inputs: Uint8Array.from([255, 0, 0, 255, 255, 0]), labels: Uint8Array.from([0, 1, 1]), inputSize: 2, count: 3 };
+    const samples: Samples = {
+      inputs: Uint8Array.from([255, 0, 0, 255, 255, 0]),
+      labels: Uint8Array.from([0, 1, 1]),
+      inputSize: 2,
+      count: 3,
+    };
     const r = evaluate(net, samples);
     expect(r.accuracy).toBeCloseTo(2 / 3, 12);
     const p = Math.exp(5) / (Math.exp(5) + 1);

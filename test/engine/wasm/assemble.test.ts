@@ -4,8 +4,14 @@ import { KERNELS } from '../../../src/engine/wasm/simd-kernels';
 
 const add: Kernel = {
   name: 'add',
-  params: [['x', I32], ['y', I32]],
-  locals: [['scratch', F64], ['sum', I32]],
+  params: [
+    ['x', I32],
+    ['y', I32],
+  ],
+  locals: [
+    ['scratch', F64],
+    ['sum', I32],
+  ],
   // The sum is left on the stack and dropped (0x1a): the function returns nothing.
   body: (f) => [...f.get('x'), ...f.get('y'), I32_ADD, ...f.set('sum'), ...f.get('sum'), 0x1a],
 };

@@ -27,7 +27,17 @@ describe.skipIf(!haveSimd)('sparseOuter kernel: Σ_k δ_k x_kᵀ into panels (eq
         b.i32('start')[m] = p;
         b.f32('delta').set(delta);
         b.f32('grad').set(before);
-        b.k.sparseOuter(m, b.at('start'), b.at('idx'), b.at('val'), b.at('delta'), padded * 4, padded / PANEL_LANES, b.at('grad'), nIn * PANEL_LANES * 4);
+        b.k.sparseOuter(
+          m,
+          b.at('start'),
+          b.at('idx'),
+          b.at('val'),
+          b.at('delta'),
+          padded * 4,
+          padded / PANEL_LANES,
+          b.at('grad'),
+          nIn * PANEL_LANES * 4,
+        );
         // Reference: the same float32 additions in the same order (examples, then their non-zero inputs).
         const expected = before.slice();
         for (let k = 0; k < m; k++)

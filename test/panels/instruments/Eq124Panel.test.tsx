@@ -52,7 +52,8 @@ describe('Eq124Panel', () => {
     const { container, rerender } = render(<Eq124Panel snapshot={snapshot([0.3, 0.5], [0.01, 0.04], [0.2, 0.21])} />);
     expect(screen.getByLabelText('factor norm layer 1').textContent).toBe('0.300');
     expect(screen.getByLabelText('mean σ′ layer 2').textContent).toBe('0.210');
-    const bars = () => Array.from(container.querySelectorAll('rect.factor-bar')).map((r) => [r.getAttribute('data-h'), Number(r.getAttribute('data-norm'))]);
+    const bars = () =>
+      Array.from(container.querySelectorAll('rect.factor-bar')).map((r) => [r.getAttribute('data-h'), Number(r.getAttribute('data-norm'))]);
     expect(bars()).toEqual([
       ['1', 0.3],
       ['2', 0.5],
@@ -63,7 +64,7 @@ describe('Eq124Panel', () => {
     expect(screen.getByLabelText('factor norm layer 3').textContent).toBe('not finite (diverged)');
   });
 
-  it('names the derivative of the live network\'s activation in the mean column', () => {
+  it("names the derivative of the live network's activation in the mean column", () => {
     const { rerender } = render(<Eq124Panel snapshot={snapshot([0.3], [0.01], [0.2])} />);
     expect(screen.getByRole('columnheader', { name: 'mean σ′(zʰ)' })).toBeTruthy();
     rerender(<Eq124Panel snapshot={snapshot([0.3], [0.01], [0.6])} activation="relu" />);
