@@ -385,7 +385,7 @@ async function main(): Promise<void> {
     };
 
     if (json) {
-      process.stdout.write(JSON.stringify(report) + '\n');
+      process.stdout.write(`${JSON.stringify(report)}\n`);
     } else {
       printTable(report);
     }

@@ -40,7 +40,7 @@ const pageSkipped = chromiumAvailable() ? null : `Chromium not found at ${CHROMI
 if (json) {
   const engine = lastJson(run('engine.bench.ts'));
   const page = pageSkipped ? { skipped: pageSkipped } : lastJson(run('page.bench.ts'));
-  process.stdout.write(JSON.stringify({ ...engine, page }) + '\n');
+  process.stdout.write(`${JSON.stringify({ ...engine, page })}\n`);
 } else {
   run('engine.bench.ts');
   console.log('');

@@ -307,7 +307,9 @@ export function formatResult(r: ExperimentResult): string {
     const numHidden = r.median.length;
     lines.push(`‖δˡ‖ at initialisation over the first ${r.settings.probeSize} training images (${describeSettings(r)})`);
     const rows: string[][] = [['seed', ...hiddenHeads(numHidden)]];
-    r.seeds.forEach((seed, s) => rows.push([String(seed), ...r.norms[s].map(formatNorm)]));
+    r.seeds.forEach((seed, s) => {
+      rows.push([String(seed), ...r.norms[s].map(formatNorm)]);
+    });
     if (r.seeds.length > 1) rows.push(['median', ...r.median.map(formatNorm)]);
     rows.push(['ratio', '', ...r.median.slice(1).map((v, h) => formatRatio(v, r.median[h]))]);
     lines.push(table(rows));
@@ -323,7 +325,9 @@ export function formatResult(r: ExperimentResult): string {
   } else {
     lines.push(`validation accuracy after each epoch (${describeSettings(r)})`);
     const rows: string[][] = [['epoch', 'accuracy']];
-    r.accuracy.forEach((a, e) => rows.push([String(e + 1), `${(100 * a).toFixed(2)}%${e + 1 === r.bestEpoch ? '  best' : ''}`]));
+    r.accuracy.forEach((a, e) => {
+      rows.push([String(e + 1), `${(100 * a).toFixed(2)}%${e + 1 === r.bestEpoch ? '  best' : ''}`]);
+    });
     lines.push(table(rows));
     lines.push(
       `best ${(100 * r.best).toFixed(2)}% at epoch ${r.bestEpoch} of ${r.accuracy.length}, on ${r.validationCount} validation images`,

@@ -22,7 +22,7 @@ const processIo: Io = {
 
 /** Exit codes: 0 done, 1 unusable data, 2 bad options, 3 the run itself failed. */
 export function main(argv: readonly string[], io: Io = processIo): number {
-  let config;
+  let config: ReturnType<typeof parseArgs>;
   try {
     config = parseArgs(argv);
   } catch (err) {
@@ -37,7 +37,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     return 0;
   }
 
-  let data;
+  let data: ReturnType<typeof loadMnist>;
   try {
     data = loadMnist(config.dataDir ?? undefined);
   } catch (err) {

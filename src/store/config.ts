@@ -232,7 +232,7 @@ export function serialiseQuery(config: RunConfig): string {
     ['exploding', config.exploding ? '1' : '0'],
   ];
   // Commas stay readable in the layers list; everything else is a plain token already.
-  return '?' + pairs.map(([k, v]) => `${k}=${encodeURIComponent(v).replace(/%2C/g, ',')}`).join('&');
+  return `?${pairs.map(([k, v]) => `${k}=${encodeURIComponent(v).replace(/%2C/g, ',')}`).join('&')}`;
 }
 
 /** Fields whose change builds a fresh network from the seed (everything except the pace). */

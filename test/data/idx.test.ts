@@ -4,7 +4,9 @@ import { checkCountsAgree, DataFileError, parseIdxImages, parseIdxLabels, readIm
 function header(values: number[]): Uint8Array {
   const bytes = new Uint8Array(values.length * 4);
   const view = new DataView(bytes.buffer);
-  values.forEach((v, i) => view.setUint32(i * 4, v, false));
+  values.forEach((v, i) => {
+    view.setUint32(i * 4, v, false);
+  });
   return bytes;
 }
 

@@ -60,7 +60,7 @@ describe('network bar readout', () => {
     await waitFor(() => expect(r.container.querySelectorAll('rect[data-layer]')).toHaveLength(12));
     const columns = [1, 2].map((h) => screen.getByRole('img', { name: `∂C/∂b bars of hidden layer ${h}` }));
     const layout = columnLayout(6);
-    columns.forEach((c) => layOut(c, 200, layout.height));
+    for (const c of columns) layOut(c, 200, layout.height);
     const rowY = (row: number) => layout.rowY(row);
     return { ...r, snap, columns, rowY };
   }

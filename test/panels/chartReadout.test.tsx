@@ -36,7 +36,9 @@ function readoutBox(container: HTMLElement) {
 async function speedChartWithThreeProbes() {
   const r = renderWithStore(<LearningSpeedPanel />);
   const snaps = [0, 1, 2].map((epoch) => makeSnapshot(1, [30, 30], { epoch, scale: [0.0001 * (epoch + 1), 0.01] }));
-  act(() => snaps.forEach((s) => r.client.emit(s)));
+  act(() => {
+    for (const s of snaps) r.client.emit(s);
+  });
   const chart = screen.getByRole('img', { name: /^Learning speed/ });
   await waitFor(() => expect(r.container.querySelectorAll('circle.last-point')).toHaveLength(2));
   layOut(chart, SPEED_BOX.width, SPEED_BOX.height);

@@ -25,7 +25,9 @@ describe('layer learning speed table', () => {
         .map((c) => c.textContent),
     );
     expect(cells.map((c) => c[0])).toEqual(['1', '2', '3']);
-    cells.forEach((c, i) => expect(Number(c[1])).toBeCloseTo(snap.layerNorms[i], 3 - i + 2));
+    cells.forEach((c, i) => {
+      expect(Number(c[1])).toBeCloseTo(snap.layerNorms[i], 3 - i + 2);
+    });
     expect(cells[0][1]).toMatch(/^\d\.\d\de-\d$/);
     expect(cells[2][2]).toBe('1×');
     expect(cells[0][2]).toBe('0.01×');

@@ -60,7 +60,9 @@ describe('network panel', () => {
     act(() => client.emit(makeSnapshot(1, [30, 30], { epoch: 60, scale: [0.001 / 1000, 0.01 / 1000] })));
     await waitFor(() => expect(screen.getByText(/^Full bar = /).textContent).toBe('Full bar = 3.00e-4'));
     const after = bars(container).map((r) => Number(r.getAttribute('width')));
-    after.forEach((w, i) => expect(w).toBeCloseTo(before[i], 3));
+    after.forEach((w, i) => {
+      expect(w).toBeCloseTo(before[i], 3);
+    });
     // The sixth of 30 neurons drawn, against the thirtieth that sets the full bar.
     expect(Math.max(...after)).toBeCloseTo(150 * Math.sqrt(6 / 30), 3);
     // Every first-probe outline is now far past the end of its track.

@@ -15,7 +15,7 @@ function manualFrames() {
     flush() {
       const cbs = [...queue.values()];
       queue.clear();
-      cbs.forEach((cb) => cb());
+      for (const cb of cbs) cb();
     },
     pending: () => queue.size,
   };

@@ -47,7 +47,10 @@ describe('configure', () => {
     expect(s.layerNorms[0]).toBeCloseTo(norm(s.gradB.subarray(0, 30)), 6);
     expect(s.layerNorms[1]).toBeCloseTo(norm(s.gradB.subarray(30, 50)), 6);
     // Sigmoid: mean σ′ lies in (0, 1/4].
-    for (const p of s.meanActivationPrime) expect(p).toBeGreaterThan(0), expect(p).toBeLessThanOrEqual(0.25);
+    for (const p of s.meanActivationPrime) {
+      expect(p).toBeGreaterThan(0);
+      expect(p).toBeLessThanOrEqual(0.25);
+    }
     for (const f of s.factorNorms) expect(f).toBeGreaterThan(0);
     expect(allFinite(s)).toBe(true);
     const ready = ofType(h.messages, 'ready');

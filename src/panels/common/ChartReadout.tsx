@@ -95,6 +95,7 @@ export function ReadoutMarks({
   const baseline = (line: number) => at.y + PAD + LINE * line + FONT * 0.8;
 
   return (
+    // biome-ignore lint/a11y/noAriaHiddenOnFocusable: nothing in the drawn readout takes focus; its values reach screen readers through the chart's live region
     <g className="readout" aria-hidden="true">
       <line className="readout-guide" x1={anchorX} x2={anchorX} y1={box.top} y2={box.height - box.bottom} />
       {dots.map((d, i) => (

@@ -130,9 +130,9 @@ export function BoundPanel() {
         </figure>
       </div>
       <p className="readout" aria-live="polite">
-        <span aria-label="interval width" data-value={String(width)}>
+        <output aria-label="interval width" data-value={String(width)}>
           {absW < 4 ? `|w| = ${formatNumber(absW)} < 4: |wσ′(wa+b)| ≤ |w|/4 < 1 for every a, width 0` : `width = ${formatNumber(width, 4)}`}
-        </span>
+        </output>
         {shade &&
           ` (a from ${formatNumber(shade.lo, 4)} to ${formatNumber(shade.hi, 4)}${shade.shown ? '' : ', outside the plotted range'})`}
       </p>

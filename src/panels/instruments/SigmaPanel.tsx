@@ -98,7 +98,7 @@ export function SigmaPanel() {
           )}
         </svg>
       </figure>
-      <p className="readout" aria-live="polite" aria-label="values at z">
+      <p className="readout" role="status" aria-label="values at z">
         z = {formatNumber(z)}: σ(z) = {formatNumber(r.sigma)}, σ′(z) = {formatNumber(r.sigmaPrime)}
         {r.other && `, ${r.other.label}′(z) = ${formatNumber(r.other.fPrime)}`}
       </p>

@@ -84,8 +84,7 @@ export function LearningSpeedPanel() {
             ))}
             <BookMarks book={book} x={x} y={y} />
             {/* The newest point of each layer, so a series of one probe is visible too. */}
-            {lastPoint &&
-              lastPoint.norms.map((v, i) =>
+            {lastPoint?.norms.map((v, i) =>
                 Number.isFinite(v) && v > 0 ? (
                   <circle key={`last-${i}`} cx={x(lastPoint.x)} cy={y(v)} r={5} fill={layerColour(i + 1)} className="last-point" />
                 ) : null,

@@ -38,8 +38,8 @@ export function speedScales(series: readonly (readonly NormPoint[])[], box: Char
   }
   const extent = normExtent(series) ?? [1e-3, 1];
   // Whole decades at both ends so the log axis always has labelled ticks.
-  const lo = Math.pow(10, Math.floor(Math.log10(extent[0])));
-  let hi = Math.pow(10, Math.ceil(Math.log10(extent[1])));
+  const lo = 10 ** Math.floor(Math.log10(extent[0]));
+  let hi = 10 ** Math.ceil(Math.log10(extent[1]));
   if (hi <= lo) hi = lo * 10;
   const x = scaleLinear()
     .domain([0, xMax])
@@ -68,7 +68,7 @@ export function decadeTicks(domain: [number, number], maxTicks = 7): number[] {
   const hi = Math.round(Math.log10(domain[1]));
   const step = Math.max(1, Math.ceil((hi - lo + 1) / maxTicks));
   const ticks: number[] = [];
-  for (let e = hi; e >= lo; e -= step) ticks.unshift(Math.pow(10, e));
+  for (let e = hi; e >= lo; e -= step) ticks.unshift(10 ** e);
   return ticks;
 }
 

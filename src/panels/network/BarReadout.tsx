@@ -26,6 +26,7 @@ export function BarReadout({
   }
   const [announced, setAnnounced] = useState('');
   const pick = chosen === null ? '' : `${chosen.layer}:${chosen.row}`;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new pick is announced, see below
   useEffect(() => {
     setAnnounced(text ?? '');
     // Only a new pick is announced (hence `pick`, not `text`, as the dependency): the value streaming in

@@ -23,7 +23,7 @@ describe('validateLayers / parseLayers', () => {
     ['784', 'a network needs at least 2 layers (input and output), got 1 ("784")'],
     ['', 'no layers given: write widths separated by commas, e.g. "784,30,10"'],
     ['784,,10', 'layer 2 width is empty in "784,,10"'],
-    ['784,' + '5,'.repeat(11) + '10', 'at most 10 hidden layers are allowed, got 11'],
+    [`784,${'5,'.repeat(11)}10`, 'at most 10 hidden layers are allowed, got 11'],
   ])('"%s" → %s', (text, message) => {
     expect(() => parseLayers(text, MNIST)).toThrow(LayerSpecError);
     expect(() => parseLayers(text, MNIST)).toThrow(message);

@@ -48,7 +48,7 @@ describe('GradientProbe', () => {
     const samples = randomSamples(30, 9, 3, 5);
     for (const simd of [true, false]) {
       setSimdEnabled(simd);
-      let r;
+      let r: ReturnType<GradientProbe['run']>;
       try {
         r = new GradientProbe(net, samples, 20).run();
       } finally {

@@ -71,7 +71,9 @@ describe('shuffle', () => {
     for (let t = 0; t < 40_000; t++) {
       order.set([0, 1, 2, 3]);
       shuffle(order, rng);
-      order.forEach((item, place) => counts[item][place]++);
+      order.forEach((item, place) => {
+        counts[item][place]++;
+      });
     }
     for (const row of counts) for (const c of row) expect(Math.abs(c - 10_000)).toBeLessThan(400);
   });
