@@ -7,6 +7,11 @@ import type { Check } from '../../store/config';
 
 export interface ValidatedFieldProps<T> {
   label: string;
+  /**
+   * A shorter text to show where the surroundings already say the rest (a column headed "Hidden layer 2"
+   * needs only "Width"); the field's accessible name stays the full label.
+   */
+  visibleLabel?: string;
   value: T;
   check: (text: string) => Check<T>;
   onCommit: (value: T) => void;
@@ -15,7 +20,16 @@ export interface ValidatedFieldProps<T> {
   className?: string;
 }
 
-export function ValidatedField<T>({ label, value, check, onCommit, hint, inputMode = 'decimal', className }: ValidatedFieldProps<T>) {
+export function ValidatedField<T>({
+  label,
+  visibleLabel,
+  value,
+  check,
+  onCommit,
+  hint,
+  inputMode = 'decimal',
+  className,
+}: ValidatedFieldProps<T>) {
   const id = useId();
   const [draft, setDraft] = useState(String(value));
   const [error, setError] = useState<string | null>(null);
@@ -47,9 +61,10 @@ export function ValidatedField<T>({ label, value, check, onCommit, hint, inputMo
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>{visibleLabel ?? label}</label>
       <input
         id={id}
+        aria-label={visibleLabel === undefined ? undefined : label}
         type="text"
         inputMode={inputMode}
         autoComplete="off"

@@ -63,7 +63,7 @@ export function LearningSpeedPanel() {
               <text
                 transform={`translate(18,${(box.top + box.height - box.bottom) / 2}) rotate(-90)`}
                 textAnchor="middle"
-                className="axis-label"
+                className="axis-label y-label"
               >
                 ‖δˡ‖ (log scale)
               </text>

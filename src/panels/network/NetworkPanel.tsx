@@ -185,16 +185,12 @@ export function NetworkPanel() {
           </span>{' '}
           <span className="swatch" style={{ background: palette.positiveGradient }} aria-hidden="true" /> ∂C/∂b &gt; 0{' '}
           <span className="swatch" style={{ background: palette.negativeGradient }} aria-hidden="true" /> ∂C/∂b &lt; 0{' '}
-          <span className="swatch ghost-swatch" aria-hidden="true" /> at the first probe, same scale (▸ = cut at the end)
-          {!showAll && <> · first {BOOK_NEURONS_SHOWN} neurons of each layer, as in the book</>}
+          <span className="ghost-key">
+            <span className="swatch ghost-swatch" aria-hidden="true" /> at the first probe, same scale (▸ = cut at the end)
+            {!showAll && <> · first {BOOK_NEURONS_SHOWN} neurons of each layer, as in the book</>}
+          </span>
         </p>
       </div>
-      <BarReadout
-        chosen={chosen}
-        width={chosen ? hidden[chosen.layer - 1] : 0}
-        neurons={chosen ? selectNeurons(hidden[chosen.layer - 1], showAll) : []}
-        announcerId={announcerId}
-      />
       {/* The column count goes to the stylesheet as a variable, so narrow screens can wrap the layers instead. */}
       <div className="network" style={{ '--hidden-layers': hidden.length } as CSSProperties}>
         <div className="layer-column io-column">
@@ -212,6 +208,7 @@ export function NetworkPanel() {
               <ValidatedField
                 className="width-field"
                 label={`Width of hidden layer ${h}`}
+                visibleLabel="Width"
                 value={width}
                 inputMode="numeric"
                 check={(text) => checkHiddenWidth(text, h)}
@@ -272,7 +269,8 @@ export function NetworkPanel() {
                 onClick={() => remove(h)}
                 disabled={hidden.length <= 1}
               >
-                Remove hidden layer {h}
+                {/* The column's own heading names the layer; a narrow column shows only the verb. */}
+                Remove <span className="remove-which">hidden layer {h}</span>
               </button>
             </div>
           );
@@ -285,6 +283,13 @@ export function NetworkPanel() {
           </p>
         </div>
       </div>
+      {/* Under the columns, so a pick that wraps the line onto two never moves the bars. */}
+      <BarReadout
+        chosen={chosen}
+        width={chosen ? hidden[chosen.layer - 1] : 0}
+        neurons={chosen ? selectNeurons(hidden[chosen.layer - 1], showAll) : []}
+        announcerId={announcerId}
+      />
       <p className="explain">
         Each bar is ∂C/∂b of one hidden neuron: how fast its weights and biases change. By eq. 122, ∂C/∂b₁ = σ′(z₁) w₂σ′(z₂) w₃σ′(z₃)
         w₄σ′(z₄) ∂C/∂a₄ — every layer closer to the input multiplies in one more w σ′(z), and σ′ ≤ 1/4.
