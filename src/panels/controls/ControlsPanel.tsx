@@ -164,9 +164,11 @@ export function ClipControl() {
   const id = useId();
   const on = clipNorm > 0;
   return (
-    <div className="switch-field clip-field">
-      <input id={id} type="checkbox" checked={on} onChange={(e) => update({ clipNorm: e.target.checked ? lastThreshold.current : 0 })} />
-      <label htmlFor={id}>Clip gradient norm</label>
+    <div className="clip-field">
+      <div className="clip-toggle">
+        <input id={id} type="checkbox" checked={on} onChange={(e) => update({ clipNorm: e.target.checked ? lastThreshold.current : 0 })} />
+        <label htmlFor={id}>Clip gradient norm</label>
+      </div>
       <ValidatedField
         label="Clip gradient norm at"
         value={on ? clipNorm : lastThreshold.current}
