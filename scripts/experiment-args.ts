@@ -33,6 +33,8 @@ export interface ExperimentConfig {
   batch: number;
   /** Momentum μ; 0 is the book's plain SGD. */
   momentum: number;
+  /** Gradient-norm clipping threshold c (training-speed, accuracy); 0 is no clipping. */
+  clip: number;
 }
 
 export class UsageError extends Error {
@@ -72,6 +74,8 @@ options
   --preset exploding      the chapter's exploding-gradient weights and biases
   --init NAME             ${INITIALISERS.join(', ')} (default default)
   --activation NAME       ${ACTIVATIONS.join(', ')} (default sigmoid)
+  --clip X                training-speed, accuracy: scale each mini-batch's gradient down to length X
+                          when it is longer (gradient-norm clipping; default 0, off)
   --eta X  --lambda X  --batch N  --momentum X
                           training-speed defaults: 0.1, 5.0, 1000 (full batch), 0
                           accuracy defaults:       0.1, 5.0, 10, 0`;
@@ -89,6 +93,7 @@ const VALUE_OPTIONS = [
   'lambda',
   'batch',
   'momentum',
+  'clip',
 ] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 const FLAG_OPTIONS = ['json', 'help'] as const;
@@ -194,6 +199,12 @@ export function parseArgs(argv: readonly string[]): ExperimentConfig | 'help' {
   if (!(Number.isFinite(lambda) && lambda >= 0)) throw new UsageError(`--lambda ${get('lambda')} must be a number ≥ 0`);
   const momentum = get('momentum') === undefined ? 0 : parseNumber('momentum', get('momentum')!);
   if (!(momentum >= 0 && momentum < 1)) throw new UsageError(`--momentum ${get('momentum')} must be at least 0 and below 1`);
+  const clipText = get('clip');
+  if (clipText !== undefined && experiment === 'initial-norms') {
+    throw new UsageError('--clip does not apply to initial-norms, which measures the untrained network');
+  }
+  const clip = clipText === undefined ? 0 : parseNumber('clip', clipText);
+  if (!(Number.isFinite(clip) && clip >= 0)) throw new UsageError(`--clip ${clipText} must be a number ≥ 0 (0 is no clipping)`);
   const batch = get('batch') === undefined ? defaults.batch : parseWhole('batch', get('batch')!, 1, 60_000);
 
   const presetText = get('preset');
@@ -215,5 +226,6 @@ export function parseArgs(argv: readonly string[]): ExperimentConfig | 'help' {
     lambda,
     batch,
     momentum,
+    clip,
   };
 }

@@ -22,6 +22,8 @@ export interface RunSettings {
   lambda?: number;
   batch?: number;
   momentum?: number;
+  /** Gradient-norm clipping threshold; 0 or absent is no clipping. */
+  clipNorm?: number;
   /** n in the weight decay (1 − ηλ/n): the number of training examples. */
   trainingSize?: number;
   probeSize: number;
@@ -142,7 +144,7 @@ function trainEpoch(
   trainingSize: number,
 ): number {
   shuffle(order, rng);
-  const opts = { eta: config.eta, lambda: config.lambda, trainingSize, momentum: config.momentum };
+  const opts = { eta: config.eta, lambda: config.lambda, trainingSize, momentum: config.momentum, clipNorm: config.clip };
   let costSum = 0;
   let batches = 0;
   // Like network2.SGD, the last mini-batch is whatever is left over.
@@ -195,6 +197,7 @@ export function runTrainingSpeed(config: ExperimentConfig, training: Samples, lo
       lambda: config.lambda,
       batch,
       momentum: config.momentum,
+      clipNorm: config.clip,
       trainingSize: set.count,
     },
     warnings,
@@ -249,6 +252,7 @@ export function runAccuracy(
       lambda: config.lambda,
       batch,
       momentum: config.momentum,
+      clipNorm: config.clip,
       trainingSize: training.count,
     },
     warnings,
@@ -287,6 +291,7 @@ function describeSettings(r: ExperimentResult): string {
   if (s.preset) parts.push(`preset ${s.preset}`);
   if (s.eta !== undefined) parts.push(`η ${s.eta}`, `λ ${s.lambda}`, `batch ${s.batch}`, `n ${s.trainingSize}`);
   if (s.momentum) parts.push(`μ ${s.momentum}`);
+  if (s.clipNorm) parts.push(`gradient clipped at ‖∇‖ ≤ ${s.clipNorm}`);
   return parts.join(', ');
 }
 

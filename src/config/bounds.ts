@@ -57,6 +57,11 @@ export const MAX_EPOCHS = 100_000;
 /** The ends of the speed control: 1 is the gentlest pace, 10 is as fast as the worker can go. */
 export const MIN_SPEED = 1;
 export const MAX_SPEED = 10;
+/**
+ * The clipping threshold c is a gradient length. The probe's ‖δˡ‖ of a healthy run is 1e-3..1 and the exploding
+ * preset's first step is ~1e3 and beyond, so a threshold past a million never bites: a typo, not an experiment.
+ */
+export const MAX_CLIP_NORM = 1_000_000;
 
 export const BOUNDS: { readonly [F in BoundedField]: FieldBound } = {
   mode: { kind: 'choice', label: 'mode', names: MODES },
@@ -71,6 +76,7 @@ export const BOUNDS: { readonly [F in BoundedField]: FieldBound } = {
   momentum: { kind: 'number', label: 'momentum μ', min: 0, max: 1, maxExclusive: true },
   epochs: { kind: 'number', label: 'epoch budget', min: 1, max: MAX_EPOCHS, integer: true },
   exploding: { kind: 'flag', label: 'exploding' },
+  clipNorm: { kind: 'number', label: 'gradient-norm clipping threshold', min: 0, max: MAX_CLIP_NORM },
   // Any number in range: the pace table rounds it to the nearest step.
   speed: { kind: 'number', label: 'speed', min: MIN_SPEED, max: MAX_SPEED },
   probeEvery: { kind: 'number', label: 'probe interval (mini-batches)', min: 1, max: Infinity, integer: true },

@@ -8,6 +8,7 @@ export {
   BOUNDS,
   describeRule,
   MAX_BATCH_SIZE,
+  MAX_CLIP_NORM,
   MAX_EPOCHS,
   MAX_LAMBDA,
   MAX_SEED,

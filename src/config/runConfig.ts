@@ -32,6 +32,11 @@ export interface RunConfig {
   epochs: number;
   /** Apply the engine's exploding-gradient preset after initialising. */
   exploding: boolean;
+  /**
+   * Gradient-norm clipping threshold c (Pascanu et al. 2013): a mini-batch's gradient longer than c is scaled
+   * down to length c before the step. 0 or left out: no clipping, the chapter's plain SGD.
+   */
+  clipNorm?: number;
   /** 1 (gentle, easy to follow) .. 10 (as fast as the worker can go). */
   speed: number;
   /**

@@ -85,6 +85,7 @@ export const checkLambda = checkNumberField('lambda');
 export const checkBatchSize = checkNumberField('batchSize');
 export const checkSeed = checkNumberField('seed');
 export const checkMomentum = checkNumberField('momentum');
+export const checkClipNorm = checkNumberField('clipNorm');
 export const checkSpeed = checkNumberField('speed');
 export const checkHiddenWidth = (text: string, layer: number) =>
   checkNumberText(text, { kind: 'number', label: `width of hidden layer ${layer}`, min: 1, max: MAX_HIDDEN_WIDTH, integer: true });
@@ -122,7 +123,19 @@ export function checkLayers(text: string): Check<number[]> {
 }
 
 /** The query-string keys, in the order they are written. */
-export const URL_KEYS = ['layers', 'mode', 'eta', 'lambda', 'batch', 'seed', 'init', 'activation', 'momentum', 'exploding'] as const;
+export const URL_KEYS = [
+  'layers',
+  'mode',
+  'eta',
+  'lambda',
+  'batch',
+  'seed',
+  'init',
+  'activation',
+  'momentum',
+  'exploding',
+  'clip',
+] as const;
 type UrlKey = (typeof URL_KEYS)[number];
 
 export interface ParsedQuery {
@@ -143,6 +156,7 @@ const URL_FIELDS: Record<UrlKey, keyof RunConfig> = {
   activation: 'activation',
   momentum: 'momentum',
   exploding: 'exploding',
+  clip: 'clipNorm',
 };
 
 /** How a notice names the default that stands in for an ignored value. */
@@ -151,6 +165,7 @@ function shownDefault(key: UrlKey): string {
   if (key === 'init') return `"${DEFAULT_CONFIG.init}" (${INIT_LABELS[DEFAULT_CONFIG.init].replace(' (default)', '')})`;
   if (key === 'exploding') return DEFAULT_CONFIG.exploding ? '1' : '0';
   const value = DEFAULT_CONFIG[URL_FIELDS[key]];
+  if (value === undefined) return '0';
   return Array.isArray(value) ? value.join(',') : String(value);
 }
 
@@ -231,6 +246,9 @@ export function serialiseQuery(config: RunConfig): string {
     ['momentum', String(config.momentum)],
     ['exploding', config.exploding ? '1' : '0'],
   ];
+  // Clipping is written only when on: off is the chapter's plain SGD and always will be, so links made
+  // before the setting existed and links made without it read the same.
+  if ((config.clipNorm ?? 0) > 0) pairs.push(['clip', String(config.clipNorm)]);
   // Commas stay readable in the layers list; everything else is a plain token already.
   return `?${pairs.map(([k, v]) => `${k}=${encodeURIComponent(v).replace(/%2C/g, ',')}`).join('&')}`;
 }
@@ -247,6 +265,7 @@ export function needsReinitialise(before: RunConfig, after: RunConfig): boolean 
     before.lambda !== after.lambda ||
     before.batchSize !== after.batchSize ||
     before.momentum !== after.momentum ||
+    (before.clipNorm ?? 0) !== (after.clipNorm ?? 0) ||
     before.output !== after.output
   );
 }
@@ -267,5 +286,6 @@ export function describeDifference(other: RunConfig, current: RunConfig): string
   if (other.batchSize !== current.batchSize) parts.push(`batch ${other.batchSize}`);
   if (other.momentum !== current.momentum) parts.push(`μ ${other.momentum}`);
   if (other.exploding !== current.exploding) parts.push(other.exploding ? 'exploding preset' : 'no preset');
+  if ((other.clipNorm ?? 0) !== (current.clipNorm ?? 0)) parts.push((other.clipNorm ?? 0) > 0 ? `clip ${other.clipNorm}` : 'no clipping');
   return parts.length > 0 ? parts.join(' · ') : 'same settings';
 }

@@ -44,6 +44,7 @@ export function checkConfig(raw: unknown): RunConfig {
     speed: c.speed,
   };
   if (c.probeEvery !== undefined) config.probeEvery = c.probeEvery;
+  if (c.clipNorm !== undefined) config.clipNorm = c.clipNorm;
   return config;
 }
 

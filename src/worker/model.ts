@@ -139,8 +139,8 @@ export function prepareModel(m: Model, probe: Samples): void {
 /** Learning-speed mode (figs. 5-7): one full-batch gradient-descent step on the probe images = one epoch. Returns the cost. */
 export function trainFullBatch(m: Model, samples: Samples): number {
   if (m.order === null) throw new Error('the probe images are not loaded');
-  const { eta, lambda, momentum } = m.config;
-  const cost = m.trainer.step(samples, m.order, 0, samples.count, { eta, lambda, trainingSize: samples.count, momentum });
+  const { eta, lambda, momentum, clipNorm } = m.config;
+  const cost = m.trainer.step(samples, m.order, 0, samples.count, { eta, lambda, trainingSize: samples.count, momentum, clipNorm });
   m.epoch++;
   return cost;
 }
@@ -157,7 +157,7 @@ export interface MiniBatchResult {
 
 /** SGD mode (the opening table): one mini-batch, shuffling at the start of each epoch as network2.py does. */
 export function trainMiniBatch(m: Model, training: Samples): MiniBatchResult {
-  const { batchSize, eta, lambda, momentum } = m.config;
+  const { batchSize, eta, lambda, momentum, clipNorm } = m.config;
   const perEpoch = Math.ceil(training.count / batchSize);
   if (m.order === null || m.order.length !== training.count) m.order = fillIdentity(new Uint32Array(training.count));
   if (m.shuffledFor !== m.epoch) {
@@ -172,7 +172,7 @@ export function trainMiniBatch(m: Model, training: Samples): MiniBatchResult {
   }
   const offset = m.batch * batchSize;
   const size = Math.min(batchSize, training.count - offset);
-  const cost = m.trainer.step(training, m.order, offset, size, { eta, lambda, trainingSize: training.count, momentum });
+  const cost = m.trainer.step(training, m.order, offset, size, { eta, lambda, trainingSize: training.count, momentum, clipNorm });
   m.batch++;
   const result = { cost, size, endOfEpoch: false, endOfInterval: false };
   if (!Number.isFinite(cost)) return result;

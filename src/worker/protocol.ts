@@ -39,6 +39,11 @@ export interface Snapshot {
   /** Mean σ′(z) of each hidden layer over the probe images (eq. 124's diagonal, averaged). */
   meanActivationPrime: Float64Array;
   /**
+   * Per hidden layer, the share (0..1) of its neurons that are saturated: mean activation derivative over the
+   * probe images below 0.01 (sigmoid, tanh), or zero on every image (ReLU). See the engine's isSaturated.
+   */
+  saturatedShare: Float64Array;
+  /**
    * Eq. 124 per hidden layer h: the spectral norm of Σ′(zʰ)(wʰ⁺¹)ᵀ, the matrix that carries δʰ⁺¹ back to δʰ,
    * with Σ′ the diagonal of mean σ′ over the probe images (src/engine/eq124.ts). Below 1 it shrinks the gradient.
    */

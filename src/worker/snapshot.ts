@@ -87,12 +87,19 @@ export function assembleSnapshot(result: ProbeResult, factorNorms: Float64Array,
     hiddenOffsets: result.hiddenOffsets.slice(),
     layerNorms: result.layerNorms.slice(),
     meanActivationPrime,
+    saturatedShare: result.saturatedShare.slice(),
     factorNorms,
   };
   return {
     ok: true,
     snapshot,
-    transfer: [snapshot.gradB.buffer, snapshot.layerNorms.buffer, meanActivationPrime.buffer, factorNorms.buffer],
+    transfer: [
+      snapshot.gradB.buffer,
+      snapshot.layerNorms.buffer,
+      meanActivationPrime.buffer,
+      snapshot.saturatedShare.buffer,
+      factorNorms.buffer,
+    ],
   };
 }
 

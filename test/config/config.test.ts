@@ -36,6 +36,15 @@ const CASES: Record<BoundedField, Case[]> = {
     [1e7, true],
     [1e300, true],
   ],
+  clipNorm: [
+    [0, true],
+    [-1e-9, false],
+    [1, true],
+    [1_000_000, true],
+    [1_000_000.001, false],
+    [Number.NaN, false],
+    ['1', false],
+  ],
   lambda: [
     [0, true],
     [-1e-9, false],
@@ -168,6 +177,11 @@ describe('checkRunConfig', () => {
   it('lets probeEvery be left out but checks it when present', () => {
     expect(checkRunConfig({ ...defaultConfig(), probeEvery: 25 })).toEqual([]);
     expect(checkRunConfig({ ...defaultConfig(), probeEvery: 0 }).map((p) => p.field)).toEqual(['probeEvery']);
+  });
+
+  it('lets clipNorm be left out (no clipping) but checks it when present', () => {
+    expect(checkRunConfig({ ...defaultConfig(), clipNorm: 1 })).toEqual([]);
+    expect(checkRunConfig({ ...defaultConfig(), clipNorm: -1 }).map((p) => p.field)).toEqual(['clipNorm']);
   });
 
   it('names every bad field, in the order of the fields', () => {

@@ -52,6 +52,7 @@ describe('parseArgs', () => {
       lambda: 5,
       batch: 10,
       momentum: 0,
+      clip: 0,
     });
     expect(config(['training-speed'])).toMatchObject({ epochs: 500, batch: 1000, eta: 0.1, lambda: 5 });
     expect(config(['initial-norms', '--seeds', '20', '--seed=7'])).toMatchObject({ seeds: 20, seed: 7, epochs: 0 });
@@ -80,6 +81,8 @@ describe('parseArgs', () => {
       '32',
       '--momentum',
       '0.9',
+      '--clip',
+      '2.5',
     ]);
     expect(c).toMatchObject({
       layers: [784, 30, 30, 30, 10],
@@ -93,6 +96,7 @@ describe('parseArgs', () => {
       lambda: 0,
       batch: 32,
       momentum: 0.9,
+      clip: 2.5,
     });
     expect(parseArgs(['--help'])).toBe('help');
   });
@@ -112,6 +116,8 @@ describe('parseArgs', () => {
     expect(usageError(['accuracy', '--eta', 'abc'])).toBe('--eta "abc" is not a number');
     expect(usageError(['accuracy', '--eta', '-1'])).toBe('--eta -1 must be a positive number');
     expect(usageError(['accuracy', '--momentum', '1'])).toBe('--momentum 1 must be at least 0 and below 1');
+    expect(usageError(['accuracy', '--clip', '-1'])).toBe('--clip -1 must be a number ≥ 0 (0 is no clipping)');
+    expect(usageError(['initial-norms', '--clip', '1'])).toContain('--clip does not apply to initial-norms');
     expect(usageError(['accuracy', '--epochs', '2.5'])).toBe('--epochs 2.5 must be a whole number from 1 to 100000');
     expect(usageError(['accuracy', '--batch', '0'])).toBe('--batch 0 must be a whole number from 1 to 60000');
     expect(usageError(['accuracy', '--seeds', '3'])).toBe('--seeds applies to initial-norms only, not to accuracy');
@@ -163,6 +169,20 @@ describe('experiments on real MNIST', () => {
     expect(text[1]).toMatch(/^epoch\s+‖δ¹‖\s+‖δ²‖\s+last\/first$/);
     expect(text[2].startsWith(`0      ${formatNorm(r.norms[0][0])}`)).toBe(true);
     expect(text).toHaveLength(5);
+  });
+
+  it('training-speed with the exploding preset: clipping at 0.1 keeps every layer learning where plain steps saturate it', () => {
+    const args = ['training-speed', '--layers', '784,30,30,30,30,10', '--epochs', '3', '--preset', 'exploding'];
+    const plain = runTrainingSpeed(config(args), data.training);
+    const clipped = runTrainingSpeed(config([...args, '--clip', '0.1']), data.training);
+    expect(clipped.settings.clipNorm).toBe(0.1);
+    // Same start: clipping only changes the steps.
+    expect(clipped.norms[0]).toEqual(plain.norms[0]);
+    const last = (r: typeof plain) => r.norms[r.norms.length - 1];
+    // After the huge first step, the first hidden layer's gradient has all but vanished without clipping.
+    expect(last(plain)[0]!).toBeLessThan(1e-6);
+    for (const v of last(clipped)) expect(v!).toBeGreaterThan(1e-4);
+    expect(formatResult(clipped).split('\n')[0]).toContain('gradient clipped at ‖∇‖ ≤ 0.1');
   });
 
   it('accuracy: a fraction per epoch, and the best of them', () => {

@@ -32,6 +32,20 @@ describe('URL query string', () => {
     expect(parsed.config).toEqual({ ...config, epochs: 30 });
   });
 
+  it('mirrors gradient-norm clipping as clip=c only when it is on, and refuses a negative threshold', () => {
+    const on = { ...DEFAULT_CONFIG, layers: [...DEFAULT_CONFIG.layers], exploding: true, clipNorm: 1 };
+    const search = serialiseQuery(on);
+    expect(search.endsWith('&exploding=1&clip=1')).toBe(true);
+    expect(parseQuery(search).config.clipNorm).toBe(1);
+    expect(serialiseQuery({ ...on, clipNorm: 0 })).not.toContain('clip');
+    const bad = parseQuery('?clip=-2');
+    expect(bad.config.clipNorm ?? 0).toBe(0);
+    expect(bad.notices).toEqual([
+      'Ignored URL parameter "clip": Gradient-norm clipping threshold must be a number at least 0 and at most 1000000, got -2. Using the default, 0.',
+    ]);
+    expect(describeDifference(on, { ...on, clipNorm: 0 })).toBe('clip 1');
+  });
+
   it('reads percent-encoded commas', () => {
     expect(parseQuery('?layers=784%2C50%2C10').config.layers).toEqual([784, 50, 10]);
   });

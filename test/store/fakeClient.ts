@@ -69,6 +69,7 @@ export function makeSnapshot(
     hiddenOffsets: offsets,
     layerNorms,
     meanActivationPrime: new Float64Array(hidden.map(() => 0.2)),
+    saturatedShare: new Float64Array(hidden.length),
     factorNorms: new Float64Array(hidden.map((_, i) => 0.5 + i * 0.1)),
     examplesPerSecond: 1234,
   };

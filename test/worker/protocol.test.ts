@@ -44,6 +44,7 @@ const fromWorker: FromWorker[] = [
     hiddenOffsets: [0, 2, 3],
     layerNorms: Float64Array.from([0.559, 1e-7]),
     meanActivationPrime: Float64Array.from([0.2, 0.1]),
+    saturatedShare: Float64Array.from([0, 0]),
     factorNorms: Float64Array.from([0.4, 0.3]),
     examplesPerSecond: 41_000,
   },

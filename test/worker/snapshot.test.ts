@@ -10,6 +10,7 @@ function probeResult(overrides: Partial<ProbeResult> = {}): ProbeResult {
     layerNorms: Float64Array.from([5, 3]),
     meanActivation: [Float32Array.from([0.5, 0.5]), Float32Array.from([0.5, 0.5, 0.5])],
     meanActivationPrime: [Float32Array.from([0.25, 0.125]), Float32Array.from([0.25, 0.25, 0.25])],
+    saturatedShare: Float64Array.from([0.5, 0]),
     ...overrides,
   };
 }
@@ -72,7 +73,14 @@ describe('assembleSnapshot', () => {
     expect(s.gradB).not.toBe(result.gradB);
     expect(s.layerNorms).not.toBe(result.layerNorms);
     expect(s.hiddenOffsets).not.toBe(result.hiddenOffsets);
-    expect(outcome.transfer).toEqual([s.gradB.buffer, s.layerNorms.buffer, s.meanActivationPrime.buffer, factorNorms.buffer]);
+    expect(Array.from(s.saturatedShare)).toEqual([0.5, 0]);
+    expect(outcome.transfer).toEqual([
+      s.gradB.buffer,
+      s.layerNorms.buffer,
+      s.meanActivationPrime.buffer,
+      s.saturatedShare.buffer,
+      factorNorms.buffer,
+    ]);
   });
 
   it('never builds a snapshot holding a non-finite value', () => {

@@ -8,6 +8,13 @@
  * The momentum form is classical momentum as written by Sutskever et al. 2013 (eq. 1 there; also chapter 3's
  * eqs. 107-108), with the weight decay applied to w directly as network2.py does, not folded into ∇.
  *
+ * Optional gradient-norm clipping (Pascanu, Mikolov & Bengio 2013, "On the difficulty of training recurrent
+ * neural networks", algorithm 1): when the Euclidean norm of ∇ over every weight and bias of every layer
+ * exceeds c, ∇ ← ∇·c/‖∇‖ before it enters the update above. Only the data gradient is clipped; the decay
+ * factor still applies in full, so with λ = 0 and μ = 0 a clipped step moves the parameters by exactly η·c.
+ * The chapter's exploding preset makes ‖∇‖ huge on the first step; clipping keeps that step from throwing
+ * every neuron into saturation, where σ′ ≈ 0 and the gradient then vanishes for good.
+ *
  * Decay, gradient and update are fused, so each weight is read and written once per step. The first layer
  * (784 × n₁, most of the work) only visits the batch's non-zero pixels. Where WebAssembly SIMD is available,
  * the first layer runs on its kernels (wasm/simd-first-layer.ts). Without SIMD, JavaScript loops scatter the gradient
@@ -32,6 +39,8 @@ export interface SgdOptions {
   trainingSize: number;
   /** Momentum coefficient μ in [0, 1); 0 is plain SGD. */
   momentum?: number;
+  /** Threshold c of gradient-norm clipping; 0 or absent leaves the gradient as it is. */
+  clipNorm?: number;
 }
 
 function checkSgd(opts: SgdOptions): void {
@@ -42,6 +51,8 @@ function checkSgd(opts: SgdOptions): void {
     throw new RangeError(`training-set size n must be at least 1, got ${opts.trainingSize}`);
   const mu = opts.momentum ?? 0;
   if (!(Number.isFinite(mu) && mu >= 0 && mu < 1)) throw new RangeError(`momentum μ must be in [0, 1), got ${mu}`);
+  const clip = opts.clipNorm ?? 0;
+  if (!(Number.isFinite(clip) && clip >= 0)) throw new RangeError(`clipping threshold c must be a finite number ≥ 0, got ${clip}`);
 }
 
 export class Trainer {
@@ -56,6 +67,13 @@ export class Trainer {
   private readonly deltaT: Float32Array;
   private readonly checked = new WeakSet<Samples>();
   private readonly simd: SimdFirstLayer | null;
+  /** One layer's ∂C/∂w summed over the batch, formed only to measure ‖∇‖ when clipping is on. */
+  private gradScratch: Float32Array | null = null;
+  /**
+   * ‖∇‖ of the last step's mean gradient over all weights and biases, before any clipping; NaN when the last
+   * step did not clip (measuring it costs a second pass over the weight gradients).
+   */
+  lastGradNorm = Number.NaN;
 
   constructor(net: Network, maxBatch: number) {
     this.net = net;
@@ -101,7 +119,15 @@ export class Trainer {
     const m = size;
     const eta = opts.eta;
     const mu = opts.momentum ?? 0;
-    const rate = eta / m; // η/m: the mean over the batch
+    const clip = opts.clipNorm ?? 0;
+    let rate = eta / m; // η/m: the mean over the batch
+    this.lastGradNorm = Number.NaN;
+    if (clip > 0) {
+      const norm = this.meanGradientNorm(m);
+      this.lastGradNorm = norm;
+      // Scaling the step scales every component of ∇ alike, which is all clipping does.
+      if (norm > clip) rate *= clip / norm;
+    }
     const decay = 1 - (eta * opts.lambda) / opts.trainingSize; // eq. 93
     const deltaT = this.deltaT;
 
@@ -143,6 +169,44 @@ export class Trainer {
       }
     }
     return totalCost / m;
+  }
+
+  /**
+   * ‖∇‖ for the batch whose deltas the pass holds: the Euclidean norm of the mean gradient over every bias
+   * (Σₖδₖ/m, eq. BP3) and every weight (Σₖδₖaₖᵀ/m, eq. BP4) of every layer. The weight gradients are formed
+   * one layer at a time in a scratch buffer with the same kernels as the update, so the JavaScript and SIMD
+   * paths measure the same number from the same δ. Sums of squares are kept in float64.
+   */
+  private meanGradientNorm(m: number): number {
+    const net = this.net;
+    const layers = net.layers;
+    const pass = this.pass;
+    let widest = 0;
+    for (let l = 0; l + 1 < layers.length; l++) widest = Math.max(widest, layers[l] * layers[l + 1]);
+    if (this.gradScratch === null) this.gradScratch = new Float32Array(widest);
+    const g = this.gradScratch;
+    const deltaT = this.deltaT;
+    let sq = 0;
+    for (let l = 0; l + 1 < layers.length; l++) {
+      const nIn = layers[l];
+      const nOut = layers[l + 1];
+      const d = pass.deltas[l + 1];
+      for (let j = 0; j < nOut; j++) {
+        let gb = 0;
+        for (let k = 0; k < m; k++) gb += d[k * nOut + j];
+        sq += gb * gb;
+      }
+      const gw = g.subarray(0, nIn * nOut);
+      gw.fill(0);
+      if (l === 0) sparseOuterAdd(gw, nIn, nOut, m, pass.nzStart, pass.nzIdx, pass.nzVal, d, 1);
+      else {
+        for (let k = 0; k < m; k++) for (let j = 0; j < nOut; j++) deltaT[j * m + k] = d[k * nOut + j];
+        // w ← 1·w − (−1)·g on a zeroed buffer leaves g itself; the velocity is not read when μ = 0.
+        denseUpdate(gw, gw, nIn, nOut, m, pass.acts[l], deltaT, -1, 1, 0);
+      }
+      for (let t = 0; t < gw.length; t++) sq += gw[t] * gw[t];
+    }
+    return Math.sqrt(sq) / m;
   }
 }
 

@@ -2,11 +2,12 @@
  * Run controls and every training setting. Settings that change the network rebuild it from the seed,
  * and the status line says so; the pace and the exploding preset apply to the running network.
  */
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { ACTIVATIONS, INITIALISERS, type ActivationName, type InitName } from '../../engine';
 import {
   ACTIVATION_LABELS,
   checkBatchSize,
+  checkClipNorm,
   checkEta,
   checkLambda,
   checkMomentum,
@@ -17,6 +18,7 @@ import {
 import { useLab } from '../../store/hooks';
 import { MODES, type TrainingMode } from '../../config';
 import { ValidatedField } from '../common/ValidatedField';
+import { CURE_CLIP_NORM } from '../network/saturation';
 
 export function ControlsPanel() {
   const config = useLab((s) => s.config);
@@ -77,6 +79,7 @@ export function ControlsPanel() {
       </div>
 
       <ExplodingSwitch />
+      <ClipControl />
 
       <div className="field">
         <label htmlFor={ids.mode}>Mode</label>
@@ -145,6 +148,37 @@ export function ExplodingSwitch() {
         Large weights with biases that keep z ≈ 0 make each factor wσ′(z) ≈ 25, so the gradient grows on its way back (eq. 122). Off
         restores the seeded default initialisation.
       </p>
+    </div>
+  );
+}
+
+/**
+ * Gradient-norm clipping: a checkbox that switches it on and off and the threshold c it clips at. The
+ * threshold is kept while clipping is off, so switching it back on restores the last one chosen.
+ */
+export function ClipControl() {
+  const clipNorm = useLab((s) => s.config.clipNorm ?? 0);
+  const update = useLab((s) => s.updateConfig);
+  const lastThreshold = useRef(clipNorm > 0 ? clipNorm : CURE_CLIP_NORM);
+  if (clipNorm > 0) lastThreshold.current = clipNorm;
+  const id = useId();
+  const on = clipNorm > 0;
+  return (
+    <div className="clip-field">
+      <div className="clip-toggle">
+        <input id={id} type="checkbox" checked={on} onChange={(e) => update({ clipNorm: e.target.checked ? lastThreshold.current : 0 })} />
+        <label htmlFor={id}>Clip gradient norm</label>
+      </div>
+      <ValidatedField
+        label="Clip gradient norm at"
+        value={on ? clipNorm : lastThreshold.current}
+        check={checkClipNorm}
+        onCommit={(c) => {
+          if (c > 0) lastThreshold.current = c;
+          update({ clipNorm: c });
+        }}
+        hint="Each step's gradient ∇ over all weights and biases is scaled to length c when it is longer: ∇ ← ∇·c/‖∇‖ (Pascanu et al. 2013). 0 turns it off. A change starts the run again."
+      />
     </div>
   );
 }

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLab, useLabFrame } from '../../store/hooks';
 import { headlineSentence } from './headline';
+import { SaturationNotice } from './SaturationNotice';
 
 /** Quietest pace at which a changing sentence is read out again. */
 export const ANNOUNCE_EVERY_MS = 8000;
@@ -38,6 +39,7 @@ export function Headline() {
       <p className="visually-hidden" role="status" aria-live="polite">
         {announced}
       </p>
+      <SaturationNotice />
     </div>
   );
 }

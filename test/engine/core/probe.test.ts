@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { firstExamples } from '../../../src/data/mnist';
 import { loadMnist } from '../../../src/data/node';
 import { Network } from '../../../src/engine/core/network';
-import { GradientProbe } from '../../../src/engine/core/probe';
+import { GradientProbe, isSaturated, SATURATED_DERIVATIVE } from '../../../src/engine/core/probe';
 import { createRng } from '../../../src/engine/core/rng';
 import { setSimdEnabled, simdAvailable } from '../../../src/engine/wasm/simd';
 import { ACTIVATIONS, COSTS, OUTPUTS } from '../../../src/engine/core/types';
@@ -40,6 +40,39 @@ describe('GradientProbe', () => {
       }
     },
   );
+
+  it.each(ACTIVATIONS)('counts the saturated neurons of each layer, the same on SIMD and in JavaScript (%s)', (activation) => {
+    const layers = [50, 40, 33, 5];
+    const net = new Network({ layers, activation });
+    net.initialize(activation === 'relu' ? 'he' : 'default', createRng(6));
+    // The first 30 neurons of layer 1 pinned far out on the flat side of the activation (for ReLU: below 0
+    // on every image, a dead unit); the other 10 and layer 2 are left as initialised.
+    for (let j = 0; j < 30; j++) net.biases[0][j] = activation === 'relu' ? -1000 : 40;
+    const samples = randomSamples(60, 50, 5, 8);
+    const simd = new GradientProbe(net, samples, 45).run();
+    setSimdEnabled(false);
+    let js;
+    try {
+      js = new GradientProbe(net, samples, 45).run();
+    } finally {
+      setSimdEnabled(true);
+    }
+    expect(simd.saturatedShare[0]).toBe(30 / 40);
+    expect(simd.saturatedShare[1]).toBeLessThan(0.5);
+    expect(Array.from(js.saturatedShare)).toEqual(Array.from(simd.saturatedShare));
+    // The share agrees with the rule applied to the per-neuron means it is made of.
+    const recount = js.meanActivationPrime.map((layer) => layer.filter((p) => isSaturated(activation, p)).length / layer.length);
+    expect(Array.from(js.saturatedShare)).toEqual(recount);
+  });
+
+  it('names the saturation rule: σ′ and tanh′ below 0.01, a ReLU only when its derivative is 0 on every image', () => {
+    expect(SATURATED_DERIVATIVE).toBe(0.01);
+    expect(isSaturated('sigmoid', 0.0099)).toBe(true);
+    expect(isSaturated('sigmoid', 0.01)).toBe(false);
+    expect(isSaturated('tanh', 0.005)).toBe(true);
+    expect(isSaturated('relu', 0.001)).toBe(false);
+    expect(isSaturated('relu', 0)).toBe(true);
+  });
 
   it('gives ∂C/∂b of every hidden neuron averaged over the probe set (float64 reference)', () => {
     const layers = [9, 6, 5, 3];

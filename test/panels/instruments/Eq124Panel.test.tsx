@@ -19,6 +19,7 @@ function snapshot(factorNorms: number[], layerNorms: number[], meanPrime: number
     hiddenOffsets: [0],
     layerNorms: Float64Array.from(layerNorms),
     meanActivationPrime: Float64Array.from(meanPrime),
+    saturatedShare: new Float64Array(meanPrime.length),
     factorNorms: Float64Array.from(factorNorms),
     examplesPerSecond: 0,
   };
