@@ -77,7 +77,7 @@ export function Toolbar() {
       {presenting && (
         <>
           <ExplodingSwitch />
-          <PaceSelect className="toolbar-speed" withHint={false} />
+          <PaceSelect className="toolbar-speed" compact />
         </>
       )}
       <div className="toolbar-end">

@@ -4,10 +4,15 @@
  */
 import { useId } from 'react';
 import { nearestPace, PACE_SPEEDS, PACES, type PaceName } from '../../config';
+import { PACE_LABELS } from '../../store/config';
 import { useLab } from '../../store/hooks';
 import { paceHint, paceOption } from './paceText';
 
-export function PaceSelect({ className, withHint = true }: { className: string; withHint?: boolean }) {
+/**
+ * `compact`: the presentation toolbar shares one line with the figures, so there the menu names the paces
+ * only and says what each means in its tooltip; the sidebar lists the rates and a hint under the menu.
+ */
+export function PaceSelect({ className, compact = false }: { className: string; compact?: boolean }) {
   const mode = useLab((s) => s.config.mode);
   const speed = useLab((s) => s.config.speed);
   const setSpeed = useLab((s) => s.setSpeed);
@@ -20,16 +25,17 @@ export function PaceSelect({ className, withHint = true }: { className: string; 
       <select
         id={id}
         value={pace}
-        aria-describedby={withHint ? `${id}-hint` : undefined}
+        aria-describedby={compact ? undefined : `${id}-hint`}
+        title={compact ? paceOption(mode, pace) : undefined}
         onChange={(e) => setSpeed(PACE_SPEEDS[e.target.value as PaceName])}
       >
         {PACES.map((p) => (
           <option key={p} value={p}>
-            {paceOption(mode, p)}
+            {compact ? PACE_LABELS[p] : paceOption(mode, p)}
           </option>
         ))}
       </select>
-      {withHint && (
+      {!compact && (
         <span id={`${id}-hint`} className="hint">
           {paceHint(mode, speed)}
         </span>
