@@ -1,13 +1,14 @@
 /**
  * The bar above the lab: the chapter's figures, presentation mode and the keyboard help. In presentation
  * mode the sidebar is hidden, so the bar also carries the two settings a teacher changes live, the
- * exploding preset and the speed. It owns the page's one keyboard listener.
+ * exploding preset and the pace. It owns the page's one keyboard listener.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { MAX_HIDDEN_LAYERS } from '../store/config';
 import { useLab, useLabStore } from '../store/hooks';
 import { ExplodingSwitch } from '../panels/controls/ControlsPanel';
 import { FigurePresets } from '../panels/controls/FigurePresets';
+import { PaceSelect } from '../panels/controls/PaceSelect';
 import { HelpDialog } from './HelpDialog';
 import { actionForKey, type ShortcutAction } from './shortcuts';
 
@@ -27,7 +28,10 @@ export function Toolbar() {
           else if (!ended) s.start();
           break;
         case 'step':
-          if (!ended) s.step();
+          if (!ended) s.step(1);
+          break;
+        case 'step-10':
+          if (!ended) s.step(10);
           break;
         case 'reset':
           s.reset();
@@ -73,7 +77,7 @@ export function Toolbar() {
       {presenting && (
         <>
           <ExplodingSwitch />
-          <SpeedSlider />
+          <PaceSelect className="toolbar-speed" compact />
         </>
       )}
       <div className="toolbar-end">
@@ -96,28 +100,6 @@ export function Toolbar() {
         </button>
       </div>
       <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
-    </div>
-  );
-}
-
-/** The sidebar's speed slider in small, for presentation mode where the sidebar is hidden. */
-function SpeedSlider() {
-  const speed = useLab((s) => s.config.speed);
-  const setSpeed = useLab((s) => s.setSpeed);
-  const id = useId();
-  return (
-    <div className="toolbar-speed">
-      <label htmlFor={id}>Speed</label>
-      <input
-        id={id}
-        type="range"
-        min={1}
-        max={10}
-        step={1}
-        value={speed}
-        aria-valuetext={`${speed} of 10`}
-        onChange={(e) => setSpeed(Number(e.target.value))}
-      />
     </div>
   );
 }

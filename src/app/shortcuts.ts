@@ -7,6 +7,7 @@
 export type ShortcutAction =
   | 'toggle-run'
   | 'step'
+  | 'step-10'
   | 'reset'
   | 'add-layer'
   | 'toggle-exploding'
@@ -17,6 +18,11 @@ export type ShortcutAction =
 export interface Shortcut {
   /** KeyboardEvent.key, lower case for letters (Shift and Caps Lock give the same action). */
   key: string;
+  /**
+   * For keys whose Shift variant does something else (→ steps 1, Shift+→ steps 10): whether Shift must be
+   * held. Left out, Shift does not matter (a letter, or "?" which needs Shift on many keyboards).
+   */
+  shift?: boolean;
   /** How the key is written in the help. */
   keyLabel: string;
   action: ShortcutAction;
@@ -25,7 +31,8 @@ export interface Shortcut {
 
 export const SHORTCUTS: readonly Shortcut[] = [
   { key: ' ', keyLabel: 'Space', action: 'toggle-run', label: 'Start or pause training' },
-  { key: 'ArrowRight', keyLabel: '→', action: 'step', label: 'Step: one epoch' },
+  { key: 'ArrowRight', shift: false, keyLabel: '→', action: 'step', label: 'Step: one epoch (SGD: one probe interval)' },
+  { key: 'ArrowRight', shift: true, keyLabel: 'Shift+→', action: 'step-10', label: 'Step: ten epochs (SGD: ten probe intervals)' },
   { key: 'r', keyLabel: 'R', action: 'reset', label: 'Reset: fresh weights from the same seed' },
   { key: 'a', keyLabel: 'A', action: 'add-layer', label: 'Add a hidden layer of 30 neurons' },
   { key: 'e', keyLabel: 'E', action: 'toggle-exploding', label: 'Exploding-gradient preset on or off' },
@@ -46,6 +53,7 @@ export interface KeyLike {
   ctrlKey?: boolean;
   metaKey?: boolean;
   altKey?: boolean;
+  shiftKey?: boolean;
   /** Auto-repeat of a held key: holding Space must not start and pause many times a second. */
   repeat?: boolean;
   target?: TargetLike | EventTarget | null;
@@ -73,8 +81,9 @@ export function actionForKey(event: KeyLike): ShortcutAction | null {
   if (target && isTyping(target)) return null;
   const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
   if (key === ' ' && target?.tagName !== undefined && PRESSABLE_TAGS.has(target.tagName.toUpperCase())) return null;
-  const found = SHORTCUTS.find((s) => s.key === key);
+  const found = SHORTCUTS.find((s) => s.key === key && (s.shift === undefined || s.shift === (event.shiftKey === true)));
   if (!found) return null;
-  if (event.repeat && found.action !== 'step') return null;
+  // Holding → keeps stepping, as a held key does in any viewer; every other action fires once.
+  if (event.repeat && found.action !== 'step' && found.action !== 'step-10') return null;
   return found.action;
 }

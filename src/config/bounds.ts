@@ -5,6 +5,7 @@
  * (validateLayers), because the engine is what would break on a bad one.
  */
 import { ACTIVATIONS, INITIALISERS, OUTPUTS } from '../engine';
+import { MAX_SPEED, MIN_SPEED } from './pace';
 import { MODES, type RunConfig } from './runConfig';
 
 /** A number field: the interval it must lie in, and whether it counts something. */
@@ -54,9 +55,6 @@ export const MAX_BATCH_SIZE = 10_000;
 export const MAX_SEED = 0xffff_ffff;
 /** Far beyond either experiment's budget (500 and 30), and still a run that ends. */
 export const MAX_EPOCHS = 100_000;
-/** The ends of the speed control: 1 is the gentlest pace, 10 is as fast as the worker can go. */
-export const MIN_SPEED = 1;
-export const MAX_SPEED = 10;
 /**
  * The clipping threshold c is a gradient length. The probe's ‖δˡ‖ of a healthy run is 1e-3..1 and the exploding
  * preset's first step is ~1e3 and beyond, so a threshold past a million never bites: a typo, not an experiment.
@@ -80,6 +78,8 @@ export const BOUNDS: { readonly [F in BoundedField]: FieldBound } = {
   // Any number in range: the pace table rounds it to the nearest step.
   speed: { kind: 'number', label: 'speed', min: MIN_SPEED, max: MAX_SPEED },
   probeEvery: { kind: 'number', label: 'probe interval (mini-batches)', min: 1, max: Infinity, integer: true },
+  // The ceiling here is the table's; checkRunConfig also holds it to the run's own epoch budget.
+  pauseAt: { kind: 'number', label: 'pause at epoch', min: 1, max: MAX_EPOCHS, integer: true },
 };
 
 export const BOUNDED_FIELDS = Object.keys(BOUNDS) as BoundedField[];

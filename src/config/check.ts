@@ -45,7 +45,7 @@ export function checkLayerList(value: unknown): ConfigProblem | null {
 
 /**
  * Every problem of a configuration, in the order of the fields (the order of the URL keys), or [] when it
- * is a valid run. `probeEvery` and `clipNorm` may be left out; every other field must be there. The page passes 'typed'
+ * is a valid run. `probeEvery`, `pauseAt` and `clipNorm` may be left out; every other field must be there. The page passes 'typed'
  * for values a person entered, which holds them to the table's typed ceilings as well.
  */
 export function checkRunConfig(config: unknown, origin: Origin = 'code'): ConfigProblem[] {
@@ -57,9 +57,24 @@ export function checkRunConfig(config: unknown, origin: Origin = 'code'): Config
   const layers = checkLayerList(c.layers);
   if (layers !== null) problems.push(layers);
   for (const field of BOUNDED_FIELDS) {
-    if ((field === 'probeEvery' || field === 'clipNorm') && c[field] === undefined) continue;
+    if ((field === 'probeEvery' || field === 'pauseAt' || field === 'clipNorm') && c[field] === undefined) continue;
     const problem = checkField(field, c[field], origin);
     if (problem !== null) problems.push(problem);
   }
+  const pause = checkPauseAt(c.pauseAt, c.epochs);
+  if (pause !== null && !problems.some((p) => p.field === 'pauseAt')) problems.push(pause);
   return problems;
+}
+
+/**
+ * A pause beyond the epoch budget would never happen, and a teacher who typed it expects one; so it is
+ * refused rather than silently ignored. Checked only when both values are themselves valid.
+ */
+export function checkPauseAt(pauseAt: unknown, epochs: unknown): ConfigProblem | null {
+  if (pauseAt === undefined || !withinBound(BOUNDS.pauseAt, pauseAt) || !withinBound(BOUNDS.epochs, epochs)) return null;
+  if ((pauseAt as number) <= (epochs as number)) return null;
+  return {
+    field: 'pauseAt',
+    message: `${BOUNDS.pauseAt.label} must be a whole number from 1 to the epoch budget, ${epochs}, got ${pauseAt}`,
+  };
 }

@@ -12,9 +12,7 @@ export {
   MAX_EPOCHS,
   MAX_LAMBDA,
   MAX_SEED,
-  MAX_SPEED,
   MAX_TYPED_ETA,
-  MIN_SPEED,
   withinBound,
   type BoundedField,
   type ChoiceBound,
@@ -23,4 +21,15 @@ export {
   type NumberBound,
   type Origin,
 } from './bounds';
-export { checkField, checkLayerList, checkRunConfig, showValue, type ConfigProblem } from './check';
+export { checkField, checkLayerList, checkPauseAt, checkRunConfig, showValue, type ConfigProblem } from './check';
+export {
+  DEFAULT_PACE,
+  MAX_SPEED,
+  MIN_SPEED,
+  nearestPace,
+  PACE_SPEEDS,
+  paceAt,
+  PACES,
+  unitsPerSecond,
+  type PaceName,
+} from './pace';

@@ -3,6 +3,7 @@
  * sends it to the worker, which trains exactly this; both read the type and the defaults from here.
  */
 import { MNIST_LAYER_LIMITS, type ActivationName, type InitName, type OutputName } from '../engine';
+import { DEFAULT_PACE, PACE_SPEEDS } from './pace';
 
 /**
  * learning-speed: the chapter's figs. 5-7 — full-batch gradient descent on the first 1000 training images,
@@ -37,7 +38,7 @@ export interface RunConfig {
    * down to length c before the step. 0 or left out: no clipping, the chapter's plain SGD.
    */
   clipNorm?: number;
-  /** 1 (gentle, easy to follow) .. 10 (as fast as the worker can go). */
+  /** 1 (gentle, easy to follow) .. 10 (as fast as the worker can go); the page offers the named paces of pace.ts. */
   speed: number;
   /**
    * SGD mode: mini-batches between two gradient probes. Leave it out and the worker chooses: at full speed an
@@ -45,6 +46,11 @@ export interface RunConfig {
    * An interval never runs past the end of an epoch, so every epoch ends with a probe.
    */
   probeEvery?: number;
+  /**
+   * Pause by itself once this many epochs are complete (SGD mode: at the end of that epoch, after its
+   * validation), so a teacher can stop exactly where the lesson needs it. Left out: no planned pause.
+   */
+  pauseAt?: number;
 }
 
 /** Epoch budgets of the chapter's two experiments: 500 full-batch epochs for figs. 5-7, 30 SGD epochs for the table. */
@@ -52,7 +58,7 @@ export function epochsFor(mode: TrainingMode): number {
   return mode === 'learning-speed' ? 500 : 30;
 }
 
-/** First visit: the book's fig. 4 network, [784, 30, 30, 10], in learning-speed mode with seed 1. */
+/** First visit: the book's fig. 4 network, [784, 30, 30, 10], in learning-speed mode with seed 1, at the lesson pace. */
 export const DEFAULT_CONFIG: RunConfig = Object.freeze({
   layers: [MNIST_LAYER_LIMITS.input, 30, 30, MNIST_LAYER_LIMITS.output],
   mode: 'learning-speed',
@@ -66,7 +72,7 @@ export const DEFAULT_CONFIG: RunConfig = Object.freeze({
   momentum: 0,
   epochs: epochsFor('learning-speed'),
   exploding: false,
-  speed: 5,
+  speed: PACE_SPEEDS[DEFAULT_PACE],
 }) as RunConfig;
 
 export function defaultConfig(): RunConfig {

@@ -14,11 +14,18 @@ import {
   DEFAULT_CONFIG,
   defaultConfig,
   describeRule,
+  checkPauseAt,
   epochsFor,
+  MODES,
+  nearestPace,
+  PACE_SPEEDS,
+  paceAt,
+  PACES,
   withinBound,
   type BoundedField,
   type FieldBound,
   type NumberBound,
+  type PaceName,
   type RunConfig,
   type TrainingMode,
 } from '../config';
@@ -53,7 +60,11 @@ export type Check<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /** The table's rules name a field mid-sentence; on the page a rule opens its own sentence. */
 function sentence(bound: FieldBound): string {
-  return describeRule(bound, 'typed').replace(/^[a-z]/, (c) => c.toUpperCase());
+  return capitalise(describeRule(bound, 'typed'));
+}
+
+function capitalise(text: string): string {
+  return text.replace(/^[a-z]/, (c) => c.toUpperCase());
 }
 
 function parseNumber(text: string): number | null {
@@ -87,6 +98,26 @@ export const checkSeed = checkNumberField('seed');
 export const checkMomentum = checkNumberField('momentum');
 export const checkClipNorm = checkNumberField('clipNorm');
 export const checkSpeed = checkNumberField('speed');
+
+/**
+ * The pause field: empty means no planned pause; otherwise a whole number from 1 to this run's budget,
+ * worded by the same table the worker checks against.
+ */
+export function checkPauseAtText(text: string, epochs: number): Check<number | null> {
+  if (text.trim() === '') return { ok: true, value: null };
+  const typed = checkNumberText(text, numberBound('pauseAt'));
+  if (!typed.ok) return typed;
+  const problem = checkPauseAt(typed.value, epochs);
+  return problem === null ? typed : { ok: false, message: capitalise(problem.message) };
+}
+
+/** How each named pace is called on screen. */
+export const PACE_LABELS: Record<PaceName, string> = {
+  lesson: 'Lesson',
+  brisk: 'Brisk',
+  fast: 'Fast',
+  full: 'Full speed',
+};
 export const checkHiddenWidth = (text: string, layer: number) =>
   checkNumberText(text, { kind: 'number', label: `width of hidden layer ${layer}`, min: 1, max: MAX_HIDDEN_WIDTH, integer: true });
 
@@ -135,6 +166,8 @@ export const URL_KEYS = [
   'momentum',
   'exploding',
   'clip',
+  'speed',
+  'pauseAt',
 ] as const;
 type UrlKey = (typeof URL_KEYS)[number];
 
@@ -157,6 +190,8 @@ const URL_FIELDS: Record<UrlKey, keyof RunConfig> = {
   momentum: 'momentum',
   exploding: 'exploding',
   clip: 'clipNorm',
+  speed: 'speed',
+  pauseAt: 'pauseAt',
 };
 
 /** How a notice names the default that stands in for an ignored value. */
@@ -164,6 +199,8 @@ function shownDefault(key: UrlKey): string {
   // The initialiser's default is literally named "default"; say what it is rather than "the default, default".
   if (key === 'init') return `"${DEFAULT_CONFIG.init}" (${INIT_LABELS[DEFAULT_CONFIG.init].replace(' (default)', '')})`;
   if (key === 'exploding') return DEFAULT_CONFIG.exploding ? '1' : '0';
+  if (key === 'speed') return nearestPace(DEFAULT_CONFIG.speed);
+  if (key === 'pauseAt') return 'no planned pause';
   const value = DEFAULT_CONFIG[URL_FIELDS[key]];
   if (value === undefined) return '0';
   return Array.isArray(value) ? value.join(',') : String(value);
@@ -185,6 +222,15 @@ function readParam(key: UrlKey, text: string): Check<unknown> {
       return { ok: true, value: text.trim().toLowerCase() };
     case 'exploding':
       return checkBoolean(text, 'exploding');
+    case 'speed': {
+      // A pace is written by name; a number is a speed on the scale underneath (see src/config/pace.ts).
+      const name = PACES.find((p) => p === text.trim().toLowerCase());
+      if (name !== undefined) return { ok: true, value: PACE_SPEEDS[name] };
+      const value = parseNumber(text);
+      return value === null
+        ? { ok: false, message: `speed must be one of ${PACES.join(', ')} or a number from 1 to 10, got "${text}"` }
+        : { ok: true, value };
+    }
     default: {
       const bound = numberBound(URL_FIELDS[key] as BoundedField);
       const value = parseNumber(text);
@@ -197,6 +243,8 @@ function readParam(key: UrlKey, text: string): Check<unknown> {
 function refusal(key: UrlKey, text: string, message: string): string {
   const field = URL_FIELDS[key];
   if (field === 'layers') return message;
+  // The budget rule is not the table's own rule, so its message is the one that says why.
+  if (field === 'pauseAt' && message.includes('epoch budget')) return capitalise(message);
   const bound = BOUNDS[field];
   return bound.kind === 'number' ? `${sentence(bound)}, got ${text.trim()}` : `${sentence(bound)}, got "${text}"`;
 }
@@ -218,17 +266,28 @@ export function parseQuery(search: string): ParsedQuery {
     if (read.ok) fields[URL_FIELDS[key]] = read.value;
     else refused.set(key, read.message);
   }
+  // The budget follows the mode, and a planned pause is checked against the budget of the run it will be in.
+  config.epochs = epochsFor(MODES.includes(config.mode) ? config.mode : DEFAULT_CONFIG.mode);
   for (const problem of checkRunConfig(config, 'typed')) {
     const key = URL_KEYS.find((k) => URL_FIELDS[k] === problem.field);
     if (key === undefined) throw new Error(`the default configuration is refused: ${problem.message}`);
     const field = URL_FIELDS[key];
-    fields[field] = field === 'layers' ? [...DEFAULT_CONFIG.layers] : DEFAULT_CONFIG[field];
+    if (field === 'pauseAt') delete config.pauseAt;
+    else fields[field] = field === 'layers' ? [...DEFAULT_CONFIG.layers] : DEFAULT_CONFIG[field];
     refused.set(key, refusal(key, params.get(key) ?? '', problem.message));
   }
   config.epochs = epochsFor(config.mode);
   const notices = URL_KEYS.filter((k) => refused.has(k)).map(
     (k) => `Ignored URL parameter "${k}": ${refused.get(k)}. Using the default, ${shownDefault(k)}.`,
   );
+  // Links made before the named paces carry a number from 1 to 10. The page offers only the named
+  // paces, so such a number becomes the nearest one, and the page says what it now means.
+  const pace = paceAt(config.speed);
+  if (pace === null) {
+    const nearest = nearestPace(config.speed);
+    notices.push(`URL parameter "speed=${params.get('speed')}" is read as the nearest named pace, ${PACE_LABELS[nearest]}.`);
+    config.speed = PACE_SPEEDS[nearest];
+  }
   return { config, notices };
 }
 
@@ -245,10 +304,12 @@ export function serialiseQuery(config: RunConfig): string {
     ['activation', config.activation],
     ['momentum', String(config.momentum)],
     ['exploding', config.exploding ? '1' : '0'],
+    ['speed', paceAt(config.speed) ?? String(config.speed)],
   ];
   // Clipping is written only when on: off is the chapter's plain SGD and always will be, so links made
   // before the setting existed and links made without it read the same.
   if ((config.clipNorm ?? 0) > 0) pairs.push(['clip', String(config.clipNorm)]);
+  if (config.pauseAt !== undefined) pairs.push(['pauseAt', String(config.pauseAt)]);
   // Commas stay readable in the layers list; everything else is a plain token already.
   return `?${pairs.map(([k, v]) => `${k}=${encodeURIComponent(v).replace(/%2C/g, ',')}`).join('&')}`;
 }

@@ -84,10 +84,13 @@ export interface LabActions {
   updateConfig(patch: Partial<RunConfig>): void;
   start(): void;
   pause(): void;
-  step(): void;
+  /** `count` epochs in learning-speed mode, `count` probe intervals in SGD mode (1 when left out). */
+  step(count?: number): void;
   reset(): void;
   setExploding(on: boolean): void;
   setSpeed(speed: number): void;
+  /** Plans a pause once `epoch` epochs are complete; null removes the plan. */
+  setPauseAt(epoch: number | null): void;
   addHiddenLayer(): void;
   /** h counts hidden layers from 1 at the input side, like the book. */
   removeHiddenLayer(h: number): void;
@@ -162,7 +165,12 @@ export function reduceMessage(state: LabData, msg: FromWorker): Partial<LabData>
       return patch;
     }
     case 'status':
-      return { status: msg.status, waitingForData: msg.waitingForData === true };
+      return {
+        status: msg.status,
+        waitingForData: msg.waitingForData === true,
+        // The worker stopped by itself: say that it was asked to, so nobody wonders whether it hung.
+        ...(msg.reason === 'pause-at' ? { notice: `Paused at epoch ${msg.epoch} as asked.` } : {}),
+      };
     case 'diverged':
       return { status: 'diverged', divergence: { epoch: msg.epoch, batch: msg.batch, reason: msg.reason } };
     case 'error':
@@ -238,11 +246,14 @@ export function createLabStore(options: LabStoreOptions): LabStore {
         const after: RunConfig = { ...before, ...patch };
         if (patch.layers) after.layers = [...patch.layers];
         if (patch.mode && patch.mode !== before.mode) after.epochs = epochsFor(patch.mode);
+        // 30 SGD epochs cannot reach a pause planned for epoch 200 of learning-speed mode; drop the plan.
+        if (after.pauseAt !== undefined && after.pauseAt > after.epochs) delete after.pauseAt;
         if (needsReinitialise(before, after)) {
           reinitialise(after, describeChange(before, after));
-        } else if (after.speed !== before.speed || after.exploding !== before.exploding) {
+        } else {
           if (after.exploding !== before.exploding) get().setExploding(after.exploding);
           if (after.speed !== before.speed) get().setSpeed(after.speed);
+          if (after.pauseAt !== before.pauseAt) get().setPauseAt(after.pauseAt ?? null);
         }
       },
       start() {
@@ -255,8 +266,8 @@ export function createLabStore(options: LabStoreOptions): LabStore {
         send({ type: 'pause', runId });
         if (status === 'running') set({ status: 'paused' });
       },
-      step() {
-        send({ type: 'step', runId: get().runId });
+      step(count = 1) {
+        send({ type: 'step', runId: get().runId, count });
       },
       reset() {
         // A new runId, so a probe the worker had in flight for the old weights cannot land in the fresh series.
@@ -288,6 +299,15 @@ export function createLabStore(options: LabStoreOptions): LabStore {
         const { runId, config } = get();
         set({ config: { ...config, speed } });
         send({ type: 'set-speed', runId, speed });
+      },
+      setPauseAt(epoch) {
+        const { runId, config } = get();
+        if ((config.pauseAt ?? null) === epoch) return;
+        const next = { ...config };
+        if (epoch === null) delete next.pauseAt;
+        else next.pauseAt = epoch;
+        set({ config: next });
+        send({ type: 'set-pause-at', runId, pauseAt: epoch });
       },
       addHiddenLayer() {
         const { config } = get();

@@ -3,7 +3,7 @@
  * table the page uses, and only a clean copy of it is trained.
  */
 import { PROBE_COUNT } from '../data/mnist';
-import { checkField, checkRunConfig, type RunConfig } from '../config';
+import { checkField, checkPauseAt, checkRunConfig, MAX_EPOCHS, type RunConfig } from '../config';
 
 /** A configuration the worker refuses, with a message naming the bad value. */
 export class ConfigError extends Error {
@@ -45,6 +45,7 @@ export function checkConfig(raw: unknown): RunConfig {
   };
   if (c.probeEvery !== undefined) config.probeEvery = c.probeEvery;
   if (c.clipNorm !== undefined) config.clipNorm = c.clipNorm;
+  if (c.pauseAt !== undefined) config.pauseAt = c.pauseAt;
   return config;
 }
 
@@ -53,4 +54,18 @@ export function checkSpeed(v: unknown): number {
   const problem = checkField('speed', v);
   if (problem !== null) throw new ConfigError(problem.message);
   return v as number;
+}
+
+/** A planned pause sent on its own ('set-pause-at'): null clears it; a number must lie within the run's budget. */
+export function checkPauseAtValue(v: unknown, epochs: number): number | null {
+  if (v === null) return null;
+  const problem = checkField('pauseAt', v) ?? checkPauseAt(v, epochs);
+  if (problem !== null) throw new ConfigError(problem.message);
+  return v as number;
+}
+
+/** How many steps one 'step' asks for: a whole number, at most an epoch budget's worth. */
+export function checkStepCount(v: unknown): number {
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_EPOCHS) return v;
+  throw new ConfigError(`a step count must be a whole number from 1 to ${MAX_EPOCHS}, got ${String(v)}`);
 }

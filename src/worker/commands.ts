@@ -13,6 +13,7 @@ const COMMAND_VERBS: Record<Exclude<ToWorker['type'], 'configure'>, string> = {
   reset: 'reset',
   'set-preset': 'change the preset',
   'set-speed': 'change the speed',
+  'set-pause-at': 'plan a pause',
 };
 
 /**

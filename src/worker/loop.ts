@@ -27,8 +27,11 @@ export interface LoopWork<R> {
 export class RunLoop<R> {
   /** Bumped whenever a loop must stop; a chunk whose token is not current returns at once. */
   private token = 0;
-  /** True while a 'step' is running: the loop stops at the end of the probe interval (or epoch) under way. */
-  stepping = false;
+  /**
+   * Intervals (epochs in learning-speed mode) a 'step' still has to run; 0 while running freely. The loop
+   * stops at the end of the interval that brings it to 0.
+   */
+  stepsLeft = 0;
   readonly pace = new Pacer();
   /** Examples trained since the last snapshot, for the snapshot's examples per second. */
   readonly throughput = new ThroughputMeter();
@@ -40,13 +43,17 @@ export class RunLoop<R> {
 
   stop(): void {
     this.token++;
-    this.stepping = false;
+    this.stepsLeft = 0;
   }
 
-  /** Stops any loop under way and starts one on `run`, for a single interval when `step` is true. */
-  start(run: R, step: boolean): void {
+  get stepping(): boolean {
+    return this.stepsLeft > 0;
+  }
+
+  /** Stops any loop under way and starts one on `run`: for `steps` intervals, or freely when `steps` is 0. */
+  start(run: R, steps: number): void {
     this.stop();
-    this.stepping = step;
+    this.stepsLeft = steps;
     const now = this.scheduler.now();
     this.pace.restart(now);
     this.throughput.restart(now);
@@ -73,7 +80,7 @@ export class RunLoop<R> {
       for (;;) {
         const unit = this.work.unit(run);
         if (unit === 'stop') return;
-        if (unit === 'interval' && this.stepping) {
+        if (unit === 'interval' && this.stepping && --this.stepsLeft === 0) {
           this.stop();
           this.work.stopped(run, null);
           return;

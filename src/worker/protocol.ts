@@ -10,14 +10,19 @@ export type ToWorker =
   | { type: 'configure'; runId: number; config: RunConfig }
   | { type: 'start'; runId: number }
   | { type: 'pause'; runId: number }
-  /** One epoch in learning-speed mode; one probe interval of batches in SGD mode. */
-  | { type: 'step'; runId: number }
+  /**
+   * `count` epochs in learning-speed mode; `count` probe intervals of mini-batches in SGD mode. Either way
+   * the run stops early at the epoch budget or at a planned pause.
+   */
+  | { type: 'step'; runId: number; count: number }
   /** Re-initialise with the same seed, keeping the configuration. */
   | { type: 'reset'; runId: number }
   /** Switch the exploding-gradient preset on or off without changing anything else. */
   | { type: 'set-preset'; runId: number; exploding: boolean }
   /** Change the pace while running. */
-  | { type: 'set-speed'; runId: number; speed: number };
+  | { type: 'set-speed'; runId: number; speed: number }
+  /** Pause by itself once `pauseAt` epochs are complete; null: no planned pause. */
+  | { type: 'set-pause-at'; runId: number; pauseAt: number | null };
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'finished' | 'diverged';
 
@@ -76,6 +81,8 @@ export type FromWorker =
        * training set; learning-speed mode: the first 1000). It runs by itself when they arrive, unless paused.
        */
       waitingForData?: boolean;
+      /** 'pause-at': the run paused by itself at the epoch the configuration's `pauseAt` asked for. */
+      reason?: 'pause-at';
     }
   /**
    * A non-finite value appeared; training stops and says where. epoch and batch count what was completed,

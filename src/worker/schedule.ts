@@ -1,11 +1,11 @@
 /**
  * Time in the training worker: how it yields to its own event loop between chunks of work, and how the
- * speed control (1..10) turns into a pace a class can follow.
+ * speed control turns into a pace a class can follow.
  *
  * The trainer never calls setTimeout or performance.now itself; it receives a Scheduler, so tests can drive
  * it with a fake clock and a queue they flush by hand, and the worker can yield in the cheapest way.
  */
-import { MAX_SPEED, MIN_SPEED, type TrainingMode } from '../config';
+import { type TrainingMode, unitsPerSecond } from '../config';
 
 export interface Scheduler {
   /** Runs `fn` once after at least `delayMs` milliseconds; 0 means as soon as queued messages are handled. */
@@ -44,23 +44,12 @@ export function createEventLoopScheduler(): Scheduler {
 export const CHUNK_MS = 20;
 
 /**
- * Full-batch epochs per second at speeds 1..9 in learning-speed mode (10 is as fast as the worker can go).
- * Up to speed 3 a class sees each of the 500 epochs as a separate frame of the bars.
- */
-const EPOCHS_PER_SECOND = [2, 5, 10, 15, 25, 40, 60, 100, 160];
-
-/** Training examples per second at speeds 1..9 in SGD mode (10 is as fast as the worker can go). */
-const EXAMPLES_PER_SECOND = [500, 1000, 2000, 3500, 5000, 8000, 12000, 18000, 27000];
-
-/**
  * The pace at `speed`, in units of work per second: epochs in learning-speed mode, examples in SGD mode.
- * Infinity at the top speed, which means "never wait".
+ * Infinity at the top speed, which means "never wait". The table lives with the configuration, so the page
+ * can say what a pace means in the same numbers the worker keeps to.
  */
 export function paceFor(mode: TrainingMode, speed: number): number {
-  const s = Math.round(speed);
-  if (s >= MAX_SPEED) return Infinity;
-  const table = mode === 'learning-speed' ? EPOCHS_PER_SECOND : EXAMPLES_PER_SECOND;
-  return table[Math.max(MIN_SPEED, s) - 1];
+  return unitsPerSecond(mode, speed);
 }
 
 /**

@@ -10,7 +10,7 @@
  * This closure holds the run's state and decides what to post; the steps, snapshots, pace and wording are
  * modules of their own beside it.
  */
-import { checkConfig, checkSpeed } from './acceptConfig';
+import { checkConfig, checkPauseAtValue, checkSpeed, checkStepCount } from './acceptConfig';
 import { errorText, malformedCommand, needsNetwork, unknownCommand } from './commands';
 import { DataLoader, describeLoadFailure, type DataSource } from './data';
 import { describeNonFinite, divergenceReason } from './divergence';
@@ -51,8 +51,11 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
   /** The runId of the page's current run: the newest one it has sent. Everything posted carries it. */
   let runId = NO_RUN;
   let model: Model | null = null;
-  /** A 'start' or 'step' that arrived before the data it needs; carried out when the data arrives. */
-  let pending: 'start' | 'step' | null = null;
+  /**
+   * A 'start' or 'step' that arrived before the data it needs, carried out when the data arrives: the
+   * number of steps asked for, 0 for a start.
+   */
+  let pending: { steps: number } | null = null;
   const loop = new RunLoop<Model>(scheduler, {
     unit: (m) => (m.config.mode === 'learning-speed' ? trainEpoch(m) : trainBatch(m)),
     isCurrent: (m) => m === model,
@@ -64,8 +67,15 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
     },
   });
 
-  const postStatus = (m: Model, waitingForData = false) =>
-    post({ type: 'status', runId, status: m.status, epoch: m.epoch, ...(waitingForData ? { waitingForData } : {}) });
+  const postStatus = (m: Model, waitingForData = false, reason?: 'pause-at') =>
+    post({
+      type: 'status',
+      runId,
+      status: m.status,
+      epoch: m.epoch,
+      ...(waitingForData ? { waitingForData } : {}),
+      ...(reason ? { reason } : {}),
+    });
   const postError = (message: string, retryable: boolean, id = runId) => post({ type: 'error', runId: id, message, retryable });
 
   const data = new DataLoader(deps.loadData, {
@@ -95,9 +105,9 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
 
   function resumePending(): void {
     if (pending === null || model === null || !hasDataFor(model)) return;
-    const what = pending;
+    const { steps } = pending;
     pending = null;
-    runLoop(model, what === 'step');
+    runLoop(model, steps);
   }
 
   function prepare(m: Model): void {
@@ -140,20 +150,24 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
     postStatus(m);
   }
 
-  /** Posts 'epoch-end'; at the epoch budget the run is finished and the loop stops. */
+  /**
+   * Posts 'epoch-end'; at the epoch budget the run is finished, at the planned pause it pauses, and either
+   * way the loop stops right here, so not one more example is trained after the epoch that was asked for.
+   */
   function endEpoch(m: Model, validationAccuracy: number | null, cost: number): Unit {
     post({ type: 'epoch-end', runId, epoch: m.epoch, validationAccuracy, cost });
-    if (m.epoch < m.config.epochs) return 'interval';
+    const finished = m.epoch >= m.config.epochs;
+    if (!finished && m.epoch !== m.config.pauseAt) return 'interval';
     loop.stop();
-    m.status = 'finished';
-    postStatus(m);
+    m.status = finished ? 'finished' : 'paused';
+    postStatus(m, false, finished ? undefined : 'pause-at');
     return 'stop';
   }
 
-  function runLoop(m: Model, step: boolean): void {
+  function runLoop(m: Model, steps: number): void {
     m.status = 'running';
     postStatus(m);
-    loop.start(m, step);
+    loop.start(m, steps);
   }
 
   /** Counts work done (in the pace's units and in examples); false, after 'diverged', if the cost overflowed. */
@@ -211,12 +225,12 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
     if (!next.ready) prepare(next); // the loader may have delivered the probe images synchronously
   }
 
-  /** Start and step share this: both need the data for the mode and a run that can still go on. */
-  function launch(m: Model, step: boolean): void {
+  /** Start and step share this: both need the data for the mode and a run that can still go on. 0 steps: a start. */
+  function launch(m: Model, steps: number): void {
     if (m.status === 'diverged' || m.status === 'finished') return postStatus(m); // nothing to do until a reset
-    if (hasDataFor(m)) return runLoop(m, step);
+    if (hasDataFor(m)) return runLoop(m, steps);
     loop.stop();
-    pending = step ? 'step' : 'start';
+    pending = { steps };
     m.status = 'running';
     postStatus(m, true);
     data.ensure();
@@ -247,7 +261,7 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
     switchPreset(m, data.probeSet);
     if (m.status !== 'running') m.status = 'idle';
     if (m.status === 'idle') postStatus(m);
-    if (postSnapshot(m) && wasRunning) runLoop(m, false);
+    if (postSnapshot(m) && wasRunning) runLoop(m, 0);
   }
 
   function setSpeed(m: Model, raw: unknown): void {
@@ -259,6 +273,19 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
     }
     m.config.speed = speed;
     loop.repace(m, m.status === 'running' && pending === null);
+  }
+
+  /** Takes effect at the next end of an epoch; a pause at an epoch already past simply never comes. */
+  function setPauseAt(m: Model, raw: unknown): void {
+    let pauseAt: number | null;
+    try {
+      pauseAt = checkPauseAtValue(raw, m.config.epochs);
+    } catch (err) {
+      postError(errorText(err), false);
+      return;
+    }
+    if (pauseAt === null) delete m.config.pauseAt;
+    else m.config.pauseAt = pauseAt;
   }
 
   function dispatch(msg: ToWorker): void {
@@ -274,8 +301,19 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
     if (m === null) return postError(needsNetwork(msg), false);
     switch (msg.type) {
       case 'start':
-      case 'step':
-        return launch(m, msg.type === 'step');
+        launch(m, 0);
+        return;
+      case 'step': {
+        let count: number;
+        try {
+          count = checkStepCount(msg.count);
+        } catch (err) {
+          postError(errorText(err), false);
+          return;
+        }
+        launch(m, count);
+        return;
+      }
       case 'pause':
         return halt(m, 'paused');
       case 'reset':
@@ -284,6 +322,9 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
         return setPreset(m, msg.exploding);
       case 'set-speed':
         return setSpeed(m, msg.speed);
+      case 'set-pause-at':
+        setPauseAt(m, msg.pauseAt);
+        return;
       default: {
         const unreachable: never = msg;
         postError(unknownCommand(unreachable), false);

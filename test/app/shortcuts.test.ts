@@ -8,6 +8,7 @@ describe('actionForKey', () => {
   it('maps every key of the table to its action, letters in either case', () => {
     expect(press(' ')).toBe('toggle-run');
     expect(press('ArrowRight')).toBe('step');
+    expect(press('ArrowRight', { shiftKey: true })).toBe('step-10');
     expect(press('r')).toBe('reset');
     expect(press('R')).toBe('reset');
     expect(press('a')).toBe('add-layer');
@@ -21,7 +22,7 @@ describe('actionForKey', () => {
 
   it('the help lists each action once, and every listed key maps back to its action', () => {
     expect(new Set(SHORTCUTS.map((s) => s.action)).size).toBe(SHORTCUTS.length);
-    for (const s of SHORTCUTS) expect(press(s.key)).toBe(s.action);
+    for (const s of SHORTCUTS) expect(press(s.key, { shiftKey: s.shift })).toBe(s.action);
   });
 
   it('never fires while typing in an input, select, textarea or editable element', () => {
@@ -33,6 +34,19 @@ describe('actionForKey', () => {
     expect(actionForKey({ key: 'r', target: on('DIV', { isContentEditable: true }) })).toBeNull();
     // A key pressed inside the help dialog belongs to the dialog.
     expect(actionForKey({ key: 'p', target: on('BUTTON', { closest: (sel: string) => (sel.includes('dialog') ? {} : null) }) })).toBeNull();
+  });
+
+  it('steps ten epochs on Shift+→, one on →, and lists both in the help', () => {
+    expect(press('ArrowRight', { shiftKey: false })).toBe('step');
+    expect(press('ArrowRight', { shiftKey: true })).toBe('step-10');
+    // Held down, both keep stepping, as → always did.
+    expect(press('ArrowRight', { shiftKey: true, repeat: true })).toBe('step-10');
+    expect(press('ArrowRight', { shiftKey: true, ctrlKey: true })).toBeNull();
+    const help = SHORTCUTS.filter((s) => s.key === 'ArrowRight').map((s) => [s.keyLabel, s.label]);
+    expect(help).toEqual([
+      ['→', 'Step: one epoch (SGD: one probe interval)'],
+      ['Shift+→', 'Step: ten epochs (SGD: ten probe intervals)'],
+    ]);
   });
 
   it('leaves Ctrl, Meta and Alt combinations to the browser (Ctrl+R reloads, Alt+→ goes forward)', () => {

@@ -87,3 +87,28 @@ describe('keyboard shortcuts and presentation mode', () => {
     expect(store.getState().config).toMatchObject({ layers: [784, 30, 30, 30, 10], activation: 'sigmoid', mode: 'learning-speed' });
   });
 });
+
+describe('steps and the pace from the toolbar', () => {
+  it('→ steps one, Shift+→ steps ten, both for the current run', async () => {
+    const user = userEvent.setup();
+    const { client } = renderApp();
+    await user.keyboard('{ArrowRight}');
+    await user.keyboard('{Shift>}{ArrowRight}{/Shift}');
+    expect(client.sent.filter((m) => m.type === 'step')).toEqual([
+      { type: 'step', runId: 1, count: 1 },
+      { type: 'step', runId: 1, count: 10 },
+    ]);
+  });
+
+  it('presentation mode offers the named paces in one short menu, with the rate in its tooltip', async () => {
+    const user = userEvent.setup();
+    const { client } = renderApp('?present=1');
+    const menus = screen.getAllByRole('combobox', { name: 'Pace' }) as HTMLSelectElement[];
+    const compact = menus.find((m) => m.closest('.toolbar') !== null)!;
+    expect(Array.from(compact.options).map((o) => o.textContent)).toEqual(['Lesson', 'Brisk', 'Fast', 'Full speed']);
+    expect(compact.title).toBe('Lesson: 4 epochs/s');
+    await user.selectOptions(compact, 'Full speed');
+    expect(client.sent.filter((m) => m.type === 'set-speed').pop()).toEqual({ type: 'set-speed', runId: 1, speed: 10 });
+    expect(compact.title).toBe('Full speed: as fast as it can');
+  });
+});

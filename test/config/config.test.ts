@@ -115,6 +115,13 @@ const CASES: Record<BoundedField, Case[]> = {
     [1e9, true],
     [1.5, false],
   ],
+  pauseAt: [
+    [1, true],
+    [0, false],
+    [100_000, true],
+    [100_001, false],
+    [20.5, false],
+  ],
 };
 
 /** Values no number field may hold, whatever its bounds. */
@@ -182,6 +189,17 @@ describe('checkRunConfig', () => {
   it('lets clipNorm be left out (no clipping) but checks it when present', () => {
     expect(checkRunConfig({ ...defaultConfig(), clipNorm: 1 })).toEqual([]);
     expect(checkRunConfig({ ...defaultConfig(), clipNorm: -1 }).map((p) => p.field)).toEqual(['clipNorm']);
+  });
+
+  it("lets pauseAt be left out, and holds it to the run's own epoch budget", () => {
+    expect(checkRunConfig({ ...defaultConfig(), pauseAt: 20 })).toEqual([]);
+    expect(checkRunConfig({ ...defaultConfig(), pauseAt: 500 })).toEqual([]);
+    expect(checkRunConfig({ ...defaultConfig(), pauseAt: 501 })).toEqual([
+      { field: 'pauseAt', message: 'pause at epoch must be a whole number from 1 to the epoch budget, 500, got 501' },
+    ]);
+    expect(checkRunConfig({ ...defaultConfig(), mode: 'sgd', epochs: 30, pauseAt: 31 }).map((p) => p.field)).toEqual(['pauseAt']);
+    // One problem per field: a value the table refuses is not also reported against the budget.
+    expect(checkRunConfig({ ...defaultConfig(), pauseAt: 0 }).map((p) => p.field)).toEqual(['pauseAt']);
   });
 
   it('names every bad field, in the order of the fields', () => {

@@ -502,6 +502,32 @@ describe.skipIf(skipLocally)('Gradient Lab in Chromium (production build)', () =
     2 * STEP_TIMEOUT,
   );
 
+  it(
+    'pause at epoch 20: the run stops by itself at exactly epoch 20 and says it was asked to',
+    async () => {
+      needs('bars');
+      const desk = await openPage({ width: 1280, height: 800 }, '?layers=784,30,30,30,30,10');
+      try {
+        const field = desk.getByRole('textbox', { name: 'Pause at epoch', exact: true });
+        await field.fill('20');
+        await field.press('Enter');
+        await expect.poll(() => desk.url(), POLL).toContain('pauseAt=20');
+        await desk.getByRole('button', { name: 'Start', exact: true }).first().click();
+        const status = desk.getByRole('status').first();
+        // At the lesson pace 20 epochs take about 5 s; a busy machine gets the walk's usual minute.
+        await expect.poll(async () => (await status.textContent()) ?? '', POLL).toMatch(/^Paused/);
+        expect(await shownEpoch(desk)).toBe(20);
+        expect(await desk.getByText('Paused at epoch 20 as asked.', { exact: true }).isVisible()).toBe(true);
+        // Paused for good: nothing more trains behind it.
+        await sleep(1_500);
+        expect(await shownEpoch(desk)).toBe(20);
+      } finally {
+        await desk.context().close();
+      }
+    },
+    2 * STEP_TIMEOUT,
+  );
+
   it('logged no console error during the whole walk', () => {
     expect(consoleErrors).toEqual([]);
   });

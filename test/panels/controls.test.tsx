@@ -8,20 +8,29 @@ import { renderWithStore } from './render';
 afterEach(cleanup);
 
 describe('controls', () => {
-  it('Start, Pause, Step and Reset send their commands for the current run', async () => {
+  it('Start, Pause, Step 1, Step 10 and Reset send their commands for the current run', async () => {
     const user = userEvent.setup();
     const { client } = renderWithStore(<ControlsPanel />);
     await user.click(screen.getByRole('button', { name: 'Start' }));
     await user.click(screen.getByRole('button', { name: 'Pause' }));
-    await user.click(screen.getByRole('button', { name: 'Step' }));
+    await user.click(screen.getByRole('button', { name: 'Step 1' }));
+    await user.click(screen.getByRole('button', { name: 'Step 10' }));
     await user.click(screen.getByRole('button', { name: 'Reset' }));
-    expect(client.sent.map((m) => [m.type, m.runId])).toEqual([
-      ['configure', 1],
-      ['start', 1],
-      ['pause', 1],
-      ['step', 1],
-      ['reset', 2],
+    expect(client.sent.slice(1)).toEqual([
+      { type: 'start', runId: 1 },
+      { type: 'pause', runId: 1 },
+      { type: 'step', runId: 1, count: 1 },
+      { type: 'step', runId: 1, count: 10 },
+      { type: 'reset', runId: 2 },
     ]);
+  });
+
+  it('says what a step is in each mode', () => {
+    const { store } = renderWithStore(<ControlsPanel />);
+    expect(screen.getByText(/Step 1: one epoch \(→\)\. Step 10: ten epochs \(Shift\+→\)\./)).toBeTruthy();
+    act(() => store.getState().updateConfig({ mode: 'sgd' }));
+    // At the lesson pace the worker probes every 1000 / 4 / 10 = 25 mini-batches of 10.
+    expect(screen.getByText(/Step 1: one probe interval of 25 mini-batches \(→\)\. Step 10: ten probe intervals/)).toBeTruthy();
   });
 
   it('a finished or diverged run disables Start and Step and points to Reset, which enables them again', async () => {
@@ -30,7 +39,8 @@ describe('controls', () => {
     act(() => client.emit({ type: 'status', runId: 1, status: 'finished', epoch: 500 }));
     const start = screen.getByRole('button', { name: 'Start' });
     expect(start.getAttribute('aria-disabled')).toBe('true');
-    expect(screen.getByRole('button', { name: 'Step' }).getAttribute('aria-disabled')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Step 1' }).getAttribute('aria-disabled')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Step 10' }).getAttribute('aria-disabled')).toBe('true');
     // Still focusable, so a keyboard user is not thrown back to the top of the page; pressing it sends nothing.
     start.focus();
     await user.keyboard(' ');
@@ -43,13 +53,13 @@ describe('controls', () => {
     expect(screen.queryByText(/epochs done/)).toBeNull();
 
     act(() => client.emit({ type: 'diverged', runId: 2, epoch: 3, batch: 0, reason: 'the cost became infinite.' }));
-    expect(screen.getByRole('button', { name: 'Step' }).getAttribute('aria-disabled')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Step 10' }).getAttribute('aria-disabled')).toBe('true');
     expect(screen.getByText(/This run diverged\. Reset starts again from the seed \(lower η first\)/)).toBeTruthy();
   });
 
-  it('puts the Speed slider with the run buttons, above the settings, so it is on screen at 1280×800', () => {
+  it('puts the Pace menu with the run buttons, above the settings, so it is on screen at 1280×800', () => {
     renderWithStore(<ControlsPanel />);
-    const speed = screen.getByRole('slider', { name: 'Speed' });
+    const speed = screen.getByRole('combobox', { name: 'Pace' });
     const reset = screen.getByRole('button', { name: 'Reset' });
     const exploding = screen.getByRole('switch', { name: 'Exploding gradients' });
     const mode = screen.getByRole('combobox', { name: 'Mode' });
@@ -93,12 +103,44 @@ describe('controls', () => {
     expect(store.getState().notice).toMatch(/^Network re-initialised with seed 7/);
   });
 
-  it('the speed slider re-paces the running network', async () => {
-    const { client } = renderWithStore(<ControlsPanel />);
-    const slider = screen.getByRole('slider', { name: 'Speed' });
-    const { fireEvent } = await import('@testing-library/react');
-    fireEvent.change(slider, { target: { value: '9' } });
-    expect(client.last('set-speed')).toEqual({ type: 'set-speed', runId: 1, speed: 9 });
+  it('offers the named paces in the units of the mode, starting at the lesson pace, and re-paces the running network', async () => {
+    const user = userEvent.setup();
+    const { client, store } = renderWithStore(<ControlsPanel />);
+    const pace = screen.getByRole('combobox', { name: 'Pace' }) as HTMLSelectElement;
+    const options = () => Array.from(pace.options).map((o) => o.textContent);
+    expect(pace.value).toBe('lesson');
+    expect(options()).toEqual(['Lesson: 4 epochs/s', 'Brisk: 15 epochs/s', 'Fast: 60 epochs/s', 'Full speed: as fast as it can']);
+    expect(screen.getByText('One epoch is one frame of the bars; the first 50 epochs take about 13 s.')).toBeTruthy();
+    await user.selectOptions(pace, 'Fast: 60 epochs/s');
+    expect(client.last('set-speed')).toEqual({ type: 'set-speed', runId: 1, speed: 7 });
+    expect(screen.getByText('One epoch is one frame of the bars; the first 50 epochs take about 1 s.')).toBeTruthy();
+    act(() => store.getState().updateConfig({ mode: 'sgd' }));
+    expect(options()).toEqual([
+      'Lesson: 1,000 images/s',
+      'Brisk: 3,500 images/s',
+      'Fast: 12,000 images/s',
+      'Full speed: as fast as it can',
+    ]);
+    expect(screen.getByText('One SGD epoch of 50,000 images takes about 4 s.')).toBeTruthy();
+  });
+
+  it('plans a pause at an epoch: empty is off, a number outside the budget is refused in place', async () => {
+    const user = userEvent.setup();
+    const { client, store } = renderWithStore(<ControlsPanel />);
+    const field = screen.getByRole('textbox', { name: 'Pause at epoch' }) as HTMLInputElement;
+    expect(field.value).toBe('');
+    await user.type(field, '20{Enter}');
+    expect(client.last('set-pause-at')).toEqual({ type: 'set-pause-at', runId: 1, pauseAt: 20 });
+    expect(store.getState().config.pauseAt).toBe(20);
+    expect(client.last('configure')?.runId).toBe(1); // the network is not rebuilt
+    await user.clear(field);
+    await user.type(field, '501{Enter}');
+    expect(screen.getByRole('alert').textContent).toBe('Pause at epoch must be a whole number from 1 to the epoch budget, 500, got 501');
+    expect(store.getState().config.pauseAt).toBe(20);
+    await user.clear(field);
+    await user.type(field, '{Enter}');
+    expect(client.last('set-pause-at')).toEqual({ type: 'set-pause-at', runId: 1, pauseAt: null });
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('the exploding switch sends the preset and turns it off again', async () => {

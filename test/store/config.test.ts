@@ -22,10 +22,12 @@ describe('URL query string', () => {
       activation: 'relu' as const,
       momentum: 0.9,
       exploding: true,
+      speed: 7,
+      pauseAt: 12,
     };
     const search = serialiseQuery(config);
     expect(search).toBe(
-      '?layers=784,100,30,30,10&mode=sgd&eta=0.25&lambda=0&batch=32&seed=42&init=he&activation=relu&momentum=0.9&exploding=1',
+      '?layers=784,100,30,30,10&mode=sgd&eta=0.25&lambda=0&batch=32&seed=42&init=he&activation=relu&momentum=0.9&exploding=1&speed=fast&pauseAt=12',
     );
     const parsed = parseQuery(search);
     expect(parsed.notices).toEqual([]);
@@ -35,7 +37,7 @@ describe('URL query string', () => {
   it('mirrors gradient-norm clipping as clip=c only when it is on, and refuses a negative threshold', () => {
     const on = { ...DEFAULT_CONFIG, layers: [...DEFAULT_CONFIG.layers], exploding: true, clipNorm: 1 };
     const search = serialiseQuery(on);
-    expect(search.endsWith('&exploding=1&clip=1')).toBe(true);
+    expect(search.endsWith('&exploding=1&speed=lesson&clip=1')).toBe(true);
     expect(parseQuery(search).config.clipNorm).toBe(1);
     expect(serialiseQuery({ ...on, clipNorm: 0 })).not.toContain('clip');
     const bad = parseQuery('?clip=-2');
@@ -44,6 +46,65 @@ describe('URL query string', () => {
       'Ignored URL parameter "clip": Gradient-norm clipping threshold must be a number at least 0 and at most 1000000, got -2. Using the default, 0.',
     ]);
     expect(describeDifference(on, { ...on, clipNorm: 0 })).toBe('clip 1');
+  });
+
+  it('writes no pause when none is planned', () => {
+    expect(serialiseQuery(DEFAULT_CONFIG)).toMatch(/&speed=lesson$/);
+  });
+
+  it('reads a pace by name, in any case', () => {
+    expect(parseQuery('?speed=Brisk').config.speed).toBe(4);
+    expect(parseQuery('?speed=full').config.speed).toBe(10);
+    expect(parseQuery('?speed=lesson').notices).toEqual([]);
+  });
+
+  it('takes an old numeric speed to the nearest named pace and says so', () => {
+    const old = parseQuery('?speed=5');
+    expect(old.config.speed).toBe(4);
+    expect(old.notices).toEqual(['URL parameter "speed=5" is read as the nearest named pace, Brisk.']);
+    // A number that is a named point needs no notice.
+    expect(parseQuery('?speed=7')).toEqual({ config: { ...DEFAULT_CONFIG, speed: 7 }, notices: [] });
+    expect(parseQuery('?speed=9').config.speed).toBe(10);
+    expect(parseQuery('?speed=1').config.speed).toBe(2);
+  });
+
+  it('refuses a speed off the scale or no pace at all, keeping the default pace', () => {
+    const { config, notices } = parseQuery('?speed=11');
+    expect(config.speed).toBe(DEFAULT_CONFIG.speed);
+    expect(notices).toEqual([
+      'Ignored URL parameter "speed": Speed must be a number at least 1 and at most 10, got 11. Using the default, lesson.',
+    ]);
+    expect(parseQuery('?speed=crawl').notices[0]).toBe(
+      'Ignored URL parameter "speed": speed must be one of lesson, brisk, fast, full or a number from 1 to 10, got "crawl". Using the default, lesson.',
+    );
+  });
+
+  it("reads pauseAt as a whole number within the mode's epoch budget", () => {
+    expect(parseQuery('?pauseAt=20').config.pauseAt).toBe(20);
+    expect(parseQuery('?pauseAt=500').config.pauseAt).toBe(500);
+    for (const [query, notice] of [
+      [
+        '?pauseAt=0',
+        'Ignored URL parameter "pauseAt": Pause at epoch must be a whole number at least 1 and at most 100000, got 0. Using the default, no planned pause.',
+      ],
+      [
+        '?pauseAt=2.5',
+        'Ignored URL parameter "pauseAt": Pause at epoch must be a whole number at least 1 and at most 100000, got 2.5. Using the default, no planned pause.',
+      ],
+      [
+        '?pauseAt=501',
+        'Ignored URL parameter "pauseAt": Pause at epoch must be a whole number from 1 to the epoch budget, 500, got 501. Using the default, no planned pause.',
+      ],
+      [
+        '?mode=sgd&pauseAt=31',
+        'Ignored URL parameter "pauseAt": Pause at epoch must be a whole number from 1 to the epoch budget, 30, got 31. Using the default, no planned pause.',
+      ],
+    ]) {
+      const parsed = parseQuery(query);
+      expect(parsed.config.pauseAt, query).toBeUndefined();
+      expect('pauseAt' in parsed.config, query).toBe(false);
+      expect(parsed.notices, query).toEqual([notice]);
+    }
   });
 
   it('reads percent-encoded commas', () => {

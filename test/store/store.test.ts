@@ -107,11 +107,13 @@ describe('lab store', () => {
     s.start();
     s.pause();
     s.step();
+    s.step(10);
     s.reset();
     expect(client.sent.slice(1)).toEqual([
       { type: 'start', runId: 1 },
       { type: 'pause', runId: 1 },
-      { type: 'step', runId: 1 },
+      { type: 'step', runId: 1, count: 1 },
+      { type: 'step', runId: 1, count: 10 },
       { type: 'reset', runId: 2 },
     ]);
     expect(store.getState().runId).toBe(2);
@@ -119,6 +121,33 @@ describe('lab store', () => {
     // A probe of the weights from before the reset is still in flight: it must not be drawn.
     client.emit(makeSnapshot(1, [30, 30]));
     expect(store.getState().snapshot).toBeNull();
+  });
+
+  it('plans a pause without rebuilding the network, and says so when the run pauses there', () => {
+    const { client, store } = connected('?pauseAt=20');
+    expect(client.sent[0]).toMatchObject({ type: 'configure', config: { pauseAt: 20 } });
+    store.getState().setPauseAt(30);
+    store.getState().setPauseAt(30); // unchanged: nothing more to send
+    store.getState().updateConfig({ pauseAt: undefined });
+    expect(client.sent.slice(1)).toEqual([
+      { type: 'set-pause-at', runId: 1, pauseAt: 30 },
+      { type: 'set-pause-at', runId: 1, pauseAt: null },
+    ]);
+    expect('pauseAt' in store.getState().config).toBe(false);
+    client.emit({ type: 'status', runId: 1, status: 'paused', epoch: 30, reason: 'pause-at' });
+    expect(store.getState().status).toBe('paused');
+    expect(store.getState().notice).toBe('Paused at epoch 30 as asked.');
+    // An ordinary pause says nothing of the kind.
+    const other = connected();
+    other.client.emit({ type: 'status', runId: 1, status: 'paused', epoch: 30 });
+    expect(other.store.getState().notice).toBeNull();
+  });
+
+  it("drops a planned pause the new mode's budget cannot reach", () => {
+    const { client, store } = connected('?pauseAt=200');
+    store.getState().updateConfig({ mode: 'sgd' });
+    expect(client.last('configure')?.config.epochs).toBe(30);
+    expect(client.last('configure')?.config.pauseAt).toBeUndefined();
   });
 
   it('re-initialises with the same seed and says so when the architecture changes', () => {

@@ -15,7 +15,7 @@ describe('command wording', () => {
 
   it('says which command needs a network first, and names one it does not know', () => {
     expect(needsNetwork({ type: 'set-speed', runId: 1, speed: 3 })).toBe('cannot change the speed yet: no network has been configured');
-    expect(needsNetwork({ type: 'step', runId: 1 })).toBe('cannot step yet: no network has been configured');
+    expect(needsNetwork({ type: 'step', runId: 1, count: 1 })).toBe('cannot step yet: no network has been configured');
     expect(needsNetwork({ type: 'jump', runId: 1 } as unknown as ToWorker)).toBe('unknown command "jump"');
     expect(unknownCommand({ type: 'jump' })).toBe('unknown command "jump"');
   });

@@ -27,7 +27,7 @@ function scripted(units: Unit[], speed = 10) {
 describe('RunLoop', () => {
   it('does nothing until the scheduler runs it, then works until a unit stops it', () => {
     const { run, scheduler, loop } = scripted(['more', 'interval', 'more', 'stop']);
-    loop.start(run, false);
+    loop.start(run, 0);
     expect(run.done).toBe(0);
     scheduler.flush();
     expect(run.done).toBe(4);
@@ -36,7 +36,7 @@ describe('RunLoop', () => {
 
   it('a step stops at the end of the first interval and says so', () => {
     const { run, log, scheduler, loop } = scripted(['more', 'more', 'interval', 'more']);
-    loop.start(run, true);
+    loop.start(run, 1);
     scheduler.flush();
     expect(run.done).toBe(3);
     expect(log).toEqual(['step done']);
@@ -46,7 +46,7 @@ describe('RunLoop', () => {
   it('yields to the event loop after a chunk of CHUNK_MS', () => {
     const { run, scheduler, loop } = scripted([]);
     // The fake clock moves 1 ms per read; a unit reads it once.
-    loop.start(run, false);
+    loop.start(run, 0);
     scheduler.runNext();
     expect(run.done).toBeGreaterThan(CHUNK_MS / 2);
     expect(run.done).toBeLessThanOrEqual(CHUNK_MS + 1);
@@ -56,7 +56,7 @@ describe('RunLoop', () => {
 
   it('waits between units to keep a slow pace', () => {
     const { run, scheduler, loop } = scripted([], 1); // 2 epochs a second
-    loop.start(run, false);
+    loop.start(run, 0);
     scheduler.runUntil(2000);
     expect(run.done).toBeGreaterThanOrEqual(4);
     expect(run.done).toBeLessThanOrEqual(6);
@@ -65,11 +65,11 @@ describe('RunLoop', () => {
 
   it('a stale chunk does nothing: after stop, after a new start, or once the run is replaced', () => {
     const { run, scheduler, loop } = scripted([]);
-    loop.start(run, false);
+    loop.start(run, 0);
     loop.stop();
     scheduler.flush();
     expect(run.done).toBe(0);
-    loop.start(run, false);
+    loop.start(run, 0);
     run.current = false;
     scheduler.flush();
     expect(run.done).toBe(0);
@@ -77,7 +77,7 @@ describe('RunLoop', () => {
 
   it('a new pace drops a long wait queued for the old one', () => {
     const { run, scheduler, loop } = scripted([], 1);
-    loop.start(run, false);
+    loop.start(run, 0);
     scheduler.runNext(); // one epoch, then a wait of ~500 ms
     const before = run.done;
     run.speed = 10;
@@ -98,7 +98,7 @@ describe('RunLoop', () => {
       stopped: (_r, failure) => log.push(failure === null ? 'step done' : `failed: ${(failure.err as Error).message}`),
     });
     loop.stop();
-    boom.start(run, false);
+    boom.start(run, 0);
     scheduler.flush();
     expect(log).toEqual(['failed: out of memory']);
     expect(scheduler.pending).toBe(0);

@@ -18,16 +18,20 @@ const config: RunConfig = {
   exploding: true,
   speed: 7,
   probeEvery: 500,
+  pauseAt: 12,
 };
 
 const toWorker: ToWorker[] = [
   { type: 'configure', runId: 1, config },
   { type: 'start', runId: 1 },
   { type: 'pause', runId: 1 },
-  { type: 'step', runId: 1 },
+  { type: 'step', runId: 1, count: 1 },
+  { type: 'step', runId: 1, count: 10 },
   { type: 'reset', runId: 2 },
   { type: 'set-preset', runId: 2, exploding: false },
   { type: 'set-speed', runId: 2, speed: 3 },
+  { type: 'set-pause-at', runId: 2, pauseAt: 20 },
+  { type: 'set-pause-at', runId: 2, pauseAt: null },
 ];
 
 const fromWorker: FromWorker[] = [
@@ -89,6 +93,7 @@ describe('protocol messages survive a structured clone', () => {
       reset: true,
       'set-preset': true,
       'set-speed': true,
+      'set-pause-at': true,
     };
     const fromTypes: Record<FromWorker['type'], true> = {
       loading: true,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DataFileError } from '../../src/data/idx';
 import { loadMnist } from '../../src/data/node';
-import type { FromWorker, Snapshot } from '../../src/worker/protocol';
+import type { FromWorker, Snapshot, ToWorker } from '../../src/worker/protocol';
 import { checkConfig } from '../../src/worker/acceptConfig';
 import { baseConfig, createHarness, ManualSource, ofType, settle, syntheticSplit } from './harness';
 
@@ -114,7 +114,7 @@ describe('configure', () => {
     expect(ofType(errors, 'error').map((e) => [e.runId, e.retryable])).toEqual([2, 3, 4, 5, 6, 7, 8].map((id) => [id, false]));
 
     // The old network is still there: a step trains it, with its old layout.
-    h.send({ type: 'step', runId: 1 });
+    h.send({ type: 'step', runId: 1, count: 1 });
     h.scheduler.flush();
     const after = h.snapshots(h.take());
     expect(after).toHaveLength(1);
@@ -162,13 +162,13 @@ describe('the training loop', () => {
     h.send({ type: 'configure', runId: 1, config: baseConfig() });
     await settle();
     h.take();
-    h.send({ type: 'step', runId: 1 });
+    h.send({ type: 'step', runId: 1, count: 1 });
     h.scheduler.flush();
     const out = h.take();
     expect(h.snapshots(out).map((s) => s.epoch)).toEqual([1]);
     expect(ofType(out, 'epoch-end').map((e) => e.epoch)).toEqual([1]);
     expect(ofType(out, 'status').map((s) => s.status)).toEqual(['running', 'paused']);
-    h.send({ type: 'step', runId: 1 });
+    h.send({ type: 'step', runId: 1, count: 1 });
     h.scheduler.flush();
     expect(h.snapshots(h.take()).map((s) => s.epoch)).toEqual([2]);
   });
@@ -181,7 +181,7 @@ describe('the training loop', () => {
     h.take();
     const positions: [number, number][] = [];
     for (let i = 0; i < 4; i++) {
-      h.send({ type: 'step', runId: 1 });
+      h.send({ type: 'step', runId: 1, count: 1 });
       h.scheduler.flush();
       const out = h.take();
       const snaps = h.snapshots(out);
@@ -439,7 +439,7 @@ describe('data arriving late or not at all', () => {
       'a command must be an object with a type and a whole-number runId, got null',
       'unknown command "fly"',
     ]);
-    h.send({ type: 'step', runId: 1 });
+    h.send({ type: 'step', runId: 1, count: 1 });
     h.scheduler.flush();
     expect(h.snapshots(h.take()).map((s) => s.epoch)).toEqual([1]);
   });
@@ -522,5 +522,162 @@ describe('the exploding-gradient preset on real MNIST', () => {
     h.send({ type: 'configure', runId: 2, config: baseConfig({ layers, exploding: true }) });
     const [configured] = h.snapshots(h.take());
     expect(Array.from(configured.gradB)).toEqual(Array.from(exploding.gradB));
+  });
+});
+
+describe('pause at an epoch', () => {
+  /** A learning-speed run of `epochs` with pauseAt, trained as fast as it goes: many epochs in one chunk. */
+  async function fastRun(overrides: Parameters<typeof baseConfig>[0]) {
+    const h = readyHarness();
+    h.send({ type: 'configure', runId: 1, config: baseConfig(overrides) });
+    await settle();
+    h.take();
+    h.scheduler.tick = 0.001; // 20,000 clock reads per chunk: every epoch up to the pause falls in the first chunk
+    return h;
+  }
+
+  it('pauses right after epoch N, also when N falls inside a chunk of many epochs', async () => {
+    const h = await fastRun({ epochs: 50, pauseAt: 7 });
+    h.send({ type: 'start', runId: 1 });
+    expect(h.scheduler.runNext()).toBe(true); // one chunk
+    const out = h.take();
+    expect(h.snapshots(out).map((s) => s.epoch)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(ofType(out, 'epoch-end').map((e) => e.epoch)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(ofType(out, 'status')).toEqual([
+      { type: 'status', runId: 1, status: 'running', epoch: 0 },
+      { type: 'status', runId: 1, status: 'paused', epoch: 7, reason: 'pause-at' },
+    ]);
+    // Nothing is left running: no epoch 8 however long the clock goes on.
+    h.scheduler.flush();
+    expect(h.take()).toEqual([]);
+    // Start goes on past the pause, which does not come again.
+    h.send({ type: 'start', runId: 1 });
+    h.scheduler.flush();
+    const rest = h.take();
+    expect(h.snapshots(rest).map((s) => s.epoch)).toEqual(Array.from({ length: 43 }, (_, i) => i + 8));
+    expect(ofType(rest, 'status').pop()).toEqual({ type: 'status', runId: 1, status: 'finished', epoch: 50 });
+  });
+
+  it('pauses at exactly N at the lesson pace, where the epochs are spread over time', async () => {
+    const h = readyHarness();
+    h.send({ type: 'configure', runId: 1, config: baseConfig({ speed: 2, pauseAt: 3 }) });
+    await settle();
+    h.scheduler.tick = 0.01;
+    h.send({ type: 'start', runId: 1 });
+    h.scheduler.runUntil(h.scheduler.time + 300);
+    expect(h.snapshots().pop()!.epoch).toBe(2); // 4 epochs a second, the first at once: not there yet
+    h.scheduler.runUntil(h.scheduler.time + 10_000);
+    expect(h.snapshots().pop()!.epoch).toBe(3);
+    expect(ofType(h.messages, 'status').pop()).toMatchObject({ status: 'paused', epoch: 3, reason: 'pause-at' });
+    expect(h.scheduler.pending).toBe(0);
+  });
+
+  it('pauses at the end of SGD epoch N, after its validation, before any batch of the next epoch', async () => {
+    // 200 training images in batches of 10: 20 batches per epoch.
+    const h = readyHarness(syntheticSplit(200, 50));
+    h.send({ type: 'configure', runId: 1, config: baseConfig({ mode: 'sgd', batchSize: 10, probeEvery: 8, epochs: 30, pauseAt: 2 }) });
+    await settle();
+    h.take();
+    h.scheduler.tick = 0.001;
+    h.send({ type: 'start', runId: 1 });
+    h.scheduler.flush();
+    const out = h.take();
+    const ends = ofType(out, 'epoch-end');
+    expect(ends.map((e) => e.epoch)).toEqual([1, 2]);
+    expect(ends[1].validationAccuracy).not.toBeNull();
+    const last = h.snapshots(out).pop()!;
+    expect([last.epoch, last.batch]).toEqual([2, 0]);
+    expect(ofType(out, 'status').pop()).toEqual({ type: 'status', runId: 1, status: 'paused', epoch: 2, reason: 'pause-at' });
+  });
+
+  it('at the epoch budget the run finishes rather than pauses', async () => {
+    const h = await fastRun({ epochs: 5, pauseAt: 5 });
+    h.send({ type: 'start', runId: 1 });
+    h.scheduler.flush();
+    expect(ofType(h.take(), 'status').pop()).toEqual({ type: 'status', runId: 1, status: 'finished', epoch: 5 });
+  });
+
+  it('set-pause-at plans, moves and clears a pause while the run goes on; a pause beyond the budget is refused', async () => {
+    const h = readyHarness();
+    h.send({ type: 'configure', runId: 1, config: baseConfig({ speed: 2, epochs: 40 }) });
+    await settle();
+    h.scheduler.tick = 0.01;
+    h.send({ type: 'start', runId: 1 });
+    h.scheduler.runUntil(h.scheduler.time + 600);
+    const now = h.snapshots().pop()!.epoch;
+    h.send({ type: 'set-pause-at', runId: 1, pauseAt: now + 2 });
+    h.scheduler.runUntil(h.scheduler.time + 5_000);
+    expect(h.snapshots().pop()!.epoch).toBe(now + 2);
+    expect(ofType(h.messages, 'status').pop()).toMatchObject({ status: 'paused', reason: 'pause-at' });
+    h.send({ type: 'set-pause-at', runId: 1, pauseAt: now + 4 });
+    h.send({ type: 'set-pause-at', runId: 1, pauseAt: null });
+    h.take();
+    h.send({ type: 'start', runId: 1 });
+    h.scheduler.runUntil(h.scheduler.time + 60_000);
+    expect(ofType(h.take(), 'status').pop()).toMatchObject({ status: 'finished', epoch: 40 });
+    h.send({ type: 'set-pause-at', runId: 1, pauseAt: 41 });
+    h.send({ type: 'set-pause-at', runId: 1, pauseAt: 2.5 });
+    expect(ofType(h.take(), 'error').map((e) => e.message)).toEqual([
+      'pause at epoch must be a whole number from 1 to the epoch budget, 40, got 41',
+      'pause at epoch must be a whole number at least 1 and at most 100000, got 2.5',
+    ]);
+  });
+});
+
+describe('step by ten', () => {
+  it('does exactly ten epochs in learning-speed mode, at any pace', async () => {
+    for (const speed of [2, 10]) {
+      const h = readyHarness();
+      h.send({ type: 'configure', runId: 1, config: baseConfig({ speed }) });
+      await settle();
+      h.take();
+      h.send({ type: 'step', runId: 1, count: 10 });
+      h.scheduler.flush();
+      const out = h.take();
+      expect(h.snapshots(out).map((s) => s.epoch)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      expect(ofType(out, 'status').map((s) => s.status)).toEqual(['running', 'paused']);
+      h.send({ type: 'step', runId: 1, count: 10 });
+      h.scheduler.flush();
+      expect(h.snapshots(h.take()).pop()!.epoch).toBe(20);
+    }
+  });
+
+  it('stops early at a planned pause inside the ten, and says why', async () => {
+    const h = readyHarness();
+    h.send({ type: 'configure', runId: 1, config: baseConfig({ pauseAt: 4 }) });
+    await settle();
+    h.take();
+    h.send({ type: 'step', runId: 1, count: 10 });
+    h.scheduler.flush();
+    const out = h.take();
+    expect(h.snapshots(out).pop()!.epoch).toBe(4);
+    expect(ofType(out, 'status').pop()).toMatchObject({ status: 'paused', epoch: 4, reason: 'pause-at' });
+  });
+
+  it('does ten probe intervals in SGD mode', async () => {
+    // 20 batches per epoch, probes every 8: intervals end at batches 8, 16, 20 of each epoch.
+    const h = readyHarness(syntheticSplit(200, 50));
+    h.send({ type: 'configure', runId: 1, config: baseConfig({ mode: 'sgd', batchSize: 10, probeEvery: 8, epochs: 30 }) });
+    await settle();
+    h.take();
+    h.send({ type: 'step', runId: 1, count: 10 });
+    h.scheduler.flush();
+    const snaps = h.snapshots(h.take());
+    expect(snaps).toHaveLength(10);
+    // Three intervals per epoch: ten of them end at epoch 3, batch 8.
+    expect([snaps[9].epoch, snaps[9].batch]).toEqual([3, 8]);
+  });
+
+  it('refuses a count that is not a whole number from 1 on', async () => {
+    const h = readyHarness();
+    h.send({ type: 'configure', runId: 1, config: baseConfig() });
+    await settle();
+    h.take();
+    for (const count of [0, 2.5, -1, Number.NaN]) h.send({ type: 'step', runId: 1, count });
+    h.send({ type: 'step', runId: 1 } as unknown as ToWorker);
+    const out = h.take();
+    expect(ofType(out, 'error')).toHaveLength(5);
+    expect(ofType(out, 'error')[0].message).toBe('a step count must be a whole number from 1 to 100000, got 0');
+    expect(h.snapshots(out)).toEqual([]);
   });
 });

@@ -22,7 +22,7 @@ function tanhPrime(z: number): number {
 }
 
 function relu(z: number): number {
-  return Math.max(z , 0);
+  return Math.max(z, 0);
 }
 
 /** ReLU'(z): 1 for z > 0, else 0 (the subgradient 0 is taken at z = 0). */

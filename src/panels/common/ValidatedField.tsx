@@ -18,6 +18,8 @@ export interface ValidatedFieldProps<T> {
   hint?: string;
   inputMode?: 'decimal' | 'numeric';
   className?: string;
+  /** How the value is written in the field; a field where empty means "off" writes null as ''. */
+  format?: (value: T) => string;
 }
 
 export function ValidatedField<T>({
@@ -29,16 +31,17 @@ export function ValidatedField<T>({
   hint,
   inputMode = 'decimal',
   className,
+  format = String,
 }: ValidatedFieldProps<T>) {
   const id = useId();
-  const [draft, setDraft] = useState(String(value));
+  const [draft, setDraft] = useState(format(value));
   const [error, setError] = useState<string | null>(null);
 
   // A change from elsewhere (URL, reset, another control) replaces whatever was typed.
   useEffect(() => {
-    setDraft(String(value));
+    setDraft(format(value));
     setError(null);
-  }, [value]);
+  }, [value, format]);
 
   const commit = () => {
     const result = check(draft);
@@ -53,7 +56,7 @@ export function ValidatedField<T>({
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') commit();
     if (e.key === 'Escape') {
-      setDraft(String(value));
+      setDraft(format(value));
       setError(null);
     }
   };

@@ -1,6 +1,6 @@
 /**
  * Run controls and every training setting. Settings that change the network rebuild it from the seed,
- * and the status line says so; the pace and the exploding preset apply to the running network.
+ * and the status line says so; the pace, a planned pause and the exploding preset apply to the running network.
  */
 import { useId, useRef } from 'react';
 import { ACTIVATIONS, INITIALISERS, type ActivationName, type InitName } from '../../engine';
@@ -11,6 +11,7 @@ import {
   checkEta,
   checkLambda,
   checkMomentum,
+  checkPauseAtText,
   checkSeed,
   INIT_LABELS,
   MODE_LABELS,
@@ -19,6 +20,11 @@ import { useLab } from '../../store/hooks';
 import { MODES, type TrainingMode } from '../../config';
 import { ValidatedField } from '../common/ValidatedField';
 import { CURE_CLIP_NORM } from '../network/saturation';
+import { PaceSelect } from './PaceSelect';
+import { stepHint } from './stepText';
+
+/** An empty pause field means no planned pause. */
+const formatPauseAt = (epoch: number | null) => (epoch === null ? '' : String(epoch));
 
 export function ControlsPanel() {
   const config = useLab((s) => s.config);
@@ -28,8 +34,8 @@ export function ControlsPanel() {
   const step = useLab((s) => s.step);
   const reset = useLab((s) => s.reset);
   const update = useLab((s) => s.updateConfig);
-  const setSpeed = useLab((s) => s.setSpeed);
-  const ids = { mode: useId(), init: useId(), activation: useId(), speed: useId() };
+  const setPauseAt = useLab((s) => s.setPauseAt);
+  const ids = { mode: useId(), init: useId(), activation: useId() };
   const running = status === 'running';
   // The worker ignores Start and Step once a run has finished or diverged; say so instead of a button that does nothing.
   // aria-disabled rather than disabled: a run ends while Start still has the keyboard focus, and a disabled
@@ -47,8 +53,11 @@ export function ControlsPanel() {
         <button type="button" className={status === 'paused' ? 'active' : undefined} onClick={pause}>
           Pause
         </button>
-        <button type="button" onClick={ended ? undefined : step} {...endedProps}>
-          Step
+        <button type="button" onClick={ended ? undefined : () => step(1)} {...endedProps}>
+          Step 1
+        </button>
+        <button type="button" onClick={ended ? undefined : () => step(10)} {...endedProps}>
+          Step 10
         </button>
         <button type="button" onClick={reset}>
           Reset
@@ -60,23 +69,17 @@ export function ControlsPanel() {
           {status === 'diverged' ? ' (lower η first)' : ''}.
         </p>
       )}
-      <p className="hint">Step: one epoch (SGD mode: one probe interval of mini-batches). Reset: fresh weights from the same seed.</p>
-      <div className="field speed-field">
-        <label htmlFor={ids.speed}>Speed</label>
-        <input
-          id={ids.speed}
-          type="range"
-          min={1}
-          max={10}
-          step={1}
-          value={config.speed}
-          aria-valuetext={`${config.speed} of 10`}
-          onChange={(e) => setSpeed(Number(e.target.value))}
-        />
-        <span className="hint">
-          {config.speed} of 10 ({config.speed <= 3 ? 'slow, easy to follow' : config.speed >= 9 ? 'as fast as possible' : 'moderate'})
-        </span>
-      </div>
+      <p className="hint">{stepHint(config)} Reset: fresh weights from the same seed.</p>
+      <PaceSelect className="field speed-field" />
+      <ValidatedField
+        label="Pause at epoch"
+        value={config.pauseAt ?? null}
+        format={formatPauseAt}
+        check={(text) => checkPauseAtText(text, config.epochs)}
+        inputMode="numeric"
+        onCommit={setPauseAt}
+        hint={`Empty: no planned pause. Otherwise the run pauses by itself once that epoch is complete (1 to ${config.epochs}).`}
+      />
 
       <ExplodingSwitch />
       <ClipControl />

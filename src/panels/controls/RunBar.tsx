@@ -2,7 +2,8 @@
  * Start, Pause, Step and Reset in one compact row, for the screens where the sidebar's own run buttons are
  * out of reach: one-column layouts (a phone, a laptop zoomed to 150 %), where the row stays pinned to the top
  * of the screen while the bars scroll past, and presentation mode, where the sidebar is hidden. The stylesheet shows it only there, so a page never
- * offers two visible Start buttons.
+ * offers two visible Start buttons. A phone has room for four buttons only, so Step here is a single step;
+ * Shift+→ takes ten.
  */
 import { useLab } from '../../store/hooks';
 
@@ -28,7 +29,12 @@ export function RunBar() {
       <button type="button" className={status === 'paused' ? 'active' : undefined} onClick={pause}>
         Pause
       </button>
-      <button type="button" onClick={ended ? undefined : step} {...endedProps}>
+      <button
+        type="button"
+        title="One epoch (SGD: one probe interval); Shift+→ steps ten"
+        onClick={ended ? undefined : () => step(1)}
+        {...endedProps}
+      >
         Step
       </button>
       <button type="button" onClick={reset}>

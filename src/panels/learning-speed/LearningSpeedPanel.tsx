@@ -85,10 +85,10 @@ export function LearningSpeedPanel() {
             <BookMarks book={book} x={x} y={y} />
             {/* The newest point of each layer, so a series of one probe is visible too. */}
             {lastPoint?.norms.map((v, i) =>
-                Number.isFinite(v) && v > 0 ? (
-                  <circle key={`last-${i}`} cx={x(lastPoint.x)} cy={y(v)} r={5} fill={layerColour(i + 1)} className="last-point" />
-                ) : null,
-              )}
+              Number.isFinite(v) && v > 0 ? (
+                <circle key={`last-${i}`} cx={x(lastPoint.x)} cy={y(v)} r={5} fill={layerColour(i + 1)} className="last-point" />
+              ) : null,
+            )}
             {readout && (
               <ReadoutMarks
                 box={box}
