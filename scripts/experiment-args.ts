@@ -33,6 +33,10 @@ export interface ExperimentConfig {
   batch: number;
   /** Momentum μ; 0 is the book's plain SGD. */
   momentum: number;
+  /** Skip connections on hidden layers 2.. of the same width as the layer below (--residual). */
+  residual: boolean;
+  /** Layer normalisation of every hidden layer (--layernorm). */
+  layerNorm: boolean;
 }
 
 export class UsageError extends Error {
@@ -72,6 +76,8 @@ options
   --preset exploding      the chapter's exploding-gradient weights and biases
   --init NAME             ${INITIALISERS.join(', ')} (default default)
   --activation NAME       ${ACTIVATIONS.join(', ')} (default sigmoid)
+  --residual              skip connections aˡ = aˡ⁻¹ + f(zˡ) on hidden layers after the first of equal width
+  --layernorm             layer normalisation of every hidden layer's z, with learned gain and shift
   --eta X  --lambda X  --batch N  --momentum X
                           training-speed defaults: 0.1, 5.0, 1000 (full batch), 0
                           accuracy defaults:       0.1, 5.0, 10, 0`;
@@ -91,7 +97,7 @@ const VALUE_OPTIONS = [
   'momentum',
 ] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
-const FLAG_OPTIONS = ['json', 'help'] as const;
+const FLAG_OPTIONS = ['json', 'help', 'residual', 'layernorm'] as const;
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
@@ -215,5 +221,7 @@ export function parseArgs(argv: readonly string[]): ExperimentConfig | 'help' {
     lambda,
     batch,
     momentum,
+    residual: flags.has('residual'),
+    layerNorm: flags.has('layernorm'),
   };
 }
