@@ -4,7 +4,7 @@
  * never disagree about what a valid run is. The layer list is the exception: its rules are the engine's own
  * (validateLayers), because the engine is what would break on a bad one.
  */
-import { ACTIVATIONS, INITIALISERS, OUTPUTS } from '../engine';
+import { ACTIVATIONS, INITIALISERS, NORMALISATIONS, OUTPUTS } from '../engine';
 import { MODES, type RunConfig } from './runConfig';
 
 /** A number field: the interval it must lie in, and whether it counts something. */
@@ -74,7 +74,12 @@ export const BOUNDS: { readonly [F in BoundedField]: FieldBound } = {
   // Any number in range: the pace table rounds it to the nearest step.
   speed: { kind: 'number', label: 'speed', min: MIN_SPEED, max: MAX_SPEED },
   probeEvery: { kind: 'number', label: 'probe interval (mini-batches)', min: 1, max: Infinity, integer: true },
+  residual: { kind: 'flag', label: 'residual connections' },
+  normalisation: { kind: 'choice', label: 'normalisation', names: NORMALISATIONS },
 };
+
+/** Fields a configuration may leave out: the worker chooses the probe interval, and the cures default to off. */
+export const OPTIONAL_FIELDS: readonly BoundedField[] = ['probeEvery', 'residual', 'normalisation'];
 
 export const BOUNDED_FIELDS = Object.keys(BOUNDS) as BoundedField[];
 

@@ -122,7 +122,20 @@ export function checkLayers(text: string): Check<number[]> {
 }
 
 /** The query-string keys, in the order they are written. */
-export const URL_KEYS = ['layers', 'mode', 'eta', 'lambda', 'batch', 'seed', 'init', 'activation', 'momentum', 'exploding'] as const;
+export const URL_KEYS = [
+  'layers',
+  'mode',
+  'eta',
+  'lambda',
+  'batch',
+  'seed',
+  'init',
+  'activation',
+  'momentum',
+  'exploding',
+  'residual',
+  'norm',
+] as const;
 type UrlKey = (typeof URL_KEYS)[number];
 
 export interface ParsedQuery {
@@ -143,6 +156,8 @@ const URL_FIELDS: Record<UrlKey, keyof RunConfig> = {
   activation: 'activation',
   momentum: 'momentum',
   exploding: 'exploding',
+  residual: 'residual',
+  norm: 'normalisation',
 };
 
 /** How a notice names the default that stands in for an ignored value. */
@@ -150,6 +165,9 @@ function shownDefault(key: UrlKey): string {
   // The initialiser's default is literally named "default"; say what it is rather than "the default, default".
   if (key === 'init') return `"${DEFAULT_CONFIG.init}" (${INIT_LABELS[DEFAULT_CONFIG.init].replace(' (default)', '')})`;
   if (key === 'exploding') return DEFAULT_CONFIG.exploding ? '1' : '0';
+  // The cures are left out of the default configuration: off.
+  if (key === 'residual') return '0';
+  if (key === 'norm') return 'none';
   const value = DEFAULT_CONFIG[URL_FIELDS[key]];
   return Array.isArray(value) ? value.join(',') : String(value);
 }
@@ -167,9 +185,12 @@ function readParam(key: UrlKey, text: string): Check<unknown> {
     case 'mode':
     case 'init':
     case 'activation':
+    case 'norm':
       return { ok: true, value: text.trim().toLowerCase() };
     case 'exploding':
       return checkBoolean(text, 'exploding');
+    case 'residual':
+      return checkBoolean(text, 'residual');
     default: {
       const bound = numberBound(URL_FIELDS[key] as BoundedField);
       const value = parseNumber(text);
@@ -231,6 +252,9 @@ export function serialiseQuery(config: RunConfig): string {
     ['momentum', String(config.momentum)],
     ['exploding', config.exploding ? '1' : '0'],
   ];
+  // The cures are written only when on, so every URL of the chapter's own networks stays as it was.
+  if (config.residual === true) pairs.push(['residual', '1']);
+  if (config.normalisation !== undefined && config.normalisation !== 'none') pairs.push(['norm', config.normalisation]);
   // Commas stay readable in the layers list; everything else is a plain token already.
   return `?${pairs.map(([k, v]) => `${k}=${encodeURIComponent(v).replace(/%2C/g, ',')}`).join('&')}`;
 }
@@ -247,7 +271,9 @@ export function needsReinitialise(before: RunConfig, after: RunConfig): boolean 
     before.lambda !== after.lambda ||
     before.batchSize !== after.batchSize ||
     before.momentum !== after.momentum ||
-    before.output !== after.output
+    before.output !== after.output ||
+    (before.residual ?? false) !== (after.residual ?? false) ||
+    (before.normalisation ?? 'none') !== (after.normalisation ?? 'none')
   );
 }
 
@@ -267,5 +293,8 @@ export function describeDifference(other: RunConfig, current: RunConfig): string
   if (other.batchSize !== current.batchSize) parts.push(`batch ${other.batchSize}`);
   if (other.momentum !== current.momentum) parts.push(`μ ${other.momentum}`);
   if (other.exploding !== current.exploding) parts.push(other.exploding ? 'exploding preset' : 'no preset');
+  if ((other.residual ?? false) !== (current.residual ?? false)) parts.push(other.residual ? 'residual' : 'no skips');
+  if ((other.normalisation ?? 'none') !== (current.normalisation ?? 'none'))
+    parts.push(other.normalisation === 'layer' ? 'layer norm' : 'no normalisation');
   return parts.length > 0 ? parts.join(' · ') : 'same settings';
 }

@@ -106,6 +106,18 @@ const CASES: Record<BoundedField, Case[]> = {
     [1e9, true],
     [1.5, false],
   ],
+  residual: [
+    [true, true],
+    [false, true],
+    [1, false],
+    ['yes', false],
+  ],
+  normalisation: [
+    ['none', true],
+    ['layer', true],
+    ['batch', false],
+    ['Layer', false],
+  ],
 };
 
 /** Values no number field may hold, whatever its bounds. */
@@ -163,6 +175,14 @@ describe('checkRunConfig', () => {
   it('accepts the defaults, as typed and as code', () => {
     expect(checkRunConfig(DEFAULT_CONFIG)).toEqual([]);
     expect(checkRunConfig(DEFAULT_CONFIG, 'typed')).toEqual([]);
+  });
+
+  it('lets the cures be left out (off) but checks them when present', () => {
+    expect(checkRunConfig({ ...defaultConfig(), residual: true, normalisation: 'layer' })).toEqual([]);
+    expect(checkRunConfig({ ...defaultConfig(), residual: 'on', normalisation: 'batch' }).map((p) => p.field)).toEqual([
+      'residual',
+      'normalisation',
+    ]);
   });
 
   it('lets probeEvery be left out but checks it when present', () => {
