@@ -35,6 +35,10 @@ export interface ExperimentConfig {
   momentum: number;
   /** Gradient-norm clipping threshold c (training-speed, accuracy); 0 is no clipping. */
   clip: number;
+  /** Skip connections on hidden layers 2.. of the same width as the layer below (--residual). */
+  residual: boolean;
+  /** Layer normalisation of every hidden layer (--layernorm). */
+  layerNorm: boolean;
 }
 
 export class UsageError extends Error {
@@ -76,6 +80,8 @@ options
   --activation NAME       ${ACTIVATIONS.join(', ')} (default sigmoid)
   --clip X                training-speed, accuracy: scale each mini-batch's gradient down to length X
                           when it is longer (gradient-norm clipping; default 0, off)
+  --residual              skip connections aˡ = aˡ⁻¹ + f(zˡ) on hidden layers after the first of equal width
+  --layernorm             layer normalisation of every hidden layer's z, with learned gain and shift
   --eta X  --lambda X  --batch N  --momentum X
                           training-speed defaults: 0.1, 5.0, 1000 (full batch), 0
                           accuracy defaults:       0.1, 5.0, 10, 0`;
@@ -96,7 +102,7 @@ const VALUE_OPTIONS = [
   'clip',
 ] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
-const FLAG_OPTIONS = ['json', 'help'] as const;
+const FLAG_OPTIONS = ['json', 'help', 'residual', 'layernorm'] as const;
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
@@ -227,5 +233,7 @@ export function parseArgs(argv: readonly string[]): ExperimentConfig | 'help' {
     batch,
     momentum,
     clip,
+    residual: flags.has('residual'),
+    layerNorm: flags.has('layernorm'),
   };
 }

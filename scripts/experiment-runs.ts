@@ -18,6 +18,8 @@ export interface RunSettings {
   init: string;
   activation: string;
   preset: string | null;
+  residual: boolean;
+  normalisation: string;
   eta?: number;
   lambda?: number;
   batch?: number;
@@ -88,14 +90,26 @@ export function median(values: readonly (number | null)[]): number | null {
 /** A network initialised from `seed`, then the exploding preset if asked; the Rng continues for shuffling. */
 function buildNetwork(config: ExperimentConfig, seed: number, probe: Samples): { net: Network; rng: Rng } {
   const rng = createRng(seed);
-  const net = new Network({ layers: config.layers, activation: config.activation });
+  const net = new Network({
+    layers: config.layers,
+    activation: config.activation,
+    residual: config.residual,
+    normalisation: config.layerNorm ? 'layer' : 'none',
+  });
   net.initialize(config.init, rng);
   if (config.preset === 'exploding') applyExplodingPreset(net, probe);
   return { net, rng };
 }
 
 function baseSettings(config: ExperimentConfig, probeSize: number): RunSettings {
-  return { init: config.init, activation: config.activation, preset: config.preset, probeSize };
+  return {
+    init: config.init,
+    activation: config.activation,
+    preset: config.preset,
+    residual: config.residual,
+    normalisation: config.layerNorm ? 'layer' : 'none',
+    probeSize,
+  };
 }
 
 function seconds(since: number): number {
@@ -289,6 +303,8 @@ function describeSettings(r: ExperimentResult): string {
   const s = r.settings;
   const parts = [`layers ${r.layers.join(',')}`, `init ${s.init}`, s.activation];
   if (s.preset) parts.push(`preset ${s.preset}`);
+  if (s.residual) parts.push('residual');
+  if (s.normalisation === 'layer') parts.push('layer norm');
   if (s.eta !== undefined) parts.push(`η ${s.eta}`, `λ ${s.lambda}`, `batch ${s.batch}`, `n ${s.trainingSize}`);
   if (s.momentum) parts.push(`μ ${s.momentum}`);
   if (s.clipNorm) parts.push(`gradient clipped at ‖∇‖ ≤ ${s.clipNorm}`);

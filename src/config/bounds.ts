@@ -4,7 +4,7 @@
  * never disagree about what a valid run is. The layer list is the exception: its rules are the engine's own
  * (validateLayers), because the engine is what would break on a bad one.
  */
-import { ACTIVATIONS, INITIALISERS, OUTPUTS } from '../engine';
+import { ACTIVATIONS, INITIALISERS, NORMALISATIONS, OUTPUTS } from '../engine';
 import { MAX_SPEED, MIN_SPEED } from './pace';
 import { MODES, type RunConfig } from './runConfig';
 
@@ -80,7 +80,12 @@ export const BOUNDS: { readonly [F in BoundedField]: FieldBound } = {
   probeEvery: { kind: 'number', label: 'probe interval (mini-batches)', min: 1, max: Infinity, integer: true },
   // The ceiling here is the table's; checkRunConfig also holds it to the run's own epoch budget.
   pauseAt: { kind: 'number', label: 'pause at epoch', min: 1, max: MAX_EPOCHS, integer: true },
+  residual: { kind: 'flag', label: 'residual connections' },
+  normalisation: { kind: 'choice', label: 'normalisation', names: NORMALISATIONS },
 };
+
+/** Fields a configuration may leave out: the worker chooses the probe interval, and the cures default to off. */
+export const OPTIONAL_FIELDS: readonly BoundedField[] = ['probeEvery', 'pauseAt', 'clipNorm', 'residual', 'normalisation'];
 
 export const BOUNDED_FIELDS = Object.keys(BOUNDS) as BoundedField[];
 

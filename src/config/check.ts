@@ -3,7 +3,7 @@
  * named problem, so the page can fall back field by field and the worker can refuse with the first one.
  */
 import { LayerSpecError, MNIST_LAYER_LIMITS, validateLayers } from '../engine';
-import { BOUNDED_FIELDS, BOUNDS, describeRule, withinBound, type BoundedField, type Origin } from './bounds';
+import { BOUNDED_FIELDS, BOUNDS, OPTIONAL_FIELDS, describeRule, withinBound, type BoundedField, type Origin } from './bounds';
 import type { RunConfig } from './runConfig';
 
 export interface ConfigProblem {
@@ -45,7 +45,7 @@ export function checkLayerList(value: unknown): ConfigProblem | null {
 
 /**
  * Every problem of a configuration, in the order of the fields (the order of the URL keys), or [] when it
- * is a valid run. `probeEvery`, `pauseAt` and `clipNorm` may be left out; every other field must be there. The page passes 'typed'
+ * is a valid run. The OPTIONAL_FIELDS may be left out; every other field must be there. The page passes 'typed'
  * for values a person entered, which holds them to the table's typed ceilings as well.
  */
 export function checkRunConfig(config: unknown, origin: Origin = 'code'): ConfigProblem[] {
@@ -57,7 +57,7 @@ export function checkRunConfig(config: unknown, origin: Origin = 'code'): Config
   const layers = checkLayerList(c.layers);
   if (layers !== null) problems.push(layers);
   for (const field of BOUNDED_FIELDS) {
-    if ((field === 'probeEvery' || field === 'pauseAt' || field === 'clipNorm') && c[field] === undefined) continue;
+    if (OPTIONAL_FIELDS.includes(field) && c[field] === undefined) continue;
     const problem = checkField(field, c[field], origin);
     if (problem !== null) problems.push(problem);
   }

@@ -2,7 +2,7 @@
  * What a run is: the network, the experiment and the pace. The page edits it, mirrors it in the URL and
  * sends it to the worker, which trains exactly this; both read the type and the defaults from here.
  */
-import { MNIST_LAYER_LIMITS, type ActivationName, type InitName, type OutputName } from '../engine';
+import { MNIST_LAYER_LIMITS, type ActivationName, type InitName, type NormalisationName, type OutputName } from '../engine';
 import { DEFAULT_PACE, PACE_SPEEDS } from './pace';
 
 /**
@@ -51,6 +51,13 @@ export interface RunConfig {
    * validation), so a teacher can stop exactly where the lesson needs it. Left out: no planned pause.
    */
   pauseAt?: number;
+  /**
+   * Skip connections aˡ = aˡ⁻¹ + f(zˡ) on hidden layers after the first whose width equals the layer below
+   * (He et al. 2016). Left out means off, the chapter's network.
+   */
+  residual?: boolean;
+  /** Layer normalisation of every hidden layer's pre-activations (Ba et al. 2016). Left out means 'none'. */
+  normalisation?: NormalisationName;
 }
 
 /** Epoch budgets of the chapter's two experiments: 500 full-batch epochs for figs. 5-7, 30 SGD epochs for the table. */

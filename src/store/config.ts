@@ -168,6 +168,8 @@ export const URL_KEYS = [
   'clip',
   'speed',
   'pauseAt',
+  'residual',
+  'norm',
 ] as const;
 type UrlKey = (typeof URL_KEYS)[number];
 
@@ -192,6 +194,8 @@ const URL_FIELDS: Record<UrlKey, keyof RunConfig> = {
   clip: 'clipNorm',
   speed: 'speed',
   pauseAt: 'pauseAt',
+  residual: 'residual',
+  norm: 'normalisation',
 };
 
 /** How a notice names the default that stands in for an ignored value. */
@@ -201,6 +205,9 @@ function shownDefault(key: UrlKey): string {
   if (key === 'exploding') return DEFAULT_CONFIG.exploding ? '1' : '0';
   if (key === 'speed') return nearestPace(DEFAULT_CONFIG.speed);
   if (key === 'pauseAt') return 'no planned pause';
+  // The cures are left out of the default configuration: off.
+  if (key === 'residual') return '0';
+  if (key === 'norm') return 'none';
   const value = DEFAULT_CONFIG[URL_FIELDS[key]];
   if (value === undefined) return '0';
   return Array.isArray(value) ? value.join(',') : String(value);
@@ -219,6 +226,7 @@ function readParam(key: UrlKey, text: string): Check<unknown> {
     case 'mode':
     case 'init':
     case 'activation':
+    case 'norm':
       return { ok: true, value: text.trim().toLowerCase() };
     case 'exploding':
       return checkBoolean(text, 'exploding');
@@ -231,6 +239,8 @@ function readParam(key: UrlKey, text: string): Check<unknown> {
         ? { ok: false, message: `speed must be one of ${PACES.join(', ')} or a number from 1 to 10, got "${text}"` }
         : { ok: true, value };
     }
+    case 'residual':
+      return checkBoolean(text, 'residual');
     default: {
       const bound = numberBound(URL_FIELDS[key] as BoundedField);
       const value = parseNumber(text);
@@ -310,6 +320,9 @@ export function serialiseQuery(config: RunConfig): string {
   // before the setting existed and links made without it read the same.
   if ((config.clipNorm ?? 0) > 0) pairs.push(['clip', String(config.clipNorm)]);
   if (config.pauseAt !== undefined) pairs.push(['pauseAt', String(config.pauseAt)]);
+  // The cures are written only when on, so every URL of the chapter's own networks stays as it was.
+  if (config.residual === true) pairs.push(['residual', '1']);
+  if (config.normalisation !== undefined && config.normalisation !== 'none') pairs.push(['norm', config.normalisation]);
   // Commas stay readable in the layers list; everything else is a plain token already.
   return `?${pairs.map(([k, v]) => `${k}=${encodeURIComponent(v).replace(/%2C/g, ',')}`).join('&')}`;
 }
@@ -327,7 +340,9 @@ export function needsReinitialise(before: RunConfig, after: RunConfig): boolean 
     before.batchSize !== after.batchSize ||
     before.momentum !== after.momentum ||
     (before.clipNorm ?? 0) !== (after.clipNorm ?? 0) ||
-    before.output !== after.output
+    before.output !== after.output ||
+    (before.residual ?? false) !== (after.residual ?? false) ||
+    (before.normalisation ?? 'none') !== (after.normalisation ?? 'none')
   );
 }
 
@@ -348,5 +363,8 @@ export function describeDifference(other: RunConfig, current: RunConfig): string
   if (other.momentum !== current.momentum) parts.push(`μ ${other.momentum}`);
   if (other.exploding !== current.exploding) parts.push(other.exploding ? 'exploding preset' : 'no preset');
   if ((other.clipNorm ?? 0) !== (current.clipNorm ?? 0)) parts.push((other.clipNorm ?? 0) > 0 ? `clip ${other.clipNorm}` : 'no clipping');
+  if ((other.residual ?? false) !== (current.residual ?? false)) parts.push(other.residual ? 'residual' : 'no skips');
+  if ((other.normalisation ?? 'none') !== (current.normalisation ?? 'none'))
+    parts.push(other.normalisation === 'layer' ? 'layer norm' : 'no normalisation');
   return parts.length > 0 ? parts.join(' · ') : 'same settings';
 }

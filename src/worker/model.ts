@@ -56,7 +56,13 @@ export interface Model {
 export const VALIDATION_SLICE = 1000;
 
 export function buildModel(config: RunConfig): Model {
-  const net = new Network({ layers: config.layers, activation: config.activation, output: config.output });
+  const net = new Network({
+    layers: config.layers,
+    activation: config.activation,
+    output: config.output,
+    residual: config.residual ?? false,
+    normalisation: config.normalisation ?? 'none',
+  });
   // Learning-speed mode trains on the whole probe set at once: one batch of up to 1000.
   const maxBatch = config.mode === 'learning-speed' ? PROBE_COUNT : config.batchSize;
   return {

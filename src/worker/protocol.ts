@@ -51,6 +51,7 @@ export interface Snapshot {
   /**
    * Eq. 124 per hidden layer h: the spectral norm of Σ′(zʰ)(wʰ⁺¹)ᵀ, the matrix that carries δʰ⁺¹ back to δʰ,
    * with Σ′ the diagonal of mean σ′ over the probe images (src/engine/eq124.ts). Below 1 it shrinks the gradient.
+   * NaN where the factor is not applicable: just below a layer with a skip, and under layer normalisation.
    */
   factorNorms: Float64Array;
   /** Examples trained per second, measured in the worker over the last probe interval (0 when idle). */

@@ -1,6 +1,7 @@
 /**
  * From a gradient probe to a 'snapshot' message: per-layer summaries, the check that every value is finite
- * (a snapshot never carries NaN), and fresh copies that can be transferred, because the probe's and
+ * (a snapshot never carries NaN, except eq. 124's factor where a skip or layer normalisation makes it not
+ * applicable, see chapter/eq124.ts), and fresh copies that can be transferred, because the probe's and
  * eq. 124's buffers are reused by the next probe.
  */
 import type { GradientProbe, LayerFactorNorms, ProbeResult } from '../engine';
@@ -34,6 +35,7 @@ export function findNonFinite(
   result: Pick<ProbeResult, 'layerNorms' | 'gradB'>,
   meanPrime: Float64Array,
   factorNorms: Float64Array,
+  factorApplicable?: readonly boolean[],
 ): string | null {
   for (let h = 0; h < result.layerNorms.length; h++) {
     const v = result.layerNorms[h];
@@ -46,6 +48,8 @@ export function findNonFinite(
   if (!allFinite(meanPrime)) return 'the hidden activations became NaN (not a number)';
   for (let h = 0; h < factorNorms.length; h++) {
     const v = factorNorms[h];
+    // Where a skip or the normalisation changes the chain, eq. 124's factor is NaN by design (eq124.ts).
+    if (factorApplicable !== undefined && !factorApplicable[h]) continue;
     if (!Number.isFinite(v)) return `the weights feeding hidden layer ${h + 2} became ${describeNonFinite(v)}`;
   }
   return null;
@@ -76,9 +80,14 @@ export type SnapshotOutcome =
  * value is not finite, what went wrong instead. `factorNorms` is eq. 124's per-layer norm, computed from
  * this probe's mean σ′ and already copied out of its own buffer.
  */
-export function assembleSnapshot(result: ProbeResult, factorNorms: Float64Array, header: SnapshotHeader): SnapshotOutcome {
+export function assembleSnapshot(
+  result: ProbeResult,
+  factorNorms: Float64Array,
+  header: SnapshotHeader,
+  factorApplicable?: readonly boolean[],
+): SnapshotOutcome {
   const meanActivationPrime = meanPerLayer(result.meanActivationPrime);
-  const bad = findNonFinite(result, meanActivationPrime, factorNorms);
+  const bad = findNonFinite(result, meanActivationPrime, factorNorms, factorApplicable);
   if (bad !== null) return { ok: false, what: bad };
   const snapshot: Snapshot = {
     type: 'snapshot',
@@ -111,5 +120,5 @@ export function takeSnapshot(probe: GradientProbe, factors: LayerFactorNorms, he
   const result = probe.run();
   // Copied out of LayerFactorNorms' own buffer, which the next probe reuses, so it can be transferred.
   const factorNorms = factors.compute(result.meanActivationPrime).slice();
-  return assembleSnapshot(result, factorNorms, header());
+  return assembleSnapshot(result, factorNorms, header(), factors.applicable);
 }

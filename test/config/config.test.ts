@@ -122,6 +122,18 @@ const CASES: Record<BoundedField, Case[]> = {
     [100_001, false],
     [20.5, false],
   ],
+  residual: [
+    [true, true],
+    [false, true],
+    [1, false],
+    ['yes', false],
+  ],
+  normalisation: [
+    ['none', true],
+    ['layer', true],
+    ['batch', false],
+    ['Layer', false],
+  ],
 };
 
 /** Values no number field may hold, whatever its bounds. */
@@ -179,6 +191,14 @@ describe('checkRunConfig', () => {
   it('accepts the defaults, as typed and as code', () => {
     expect(checkRunConfig(DEFAULT_CONFIG)).toEqual([]);
     expect(checkRunConfig(DEFAULT_CONFIG, 'typed')).toEqual([]);
+  });
+
+  it('lets the cures be left out (off) but checks them when present', () => {
+    expect(checkRunConfig({ ...defaultConfig(), residual: true, normalisation: 'layer' })).toEqual([]);
+    expect(checkRunConfig({ ...defaultConfig(), residual: 'on', normalisation: 'batch' }).map((p) => p.field)).toEqual([
+      'residual',
+      'normalisation',
+    ]);
   });
 
   it('lets probeEvery be left out but checks it when present', () => {

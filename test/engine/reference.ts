@@ -9,8 +9,14 @@ export interface RefNet {
   activation: ActivationName;
   output: OutputName;
   cost: CostName;
-  /** Same layout as Network.params: per layer, weights [out][in] then biases. */
+  /**
+   * Same layout as Network.params: per layer, weights [out][in] then biases; with layer normalisation then
+   * every hidden layer's gains γ, then every hidden layer's shifts β.
+   */
   params: Float64Array;
+  /** aˡ = aˡ⁻¹ + f(uˡ) on hidden layers after the first whose width equals the one below. */
+  residual?: boolean;
+  normalisation?: 'none' | 'layer';
 }
 
 function f(name: ActivationName, z: number): number {
@@ -24,6 +30,12 @@ export function refOutputs(net: RefNet, x: number[]): number[] {
   let a = x;
   let offset = 0;
   const L = net.layers.length;
+  const layerNorm = net.normalisation === 'layer';
+  // Where γ and β of the first hidden layer live: after every weight and bias.
+  let gainAt = 0;
+  for (let l = 0; l + 1 < L; l++) gainAt += net.layers[l] * net.layers[l + 1] + net.layers[l + 1];
+  let hiddenTotal = 0;
+  for (let l = 1; l + 1 < L; l++) hiddenTotal += net.layers[l];
   for (let l = 0; l + 1 < L; l++) {
     const nIn = net.layers[l];
     const nOut = net.layers[l + 1];
@@ -34,8 +46,18 @@ export function refOutputs(net: RefNet, x: number[]): number[] {
       z.push(s);
     }
     offset += nIn * nOut + nOut;
-    if (l + 2 < L) a = z.map((v) => f(net.activation, v));
-    else if (net.output === 'sigmoid') a = z.map((v) => 1 / (1 + Math.exp(-v)));
+    if (l + 2 < L) {
+      let u = z;
+      if (layerNorm) {
+        const mean = z.reduce((p, q) => p + q, 0) / nOut;
+        const variance = z.reduce((p, q) => p + (q - mean) ** 2, 0) / nOut;
+        const sd = Math.sqrt(variance + 1e-5);
+        u = z.map((v, j) => net.params[gainAt + j] * ((v - mean) / sd) + net.params[gainAt + hiddenTotal + j]);
+        gainAt += nOut;
+      }
+      const out = u.map((v) => f(net.activation, v));
+      a = net.residual && l >= 1 && nIn === nOut ? out.map((v, j) => v + a[j]) : out;
+    } else if (net.output === 'sigmoid') a = z.map((v) => 1 / (1 + Math.exp(-v)));
     else {
       const e = z.map((v) => Math.exp(v));
       const sum = e.reduce((p, q) => p + q, 0);

@@ -53,6 +53,8 @@ describe('parseArgs', () => {
       batch: 10,
       momentum: 0,
       clip: 0,
+      residual: false,
+      layerNorm: false,
     });
     expect(config(['training-speed'])).toMatchObject({ epochs: 500, batch: 1000, eta: 0.1, lambda: 5 });
     expect(config(['initial-norms', '--seeds', '20', '--seed=7'])).toMatchObject({ seeds: 20, seed: 7, epochs: 0 });
@@ -83,6 +85,8 @@ describe('parseArgs', () => {
       '0.9',
       '--clip',
       '2.5',
+      '--residual',
+      '--layernorm',
     ]);
     expect(c).toMatchObject({
       layers: [784, 30, 30, 30, 10],
@@ -97,8 +101,11 @@ describe('parseArgs', () => {
       batch: 32,
       momentum: 0.9,
       clip: 2.5,
+      residual: true,
+      layerNorm: true,
     });
     expect(parseArgs(['--help'])).toBe('help');
+    expect(usageError(['accuracy', '--residual=1'])).toBe('--residual takes no value, got "1"');
   });
 
   it('names the bad value in one line', () => {
@@ -151,6 +158,16 @@ describe('experiments on real MNIST', () => {
     expect(runInitialNorms(c, data.training).norms).toEqual(r.norms);
     const json = JSON.parse(JSON.stringify(r));
     expect(Object.keys(json)).toEqual(expect.arrayContaining(['experiment', 'layers', 'seeds', 'norms', 'median']));
+  });
+
+  it('initial-norms with --residual and --layernorm measures the cured network, and says so', () => {
+    const layers = ['--layers', '784,20,20,20,20,10', '--seed', '3'];
+    const plain = runInitialNorms(config(['initial-norms', ...layers]), data.training);
+    const cured = runInitialNorms(config(['initial-norms', ...layers, '--residual', '--layernorm']), data.training);
+    expect(cured.settings).toMatchObject({ residual: true, normalisation: 'layer' });
+    expect(plain.settings).toMatchObject({ residual: false, normalisation: 'none' });
+    expect(cured.norms[0]).not.toEqual(plain.norms[0]);
+    expect(formatResult(cured)).toContain('residual, layer norm');
   });
 
   it('training-speed: norms before each epoch, starting from the untrained network', () => {

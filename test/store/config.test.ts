@@ -107,6 +107,19 @@ describe('URL query string', () => {
     }
   });
 
+  it('mirrors the cures as residual=1 and norm=layer, written only when on', () => {
+    const config = { ...DEFAULT_CONFIG, layers: [784, 30, 30, 10], residual: true, normalisation: 'layer' as const };
+    const search = serialiseQuery(config);
+    expect(search).toMatch(/&residual=1&norm=layer$/);
+    expect(parseQuery(search).config).toMatchObject({ residual: true, normalisation: 'layer' });
+    expect(serialiseQuery({ ...config, residual: false, normalisation: 'none' })).not.toMatch(/residual|norm/);
+    const bad = parseQuery('?residual=perhaps&norm=batch');
+    expect(bad.config.residual).toBeUndefined();
+    expect(bad.config.normalisation).toBeUndefined();
+    expect(bad.notices).toHaveLength(2);
+    expect(bad.notices[1]).toContain('"norm"');
+  });
+
   it('reads percent-encoded commas', () => {
     expect(parseQuery('?layers=784%2C50%2C10').config.layers).toEqual([784, 50, 10]);
   });

@@ -15,6 +15,15 @@ import { baseConfig, syntheticSamples, syntheticSplit } from './harness';
 const weights = (m: ReturnType<typeof buildModel>) => Array.from(m.net.params);
 
 describe('the model of one run', () => {
+  it('builds the network with the cures the configuration asks for', () => {
+    const m = buildModel(baseConfig({ layers: [784, 30, 30, 10], residual: true, normalisation: 'layer' }));
+    expect(m.net.residual).toBe(true);
+    expect(m.net.normalisation).toBe('layer');
+    expect(m.factors.applicable).toEqual([false, false]);
+    const plain = buildModel(baseConfig({ layers: [784, 30, 30, 10] }));
+    expect(plain.net.cured).toBe(false);
+  });
+
   it('is not ready until the probe images are here; then it has weights from the seed and an identity order', () => {
     const probe = syntheticSamples(40, 3);
     const a = buildModel(baseConfig({ seed: 5 }));

@@ -30,6 +30,14 @@ describe('findNonFinite', () => {
     expect(findNonFinite(probeResult(), finite.meanPrime, finite.factors)).toBeNull();
   });
 
+  it("skips eq. 124's factor where a skip or layer normalisation makes it not applicable, and only there", () => {
+    const factors = Float64Array.from([Number.NaN, 1]);
+    expect(findNonFinite(probeResult(), finite.meanPrime, factors, [false, true])).toBeNull();
+    expect(findNonFinite(probeResult(), finite.meanPrime, factors, [true, true])).toBe(
+      'the weights feeding hidden layer 2 became NaN (not a number)',
+    );
+  });
+
   it('names the layer of a non-finite ‖δ‖ first, with a superscript', () => {
     const result = probeResult({ layerNorms: Float64Array.from([5, Number.NaN]), gradB: Float32Array.from([Infinity, 0, 0, 0, 0]) });
     expect(findNonFinite(result, finite.meanPrime, finite.factors)).toBe('the gradient of hidden layer 2, ‖δ²‖, became NaN (not a number)');

@@ -6,6 +6,14 @@
  *
  * Σ′ is taken as diag(mean σ′ of layer h over the probe images), the same average the gradient probe reports,
  * so the number describes the network as a whole rather than one example.
+ *
+ * With the cures of core/cures.ts the chain of eq. 124 is no longer a product of these matrices:
+ *  - below a layer with a skip, ∂C/∂aʰ = (wʰ⁺¹)ᵀδʰ⁺¹ + ∂C/∂aʰ⁺¹, so the Jacobian carried back is I + (wʰ⁺¹)ᵀΣ′
+ *    and δʰ⁺¹ alone does not determine δʰ;
+ *  - under layer normalisation every δ also passes through the normalisation's Jacobian, which depends on
+ *    each example's ẑ and cannot be folded into an average Σ′.
+ * The factor is then reported as not applicable (NaN, see `applicable`) rather than as a number that would
+ * describe a different network. A layer h whose next layer has no skip keeps its exact factor.
  */
 
 /** What eq. 124 reads from a network; Network (network.ts) has both fields. */
@@ -14,6 +22,10 @@ export interface LayeredWeights {
   readonly layers: readonly number[];
   /** weights[l] feeds layer l+1, row-major [out][in]: weights[l][j * layers[l] + i] links input i to neuron j. */
   readonly weights: readonly Float32Array[];
+  /** skips[l]: hidden layer l adds its input back (Network.skips); none when absent. */
+  readonly skips?: readonly boolean[];
+  /** 'layer' when hidden pre-activations are normalised (Network.normalisation); 'none' when absent. */
+  readonly normalisation?: string;
 }
 
 export interface LayerFactorNormsOptions {
@@ -41,6 +53,11 @@ const GOLDEN = 0.6180339887498949;
  */
 export class LayerFactorNorms {
   readonly numHidden: number;
+  /**
+   * applicable[h-1]: whether hidden layer h's factor Σ′(zʰ)(wʰ⁺¹)ᵀ is what carries δʰ⁺¹ back to δʰ. False
+   * under normalisation and just below a layer with a skip; there compute() gives NaN for both norms.
+   */
+  readonly applicable: readonly boolean[];
   /** Frobenius norm ‖Σ′(zʰ)(wʰ⁺¹)ᵀ‖_F per hidden layer, filled by compute(). */
   frobenius: Float64Array;
   private spectral: Float64Array;
@@ -72,6 +89,10 @@ export class LayerFactorNorms {
     this.iterations = iterations;
     this.tolerance = tolerance;
     this.numHidden = layers.length - 2;
+    const normalised = net.normalisation !== undefined && net.normalisation !== 'none';
+    const applicable: boolean[] = [];
+    for (let h = 1; h <= this.numHidden; h++) applicable.push(!normalised && !(net.skips?.[h + 1] ?? false));
+    this.applicable = Object.freeze(applicable);
     let maxSmall = 0;
     let maxLarge = 0;
     let maxIn = 0;
@@ -115,7 +136,11 @@ export class LayerFactorNorms {
       if (sp.length !== layers[h]) {
         throw new RangeError(`hidden layer ${h} has ${layers[h]} neurons but ${sp.length} mean σ′ values were given`);
       }
-      this.layerNorms(h, sp);
+      if (this.applicable[h - 1]) this.layerNorms(h, sp);
+      else {
+        this.spectral[h - 1] = Number.NaN;
+        this.frobenius[h - 1] = Number.NaN;
+      }
     }
     return this.spectral;
   }

@@ -8,12 +8,17 @@
  * Hidden pre-activations are not kept: f'(z) is recovered from a = f(z) (σ' = a(1−a), tanh' = 1−a²,
  * ReLU' = [a > 0]), which saves a buffer and a pass.
  *
+ * With the cures of cures.ts, acts[l] is what the next layer reads (aˡ⁻¹ + f(uˡ) on a layer with a skip),
+ * deltas[l] is still ∂C/∂zˡ with zˡ = Wa + b before any normalisation, and the extra buffers below keep what
+ * the backward pass cannot recover from acts[l]. The plain network allocates none of them.
+ *
  * The input layer is stored sparsely: MNIST pixels are ~81% zero, and the 784×n₁ first layer dominates
  * the cost, so W⁰a⁰ and ∂C/∂W⁰ = δ¹(a⁰)ᵀ only visit the non-zero pixels of each example.
  */
 import { ACT_RELU, ACT_SIGMOID, ACT_TANH, activationCode } from './activations';
 import { activateOutputRow, outputCostCode, outputDeltaRow } from './output';
 import { denseBackward, denseForward, sparseForward } from './kernels';
+import { layerNormBackward, layerNormForward } from './cures';
 import type { Network } from './network';
 import type { Samples } from './types';
 
@@ -86,6 +91,16 @@ export class BatchPass {
   size = 0;
   /** Sum of the loaded examples' costs, after forward(…, true). */
   cost = 0;
+  /** branch[l] on a layer with a skip: f(uˡ) alone, before the layer below is added (f′ is read from it). */
+  readonly branch: Float32Array[];
+  /** ∂C/∂aˡ on a layer with a skip, kept so the identity path can hand it to the layer below. */
+  private readonly gradA: Float32Array[];
+  /** With layer normalisation, hidden layer h at index h−1: ẑ (rows of n) and 1/√(v + ε) (one per example). */
+  readonly xhat: Float32Array[];
+  private readonly invStd: Float32Array[];
+  /** Σₖ ∂C/∂γ and Σₖ ∂C/∂β of hidden layer h at index h−1, summed over the batch by backpropDeltas. */
+  readonly gradGain: Float64Array[];
+  readonly gradShift: Float64Array[];
   private readonly act: number;
   private readonly outCost: number;
 
@@ -116,6 +131,20 @@ export class BatchPass {
     this.labels = new Uint8Array(maxBatch);
     this.act = activationCode(net.activation);
     this.outCost = outputCostCode(net.output, net.cost);
+    const none = new Float32Array(0);
+    const normalised = net.normalisation === 'layer';
+    this.branch = net.layers.map((n, l) => (net.skips[l] ? new Float32Array(maxBatch * n) : none));
+    this.gradA = net.layers.map((n, l) => (net.skips[l] ? new Float32Array(maxBatch * n) : none));
+    const hidden = net.layers.slice(1, -1);
+    this.xhat = normalised ? hidden.map((n) => new Float32Array(maxBatch * n)) : [];
+    this.invStd = normalised ? hidden.map(() => new Float32Array(maxBatch)) : [];
+    this.gradGain = normalised ? hidden.map((n) => new Float64Array(n)) : [];
+    this.gradShift = normalised ? hidden.map((n) => new Float64Array(n)) : [];
+  }
+
+  /** Where f(zˡ) of hidden layer l is kept: branch[l] on a layer with a skip, else acts[l] itself. */
+  activationOf(l: number): Float32Array {
+    return this.net.skips[l] ? this.branch[l] : this.acts[l];
   }
 
   /**
@@ -205,7 +234,10 @@ export class BatchPass {
         // z¹ is in place already
       } else if (l === 0) sparseForward(w, b, nIn, nOut, m, this.nzStart, this.nzIdx, this.nzVal, out);
       else denseForward(w, b, nIn, nOut, m, this.acts[l], out);
-      if (l + 2 < L) applyActivation(this.act, out, m * nOut);
+      if (l + 2 < L) {
+        if (net.cured) this.cureForward(l + 1, out);
+        else applyActivation(this.act, out, m * nOut);
+      }
     }
     const nOut = layers[L - 1];
     const a = this.acts[L - 1];
@@ -231,12 +263,65 @@ export class BatchPass {
     const layers = net.layers;
     const L = layers.length;
     const m = this.size;
+    if (net.cured) {
+      this.cureBackward(lowest);
+      return;
+    }
     for (let l = L - 2; l >= lowest; l--) {
       const n = layers[l];
       const nNext = layers[l + 1];
       const d = this.deltas[l];
       denseBackward(net.weights[l], n, nNext, m, this.deltas[l + 1], d);
       multiplyByDerivative(this.act, d, this.acts[l], m * n);
+    }
+  }
+
+  /** Hidden layer l after z = Wa + b is in `out`: normalise, apply f, add the skip (cures.ts). */
+  private cureForward(l: number, out: Float32Array): void {
+    const net = this.net;
+    const n = net.layers[l];
+    const m = this.size;
+    if (net.normalisation === 'layer')
+      layerNormForward(out, n, m, net.gains[l - 1], net.shifts[l - 1], this.xhat[l - 1], this.invStd[l - 1]);
+    applyActivation(this.act, out, m * n);
+    if (net.skips[l]) {
+      const branch = this.branch[l];
+      const below = this.acts[l - 1];
+      for (let t = 0; t < m * n; t++) {
+        branch[t] = out[t];
+        out[t] += below[t];
+      }
+    }
+  }
+
+  /**
+   * δ down to hidden layer `lowest` through skips and normalisation (cures.ts):
+   *   ∂C/∂aˡ = (Wˡ)ᵀδˡ⁺¹ + ∂C/∂aˡ⁺¹ when layer l+1 has a skip, else (Wˡ)ᵀδˡ⁺¹
+   *   ∂C/∂uˡ = ∂C/∂aˡ ⊙ f′(uˡ), then δˡ = ∂C/∂zˡ through the normalisation's backward formula.
+   */
+  private cureBackward(lowest: number): void {
+    const net = this.net;
+    const layers = net.layers;
+    const L = layers.length;
+    const m = this.size;
+    const normalised = net.normalisation === 'layer';
+    for (let h = 0; h < this.gradGain.length; h++) {
+      this.gradGain[h].fill(0);
+      this.gradShift[h].fill(0);
+    }
+    for (let l = L - 2; l >= lowest; l--) {
+      const n = layers[l];
+      const count = m * n;
+      const d = this.deltas[l];
+      denseBackward(net.weights[l], n, layers[l + 1], m, this.deltas[l + 1], d);
+      if (l + 1 < L - 1 && net.skips[l + 1]) {
+        const above = this.gradA[l + 1];
+        for (let t = 0; t < count; t++) d[t] += above[t];
+      }
+      if (net.skips[l]) this.gradA[l].set(d.subarray(0, count));
+      multiplyByDerivative(this.act, d, this.activationOf(l), count);
+      if (normalised)
+        layerNormBackward(d, n, m, net.gains[l - 1], this.xhat[l - 1], this.invStd[l - 1], this.gradGain[l - 1], this.gradShift[l - 1]);
     }
   }
 }

@@ -6,13 +6,27 @@
  * Weights of layer l (connections INTO layer l+1) are row-major [out][in]: weights[l][j * nIn + i]
  * connects input i to neuron j of layer l+1; biases[l][j] is the bias of that neuron.
  * "Hidden layer h" (h = 1..numHidden, as in the book) is layers[h]; it is fed by weights[h-1].
+ * With layer normalisation, the gains γ then the shifts β of every hidden layer follow all the layers, in
+ * that order (gains[h-1] and shifts[h-1] belong to hidden layer h), so the weights and biases sit where
+ * they would without it.
  */
 import { ACT_RELU, ACT_SIGMOID, ACT_TANH, activationCode } from './activations';
 import { activateOutputRow, outputCostCode } from './output';
 import { initializeParams } from './init';
+import { NORM_EPSILON, skipLayers } from './cures';
 import { validateLayers } from './layers';
 import type { Rng } from './rng';
-import { ACTIVATIONS, COSTS, OUTPUTS, type ActivationName, type CostName, type InitName, type OutputName } from './types';
+import {
+  ACTIVATIONS,
+  COSTS,
+  NORMALISATIONS,
+  OUTPUTS,
+  type ActivationName,
+  type CostName,
+  type InitName,
+  type NormalisationName,
+  type OutputName,
+} from './types';
 
 export interface NetworkOptions {
   layers: readonly number[];
@@ -22,6 +36,10 @@ export interface NetworkOptions {
   output?: OutputName;
   /** Cost; cross-entropy as in network2.py (log-likelihood when the output is softmax). */
   cost?: CostName;
+  /** Skip connections aˡ = aˡ⁻¹ + f(zˡ) on hidden layers 2.. of the same width as the layer below (cures.ts). */
+  residual?: boolean;
+  /** Normalisation of every hidden layer's pre-activations (types.ts); none as in the chapter. */
+  normalisation?: NormalisationName;
 }
 
 function checkName<T extends string>(what: string, value: unknown, allowed: readonly T[]): T {
@@ -39,6 +57,15 @@ export class Network {
   readonly weights: readonly Float32Array[];
   readonly biases: readonly Float32Array[];
   readonly numHidden: number;
+  readonly residual: boolean;
+  readonly normalisation: NormalisationName;
+  /** skips[l]: whether hidden layer l (layer index, input = 0) adds its input back; see cures.ts. */
+  readonly skips: readonly boolean[];
+  /** Whether any layer has a skip or a normalisation: the plain chapter network takes none of the extra steps. */
+  readonly cured: boolean;
+  /** Per hidden layer h (index h−1): the normalisation's gains γ and shifts β; empty without normalisation. */
+  readonly gains: readonly Float32Array[];
+  readonly shifts: readonly Float32Array[];
   /** Scratch activations for feedforward(), one buffer per layer after the input. */
   private readonly scratch: Float64Array[];
   /** The output × cost tag of output.ts. */
@@ -51,8 +78,16 @@ export class Network {
     this.cost = checkName('cost', options.cost ?? 'cross-entropy', COSTS);
     this.outCost = outputCostCode(this.output, this.cost);
     this.numHidden = this.layers.length - 2;
+    this.residual = options.residual ?? false;
+    if (typeof this.residual !== 'boolean') throw new RangeError(`residual must be true or false, got ${JSON.stringify(this.residual)}`);
+    this.normalisation = checkName('normalisation', options.normalisation ?? 'none', NORMALISATIONS);
+    this.skips = Object.freeze(skipLayers(this.layers, this.residual));
+    const normalised = this.normalisation === 'layer';
+    this.cured = normalised || this.skips.includes(true);
     let total = 0;
     for (let l = 0; l + 1 < this.layers.length; l++) total += this.layers[l] * this.layers[l + 1] + this.layers[l + 1];
+    const hidden = this.layers.slice(1, -1);
+    if (normalised) for (const n of hidden) total += 2 * n;
     this.params = new Float32Array(total);
     const weights: Float32Array[] = [];
     const biases: Float32Array[] = [];
@@ -67,12 +102,31 @@ export class Network {
     }
     this.weights = Object.freeze(weights);
     this.biases = Object.freeze(biases);
+    const gains: Float32Array[] = [];
+    const shifts: Float32Array[] = [];
+    if (normalised) {
+      for (const n of hidden) {
+        gains.push(this.params.subarray(offset, offset + n).fill(1));
+        offset += n;
+      }
+      for (const n of hidden) {
+        shifts.push(this.params.subarray(offset, offset + n));
+        offset += n;
+      }
+    }
+    this.gains = Object.freeze(gains);
+    this.shifts = Object.freeze(shifts);
     this.scratch = this.layers.slice(1).map((n) => new Float64Array(n));
   }
 
-  /** Draws weights then biases, layer by layer, in a fixed order (see init.ts). */
+  /**
+   * Draws weights then biases, layer by layer, in a fixed order (see init.ts), so a seed gives the same
+   * weights with or without the cures. The normalisation starts as the identity map: γ = 1, β = 0.
+   */
   initialize(init: InitName, rng: Rng): void {
     initializeParams(this, init, rng);
+    for (const g of this.gains) g.fill(1);
+    for (const b of this.shifts) b.fill(0);
   }
 
   /**
@@ -100,11 +154,24 @@ export class Network {
         for (let i = 0; i < nIn; i++) s += w[row + i] * prev[i];
         z[j] = s;
       }
+      if (l + 2 < L && this.normalisation === 'layer') {
+        // Layer normalisation (cures.ts), in float64 as the rest of this pass.
+        let mean = 0;
+        for (let j = 0; j < nOut; j++) mean += z[j];
+        mean /= nOut;
+        let v = 0;
+        for (let j = 0; j < nOut; j++) v += (z[j] - mean) ** 2;
+        const s = 1 / Math.sqrt(v / nOut + NORM_EPSILON);
+        const gain = this.gains[l];
+        const shift = this.shifts[l];
+        for (let j = 0; j < nOut; j++) z[j] = gain[j] * (z[j] - mean) * s + shift[j];
+      }
       if (l + 2 < L) {
         for (let j = 0; j < nOut; j++) {
           const v = z[j];
           z[j] = act === ACT_SIGMOID ? 1 / (1 + Math.exp(-v)) : act === ACT_TANH ? Math.tanh(v) : act === ACT_RELU && v > 0 ? v : 0;
         }
+        if (this.skips[l + 1]) for (let j = 0; j < nOut; j++) z[j] += prev[j];
       } else activateOutputRow(this.outCost, z, 0, output, 0, nOut, 0, false);
       prev = z;
     }

@@ -12,13 +12,21 @@ import type { Network } from './network';
 import type { ActivationName, Samples } from './types';
 
 export interface ProbeResult {
-  /** ∂C/∂b of every hidden neuron averaged over the probe set, hidden layers concatenated (layer 1 first). */
+  /**
+   * ∂C/∂b of every hidden neuron averaged over the probe set, hidden layers concatenated (layer 1 first).
+   * Under layer normalisation b is the bias before the normalisation: each neuron's gradient is still its
+   * own, but a layer's gradients sum to zero (a shift common to all its biases is normalised away), so the
+   * bars of a layer balance around zero and ‖δˡ‖ measures how the layer's biases move against each other.
+   */
   gradB: Float32Array;
   /** gradB.subarray(hiddenOffsets[h-1], hiddenOffsets[h]) is hidden layer h; length numHidden+1. */
   hiddenOffsets: number[];
   /** ‖δʰ‖: Euclidean norm of hidden layer h's averaged gradient, index h−1. */
   layerNorms: Float64Array;
-  /** Per hidden layer, per neuron: mean activation over the probe set. */
+  /**
+   * Per hidden layer, per neuron: mean activation f(z) over the probe set. On a layer with a skip this is the
+   * neuron's own f(z), without the layer below that the skip adds, so it still says how saturated the neuron is.
+   */
   meanActivation: Float32Array[];
   /** Per hidden layer, per neuron: mean f'(z) over the probe set (σ' for sigmoid, at most 1/4). */
   meanActivationPrime: Float32Array[];
@@ -123,7 +131,7 @@ export class GradientProbe {
         }
       } else {
         const d = (pass as BatchPass).deltas[h];
-        const a = (pass as BatchPass).acts[h];
+        const a = (pass as BatchPass).activationOf(h);
         sumD.fill(0, 0, n);
         sumA.fill(0, 0, n);
         sumP.fill(0, 0, n);

@@ -63,6 +63,9 @@ export class Trainer {
   private readonly velocity: Float32Array;
   private readonly velocityW: Float32Array[];
   private readonly velocityB: Float32Array[];
+  /** Velocities of the normalisation's γ and β (empty without normalisation). */
+  private readonly velocityGain: Float32Array[];
+  private readonly velocityShift: Float32Array[];
   /** δ of one layer transposed to [neuron][example], for the weight-gradient sums. */
   private readonly deltaT: Float32Array;
   private readonly checked = new WeakSet<Samples>();
@@ -85,6 +88,8 @@ export class Trainer {
     const offsetOf = (view: Float32Array): number => (view.byteOffset - net.params.byteOffset) / 4;
     this.velocityW = net.weights.map((w) => this.velocity.subarray(offsetOf(w), offsetOf(w) + w.length));
     this.velocityB = net.biases.map((b) => this.velocity.subarray(offsetOf(b), offsetOf(b) + b.length));
+    this.velocityGain = net.gains.map((g) => this.velocity.subarray(offsetOf(g), offsetOf(g) + g.length));
+    this.velocityShift = net.shifts.map((g) => this.velocity.subarray(offsetOf(g), offsetOf(g) + g.length));
     this.deltaT = new Float32Array(maxBatch * Math.max(...net.layers.slice(1)));
   }
 
@@ -168,6 +173,12 @@ export class Trainer {
         denseUpdate(w, vW, nIn, nOut, m, pass.acts[l], deltaT, rate, decay, mu);
       }
     }
+    // γ and β of the normalisation, like biases: no weight decay (it would pull γ towards 0 and undo the
+    // normalisation's unit scale).
+    for (let h = 0; h < net.gains.length; h++) {
+      stepParams(net.gains[h], this.velocityGain[h], pass.gradGain[h], rate, mu);
+      stepParams(net.shifts[h], this.velocityShift[h], pass.gradShift[h], rate, mu);
+    }
     return totalCost / m;
   }
 
@@ -207,6 +218,17 @@ export class Trainer {
       for (let t = 0; t < gw.length; t++) sq += gw[t] * gw[t];
     }
     return Math.sqrt(sq) / m;
+  }
+}
+
+/** p ← p − rate·g, or with momentum v ← μv − rate·g, p ← p + v; g is summed over the batch. */
+function stepParams(p: Float32Array, v: Float32Array, g: Float64Array, rate: number, mu: number): void {
+  for (let j = 0; j < p.length; j++) {
+    if (mu === 0) p[j] -= rate * g[j];
+    else {
+      v[j] = mu * v[j] - rate * g[j];
+      p[j] += v[j];
+    }
   }
 }
 

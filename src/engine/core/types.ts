@@ -34,3 +34,15 @@ export interface Samples {
   readonly inputSize: number;
   readonly count: number;
 }
+
+export const NORMALISATIONS = ['none', 'layer'] as const;
+/**
+ * none:  z = Wa + b goes straight into the non-linearity, as in the chapter.
+ * layer: layer normalisation (Ba, Kiros & Hinton 2016): z is standardised over the layer's neurons, one
+ *        example at a time, then scaled and shifted by a learned gain γ and shift β per neuron.
+ * Layer rather than batch normalisation (Ioffe & Szegedy 2015): with the chapter's mini-batches of 10 the
+ * batch mean and variance are noisy, and the gradient probe runs one 1000-image batch, so under batch
+ * normalisation the probe would measure a different network from the one being trained. Layer
+ * normalisation gives every example the same arithmetic whatever batch it is in.
+ */
+export type NormalisationName = (typeof NORMALISATIONS)[number];

@@ -41,8 +41,13 @@ export class SimdForwardPass {
   readonly outBase: number;
   readonly outStride: number;
 
-  /** Returns null when WebAssembly SIMD is unavailable (or its memory cannot be reserved). */
+  /**
+   * Returns null when WebAssembly SIMD is unavailable (or its memory cannot be reserved), and for a network
+   * with skips or normalisation (cures.ts), which evaluates on BatchPass's JavaScript pass: the activate
+   * kernel adds the bias and applies f in one sweep, with no room for a normalisation between the two.
+   */
   static create(net: Network, maxBatch: number): SimdForwardPass | null {
+    if (net.cured) return null;
     const layout = planMemory(net, maxBatch);
     const kernels = simdKernels(layout.arena.totalBytes);
     return kernels === null ? null : new SimdForwardPass(net, maxBatch, kernels, layout);

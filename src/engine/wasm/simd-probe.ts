@@ -52,8 +52,13 @@ export class SimdProbePass {
   private readonly act: number;
   private readonly outCost: number;
 
-  /** Returns null when WebAssembly SIMD is unavailable. */
+  /**
+   * Returns null when WebAssembly SIMD is unavailable, and for a network with skips or normalisation
+   * (cures.ts): the kernels fuse bias, f and f′ per row, and a skip or a normalisation would split those
+   * fusions apart, so such a network takes BatchPass's JavaScript passes, which implement both exactly.
+   */
   static create(net: Network, probe: Samples, m: number, act: number, outCost: number): SimdProbePass | null {
+    if (net.cured) return null;
     let nonZero = 0;
     const used = probe.inputs.subarray(0, m * probe.inputSize);
     for (let t = 0; t < used.length; t++) if (used[t] !== 0) nonZero++;
