@@ -69,3 +69,16 @@ export function checkStepCount(v: unknown): number {
   if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_EPOCHS) return v;
   throw new ConfigError(`a step count must be a whole number from 1 to ${MAX_EPOCHS}, got ${String(v)}`);
 }
+
+/**
+ * A command's argument checked by `check`: the value, or null after `refuse` was told why. A refused
+ * argument changes nothing, like a refused configuration.
+ */
+export function checkedArgument<T>(check: () => T, refuse: (message: string) => void): T | null {
+  try {
+    return check();
+  } catch (err) {
+    refuse(err instanceof Error ? err.message : String(err));
+    return null;
+  }
+}

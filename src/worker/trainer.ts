@@ -7,33 +7,21 @@
  * Training runs in chunks of ~20 ms, each followed by a yield to the event loop, so a 'pause', 'reset' or
  * 'configure' from the page is handled within a chunk. Every loop carries the loop token it was started
  * with; any command that stops or replaces a run bumps the token, and a stale loop stops at its next chunk.
- * This closure holds the run's state and decides what to post; the steps, snapshots, pace and wording are
- * modules of their own beside it.
+ * This closure holds the run's state and dispatches commands; what a unit of work does and posts (units.ts),
+ * the steps, snapshots, pace and wording are modules of their own beside it.
  */
-import { checkConfig, checkPauseAtValue, checkSpeed, checkStepCount } from './acceptConfig';
+import { checkConfig, checkPauseAtValue, checkSpeed, checkStepCount, checkedArgument } from './acceptConfig';
 import { errorText, malformedCommand, needsNetwork, unknownCommand } from './commands';
 import { DataLoader, describeLoadFailure, type DataSource } from './data';
-import { describeNonFinite, divergenceReason } from './divergence';
-import {
-  beginValidation,
-  buildModel,
-  epochMeanCost,
-  initialiseWeights,
-  prepareModel,
-  switchPreset,
-  trainFullBatch,
-  trainMiniBatch,
-  validateSlice,
-  type Model,
-} from './model';
-import { RunLoop, type Unit } from './loop';
-import { NO_RUN, type FromWorker, type ToWorker } from './protocol';
+import { buildModel, initialiseWeights, prepareModel, switchPreset, type Model } from './model';
+import { RunLoop } from './loop';
+import { NO_RUN, type ToWorker } from './protocol';
 import type { Scheduler } from './schedule';
-import { batchesPerEpoch, takeSnapshot } from './snapshot';
+import { createUnits, type PostMessage } from './units';
 
 export type { DataHooks, DataProgress, DataSource } from './data';
 
-export type PostMessage = (msg: FromWorker, transfer?: Transferable[]) => void;
+export type { PostMessage };
 
 export interface TrainerDeps {
   post: PostMessage;
@@ -57,7 +45,7 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
    */
   let pending: { steps: number } | null = null;
   const loop = new RunLoop<Model>(scheduler, {
-    unit: (m) => (m.config.mode === 'learning-speed' ? trainEpoch(m) : trainBatch(m)),
+    unit: (m) => units.run(m),
     isCurrent: (m) => m === model,
     pace: (m) => m.config,
     stopped: (m, failure) => {
@@ -77,6 +65,8 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
       ...(reason ? { reason } : {}),
     });
   const postError = (message: string, retryable: boolean, id = runId) => post({ type: 'error', runId: id, message, retryable });
+  /** A command the worker cannot carry out: said once, nothing changes. */
+  const refuse = (message: string) => postError(message, false);
 
   const data = new DataLoader(deps.loadData, {
     progress: (p) => post({ type: 'loading', runId, stage: p.stage, loadedBytes: p.loadedBytes, totalBytes: p.totalBytes }),
@@ -101,6 +91,19 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
     guard: (fn) => guarded(fn),
   });
 
+  const units = createUnits({
+    post,
+    postStatus,
+    runId: () => runId,
+    loop: () => loop,
+    scheduler,
+    data,
+    dropPending: () => {
+      pending = null;
+    },
+  });
+  const postSnapshot = (m: Model) => units.postSnapshot(m);
+
   const hasDataFor = (m: Model) => m.ready && (m.config.mode === 'learning-speed' ? data.probeSet !== null : data.split !== null);
 
   function resumePending(): void {
@@ -116,93 +119,10 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
     postSnapshot(m);
   }
 
-  /** Probes and posts a snapshot; returns false, after posting 'diverged', if anything is not finite. */
-  function postSnapshot(m: Model): boolean {
-    if (m.probe === null) return false;
-    let now = 0;
-    const outcome = takeSnapshot(m.probe, m.factors, () => {
-      now = scheduler.now();
-      const perEpoch = batchesPerEpoch(m.config.mode, m.config.batchSize, data.split?.training.count ?? null);
-      return {
-        runId,
-        epoch: m.epoch,
-        batch: m.batch,
-        batchesPerEpoch: perEpoch,
-        examplesPerSecond: loop.throughput.perSecond(now, m.status === 'running'),
-      };
-    });
-    if (!outcome.ok) {
-      diverge(m, outcome.what);
-      return false;
-    }
-    post(outcome.snapshot, outcome.transfer);
-    loop.throughput.restart(now);
-    return true;
-  }
-
-  function diverge(m: Model, what: string): void {
-    loop.stop();
-    pending = null;
-    m.status = 'diverged';
-    const { mode, eta, exploding } = m.config;
-    const reason = divergenceReason(what, { mode, eta, exploding, epoch: m.epoch, batch: m.batch });
-    post({ type: 'diverged', runId, epoch: m.epoch, batch: m.batch, reason });
-    postStatus(m);
-  }
-
-  /**
-   * Posts 'epoch-end'; at the epoch budget the run is finished, at the planned pause it pauses, and either
-   * way the loop stops right here, so not one more example is trained after the epoch that was asked for.
-   */
-  function endEpoch(m: Model, validationAccuracy: number | null, cost: number): Unit {
-    post({ type: 'epoch-end', runId, epoch: m.epoch, validationAccuracy, cost });
-    const finished = m.epoch >= m.config.epochs;
-    if (!finished && m.epoch !== m.config.pauseAt) return 'interval';
-    loop.stop();
-    m.status = finished ? 'finished' : 'paused';
-    postStatus(m, false, finished ? undefined : 'pause-at');
-    return 'stop';
-  }
-
   function runLoop(m: Model, steps: number): void {
     m.status = 'running';
     postStatus(m);
     loop.start(m, steps);
-  }
-
-  /** Counts work done (in the pace's units and in examples); false, after 'diverged', if the cost overflowed. */
-  function trained(m: Model, paceUnits: number, examples: number, cost: number): boolean {
-    loop.pace.add(paceUnits);
-    loop.throughput.add(examples);
-    if (Number.isFinite(cost)) return true;
-    diverge(m, `the cost became ${describeNonFinite(cost)}`);
-    return false;
-  }
-
-  function trainEpoch(m: Model): Unit {
-    const samples = data.probeSet;
-    if (samples === null) throw new Error('the probe images are not loaded');
-    const cost = trainFullBatch(m, samples);
-    if (!trained(m, 1, samples.count, cost)) return 'stop';
-    return postSnapshot(m) ? endEpoch(m, null, cost) : 'stop';
-  }
-
-  function trainBatch(m: Model): Unit {
-    const split = data.split;
-    if (split === null) throw new Error('the training images are not loaded');
-    if (m.validated >= 0) {
-      const accuracy = validateSlice(m, split.validation);
-      return accuracy === null ? 'more' : endEpoch(m, accuracy, epochMeanCost(m));
-    }
-    const batch = trainMiniBatch(m, split.training);
-    if (!trained(m, batch.size, batch.size, batch.cost)) return 'stop';
-    if (batch.endOfEpoch) {
-      if (!postSnapshot(m)) return 'stop';
-      // The bars go out at once; the validation accuracy follows a slice at a time.
-      return beginValidation(m, split.validation) ? 'more' : endEpoch(m, null, epochMeanCost(m));
-    }
-    if (batch.endOfInterval) return postSnapshot(m) ? 'interval' : 'stop';
-    return 'more';
   }
 
   // ---- commands ------------------------------------------------------------------------------------------
@@ -227,8 +147,16 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
 
   /** Start and step share this: both need the data for the mode and a run that can still go on. 0 steps: a start. */
   function launch(m: Model, steps: number): void {
-    if (m.status === 'diverged' || m.status === 'finished') return postStatus(m); // nothing to do until a reset
-    if (hasDataFor(m)) return runLoop(m, steps);
+    if (m.status === 'diverged' || m.status === 'finished') {
+      postStatus(m); // nothing to do until a reset
+    } else if (hasDataFor(m)) {
+      runLoop(m, steps);
+    } else {
+      waitForData(m, steps);
+    }
+  }
+
+  function waitForData(m: Model, steps: number): void {
     loop.stop();
     pending = { steps };
     m.status = 'running';
@@ -265,27 +193,23 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
   }
 
   function setSpeed(m: Model, raw: unknown): void {
-    let speed: number;
-    try {
-      speed = checkSpeed(raw);
-    } catch (err) {
-      return postError(errorText(err), false);
-    }
+    const speed = checkedArgument(() => checkSpeed(raw), refuse);
+    if (speed === null) return;
     m.config.speed = speed;
     loop.repace(m, m.status === 'running' && pending === null);
   }
 
   /** Takes effect at the next end of an epoch; a pause at an epoch already past simply never comes. */
   function setPauseAt(m: Model, raw: unknown): void {
-    let pauseAt: number | null;
-    try {
-      pauseAt = checkPauseAtValue(raw, m.config.epochs);
-    } catch (err) {
-      postError(errorText(err), false);
-      return;
-    }
-    if (pauseAt === null) delete m.config.pauseAt;
-    else m.config.pauseAt = pauseAt;
+    const checked = checkedArgument(() => ({ pauseAt: checkPauseAtValue(raw, m.config.epochs) }), refuse);
+    if (checked === null) return;
+    if (checked.pauseAt === null) delete m.config.pauseAt;
+    else m.config.pauseAt = checked.pauseAt;
+  }
+
+  function step(m: Model, raw: unknown): void {
+    const count = checkedArgument(() => checkStepCount(raw), refuse);
+    if (count !== null) launch(m, count);
   }
 
   function dispatch(msg: ToWorker): void {
@@ -296,38 +220,40 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
       if (msg.runId < runId) return;
       runId = msg.runId;
     }
-    if (msg.type === 'configure') return configure(msg.runId, msg.config);
+    if (msg.type === 'configure') {
+      configure(msg.runId, msg.config);
+      return;
+    }
     const m = model;
-    if (m === null) return postError(needsNetwork(msg), false);
+    if (m === null) {
+      refuse(needsNetwork(msg));
+      return;
+    }
     switch (msg.type) {
       case 'start':
         launch(m, 0);
-        return;
-      case 'step': {
-        let count: number;
-        try {
-          count = checkStepCount(msg.count);
-        } catch (err) {
-          postError(errorText(err), false);
-          return;
-        }
-        launch(m, count);
-        return;
-      }
+        break;
+      case 'step':
+        step(m, msg.count);
+        break;
       case 'pause':
-        return halt(m, 'paused');
+        halt(m, 'paused');
+        break;
       case 'reset':
-        return reset(m);
+        reset(m);
+        break;
       case 'set-preset':
-        return setPreset(m, msg.exploding);
+        setPreset(m, msg.exploding);
+        break;
       case 'set-speed':
-        return setSpeed(m, msg.speed);
+        setSpeed(m, msg.speed);
+        break;
       case 'set-pause-at':
         setPauseAt(m, msg.pauseAt);
-        return;
+        break;
       default: {
         const unreachable: never = msg;
-        postError(unknownCommand(unreachable), false);
+        refuse(unknownCommand(unreachable));
       }
     }
   }
@@ -350,8 +276,8 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
   return {
     handleMessage(msg: ToWorker): void {
       const malformed = malformedCommand(msg);
-      if (malformed !== null) return postError(malformed, false);
-      guarded(() => dispatch(msg));
+      if (malformed !== null) refuse(malformed);
+      else guarded(() => dispatch(msg));
     },
   };
 }

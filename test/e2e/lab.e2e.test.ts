@@ -148,7 +148,13 @@ describe.skipIf(skipLocally)('Gradient Lab in Chromium (production build)', () =
       await start.click();
       // At least three new sets of bars after the click: not one redraw, a stream of snapshots.
       await expect
-        .poll(async () => (seen.add((await readBars(page)).signature), seen.size), { timeout: 90_000, interval: 200 })
+        .poll(
+          async () => {
+            seen.add((await readBars(page)).signature);
+            return seen.size;
+          },
+          { timeout: 90_000, interval: 200 },
+        )
         .toBeGreaterThanOrEqual(4);
       await expect.poll(() => shownEpoch(page), POLL).toBeGreaterThan(epochBefore);
       passed.add('start');
@@ -419,7 +425,7 @@ describe.skipIf(skipLocally)('Gradient Lab in Chromium (production build)', () =
       const lab = await openPage({ width: 1280, height: 800 }, '?layers=784,30,30,30,30,10&exploding=1');
       try {
         const notice = lab.getByTestId('saturation-notice');
-        await lab.getByRole('slider', { name: 'Speed' }).fill('10');
+        await lab.getByRole('combobox', { name: 'Pace' }).first().selectOption('full');
         // Before Start: the preset's reversed picture, no notice.
         expect(((await notice.textContent()) ?? '').trim()).toBe('');
         await button(lab, 'Start').click();
@@ -432,6 +438,8 @@ describe.skipIf(skipLocally)('Gradient Lab in Chromium (production build)', () =
         await expect.poll(() => lab.url(), POLL).toContain('clip=0.1');
         expect(await lab.getByRole('checkbox', { name: 'Clip gradient norm', exact: true }).isChecked()).toBe(true);
         await expect.poll(async () => ((await notice.textContent()) ?? '').trim(), POLL).toBe('');
+        // A pace the readings below can follow: at full speed the 50 epochs can pass between two of them.
+        await lab.getByRole('combobox', { name: 'Pace' }).first().selectOption('brisk');
         await button(lab, 'Start').click();
         // Every reading of the layer table on the way to epoch 50 has a gradient in every hidden layer.
         const smallest: number[] = [Infinity, Infinity, Infinity, Infinity];
@@ -443,7 +451,9 @@ describe.skipIf(skipLocally)('Gradient Lab in Chromium (production build)', () =
               // A row reads "—" for a moment while a new run's first probe is on its way; skip such a reading.
               if (norms.length === 4 && norms.every(Number.isFinite)) {
                 readings++;
-                norms.forEach((v, h) => (smallest[h] = Math.min(smallest[h], v)));
+                norms.forEach((v, h) => {
+                  smallest[h] = Math.min(smallest[h], v);
+                });
               }
               return shownEpoch(lab);
             },

@@ -51,6 +51,7 @@ export function NetworkPanel() {
   const removeButtons = useRef(new Map<number, HTMLButtonElement>());
   const addButton = useRef<HTMLButtonElement>(null);
   const focusAfterRemove = useRef<number | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs after the layers change, which is when a Remove took the focus away
   useEffect(() => {
     const h = focusAfterRemove.current;
     if (h === null) return;
@@ -88,7 +89,7 @@ export function NetworkPanel() {
   const onColumnBlur = (e: FocusEvent<SVGSVGElement>) => {
     // Moving between columns keeps the pick; leaving the diagram hides it.
     const to = e.relatedTarget as Element | null;
-    if (!to || !to.classList.contains('column-svg')) setPicked(null);
+    if (!to?.classList.contains('column-svg')) setPicked(null);
   };
   const remove = (h: number) => {
     if (hidden.length <= 1) return;
@@ -318,6 +319,7 @@ function DecadeAxis() {
 
 function DecadeMarks({ height }: { height: number }) {
   return (
+    // biome-ignore lint/a11y/noAriaHiddenOnFocusable: decoration lines, never focusable; the scale is read from the legend
     <g className="decade-marks" aria-hidden="true">
       {DECADE_TICKS.map((t) => (
         <line key={t.label} x1={BAR_X + t.at * BAR_FULL} x2={BAR_X + t.at * BAR_FULL} y1={0} y2={height} />

@@ -51,7 +51,7 @@ describe('GradientProbe', () => {
     const samples = randomSamples(60, 50, 5, 8);
     const simd = new GradientProbe(net, samples, 45).run();
     setSimdEnabled(false);
-    let js;
+    let js: ReturnType<GradientProbe['run']>;
     try {
       js = new GradientProbe(net, samples, 45).run();
     } finally {

@@ -1,0 +1,122 @@
+/**
+ * One unit of training work and what it reports: an epoch of full-batch descent (learning-speed mode) or
+ * one mini-batch or validation slice (SGD mode), then the snapshot, the end of an epoch, or the divergence
+ * it led to. The trainer's closure owns the run's state; this module owns what a unit does with it.
+ */
+import type { DataLoader } from './data';
+import { describeNonFinite, divergenceReason } from './divergence';
+import type { RunLoop, Unit } from './loop';
+import { beginValidation, epochMeanCost, trainFullBatch, trainMiniBatch, validateSlice, type Model } from './model';
+import type { FromWorker } from './protocol';
+import type { Scheduler } from './schedule';
+import { batchesPerEpoch, takeSnapshot } from './snapshot';
+
+export type PostMessage = (msg: FromWorker, transfer?: Transferable[]) => void;
+
+export interface UnitContext {
+  post: PostMessage;
+  postStatus(m: Model, waitingForData?: boolean, reason?: 'pause-at'): void;
+  /** The runId everything posted carries: the page's current run. */
+  runId(): number;
+  loop(): RunLoop<Model>;
+  scheduler: Scheduler;
+  data: DataLoader;
+  /** Forgets a start or step that waits for data: the run it was for cannot go on. */
+  dropPending(): void;
+}
+
+export interface Units {
+  /** The next unit of work of a running model. */
+  run(m: Model): Unit;
+  /** Probes and posts a snapshot; returns false, after posting 'diverged', if anything is not finite. */
+  postSnapshot(m: Model): boolean;
+}
+
+export function createUnits(ctx: UnitContext): Units {
+  const { post, postStatus, scheduler, data } = ctx;
+
+  function postSnapshot(m: Model): boolean {
+    if (m.probe === null) return false;
+    const loop = ctx.loop();
+    let now = 0;
+    const outcome = takeSnapshot(m.probe, m.factors, () => {
+      now = scheduler.now();
+      return {
+        runId: ctx.runId(),
+        epoch: m.epoch,
+        batch: m.batch,
+        batchesPerEpoch: batchesPerEpoch(m.config.mode, m.config.batchSize, data.split?.training.count ?? null),
+        examplesPerSecond: loop.throughput.perSecond(now, m.status === 'running'),
+      };
+    });
+    if (!outcome.ok) {
+      diverge(m, outcome.what);
+      return false;
+    }
+    post(outcome.snapshot, outcome.transfer);
+    loop.throughput.restart(now);
+    return true;
+  }
+
+  function diverge(m: Model, what: string): void {
+    ctx.loop().stop();
+    ctx.dropPending();
+    m.status = 'diverged';
+    const { mode, eta, exploding } = m.config;
+    const reason = divergenceReason(what, { mode, eta, exploding, epoch: m.epoch, batch: m.batch });
+    post({ type: 'diverged', runId: ctx.runId(), epoch: m.epoch, batch: m.batch, reason });
+    postStatus(m);
+  }
+
+  /**
+   * Posts 'epoch-end'; at the epoch budget the run is finished, at the planned pause it pauses, and either
+   * way the loop stops right here, so not one more example is trained after the epoch that was asked for.
+   */
+  function endEpoch(m: Model, validationAccuracy: number | null, cost: number): Unit {
+    post({ type: 'epoch-end', runId: ctx.runId(), epoch: m.epoch, validationAccuracy, cost });
+    const finished = m.epoch >= m.config.epochs;
+    if (!finished && m.epoch !== m.config.pauseAt) return 'interval';
+    ctx.loop().stop();
+    m.status = finished ? 'finished' : 'paused';
+    postStatus(m, false, finished ? undefined : 'pause-at');
+    return 'stop';
+  }
+
+  /** Counts work done (in the pace's units and in examples); false, after 'diverged', if the cost overflowed. */
+  function trained(m: Model, paceUnits: number, examples: number, cost: number): boolean {
+    const loop = ctx.loop();
+    loop.pace.add(paceUnits);
+    loop.throughput.add(examples);
+    if (Number.isFinite(cost)) return true;
+    diverge(m, `the cost became ${describeNonFinite(cost)}`);
+    return false;
+  }
+
+  function trainEpoch(m: Model): Unit {
+    const samples = data.probeSet;
+    if (samples === null) throw new Error('the probe images are not loaded');
+    const cost = trainFullBatch(m, samples);
+    if (!trained(m, 1, samples.count, cost)) return 'stop';
+    return postSnapshot(m) ? endEpoch(m, null, cost) : 'stop';
+  }
+
+  function trainBatch(m: Model): Unit {
+    const split = data.split;
+    if (split === null) throw new Error('the training images are not loaded');
+    if (m.validated >= 0) {
+      const accuracy = validateSlice(m, split.validation);
+      return accuracy === null ? 'more' : endEpoch(m, accuracy, epochMeanCost(m));
+    }
+    const batch = trainMiniBatch(m, split.training);
+    if (!trained(m, batch.size, batch.size, batch.cost)) return 'stop';
+    if (batch.endOfEpoch) {
+      if (!postSnapshot(m)) return 'stop';
+      // The bars go out at once; the validation accuracy follows a slice at a time.
+      return beginValidation(m, split.validation) ? 'more' : endEpoch(m, null, epochMeanCost(m));
+    }
+    if (batch.endOfInterval) return postSnapshot(m) ? 'interval' : 'stop';
+    return 'more';
+  }
+
+  return { run: (m) => (m.config.mode === 'learning-speed' ? trainEpoch(m) : trainBatch(m)), postSnapshot };
+}
