@@ -9,7 +9,12 @@ import { mirrorConfigInUrl } from '../store/url';
 import { persistPinnedRuns } from '../store/pinnedStorage';
 import { App } from './App';
 import { applyPalette } from './palette';
-import './theme.css';
+// One stylesheet in five parts, in cascade order: later parts refine earlier ones at equal specificity.
+import './styles/base.css';
+import './styles/panels.css';
+import './styles/charts.css';
+import './styles/toolbar.css';
+import './styles/screens.css';
 
 // Before the first render, so the stylesheet's colour variables exist when anything is painted.
 applyPalette(document.documentElement.style);
