@@ -96,10 +96,13 @@ describe('network panel', () => {
     );
     expect(screen.getByTestId('headline').textContent).toBe('Waiting for the first probe of the network…');
     act(() => client.emit(makeSnapshot(1, [30, 30, 30, 30], { scale: [0.001, 0.003, 0.03, 0.134] })));
-    await waitFor(() => expect(screen.getByTestId('headline').textContent).toBe('Layer 1 learns 134× slower than layer 4'));
+    // Generous timeouts: the sentence is drawn on the next animation frame, which a loaded machine can delay.
+    await waitFor(() => expect(screen.getByTestId('headline').textContent).toBe('Layer 1 learns 134× slower than layer 4'), {
+      timeout: 5000,
+    });
     // The headline's own live region; the saturation notice beside it has nothing to say for a healthy run.
     const [headline, saturation] = screen.getAllByRole('status');
-    expect(headline.textContent).toBe('Layer 1 learns 134× slower than layer 4');
+    await waitFor(() => expect(headline.textContent).toBe('Layer 1 learns 134× slower than layer 4'), { timeout: 5000 });
     expect(saturation.textContent).toBe('');
   });
 
