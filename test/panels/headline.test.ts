@@ -32,6 +32,15 @@ describe('the headline sentence', () => {
     expect(headlineSentence([0], 1)).toMatch(/stopped learning/);
   });
 
+  it('does not compare layers whose gradients have all but vanished (a saturated network)', () => {
+    // The exploding preset one step after Start: a ratio of 8,850 between 7e-15 and 8e-19 would mislead.
+    expect(headlineSentence([7.38e-15, 2e-16, 5e-18, 8.3e-19], 4)).toBe(
+      'Every hidden layer has all but stopped learning: the largest ‖δˡ‖ is 7.4e-15.',
+    );
+    // The end of a healthy 500-epoch run is far above the threshold and still compared.
+    expect(headlineSentence([8.57e-6, 3.42e-5, 2.07e-4, 1.14e-3], 4)).toBe('Layer 1 learns 133× slower than layer 4');
+  });
+
   it('waits for a probe of the network drawn', () => {
     expect(headlineSentence(null, 2)).toBe('Waiting for the first probe of the network…');
     expect(headlineSentence([0.1, 0.2, 0.3], 2)).toBe('Waiting for the first probe of the network…');

@@ -6,6 +6,13 @@
 /** Layers whose speeds differ by less than this are called equally fast: SGD noise alone moves ratios this much. */
 export const EQUAL_WITHIN = 1.5;
 
+/**
+ * Below this, every layer has all but stopped: a healthy run's smallest ‖δˡ‖ after 500 epochs of the chapter's
+ * figs. 5-7 is about 1e-5, while a saturated network (the exploding preset after one step) sits near 1e-15.
+ * A ratio between two such vanishing numbers would tell the class the wrong story.
+ */
+export const STALLED_BELOW = 1e-9;
+
 /** Ratios are shown to at most three significant digits, with thousands separators: 134, 12,000, 2.5. */
 export function formatRatio(ratio: number): string {
   if (ratio >= 1e6) {
@@ -34,6 +41,11 @@ export function headlineSentence(norms: ArrayLike<number> | null, numHidden: num
   if (zeros.length > 0) {
     const named = zeros.length === 1 ? `Layer ${zeros[0]} has` : `Layers ${zeros.join(', ')} have`;
     return `${named} stopped learning: no gradient reaches ${zeros.length === 1 ? 'it' : 'them'} (‖δ‖ = 0).`;
+  }
+  const largest = Math.max(...values);
+  if (largest < STALLED_BELOW) {
+    const shown = new Intl.NumberFormat('en', { notation: 'scientific', maximumSignificantDigits: 2 }).format(largest).replace('E', 'e');
+    return `Every hidden layer has all but stopped learning: the largest ‖δˡ‖ is ${shown}.`;
   }
   let slow = 0;
   let fast = 0;
