@@ -8,7 +8,7 @@
  */
 import { firstExamples, PROBE_COUNT } from '../src/data/mnist';
 import { Network, applyExplodingPreset, GradientProbe, createRng, shuffle, type Rng, evaluate, Trainer, type Samples } from '../src/engine';
-import type { ExperimentConfig } from './experiment-args';
+import { UsageError, type ExperimentConfig } from './experiment-args';
 
 /** Receives progress lines (the command line sends them to stderr). */
 export type Log = (line: string) => void;
@@ -169,6 +169,20 @@ function trainEpoch(
   return costSum / batches;
 }
 
+/**
+ * The mini-batch size, refused when it is larger than the images trained on: shrinking it quietly would
+ * report a run with other settings than the ones asked for. The option parser already refuses this for
+ * MNIST; a smaller --data set is only known here.
+ */
+function checkBatch(config: ExperimentConfig, count: number): number {
+  if (config.batch > count) {
+    throw new UsageError(
+      `--batch ${config.batch} is more than the ${count} images ${config.experiment} trains on; the largest mini-batch is ${count}`,
+    );
+  }
+  return config.batch;
+}
+
 function identityOrder(n: number): Uint32Array {
   const order = new Uint32Array(n);
   for (let k = 0; k < n; k++) order[k] = k;
@@ -184,7 +198,7 @@ export function runTrainingSpeed(config: ExperimentConfig, training: Samples, lo
   const set = firstExamples(training, PROBE_COUNT);
   const { net, rng } = buildNetwork(config, config.seed, set);
   const probe = new GradientProbe(net, set);
-  const batch = Math.min(config.batch, set.count);
+  const batch = checkBatch(config, set.count);
   const trainer = new Trainer(net, batch);
   const order = identityOrder(set.count);
   const norms: (number | null)[][] = [];
@@ -231,7 +245,7 @@ export function runAccuracy(
   const started = performance.now();
   const { training, validation } = data;
   const { net, rng } = buildNetwork(config, config.seed, firstExamples(training, PROBE_COUNT));
-  const batch = Math.min(config.batch, training.count);
+  const batch = checkBatch(config, training.count);
   const trainer = new Trainer(net, batch);
   const order = identityOrder(training.count);
   const accuracy: number[] = [];

@@ -55,6 +55,11 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     else if (config.experiment === 'training-speed') result = runTrainingSpeed(config, data.training, log);
     else result = runAccuracy(config, data, log);
   } catch (err) {
+    // Options that only the data can refuse (a mini-batch larger than a small --data set) are still bad options.
+    if (err instanceof UsageError) {
+      io.err(`experiment: ${err.message}`);
+      return 2;
+    }
     // An engine refusal (e.g. a RangeError about sizes) is still one readable line, not a stack trace.
     io.err(`experiment: ${config.experiment} failed: ${err instanceof Error ? err.message : String(err)}`);
     return 3;

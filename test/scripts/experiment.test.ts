@@ -126,13 +126,25 @@ describe('parseArgs', () => {
     expect(usageError(['accuracy', '--clip', '-1'])).toBe('--clip -1 must be a number ≥ 0 (0 is no clipping)');
     expect(usageError(['initial-norms', '--clip', '1'])).toContain('--clip does not apply to initial-norms');
     expect(usageError(['accuracy', '--epochs', '2.5'])).toBe('--epochs 2.5 must be a whole number from 1 to 100000');
-    expect(usageError(['accuracy', '--batch', '0'])).toBe('--batch 0 must be a whole number from 1 to 60000');
+    expect(usageError(['accuracy', '--batch', '0'])).toBe('--batch 0 must be a whole number from 1 to 50000');
     expect(usageError(['accuracy', '--seeds', '3'])).toBe('--seeds applies to initial-norms only, not to accuracy');
     expect(usageError(['initial-norms', '--epochs', '3'])).toContain('--epochs does not apply to initial-norms');
     expect(usageError(['accuracy', '--eta'])).toBe('--eta needs a value');
     expect(usageError(['accuracy', '--eta', '1', '--eta', '2'])).toBe('--eta is given twice');
     expect(usageError([])).toBe('no experiment named (expected initial-norms, training-speed, accuracy)');
     expect(usageError(['accuracy', 'extra'])).toBe('unexpected argument "extra"');
+  });
+
+  it('refuses a mini-batch larger than the images the experiment trains on, instead of shrinking it', () => {
+    expect(usageError(['accuracy', '--batch', '50001'])).toBe(
+      '--batch 50001 is more than the 50000 images accuracy trains on; the largest mini-batch is 50000',
+    );
+    expect(usageError(['accuracy', '--batch', '60000'])).toContain('--batch 60000 is more than the 50000 images');
+    expect(usageError(['training-speed', '--batch', '5000'])).toBe(
+      '--batch 5000 is more than the 1000 images training-speed trains on; the largest mini-batch is 1000',
+    );
+    expect(config(['accuracy', '--batch', '50000']).batch).toBe(50_000);
+    expect(config(['training-speed', '--batch', '1000']).batch).toBe(1000);
   });
 });
 
@@ -217,6 +229,14 @@ describe('experiments on real MNIST', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^epoch 1\/2: validation \d+\.\d\d%/);
     expect(formatResult(r)).toContain(`best ${(100 * r.best).toFixed(2)}% at epoch ${r.bestEpoch} of 2`);
+  });
+
+  it('accuracy refuses a mini-batch larger than a smaller data set, rather than shrinking it', () => {
+    const small = { training: firstExamples(data.training, 2000), validation: firstExamples(data.validation, 500) };
+    const c = config(['accuracy', '--layers', '784,10,10', '--epochs', '1', '--batch', '3000']);
+    expect(() => runAccuracy(c, small)).toThrow(
+      new UsageError('--batch 3000 is more than the 2000 images accuracy trains on; the largest mini-batch is 2000'),
+    );
   });
 });
 
@@ -309,6 +329,15 @@ describe('the command line', () => {
     const r = cli(['training-speed', '--eta', 'abc']);
     expect(r.status).toBe(2);
     expect(r.stderrLines).toEqual(['experiment: --eta "abc" is not a number']);
+  });
+
+  it('a mini-batch larger than the training set: exit 2, one line naming the value and the limit', () => {
+    const r = cli(['accuracy', '--batch', '60000']);
+    expect(r.status).toBe(2);
+    expect(r.stderrLines).toEqual([
+      'experiment: --batch 60000 is more than the 50000 images accuracy trains on; the largest mini-batch is 50000',
+    ]);
+    expect(r.stdout).toBe('');
   });
 
   it('a missing data folder: exit 1, one line naming the file and the folder', () => {
