@@ -50,6 +50,8 @@ export interface TrainingSpeedResult {
   seed: number;
   /** norms[e][h−1] = ‖δʰ‖ measured before epoch e (e = 0 is the untrained network). */
   norms: (number | null)[][];
+  /** First epoch whose measured norms are not finite; null when training stayed finite throughout. */
+  divergedAtEpoch: number | null;
   settings: RunSettings;
   warnings: string[];
   wallSeconds: number;
@@ -67,6 +69,8 @@ export interface AccuracyResult {
   bestEpoch: number;
   /** Mean training cost per epoch, as measured in the forward passes of that epoch's mini-batches. */
   trainingCost: (number | null)[];
+  /** First epoch (counted from 1) whose training cost is not finite; null when training stayed finite. */
+  divergedAtEpoch: number | null;
   validationCount: number;
   settings: RunSettings;
   warnings: string[];
@@ -203,10 +207,12 @@ export function runTrainingSpeed(config: ExperimentConfig, training: Samples, lo
   const order = identityOrder(set.count);
   const norms: (number | null)[][] = [];
   const warnings: string[] = [];
+  let divergedAtEpoch: number | null = null;
   const every = Math.max(1, Math.round(config.epochs / 10));
   for (let epoch = 0; epoch < config.epochs; epoch++) {
     const row = Array.from(probe.run().layerNorms, finiteOrNull);
-    if (row.includes(null) && warnings.length === 0) {
+    if (row.includes(null) && divergedAtEpoch === null) {
+      divergedAtEpoch = epoch;
       warnings.push(`from epoch ${epoch} a gradient norm is not finite: training diverged (try a smaller --eta)`);
     }
     norms.push(row);
@@ -219,6 +225,7 @@ export function runTrainingSpeed(config: ExperimentConfig, training: Samples, lo
     layers: config.layers,
     seed: config.seed,
     norms,
+    divergedAtEpoch,
     settings: {
       ...baseSettings(config, set.count),
       eta: config.eta,
@@ -251,10 +258,12 @@ export function runAccuracy(
   const accuracy: number[] = [];
   const trainingCost: (number | null)[] = [];
   const warnings: string[] = [];
+  let divergedAtEpoch: number | null = null;
   for (let epoch = 1; epoch <= config.epochs; epoch++) {
     const cost = trainEpoch(trainer, training, order, rng, { ...config, batch }, training.count);
     const result = evaluate(net, validation);
-    if (!Number.isFinite(cost) && warnings.length === 0) {
+    if (!Number.isFinite(cost) && divergedAtEpoch === null) {
+      divergedAtEpoch = epoch;
       warnings.push(`from epoch ${epoch} the training cost is not finite: training diverged (try a smaller --eta)`);
     }
     accuracy.push(result.accuracy);
@@ -273,6 +282,7 @@ export function runAccuracy(
     best: accuracy[bestEpoch - 1],
     bestEpoch,
     trainingCost,
+    divergedAtEpoch,
     validationCount: validation.count,
     settings: {
       ...baseSettings(config, PROBE_COUNT),

@@ -19,6 +19,11 @@ import { main } from '../../scripts/experiment';
 
 const root = resolve(__dirname, '../..');
 
+/** Settings whose training goes to infinity within a few steps: ReLU, which does not saturate, and a huge η. */
+const DIVERGING = ['--layers', '784,10,10', '--activation', 'relu', '--eta', '1000000'];
+/** training-speed with them: ‖δˡ‖ is finite before epochs 0-2 and not finite from epoch 3. */
+const DIVERGING_SPEED = ['training-speed', '--layers', '784,10,10,10', '--activation', 'relu', '--eta', '1000000', '--epochs', '5'];
+
 function config(argv: string[]): ExperimentConfig {
   const c = parseArgs(argv);
   if (c === 'help') throw new Error('unexpected help');
@@ -229,6 +234,7 @@ describe('experiments on real MNIST', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^epoch 1\/2: validation \d+\.\d\d%/);
     expect(formatResult(r)).toContain(`best ${(100 * r.best).toFixed(2)}% at epoch ${r.bestEpoch} of 2`);
+    expect(r.divergedAtEpoch).toBeNull();
   });
 
   it('accuracy refuses a mini-batch larger than a smaller data set, rather than shrinking it', () => {
@@ -237,6 +243,17 @@ describe('experiments on real MNIST', () => {
     expect(() => runAccuracy(c, small)).toThrow(
       new UsageError('--batch 3000 is more than the 2000 images accuracy trains on; the largest mini-batch is 2000'),
     );
+  });
+
+  it('training-speed and accuracy record the epoch from which training diverged', () => {
+    const speed = runTrainingSpeed(config([...DIVERGING_SPEED]), data.training);
+    expect(speed.divergedAtEpoch).toBe(3);
+    expect(speed.norms[2].every((v) => v !== null)).toBe(true);
+    expect(speed.norms[3]).toEqual([null, null]);
+    const small = { training: firstExamples(data.training, 2000), validation: firstExamples(data.validation, 500) };
+    const accuracy = runAccuracy(config(['accuracy', ...DIVERGING, '--epochs', '2']), small);
+    expect(accuracy.divergedAtEpoch).toBe(1);
+    expect(accuracy.trainingCost).toEqual([null, null]);
   });
 });
 
@@ -308,6 +325,66 @@ describe('main', () => {
     expect(out).toEqual([]);
     expect(err).toEqual(['experiment: train-labels-idx1-ubyte: label 12 at index 37 is not a digit 0-9']);
   });
+
+  it('a diverged training-speed run prints what it measured, then fails with exit code 3', () => {
+    const { code, out, err } = capture([...DIVERGING_SPEED]);
+    expect(code).toBe(3);
+    expect(out.join('\n')).toContain('warning: from epoch 3 a gradient norm is not finite: training diverged');
+    expect(err.at(-1)).toBe('experiment: training-speed diverged: from epoch 3 a gradient norm is not finite (try a smaller --eta)');
+  });
+
+  it('a diverged accuracy run prints what it measured, then fails with exit code 3', () => {
+    const { code, out, err } = capture(['accuracy', ...DIVERGING, '--epochs', '1', '--batch', '100']);
+    expect(code).toBe(3);
+    expect(out.join('\n')).toMatch(/^best \d+\.\d\d% at epoch 1 of 1/m);
+    expect(err.at(-1)).toBe('experiment: accuracy diverged: from epoch 1 the training cost is not finite (try a smaller --eta)');
+  });
+
+  describe('with --json, a failure is one JSON line on stdout as well', () => {
+    it('a bad option: exit code 2', () => {
+      const { code, out, err } = capture(['accuracy', '--json', '--batch', '60000']);
+      expect(code).toBe(2);
+      const message = '--batch 60000 is more than the 50000 images accuracy trains on; the largest mini-batch is 50000';
+      expect(out).toEqual([JSON.stringify({ error: message, exitCode: 2 })]);
+      expect(err).toEqual([`experiment: ${message}`]);
+      // Found even when the mistake comes before --json, or is the experiment's name itself.
+      expect(JSON.parse(capture(['speed', '--json']).out[0])).toEqual({
+        error: 'unknown experiment "speed" (expected initial-norms, training-speed, accuracy)',
+        exitCode: 2,
+      });
+    });
+
+    it('unusable data: exit code 1', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'mnist-cli-'));
+      folders.push(dir);
+      const { code, out } = capture(['initial-norms', '--json', '--data', dir]);
+      expect(code).toBe(1);
+      expect(out).toHaveLength(1);
+      expect(JSON.parse(out[0])).toEqual({ error: `train-labels-idx1-ubyte: not found in ${dir}`, exitCode: 1 });
+    });
+
+    it('a diverged run: the measurements, with the error and exit code 3 beside them', () => {
+      const { code, out } = capture([...DIVERGING_SPEED, '--json']);
+      expect(code).toBe(3);
+      expect(out).toHaveLength(1);
+      const json = JSON.parse(out[0]);
+      expect(json).toMatchObject({
+        experiment: 'training-speed',
+        divergedAtEpoch: 3,
+        error: 'training-speed diverged: from epoch 3 a gradient norm is not finite (try a smaller --eta)',
+        exitCode: 3,
+      });
+      expect(json.norms).toHaveLength(5);
+    });
+
+    it('a run that did not diverge carries no error', () => {
+      const { code, out } = capture(['training-speed', '--json', '--layers', '784,10,10,10', '--epochs', '2']);
+      expect(code).toBe(0);
+      const json = JSON.parse(out[0]);
+      expect(json.divergedAtEpoch).toBeNull();
+      expect(json).not.toHaveProperty('error');
+    });
+  });
 });
 
 describe('the command line', () => {
@@ -338,6 +415,15 @@ describe('the command line', () => {
       'experiment: --batch 60000 is more than the 50000 images accuracy trains on; the largest mini-batch is 50000',
     ]);
     expect(r.stdout).toBe('');
+  });
+
+  it('a diverged run: exit 3, and with --json the error on stdout too', () => {
+    const r = cli([...DIVERGING_SPEED, '--json']);
+    expect(r.status).toBe(3);
+    expect(r.stderrLines.at(-1)).toBe(
+      'experiment: training-speed diverged: from epoch 3 a gradient norm is not finite (try a smaller --eta)',
+    );
+    expect(JSON.parse(r.stdout)).toMatchObject({ divergedAtEpoch: 3, exitCode: 3 });
   });
 
   it('a missing data folder: exit 1, one line naming the file and the folder', () => {
