@@ -60,6 +60,15 @@ export const DEFAULTS: Record<ExperimentName, { epochs: number; eta: number; lam
 export const DEFAULT_LAYERS = '784,30,30,10';
 export const MAX_EPOCHS = 100_000;
 export const MAX_SEEDS = 1000;
+/**
+ * The images each experiment trains on, which a mini-batch cannot exceed: training-speed uses the first 1000
+ * (generate_gradient.py), accuracy the 50,000 of Nielsen's split.
+ */
+export const BATCH_LIMIT: Record<ExperimentName, number> = {
+  'initial-norms': 50_000,
+  'training-speed': 1000,
+  accuracy: 50_000,
+};
 
 export const USAGE = `usage: npm run experiment -- <experiment> [options]
 
@@ -115,6 +124,16 @@ function parseWhole(option: string, text: string, min: number, max: number): num
   const n = parseNumber(option, text);
   if (!Number.isInteger(n) || n < min || n > max) {
     throw new UsageError(`--${option} ${text} must be a whole number from ${min} to ${max}`);
+  }
+  return n;
+}
+
+function parseBatch(text: string, experiment: ExperimentName): number {
+  const limit = BATCH_LIMIT[experiment];
+  const n = parseNumber('batch', text);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--batch ${text} must be a whole number from 1 to ${limit}`);
+  if (n > limit) {
+    throw new UsageError(`--batch ${text} is more than the ${limit} images ${experiment} trains on; the largest mini-batch is ${limit}`);
   }
   return n;
 }
@@ -211,7 +230,7 @@ export function parseArgs(argv: readonly string[]): ExperimentConfig | 'help' {
   }
   const clip = clipText === undefined ? 0 : parseNumber('clip', clipText);
   if (!(Number.isFinite(clip) && clip >= 0)) throw new UsageError(`--clip ${clipText} must be a number ≥ 0 (0 is no clipping)`);
-  const batch = get('batch') === undefined ? defaults.batch : parseWhole('batch', get('batch')!, 1, 60_000);
+  const batch = get('batch') === undefined ? defaults.batch : parseBatch(get('batch')!, experiment);
 
   const presetText = get('preset');
   const dataDir = get('data');

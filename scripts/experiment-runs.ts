@@ -8,7 +8,7 @@
  */
 import { firstExamples, PROBE_COUNT } from '../src/data/mnist';
 import { Network, applyExplodingPreset, GradientProbe, createRng, shuffle, type Rng, evaluate, Trainer, type Samples } from '../src/engine';
-import type { ExperimentConfig } from './experiment-args';
+import { UsageError, type ExperimentConfig } from './experiment-args';
 
 /** Receives progress lines (the command line sends them to stderr). */
 export type Log = (line: string) => void;
@@ -50,6 +50,8 @@ export interface TrainingSpeedResult {
   seed: number;
   /** norms[e][h−1] = ‖δʰ‖ measured before epoch e (e = 0 is the untrained network). */
   norms: (number | null)[][];
+  /** First epoch whose measured norms are not finite; null when training stayed finite throughout. */
+  divergedAtEpoch: number | null;
   settings: RunSettings;
   warnings: string[];
   wallSeconds: number;
@@ -67,6 +69,8 @@ export interface AccuracyResult {
   bestEpoch: number;
   /** Mean training cost per epoch, as measured in the forward passes of that epoch's mini-batches. */
   trainingCost: (number | null)[];
+  /** First epoch (counted from 1) whose training cost is not finite; null when training stayed finite. */
+  divergedAtEpoch: number | null;
   validationCount: number;
   settings: RunSettings;
   warnings: string[];
@@ -169,6 +173,20 @@ function trainEpoch(
   return costSum / batches;
 }
 
+/**
+ * The mini-batch size, refused when it is larger than the images trained on: shrinking it quietly would
+ * report a run with other settings than the ones asked for. The option parser already refuses this for
+ * MNIST; a smaller --data set is only known here.
+ */
+function checkBatch(config: ExperimentConfig, count: number): number {
+  if (config.batch > count) {
+    throw new UsageError(
+      `--batch ${config.batch} is more than the ${count} images ${config.experiment} trains on; the largest mini-batch is ${count}`,
+    );
+  }
+  return config.batch;
+}
+
 function identityOrder(n: number): Uint32Array {
   const order = new Uint32Array(n);
   for (let k = 0; k < n; k++) order[k] = k;
@@ -184,15 +202,17 @@ export function runTrainingSpeed(config: ExperimentConfig, training: Samples, lo
   const set = firstExamples(training, PROBE_COUNT);
   const { net, rng } = buildNetwork(config, config.seed, set);
   const probe = new GradientProbe(net, set);
-  const batch = Math.min(config.batch, set.count);
+  const batch = checkBatch(config, set.count);
   const trainer = new Trainer(net, batch);
   const order = identityOrder(set.count);
   const norms: (number | null)[][] = [];
   const warnings: string[] = [];
+  let divergedAtEpoch: number | null = null;
   const every = Math.max(1, Math.round(config.epochs / 10));
   for (let epoch = 0; epoch < config.epochs; epoch++) {
     const row = Array.from(probe.run().layerNorms, finiteOrNull);
-    if (row.includes(null) && warnings.length === 0) {
+    if (row.includes(null) && divergedAtEpoch === null) {
+      divergedAtEpoch = epoch;
       warnings.push(`from epoch ${epoch} a gradient norm is not finite: training diverged (try a smaller --eta)`);
     }
     norms.push(row);
@@ -205,6 +225,7 @@ export function runTrainingSpeed(config: ExperimentConfig, training: Samples, lo
     layers: config.layers,
     seed: config.seed,
     norms,
+    divergedAtEpoch,
     settings: {
       ...baseSettings(config, set.count),
       eta: config.eta,
@@ -231,16 +252,18 @@ export function runAccuracy(
   const started = performance.now();
   const { training, validation } = data;
   const { net, rng } = buildNetwork(config, config.seed, firstExamples(training, PROBE_COUNT));
-  const batch = Math.min(config.batch, training.count);
+  const batch = checkBatch(config, training.count);
   const trainer = new Trainer(net, batch);
   const order = identityOrder(training.count);
   const accuracy: number[] = [];
   const trainingCost: (number | null)[] = [];
   const warnings: string[] = [];
+  let divergedAtEpoch: number | null = null;
   for (let epoch = 1; epoch <= config.epochs; epoch++) {
     const cost = trainEpoch(trainer, training, order, rng, { ...config, batch }, training.count);
     const result = evaluate(net, validation);
-    if (!Number.isFinite(cost) && warnings.length === 0) {
+    if (!Number.isFinite(cost) && divergedAtEpoch === null) {
+      divergedAtEpoch = epoch;
       warnings.push(`from epoch ${epoch} the training cost is not finite: training diverged (try a smaller --eta)`);
     }
     accuracy.push(result.accuracy);
@@ -259,6 +282,7 @@ export function runAccuracy(
     best: accuracy[bestEpoch - 1],
     bestEpoch,
     trainingCost,
+    divergedAtEpoch,
     validationCount: validation.count,
     settings: {
       ...baseSettings(config, PROBE_COUNT),

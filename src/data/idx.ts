@@ -40,16 +40,46 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+function hex32(n: number): string {
+  return `0x${n.toString(16).padStart(8, '0')}`;
+}
+
+/** Does the file start like an HTML (or XML) document, after any byte-order mark and white space? */
+function looksLikeMarkup(bytes: Uint8Array): boolean {
+  let i = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) i = 3;
+  while (i < bytes.length && (bytes[i] === 0x20 || (bytes[i] >= 0x09 && bytes[i] <= 0x0d))) i++;
+  if (bytes[i] !== 0x3c) return false; // '<'
+  const next = bytes[i + 1];
+  // '<!doctype', '<!--', '<?xml' or a tag name; an IDX file starts with two zero bytes, never with '<'.
+  return next === 0x21 || next === 0x3f || ((next | 0x20) >= 0x61 && (next | 0x20) <= 0x7a);
+}
+
+/**
+ * Names the usual wrong files in place of an IDX file before any number is read from them: an empty file, an
+ * error page a web server sent instead (a wrong URL still "downloads"), and the .gz the files are published as.
+ */
+function checkNotForeign(bytes: Uint8Array, file: string, kind: string): void {
+  if (bytes.length === 0) throw new DataFileError(file, `is empty (0 bytes), expected an IDX ${kind} file`);
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    throw new DataFileError(file, 'is gzip-compressed (it starts with 1f 8b); decompress it first');
+  }
+  if (looksLikeMarkup(bytes)) {
+    throw new DataFileError(file, 'looks like an HTML page, not an IDX file — was an error page saved in its place?');
+  }
+}
+
 function checkMagic(bytes: Uint8Array, file: string, expected: number, kind: string): void {
   const magic = readUint32BE(bytes, 0);
   if (magic === expected) return;
   const other = magic === IMAGE_MAGIC ? ' (that is an image file)' : magic === LABEL_MAGIC ? ' (that is a label file)' : '';
-  throw new DataFileError(file, `magic number is ${magic}${other}, expected ${expected} for an IDX ${kind} file`);
+  throw new DataFileError(file, `magic number is ${hex32(magic)}${other}, expected ${hex32(expected)} for an IDX ${kind} file`);
 }
 
 /** Validates the 16-byte image header alone (magic 2051, 28×28) and returns the announced count — used while streaming. */
 export function readImageHeader(bytes: Uint8Array, file: string): { count: number; rows: number; cols: number } {
-  // The magic number first: a wrong kind of file is a more useful thing to hear about than its length.
+  // What the file is first: a wrong kind of file is a more useful thing to hear about than its length.
+  checkNotForeign(bytes, file, 'image');
   if (bytes.length >= 4) checkMagic(bytes, file, IMAGE_MAGIC, 'image');
   if (bytes.length < IMAGE_HEADER_BYTES) {
     throw new DataFileError(
@@ -100,6 +130,7 @@ export function parseIdxImages(bytes: Uint8Array, file: string): { count: number
 
 /** Parses an IDX label file and checks every label is a digit 0-9. Returns a view into `bytes` (no copy). */
 export function parseIdxLabels(bytes: Uint8Array, file: string): Uint8Array {
+  checkNotForeign(bytes, file, 'label');
   if (bytes.length >= 4) checkMagic(bytes, file, LABEL_MAGIC, 'label');
   if (bytes.length < LABEL_HEADER_BYTES) {
     throw new DataFileError(

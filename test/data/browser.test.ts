@@ -193,6 +193,30 @@ describe('loadMnistInBrowser', () => {
     expect(server.chunksSent.get('/mnist/train-images-idx3-ubyte')).toBeLessThan(5);
   });
 
+  it('names an HTML page served in place of a file, as a fallback page of a web app would be', async () => {
+    const page = new TextEncoder().encode(
+      '<!doctype html>\n<html lang="en"><head><meta charset="UTF-8" /><title>Gradient Lab</title></head></html>\n',
+    );
+    const html = 'looks like an HTML page, not an IDX file — was an error page saved in its place?';
+    const labels = await rejection(loadMnistInBrowser({ fetchFn: fakeServer(4096, { 'train-labels-idx1-ubyte': { body: page } }).fetch }));
+    expect(labels.message).toBe(`/mnist/train-labels-idx1-ubyte: ${html}`);
+    // The streamed image file goes through the same check as soon as its header has arrived.
+    const images = await rejection(loadMnistInBrowser({ fetchFn: fakeServer(8, { 'train-images-idx3-ubyte': { body: page } }).fetch }));
+    expect(images.message).toBe(`/mnist/train-images-idx3-ubyte: ${html}`);
+  });
+
+  it('names a gzip file served in place of a file, and an empty one', async () => {
+    const gzip = new Uint8Array([
+      0x1f, 0x8b, 0x08, 0x08, 0x6e, 0x2a, 0x5e, 0x4a, 0x00, 0x03, 0x74, 0x72, 0x61, 0x69, 0x6e, 0x2d, 0x69, 0x6d,
+    ]);
+    const zipped = await rejection(loadMnistInBrowser({ fetchFn: fakeServer(4096, { 't10k-images-idx3-ubyte': { body: gzip } }).fetch }));
+    expect(zipped.message).toBe('/mnist/t10k-images-idx3-ubyte: is gzip-compressed (it starts with 1f 8b); decompress it first');
+    const empty = await rejection(
+      loadMnistInBrowser({ fetchFn: fakeServer(4096, { 'train-images-idx3-ubyte': { body: new Uint8Array(0) } }).fetch }),
+    );
+    expect(empty.message).toBe('/mnist/train-images-idx3-ubyte: is empty (0 bytes), expected an IDX image file');
+  });
+
   it('rejects trailing bytes after the announced images', async () => {
     const real = realFiles.get(MNIST_FILES.testImages)!;
     const longer = new Uint8Array(real.length + 5);

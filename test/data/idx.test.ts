@@ -50,13 +50,34 @@ describe('parseIdxImages', () => {
   it('rejects a label file given as images by its magic number', () => {
     const err = errorOf(() => parseIdxImages(labelFile([1, 2]), 'train-images-idx3-ubyte'));
     expect(err.file).toBe('train-images-idx3-ubyte');
-    expect(err.message).toBe('train-images-idx3-ubyte: magic number is 2049 (that is a label file), expected 2051 for an IDX image file');
+    expect(err.message).toBe(
+      'train-images-idx3-ubyte: magic number is 0x00000801 (that is a label file), expected 0x00000803 for an IDX image file',
+    );
   });
 
-  it('rejects an unknown magic number', () => {
+  it('rejects an unknown magic number, shown in hex as the format defines it', () => {
     expect(() => parseIdxImages(imageFile(1, 28, 28, 0x12345678), 'x')).toThrow(
-      'x: magic number is 305419896, expected 2051 for an IDX image file',
+      'x: magic number is 0x12345678, expected 0x00000803 for an IDX image file',
     );
+  });
+
+  it('says what the bytes are when they are an HTML page, a gzip file or nothing at all', () => {
+    const text = (s: string) => new TextEncoder().encode(s);
+    // What a web server's error page or an app's fallback page looks like when saved under the file's name.
+    const page = text('<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head><body></body></html>\n');
+    const html = 'looks like an HTML page, not an IDX file — was an error page saved in its place?';
+    expect(errorOf(() => parseIdxImages(page, 'imgs')).message).toBe(`imgs: ${html}`);
+    expect(errorOf(() => parseIdxLabels(page, 'labs')).message).toBe(`labs: ${html}`);
+    expect(errorOf(() => parseIdxLabels(text('\ufeff\n  <html lang="en">'), 'labs')).message).toBe(`labs: ${html}`);
+    // The header of train-labels-idx1-ubyte.gz as published: 1f 8b, deflate, a stored file name.
+    const gzip = new Uint8Array([0x1f, 0x8b, 0x08, 0x08, 0x6e, 0x2a, 0x5e, 0x4a, 0x00, 0x03, 0x74, 0x72, 0x61, 0x69, 0x6e, 0x2d, 0x6c]);
+    const gz = 'is gzip-compressed (it starts with 1f 8b); decompress it first';
+    expect(errorOf(() => parseIdxImages(gzip, 'imgs')).message).toBe(`imgs: ${gz}`);
+    expect(errorOf(() => parseIdxLabels(gzip, 'labs')).message).toBe(`labs: ${gz}`);
+    expect(errorOf(() => parseIdxImages(new Uint8Array(0), 'imgs')).message).toBe('imgs: is empty (0 bytes), expected an IDX image file');
+    expect(errorOf(() => parseIdxLabels(new Uint8Array(0), 'labs')).message).toBe('labs: is empty (0 bytes), expected an IDX label file');
+    // A '<' further in is just a pixel or a count, not markup.
+    expect(parseIdxImages(imageFile(1, 28, 28, 2051), 'imgs').count).toBe(1);
   });
 
   it('rejects images that are not 28×28', () => {
@@ -106,7 +127,7 @@ describe('parseIdxLabels', () => {
 
   it('rejects image files, truncation and trailing bytes', () => {
     expect(() => parseIdxLabels(imageFile(1), 'labs')).toThrow(
-      'labs: magic number is 2051 (that is an image file), expected 2049 for an IDX label file',
+      'labs: magic number is 0x00000803 (that is an image file), expected 0x00000801 for an IDX label file',
     );
     expect(() => parseIdxLabels(labelFile([1, 2, 3]).subarray(0, 10), 'labs')).toThrow(
       'labs: truncated: the header announces 3 labels (11 bytes), but the file has only 10 bytes',

@@ -73,8 +73,22 @@ describe('loadMnist on broken folders', () => {
       return b;
     });
     expect(loadError(dir).message).toBe(
-      't10k-images-idx3-ubyte: magic number is 2049 (that is a label file), expected 2051 for an IDX image file',
+      't10k-images-idx3-ubyte: magic number is 0x00000801 (that is a label file), expected 0x00000803 for an IDX image file',
     );
+  });
+
+  it('an HTML page or a gzip file saved under the name of an IDX file, or an empty one', () => {
+    const dir = dataFolder();
+    corrupt(dir, MNIST_FILES.trainLabels, () => new TextEncoder().encode('<!DOCTYPE html>\n<html><body>Not Found</body></html>\n'));
+    expect(loadError(dir).message).toBe(
+      'train-labels-idx1-ubyte: looks like an HTML page, not an IDX file — was an error page saved in its place?',
+    );
+    corrupt(dir, MNIST_FILES.trainLabels, (b) => b);
+    corrupt(dir, MNIST_FILES.trainImages, () => new Uint8Array([0x1f, 0x8b, 0x08, 0x08, 0x6e, 0x2a, 0x5e, 0x4a, 0x00, 0x03]));
+    expect(loadError(dir).message).toBe('train-images-idx3-ubyte: is gzip-compressed (it starts with 1f 8b); decompress it first');
+    corrupt(dir, MNIST_FILES.trainImages, (b) => b);
+    corrupt(dir, MNIST_FILES.testLabels, () => new Uint8Array(0));
+    expect(loadError(dir).message).toBe('t10k-labels-idx1-ubyte: is empty (0 bytes), expected an IDX label file');
   });
 
   it('wrong dimensions', () => {

@@ -19,6 +19,11 @@ import { main } from '../../scripts/experiment';
 
 const root = resolve(__dirname, '../..');
 
+/** Settings whose training goes to infinity within a few steps: ReLU, which does not saturate, and a huge η. */
+const DIVERGING = ['--layers', '784,10,10', '--activation', 'relu', '--eta', '1000000'];
+/** training-speed with them: ‖δˡ‖ is finite before epochs 0-2 and not finite from epoch 3. */
+const DIVERGING_SPEED = ['training-speed', '--layers', '784,10,10,10', '--activation', 'relu', '--eta', '1000000', '--epochs', '5'];
+
 function config(argv: string[]): ExperimentConfig {
   const c = parseArgs(argv);
   if (c === 'help') throw new Error('unexpected help');
@@ -126,13 +131,25 @@ describe('parseArgs', () => {
     expect(usageError(['accuracy', '--clip', '-1'])).toBe('--clip -1 must be a number ≥ 0 (0 is no clipping)');
     expect(usageError(['initial-norms', '--clip', '1'])).toContain('--clip does not apply to initial-norms');
     expect(usageError(['accuracy', '--epochs', '2.5'])).toBe('--epochs 2.5 must be a whole number from 1 to 100000');
-    expect(usageError(['accuracy', '--batch', '0'])).toBe('--batch 0 must be a whole number from 1 to 60000');
+    expect(usageError(['accuracy', '--batch', '0'])).toBe('--batch 0 must be a whole number from 1 to 50000');
     expect(usageError(['accuracy', '--seeds', '3'])).toBe('--seeds applies to initial-norms only, not to accuracy');
     expect(usageError(['initial-norms', '--epochs', '3'])).toContain('--epochs does not apply to initial-norms');
     expect(usageError(['accuracy', '--eta'])).toBe('--eta needs a value');
     expect(usageError(['accuracy', '--eta', '1', '--eta', '2'])).toBe('--eta is given twice');
     expect(usageError([])).toBe('no experiment named (expected initial-norms, training-speed, accuracy)');
     expect(usageError(['accuracy', 'extra'])).toBe('unexpected argument "extra"');
+  });
+
+  it('refuses a mini-batch larger than the images the experiment trains on, instead of shrinking it', () => {
+    expect(usageError(['accuracy', '--batch', '50001'])).toBe(
+      '--batch 50001 is more than the 50000 images accuracy trains on; the largest mini-batch is 50000',
+    );
+    expect(usageError(['accuracy', '--batch', '60000'])).toContain('--batch 60000 is more than the 50000 images');
+    expect(usageError(['training-speed', '--batch', '5000'])).toBe(
+      '--batch 5000 is more than the 1000 images training-speed trains on; the largest mini-batch is 1000',
+    );
+    expect(config(['accuracy', '--batch', '50000']).batch).toBe(50_000);
+    expect(config(['training-speed', '--batch', '1000']).batch).toBe(1000);
   });
 });
 
@@ -217,6 +234,26 @@ describe('experiments on real MNIST', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^epoch 1\/2: validation \d+\.\d\d%/);
     expect(formatResult(r)).toContain(`best ${(100 * r.best).toFixed(2)}% at epoch ${r.bestEpoch} of 2`);
+    expect(r.divergedAtEpoch).toBeNull();
+  });
+
+  it('accuracy refuses a mini-batch larger than a smaller data set, rather than shrinking it', () => {
+    const small = { training: firstExamples(data.training, 2000), validation: firstExamples(data.validation, 500) };
+    const c = config(['accuracy', '--layers', '784,10,10', '--epochs', '1', '--batch', '3000']);
+    expect(() => runAccuracy(c, small)).toThrow(
+      new UsageError('--batch 3000 is more than the 2000 images accuracy trains on; the largest mini-batch is 2000'),
+    );
+  });
+
+  it('training-speed and accuracy record the epoch from which training diverged', () => {
+    const speed = runTrainingSpeed(config([...DIVERGING_SPEED]), data.training);
+    expect(speed.divergedAtEpoch).toBe(3);
+    expect(speed.norms[2].every((v) => v !== null)).toBe(true);
+    expect(speed.norms[3]).toEqual([null, null]);
+    const small = { training: firstExamples(data.training, 2000), validation: firstExamples(data.validation, 500) };
+    const accuracy = runAccuracy(config(['accuracy', ...DIVERGING, '--epochs', '2']), small);
+    expect(accuracy.divergedAtEpoch).toBe(1);
+    expect(accuracy.trainingCost).toEqual([null, null]);
   });
 });
 
@@ -288,6 +325,66 @@ describe('main', () => {
     expect(out).toEqual([]);
     expect(err).toEqual(['experiment: train-labels-idx1-ubyte: label 12 at index 37 is not a digit 0-9']);
   });
+
+  it('a diverged training-speed run prints what it measured, then fails with exit code 3', () => {
+    const { code, out, err } = capture([...DIVERGING_SPEED]);
+    expect(code).toBe(3);
+    expect(out.join('\n')).toContain('warning: from epoch 3 a gradient norm is not finite: training diverged');
+    expect(err.at(-1)).toBe('experiment: training-speed diverged: from epoch 3 a gradient norm is not finite (try a smaller --eta)');
+  });
+
+  it('a diverged accuracy run prints what it measured, then fails with exit code 3', () => {
+    const { code, out, err } = capture(['accuracy', ...DIVERGING, '--epochs', '1', '--batch', '100']);
+    expect(code).toBe(3);
+    expect(out.join('\n')).toMatch(/^best \d+\.\d\d% at epoch 1 of 1/m);
+    expect(err.at(-1)).toBe('experiment: accuracy diverged: from epoch 1 the training cost is not finite (try a smaller --eta)');
+  });
+
+  describe('with --json, a failure is one JSON line on stdout as well', () => {
+    it('a bad option: exit code 2', () => {
+      const { code, out, err } = capture(['accuracy', '--json', '--batch', '60000']);
+      expect(code).toBe(2);
+      const message = '--batch 60000 is more than the 50000 images accuracy trains on; the largest mini-batch is 50000';
+      expect(out).toEqual([JSON.stringify({ error: message, exitCode: 2 })]);
+      expect(err).toEqual([`experiment: ${message}`]);
+      // Found even when the mistake comes before --json, or is the experiment's name itself.
+      expect(JSON.parse(capture(['speed', '--json']).out[0])).toEqual({
+        error: 'unknown experiment "speed" (expected initial-norms, training-speed, accuracy)',
+        exitCode: 2,
+      });
+    });
+
+    it('unusable data: exit code 1', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'mnist-cli-'));
+      folders.push(dir);
+      const { code, out } = capture(['initial-norms', '--json', '--data', dir]);
+      expect(code).toBe(1);
+      expect(out).toHaveLength(1);
+      expect(JSON.parse(out[0])).toEqual({ error: `train-labels-idx1-ubyte: not found in ${dir}`, exitCode: 1 });
+    });
+
+    it('a diverged run: the measurements, with the error and exit code 3 beside them', () => {
+      const { code, out } = capture([...DIVERGING_SPEED, '--json']);
+      expect(code).toBe(3);
+      expect(out).toHaveLength(1);
+      const json = JSON.parse(out[0]);
+      expect(json).toMatchObject({
+        experiment: 'training-speed',
+        divergedAtEpoch: 3,
+        error: 'training-speed diverged: from epoch 3 a gradient norm is not finite (try a smaller --eta)',
+        exitCode: 3,
+      });
+      expect(json.norms).toHaveLength(5);
+    });
+
+    it('a run that did not diverge carries no error', () => {
+      const { code, out } = capture(['training-speed', '--json', '--layers', '784,10,10,10', '--epochs', '2']);
+      expect(code).toBe(0);
+      const json = JSON.parse(out[0]);
+      expect(json.divergedAtEpoch).toBeNull();
+      expect(json).not.toHaveProperty('error');
+    });
+  });
 });
 
 describe('the command line', () => {
@@ -309,6 +406,24 @@ describe('the command line', () => {
     const r = cli(['training-speed', '--eta', 'abc']);
     expect(r.status).toBe(2);
     expect(r.stderrLines).toEqual(['experiment: --eta "abc" is not a number']);
+  });
+
+  it('a mini-batch larger than the training set: exit 2, one line naming the value and the limit', () => {
+    const r = cli(['accuracy', '--batch', '60000']);
+    expect(r.status).toBe(2);
+    expect(r.stderrLines).toEqual([
+      'experiment: --batch 60000 is more than the 50000 images accuracy trains on; the largest mini-batch is 50000',
+    ]);
+    expect(r.stdout).toBe('');
+  });
+
+  it('a diverged run: exit 3, and with --json the error on stdout too', () => {
+    const r = cli([...DIVERGING_SPEED, '--json']);
+    expect(r.status).toBe(3);
+    expect(r.stderrLines.at(-1)).toBe(
+      'experiment: training-speed diverged: from epoch 3 a gradient norm is not finite (try a smaller --eta)',
+    );
+    expect(JSON.parse(r.stdout)).toMatchObject({ divergedAtEpoch: 3, exitCode: 3 });
   });
 
   it('a missing data folder: exit 1, one line naming the file and the folder', () => {
