@@ -46,6 +46,8 @@ export function checkConfig(raw: unknown): RunConfig {
   if (c.probeEvery !== undefined) config.probeEvery = c.probeEvery;
   if (c.clipNorm !== undefined) config.clipNorm = c.clipNorm;
   if (c.pauseAt !== undefined) config.pauseAt = c.pauseAt;
+  if (c.residual !== undefined) config.residual = c.residual;
+  if (c.normalisation !== undefined) config.normalisation = c.normalisation;
   return config;
 }
 

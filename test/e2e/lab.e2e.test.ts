@@ -31,6 +31,7 @@ import {
   headline,
   layerNorms,
   learningTable,
+  parseDisplayedNumber,
   shownEpoch,
   readBars,
   tableRows,
@@ -330,7 +331,7 @@ describe.skipIf(skipLocally)('Gradient Lab in Chromium (production build)', () =
   );
 
   /** A page of its own at another screen size, reporting its errors into the walk's list. */
-  async function openPage(viewport: { width: number; height: number }, search: string, phone = false): Promise<Page> {
+  async function openPage(viewport: { width: number; height: number }, search: string, phone = false, hiddenLayers = 4): Promise<Page> {
     const context = await browser!.newContext({ viewport, deviceScaleFactor: 1, isMobile: phone, hasTouch: phone });
     const other = await context.newPage();
     other.setDefaultTimeout(STEP_TIMEOUT);
@@ -339,7 +340,7 @@ describe.skipIf(skipLocally)('Gradient Lab in Chromium (production build)', () =
       if (msg.type() === 'error') consoleErrors.push(`console.error (${viewport.width}×${viewport.height}): ${msg.text()}`);
     });
     await other.goto(`${served!.url}${search}`, { waitUntil: 'load' });
-    await expect.poll(async () => (await readBars(other)).layers, POLL).toBe(4);
+    await expect.poll(async () => (await readBars(other)).layers, POLL).toBe(hiddenLayers);
     return other;
   }
 
@@ -533,6 +534,56 @@ describe.skipIf(skipLocally)('Gradient Lab in Chromium (production build)', () =
         expect(await shownEpoch(desk)).toBe(20);
       } finally {
         await desk.context().close();
+      }
+    },
+    2 * STEP_TIMEOUT,
+  );
+
+  it(
+    'ten hidden sigmoid layers: residual connections raise ‖δ¹‖/‖δ¹⁰‖ at initialisation at least tenfold; layer normalisation shows "n/a" for eq. 124',
+    async () => {
+      needs('bars');
+      const tenLayers = `?layers=784,${Array(10).fill(30).join(',')},10`;
+      const lab = await openPage({ width: 1280, height: 800 }, tenLayers, false, 10);
+      try {
+        const factors = async () => (await tableRows(lab)).map((cells) => cells[3] ?? '');
+        const firstOverLast = (norms: number[]) => norms[0] / norms[9];
+        await expect.poll(async () => (await layerNorms(lab)).filter((v) => Number.isFinite(v) && v > 0).length, POLL).toBe(10);
+        const plain = firstOverLast(await layerNorms(lab));
+        // Without a cure every factor is a number (the chapter's network).
+        expect(await factors()).not.toContain('n/a');
+
+        await lab.getByRole('checkbox', { name: 'Residual connections', exact: true }).check();
+        await expect.poll(() => lab.url(), POLL).toContain('residual=1');
+        // Layers 1 to 9 sit just below a skip, so their factor is not applicable; the new run's first probe says so.
+        await expect.poll(async () => (await factors()).filter((f) => f === 'n/a').length, POLL).toBe(9);
+        expect(Number.isFinite(parseDisplayedNumber((await factors())[9]))).toBe(true);
+        const norms = await layerNorms(lab);
+        expect(
+          norms.every((v) => Number.isFinite(v) && v > 0),
+          `norms ${norms.join(', ')}`,
+        ).toBe(true);
+        const residual = firstOverLast(norms);
+        // README: ×4.6·10⁶ on this network; ten times is a margin no seed or rounding can take away.
+        expect(residual, `‖δ¹‖/‖δ¹⁰‖ ${plain} without skips, ${residual} with`).toBeGreaterThanOrEqual(10 * plain);
+        expect(await lab.getByText(/^n\/a: eq\. 124's factor does not carry δ back here/).isVisible()).toBe(true);
+
+        // Layer normalisation with the default initialisation does not cure this network (README: ×0.33); it only
+        // changes what eq. 124 can say, so check the table is honest about that.
+        await lab.getByRole('checkbox', { name: 'Residual connections', exact: true }).uncheck();
+        await lab.getByRole('checkbox', { name: 'Layer normalisation', exact: true }).check();
+        await expect.poll(() => lab.url(), POLL).toContain('norm=layer');
+        await expect.poll(() => lab.url(), POLL).not.toContain('residual=1');
+        await expect.poll(async () => (await factors()).filter((f) => f === 'n/a').length, POLL).toBe(10);
+        const normalised = await layerNorms(lab);
+        expect(
+          normalised.every((v) => Number.isFinite(v) && v > 0),
+          `norms ${normalised.join(', ')}`,
+        ).toBe(true);
+        const tableText = (await learningTable(lab).textContent()) ?? '';
+        expect(tableText).not.toMatch(/NaN|overflow/);
+      } finally {
+        await lab.context().close();
       }
     },
     2 * STEP_TIMEOUT,

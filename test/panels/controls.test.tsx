@@ -4,6 +4,7 @@ import { act, cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ControlsPanel } from '../../src/panels/controls/ControlsPanel';
 import { renderWithStore } from './render';
+import { mirrorConfigInUrl } from '../../src/store/url';
 
 afterEach(cleanup);
 
@@ -153,5 +154,46 @@ describe('controls', () => {
     expect((sw as HTMLInputElement).checked).toBe(true);
     await user.click(sw);
     expect(client.last('set-preset')).toEqual({ type: 'set-preset', runId: 3, exploding: false });
+  });
+
+  it('the residual switch rebuilds the network with skips, says so, and writes residual=1 into the address', async () => {
+    const user = userEvent.setup();
+    const { client, store } = renderWithStore(<ControlsPanel />, '?layers=784,30,30,30,10');
+    const urls: string[] = [];
+    mirrorConfigInUrl(store, { replaceState: (_d, _t, url) => urls.push(String(url)) }, { pathname: '/', hash: '' });
+    const box = screen.getByRole('checkbox', { name: 'Residual connections' }) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    expect(screen.getByText(/hidden layers after the first of equal width/)).toBeTruthy();
+    await user.click(box);
+    expect(box.checked).toBe(true);
+    expect(store.getState().config.residual).toBe(true);
+    expect(client.last('configure')).toMatchObject({ runId: 2, config: { residual: true } });
+    expect(store.getState().notice).toBe('Network re-initialised with seed 1 (residual).');
+    expect(urls.at(-1)).toMatch(/[?&]residual=1&/);
+    await user.click(box);
+    expect(store.getState().config.residual).toBe(false);
+    expect(urls.at(-1)).not.toContain('residual=');
+  });
+
+  it('the layer-normalisation switch rebuilds the network normalised and writes norm=layer into the address', async () => {
+    const user = userEvent.setup();
+    const { client, store } = renderWithStore(<ControlsPanel />);
+    const urls: string[] = [];
+    mirrorConfigInUrl(store, { replaceState: (_d, _t, url) => urls.push(String(url)) }, { pathname: '/', hash: '' });
+    const box = screen.getByRole('checkbox', { name: 'Layer normalisation' }) as HTMLInputElement;
+    await user.click(box);
+    expect(store.getState().config.normalisation).toBe('layer');
+    expect(client.last('configure')).toMatchObject({ runId: 2, config: { normalisation: 'layer' } });
+    expect(store.getState().notice).toContain('layer norm');
+    expect(urls.at(-1)).toMatch(/[?&]norm=layer&/);
+    await user.click(box);
+    expect(store.getState().config.normalisation).toBe('none');
+    expect(urls.at(-1)).not.toContain('norm=');
+  });
+
+  it('both switches start checked when the address asks for the cures', () => {
+    renderWithStore(<ControlsPanel />, '?residual=1&norm=layer');
+    expect((screen.getByRole('checkbox', { name: 'Residual connections' }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('checkbox', { name: 'Layer normalisation' }) as HTMLInputElement).checked).toBe(true);
   });
 });

@@ -72,6 +72,28 @@ describe('layer learning speed table', () => {
     expect(document.body.textContent).not.toMatch(/NaN|Infinity|undefined/);
   });
 
+  it('shows "n/a" with its reason where a cure makes eq. 124\'s factor not applicable, and no overflow note', async () => {
+    const { client } = renderWithStore(<LearningSpeedPanel />, '?layers=784,30,30,30,10&residual=1');
+    const snap = makeSnapshot(1, [30, 30, 30], { scale: [0.001, 0.01, 0.1] });
+    // Layers 1 and 2 sit just below a skip; the last hidden layer's factor still applies.
+    snap.factorNorms[0] = Number.NaN;
+    snap.factorNorms[1] = Number.NaN;
+    act(() => client.emit(snap));
+    const table = screen.getByRole('table', { name: 'Layer learning speed' });
+    await waitFor(() => expect(within(table).getAllByRole('row')[1].textContent).not.toContain('—'));
+    const factorCells = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => within(r).getAllByRole('cell')[3]);
+    expect(factorCells.map((c) => c.textContent)).toEqual(['n/a', 'n/a', '0.7']);
+    const note = screen.getByText(/^n\/a: eq\. 124's factor does not carry δ back here\. With a skip path the factor is I \+ Σ′W/);
+    expect(factorCells[0].getAttribute('aria-describedby')).toBe(note.id);
+    expect(factorCells[0].getAttribute('title')).toContain('with layer normalisation the Jacobian includes the normalisation');
+    expect(factorCells[2].getAttribute('aria-describedby')).toBeNull();
+    expect(screen.queryByText(/grew past the largest 32-bit float/)).toBeNull();
+    expect(document.body.textContent).not.toMatch(/NaN|overflow/);
+  });
+
   it('draws one line per hidden layer with a legend', async () => {
     const { client, container } = renderWithStore(<LearningSpeedPanel />);
     act(() => {

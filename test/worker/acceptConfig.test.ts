@@ -11,6 +11,13 @@ describe('the worker accepting a configuration', () => {
     expect('probeEvery' in c).toBe(false);
   });
 
+  it("keeps the later cures, so the page's residual and normalisation settings reach the network", () => {
+    const c = checkConfig(baseConfig({ residual: true, normalisation: 'layer' }));
+    expect(c.residual).toBe(true);
+    expect(c.normalisation).toBe('layer');
+    expect(() => checkConfig({ ...baseConfig(), normalisation: 'batch' })).toThrow(ConfigError);
+  });
+
   it('refuses with the first problem, as a ConfigError', () => {
     expect(() => checkConfig({ ...baseConfig(), eta: 0, seed: -1 })).toThrow(ConfigError);
     expect(() => checkConfig({ ...baseConfig(), eta: 0, seed: -1 })).toThrow(

@@ -128,6 +128,7 @@ export function ControlsPanel() {
           ))}
         </select>
       </div>
+      <CureSwitches />
     </section>
   );
 }
@@ -183,5 +184,42 @@ export function ClipControl() {
         hint="Each step's gradient ∇ over all weights and biases is scaled to length c when it is longer: ∇ ← ∇·c/‖∇‖ (Pascanu et al. 2013). 0 turns it off. A change starts the run again."
       />
     </div>
+  );
+}
+
+/**
+ * The two cures that came after the chapter. Each changes the network itself, so switching one builds a
+ * fresh network from the seed, like the other remedies, and the notice line names what changed.
+ */
+export function CureSwitches() {
+  const residual = useLab((s) => s.config.residual ?? false);
+  const normalisation = useLab((s) => s.config.normalisation ?? 'none');
+  const update = useLab((s) => s.updateConfig);
+  const ids = { residual: useId(), norm: useId() };
+  return (
+    <fieldset className="cure-fields">
+      <legend>The cures that came after</legend>
+      <div className="cure-field">
+        <input id={ids.residual} type="checkbox" checked={residual} onChange={(e) => update({ residual: e.target.checked })} />
+        <label htmlFor={ids.residual}>Residual connections</label>
+        <p className="hint">
+          aˡ = aˡ⁻¹ + σ(zˡ) on hidden layers after the first of equal width, so the gradient reaches the early layers along the identity
+          path (He et al. 2016). A change starts the run again.
+        </p>
+      </div>
+      <div className="cure-field">
+        <input
+          id={ids.norm}
+          type="checkbox"
+          checked={normalisation === 'layer'}
+          onChange={(e) => update({ normalisation: e.target.checked ? 'layer' : 'none' })}
+        />
+        <label htmlFor={ids.norm}>Layer normalisation</label>
+        <p className="hint">
+          Each hidden layer's z is standardised over its neurons, example by example, then scaled by a learned gain (Ba et al. 2016). A
+          change starts the run again.
+        </p>
+      </div>
+    </fieldset>
   );
 }

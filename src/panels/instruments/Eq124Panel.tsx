@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'react';
 import type { ActivationName } from '../../engine';
 import type { Snapshot } from '../../worker/protocol';
 import { DERIVATIVE_LABELS } from '../common/derivative';
+import { FACTOR_NOT_APPLICABLE, FACTOR_NOT_APPLICABLE_NOTE, factorNotApplicable } from '../common/factorNote';
 import { drawFactorBars } from './drawFactorBars';
 import { FACTOR_BOX, NORM_DOMAIN, factorBoxHeight, factorRows, factorScale } from './eq124Geometry';
 import { formatNorm, formatNumber } from './format';
@@ -17,6 +18,7 @@ export function Eq124Panel({ snapshot, activation = 'sigmoid' }: { snapshot?: Sn
   const height = factorBoxHeight(rows.length);
   const scale = factorScale();
   const ticks = [1e-3, 1e-2, 1e-1, 1, 10, 100];
+  const notApplicableSeen = rows.some((r) => factorNotApplicable(r.factorNorm));
 
   useEffect(() => {
     if (bars.current) drawFactorBars(bars.current, snapshot ? factorRows(snapshot) : []);
@@ -81,9 +83,15 @@ export function Eq124Panel({ snapshot, activation = 'sigmoid' }: { snapshot?: Sn
               <tr key={r.h}>
                 <th scope="row">{r.h}</th>
                 <td aria-label={`mean σ′ layer ${r.h}`}>{formatNorm(r.meanPrime)}</td>
-                <td aria-label={`factor norm layer ${r.h}`} data-value={String(r.factorNorm)}>
-                  {formatNorm(r.factorNorm)}
-                </td>
+                {factorNotApplicable(r.factorNorm) ? (
+                  <td aria-label={`factor norm layer ${r.h}: not applicable`} title={FACTOR_NOT_APPLICABLE_NOTE} data-value="n/a">
+                    {FACTOR_NOT_APPLICABLE}
+                  </td>
+                ) : (
+                  <td aria-label={`factor norm layer ${r.h}`} data-value={String(r.factorNorm)}>
+                    {formatNorm(r.factorNorm)}
+                  </td>
+                )}
                 <td>{formatNorm(r.deltaNorm)}</td>
                 <td>
                   {r.measuredRatio === null ? '—' : Number.isNaN(r.measuredRatio) ? 'undefined (‖δʰ⁺¹‖ = 0)' : formatNorm(r.measuredRatio)}
@@ -94,6 +102,7 @@ export function Eq124Panel({ snapshot, activation = 'sigmoid' }: { snapshot?: Sn
         </table>
         <p id="eq124-note" className="hint">
           — : the last hidden layer's ratio would need δ of the output layer, which the probe does not report.
+          {notApplicableSeen && ` ${FACTOR_NOT_APPLICABLE_NOTE}`}
         </p>
       </div>
     </section>

@@ -3,6 +3,10 @@ import { select } from 'd3';
 import { FACTOR_BOX, factorBarWidth, factorScale, type FactorRow } from './eq124Geometry';
 import { formatNorm } from './format';
 import { palette } from '../../app/palette';
+import { FACTOR_NOT_APPLICABLE, factorNotApplicable } from '../common/factorNote';
+
+/** The label next to a bar; a cure that makes the factor not applicable gets no bar and says so. */
+const barLabel = (norm: number) => (factorNotApplicable(norm) ? FACTOR_NOT_APPLICABLE : formatNorm(norm));
 
 export function drawFactorBars(g: SVGGElement, rows: readonly FactorRow[]): void {
   const scale = factorScale();
@@ -35,9 +39,9 @@ export function drawFactorBars(g: SVGGElement, rows: readonly FactorRow[]): void
     .attr('width', (d) => factorBarWidth(d.factorNorm, scale))
     .attr('fill', (d) => (d.factorNorm >= 1 ? palette.growingFactor : palette.shrinkingFactor))
     .attr('data-h', (d) => d.h)
-    .attr('data-norm', (d) => String(d.factorNorm));
+    .attr('data-norm', (d) => (factorNotApplicable(d.factorNorm) ? FACTOR_NOT_APPLICABLE : String(d.factorNorm)));
   bars
     .select('text.bar-value')
     .attr('x', (d) => FACTOR_BOX.left + factorBarWidth(d.factorNorm, scale) + 6)
-    .text((d) => formatNorm(d.factorNorm));
+    .text((d) => barLabel(d.factorNorm));
 }

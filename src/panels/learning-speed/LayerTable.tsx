@@ -2,10 +2,12 @@
  * The numbers behind the chart for the latest probe: ‖δˡ‖ of each hidden layer, its ratio to the last hidden
  * layer, and the two ingredients of eq. 124 that explain the ratio.
  */
+import { useId } from 'react';
 import { formatValue } from '../../store/format';
 import { useLab, useLabFrame } from '../../store/hooks';
 import { layerColour } from '../../app/palette';
 import { DERIVATIVE_LABELS } from '../common/derivative';
+import { FACTOR_NOT_APPLICABLE, FACTOR_NOT_APPLICABLE_NOTE, factorNotApplicable } from '../common/factorNote';
 
 export function LayerTable() {
   const snapshot = useLabFrame((s) => s.snapshot);
@@ -16,6 +18,8 @@ export function LayerTable() {
   const last = matches ? snapshot.layerNorms[numHidden - 1] : NaN;
   const overflowSeen = matches && Array.from(snapshot.layerNorms).some((v) => !Number.isFinite(v));
   const zeroSeen = matches && Array.from(snapshot.layerNorms).some((v) => v === 0);
+  const notApplicableSeen = matches && Array.from(snapshot.factorNorms).some(factorNotApplicable);
+  const noteId = useId();
 
   return (
     <div className="table-wrap">
@@ -52,7 +56,13 @@ export function LayerTable() {
                 </td>
                 <td>{norm === null ? '—' : formatValue(norm)}</td>
                 <td>{ratio === null ? '—' : ratio}</td>
-                <td>{factor === null || factor === undefined ? '—' : formatValue(factor)}</td>
+                {factor !== null && factor !== undefined && factorNotApplicable(factor) ? (
+                  <td title={FACTOR_NOT_APPLICABLE_NOTE} aria-describedby={noteId}>
+                    {FACTOR_NOT_APPLICABLE}
+                  </td>
+                ) : (
+                  <td>{factor === null || factor === undefined ? '—' : formatValue(factor)}</td>
+                )}
                 <td>{prime === null || prime === undefined ? '—' : formatValue(prime)}</td>
               </tr>
             );
@@ -66,6 +76,11 @@ export function LayerTable() {
         <p className="hint">
           ‖δˡ‖ = 0: no gradient reaches that layer, because it or a layer after it has derivative 0 on every probe image (ReLUs that never
           fire), so the layer has stopped learning. A log scale cannot draw 0, so its line ends; a ratio to 0 is shown as ÷ 0 or 0 / 0.
+        </p>
+      )}
+      {notApplicableSeen && (
+        <p id={noteId} className="hint">
+          {FACTOR_NOT_APPLICABLE_NOTE}
         </p>
       )}
       <p className="explain">

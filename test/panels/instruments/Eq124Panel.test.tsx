@@ -59,10 +59,31 @@ describe('Eq124Panel', () => {
       ['1', 0.3],
       ['2', 0.5],
     ]);
-    rerender(<Eq124Panel snapshot={snapshot([25, 24.9, Number.NaN], [5, 0.2, 0.01], [0.25, 0.25, 0.25])} />);
+    // An infinite norm is a run gone wrong; NaN is reserved for "not applicable" (next test).
+    rerender(<Eq124Panel snapshot={snapshot([25, 24.9, Number.POSITIVE_INFINITY], [5, 0.2, 0.01], [0.25, 0.25, 0.25])} />);
     expect(bars()).toHaveLength(3);
     expect(bars()[0]).toEqual(['1', 25]);
     expect(screen.getByLabelText('factor norm layer 3').textContent).toBe('not finite (diverged)');
+  });
+
+  it('says "n/a" and why where a cure makes the factor not applicable (NaN by design), never NaN or "diverged"', () => {
+    // Hidden layer 1 sits below a skip; layer 2 keeps its exact factor.
+    const { container } = render(<Eq124Panel snapshot={snapshot([Number.NaN, 0.5], [0.03, 0.04], [0.2, 0.21])} />);
+    const cell = screen.getByLabelText('factor norm layer 1: not applicable');
+    expect(cell.textContent).toBe('n/a');
+    expect(cell.getAttribute('title')).toMatch(/With a skip path the factor is I \+ Σ′W; with layer normalisation the Jacobian includes/);
+    expect(screen.getByLabelText('factor norm layer 2').textContent).toBe('0.500');
+    expect(screen.getByRole('table', { name: 'Eq. 124 per hidden layer' }).getAttribute('aria-describedby')).toBe('eq124-note');
+    expect(document.getElementById('eq124-note')?.textContent).toContain('n/a: eq. 124');
+    const bar = container.querySelector('rect.factor-bar[data-h="1"]');
+    expect(bar?.getAttribute('width')).toBe('0');
+    expect(bar?.getAttribute('data-norm')).toBe('n/a');
+    expect(container.textContent).not.toMatch(/NaN|diverged/);
+  });
+
+  it('mentions "n/a" under the table only when a factor is not applicable', () => {
+    render(<Eq124Panel snapshot={snapshot([0.3, 0.5], [0.01, 0.04], [0.2, 0.21])} />);
+    expect(document.getElementById('eq124-note')?.textContent).not.toContain('n/a');
   });
 
   it("names the derivative of the live network's activation in the mean column", () => {
