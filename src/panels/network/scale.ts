@@ -12,6 +12,7 @@
  */
 
 import type { BarScaleMode } from '../../store/view';
+import { formatDecade } from '../common/decades';
 
 export { BAR_SCALES, DEFAULT_BAR_SCALE, type BarScaleMode } from '../../store/view';
 
@@ -80,33 +81,11 @@ export interface ScaleTick {
   label: string;
 }
 
-const SUPERSCRIPT: Record<string, string> = {
-  '-': '⁻',
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-};
-
-function powerOfTen(e: number): string {
-  if (e === 0) return '1';
-  return `10${String(e)
-    .split('')
-    .map((c) => SUPERSCRIPT[c])
-    .join('')}`;
-}
-
 /**
  * Decade marks of the log scale, relative to the full bar: the full bar is "1", one decade shorter is
  * "10⁻¹" of it, down to the start of the track at 10⁻⁴. Relative, so the marks stay put while the absolute
  * full-bar value (printed beside the legend) changes with every probe.
  */
 export function logDecadeTicks(decades = LOG_DECADES): ScaleTick[] {
-  return Array.from({ length: decades + 1 }, (_, k) => ({ at: (decades - k) / decades, label: powerOfTen(-k) }));
+  return Array.from({ length: decades + 1 }, (_, k) => ({ at: (decades - k) / decades, label: formatDecade(10 ** -k) }));
 }
