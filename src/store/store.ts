@@ -15,6 +15,7 @@ import { MAX_HIDDEN_LAYERS, MAX_HIDDEN_WIDTH, NEW_LAYER_WIDTH, describeDifferenc
 import { DEFAULT_VIEW, parseViewQuery, type ViewSettings } from './view';
 import type { BarScaleMode } from './view';
 import { parsePresentation } from './presentation';
+import { parseLang, type Lang } from '../i18n/lang';
 import { appendNormPoint, appendOrdered, DEFAULT_SERIES_LIMIT, type AccuracyPoint, type NormPoint } from './series';
 
 export type { TrainerClient };
@@ -74,6 +75,8 @@ export interface LabData {
   seriesLimit: number;
   /** Projector view: only the bars, the learning-speed chart and the controls a teacher needs. */
   presenting: boolean;
+  /** The language of everything the page shows or says; switching it never touches the run. */
+  lang: Lang;
 }
 
 export interface LabActions {
@@ -106,6 +109,7 @@ export interface LabActions {
   setBarScale(mode: BarScaleMode): void;
   dismissUrlNotices(): void;
   setPresenting(on: boolean): void;
+  setLang(lang: Lang): void;
 }
 
 export type LabState = LabData & LabActions;
@@ -116,6 +120,8 @@ export interface LabStoreOptions {
   /** A query string to read the configuration from ("?layers=784,30,10"). */
   search?: string;
   seriesLimit?: number;
+  /** The language when the query string names none (the browser's preference, or a remembered choice). */
+  defaultLang?: Lang;
 }
 
 /** Everything a fresh run starts with, apart from the configuration and the data state. */
@@ -227,6 +233,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       view: parsedView.view,
       seriesLimit: options.seriesLimit ?? DEFAULT_SERIES_LIMIT,
       presenting: parsePresentation(options.search ?? ''),
+      lang: parseLang(options.search ?? '') ?? options.defaultLang ?? 'en',
 
       connect() {
         if (unsubscribe) return;
@@ -369,6 +376,9 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       },
       setPresenting(on) {
         if (get().presenting !== on) set({ presenting: on });
+      },
+      setLang(lang) {
+        if (get().lang !== lang) set({ lang });
       },
     };
   });
