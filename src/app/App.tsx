@@ -14,6 +14,7 @@ import { Headline } from '../panels/network/Headline';
 import { NetworkPanel } from '../panels/network/NetworkPanel';
 import { StatusLine } from '../panels/status/StatusLine';
 import { RunBar } from '../panels/controls/RunBar';
+import { LessonPanel } from '../lesson/LessonPanel';
 import { Toolbar } from './Toolbar';
 
 export function App({ store }: { store: LabStore }) {
@@ -59,6 +60,7 @@ function Page() {
           <InstrumentsSection />
         </main>
       </div>
+      <LessonPanel />
     </div>
   );
 }

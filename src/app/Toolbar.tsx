@@ -9,6 +9,8 @@ import { useLab, useLabStore } from '../store/hooks';
 import { ExplodingSwitch } from '../panels/controls/ControlsPanel';
 import { FigurePresets } from '../panels/controls/FigurePresets';
 import { PaceSelect } from '../panels/controls/PaceSelect';
+import { LessonButton } from '../lesson/LessonPanel';
+import { nextLessonStep, previousLessonStep } from '../lesson/apply';
 import { HelpDialog } from './HelpDialog';
 import { actionForKey, type ShortcutAction } from './shortcuts';
 
@@ -51,6 +53,12 @@ export function Toolbar() {
         case 'exit-presentation':
           s.setPresenting(false);
           break;
+        case 'lesson-next':
+          nextLessonStep(store);
+          break;
+        case 'lesson-back':
+          previousLessonStep(store);
+          break;
         default: {
           const unreachable: never = action;
           return unreachable;
@@ -59,7 +67,7 @@ export function Toolbar() {
     };
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
-      const action = actionForKey(event);
+      const action = actionForKey(event, { lessonOpen: store.getState().lesson !== null });
       if (action === null) return;
       // Escape outside presentation mode is not ours to swallow.
       if (action === 'exit-presentation' && !store.getState().presenting) return;
@@ -81,6 +89,7 @@ export function Toolbar() {
         </>
       )}
       <div className="toolbar-end">
+        <LessonButton />
         <button
           type="button"
           aria-haspopup="dialog"

@@ -7,6 +7,7 @@ import { createWorkerClient } from '../worker/client';
 import { createLabStore } from '../store/store';
 import { mirrorConfigInUrl } from '../store/url';
 import { persistPinnedRuns } from '../store/pinnedStorage';
+import { applyLessonFromUrl } from '../lesson/apply';
 import { App } from './App';
 import { applyPalette } from './palette';
 // One stylesheet in five parts, in cascade order: later parts refine earlier ones at equal specificity.
@@ -22,6 +23,8 @@ applyPalette(document.documentElement.style);
 const store = createLabStore({ client: createWorkerClient(), search: window.location.search });
 mirrorConfigInUrl(store, window.history, window.location);
 store.getState().connect();
+// A lesson=N link sets the lab up for step N, after the first run is configured so the step's network wins.
+applyLessonFromUrl(store);
 // After connect(): configuring the first run clears the notice line, and a notice about unreadable
 // pinned runs must survive it.
 persistPinnedRuns(store, browserStorage());

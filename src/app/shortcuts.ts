@@ -13,7 +13,9 @@ export type ShortcutAction =
   | 'toggle-exploding'
   | 'toggle-presentation'
   | 'help'
-  | 'exit-presentation';
+  | 'exit-presentation'
+  | 'lesson-next'
+  | 'lesson-back';
 
 export interface Shortcut {
   /** KeyboardEvent.key, lower case for letters (Shift and Caps Lock give the same action). */
@@ -23,6 +25,12 @@ export interface Shortcut {
    * held. Left out, Shift does not matter (a letter, or "?" which needs Shift on many keyboards).
    */
   shift?: boolean;
+  /**
+   * Only while the lesson is open. Its ← → come before → (step one epoch) in the table and so win over it:
+   * a teacher's clicker sends arrows, and with the lesson open an arrow should turn the page. Shift+→ still
+   * steps ten epochs, and the Step buttons still step one.
+   */
+  lessonOpen?: true;
   /** How the key is written in the help. */
   keyLabel: string;
   action: ShortcutAction;
@@ -31,6 +39,8 @@ export interface Shortcut {
 
 export const SHORTCUTS: readonly Shortcut[] = [
   { key: ' ', keyLabel: 'Space', action: 'toggle-run', label: 'Start or pause training' },
+  { key: 'ArrowRight', shift: false, lessonOpen: true, keyLabel: '→', action: 'lesson-next', label: 'Lesson open: next step' },
+  { key: 'ArrowLeft', shift: false, lessonOpen: true, keyLabel: '←', action: 'lesson-back', label: 'Lesson open: step back' },
   { key: 'ArrowRight', shift: false, keyLabel: '→', action: 'step', label: 'Step: one epoch (SGD: one probe interval)' },
   { key: 'ArrowRight', shift: true, keyLabel: 'Shift+→', action: 'step-10', label: 'Step: ten epochs (SGD: ten probe intervals)' },
   { key: 'r', keyLabel: 'R', action: 'reset', label: 'Reset: fresh weights from the same seed' },
@@ -75,13 +85,18 @@ function isTyping(target: TargetLike): boolean {
  * reloads the page, Alt+→ goes forward), the user is typing in a field, or Space lands on a button
  * that Space already presses.
  */
-export function actionForKey(event: KeyLike): ShortcutAction | null {
+export function actionForKey(event: KeyLike, context: { lessonOpen?: boolean } = {}): ShortcutAction | null {
   if (event.ctrlKey || event.metaKey || event.altKey) return null;
   const target = (event.target ?? null) as TargetLike | null;
   if (target && isTyping(target)) return null;
   const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
   if (key === ' ' && target?.tagName !== undefined && PRESSABLE_TAGS.has(target.tagName.toUpperCase())) return null;
-  const found = SHORTCUTS.find((s) => s.key === key && (s.shift === undefined || s.shift === (event.shiftKey === true)));
+  const found = SHORTCUTS.find(
+    (s) =>
+      s.key === key &&
+      (s.shift === undefined || s.shift === (event.shiftKey === true)) &&
+      (s.lessonOpen === undefined || context.lessonOpen === true),
+  );
   if (!found) return null;
   // Holding → keeps stepping, as a held key does in any viewer; every other action fires once.
   if (event.repeat && found.action !== 'step' && found.action !== 'step-10') return null;

@@ -16,6 +16,8 @@ import { DEFAULT_VIEW, parseViewQuery, type ViewSettings } from './view';
 import type { BarScaleMode } from './view';
 import { parsePresentation } from './presentation';
 import { parseLang, type Lang } from '../i18n/lang';
+import { parseLessonQuery } from '../lesson/query';
+import { LESSON_STEP_COUNT } from '../lesson/steps';
 import { appendNormPoint, appendOrdered, DEFAULT_SERIES_LIMIT, type AccuracyPoint, type NormPoint } from './series';
 
 export type { TrainerClient };
@@ -77,6 +79,8 @@ export interface LabData {
   presenting: boolean;
   /** The language of everything the page shows or says; switching it never touches the run. */
   lang: Lang;
+  /** The open step of the lesson (from 1), or null when the lesson is closed; closing it leaves the lab as it is. */
+  lesson: number | null;
 }
 
 export interface LabActions {
@@ -110,6 +114,8 @@ export interface LabActions {
   dismissUrlNotices(): void;
   setPresenting(on: boolean): void;
   setLang(lang: Lang): void;
+  /** Opens the lesson at a step (from 1) or closes it (null). Only the step changes: src/lesson sets the lab up. */
+  setLesson(step: number | null): void;
 }
 
 export type LabState = LabData & LabActions;
@@ -203,6 +209,8 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       ? parseQuery(options.search)
       : { config: { ...DEFAULT_CONFIG, layers: [...DEFAULT_CONFIG.layers] }, notices: [] };
   const parsedView = options.search !== undefined ? parseViewQuery(options.search) : { view: { ...DEFAULT_VIEW }, notices: [] };
+  const lang = parseLang(options.search ?? '') ?? options.defaultLang ?? 'en';
+  const parsedLesson = parseLessonQuery(options.search ?? '', lang);
   let unsubscribe: (() => void) | null = null;
   let nextPinId = 1;
 
@@ -222,7 +230,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
 
     return {
       config: parsed.config,
-      urlNotices: [...parsed.notices, ...parsedView.notices],
+      urlNotices: [...parsed.notices, ...parsedView.notices, ...(parsedLesson.notice === null ? [] : [parsedLesson.notice])],
       notice: null,
       runId: NO_RUN,
       ...freshRun(),
@@ -233,7 +241,8 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       view: parsedView.view,
       seriesLimit: options.seriesLimit ?? DEFAULT_SERIES_LIMIT,
       presenting: parsePresentation(options.search ?? ''),
-      lang: parseLang(options.search ?? '') ?? options.defaultLang ?? 'en',
+      lang,
+      lesson: parsedLesson.step,
 
       connect() {
         if (unsubscribe) return;
@@ -379,6 +388,12 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       },
       setLang(lang) {
         if (get().lang !== lang) set({ lang });
+      },
+      setLesson(step) {
+        if (step !== null && (!Number.isInteger(step) || step < 1 || step > LESSON_STEP_COUNT)) {
+          throw new Error(`the lesson has steps 1 to ${LESSON_STEP_COUNT}, not ${step}`);
+        }
+        if (get().lesson !== step) set({ lesson: step });
       },
     };
   });

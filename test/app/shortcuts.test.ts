@@ -22,7 +22,8 @@ describe('actionForKey', () => {
 
   it('the help lists each action once, and every listed key maps back to its action', () => {
     expect(new Set(SHORTCUTS.map((s) => s.action)).size).toBe(SHORTCUTS.length);
-    for (const s of SHORTCUTS) expect(press(s.key, { shiftKey: s.shift })).toBe(s.action);
+    for (const s of SHORTCUTS)
+      expect(actionForKey({ key: s.key, shiftKey: s.shift, target: on('BODY') }, { lessonOpen: s.lessonOpen })).toBe(s.action);
   });
 
   it('never fires while typing in an input, select, textarea or editable element', () => {
@@ -42,7 +43,7 @@ describe('actionForKey', () => {
     // Held down, both keep stepping, as → always did.
     expect(press('ArrowRight', { shiftKey: true, repeat: true })).toBe('step-10');
     expect(press('ArrowRight', { shiftKey: true, ctrlKey: true })).toBeNull();
-    const help = SHORTCUTS.filter((s) => s.key === 'ArrowRight').map((s) => [s.keyLabel, s.label]);
+    const help = SHORTCUTS.filter((s) => s.key === 'ArrowRight' && !s.lessonOpen).map((s) => [s.keyLabel, s.label]);
     expect(help).toEqual([
       ['→', 'Step: one epoch (SGD: one probe interval)'],
       ['Shift+→', 'Step: ten epochs (SGD: ten probe intervals)'],
@@ -65,6 +66,22 @@ describe('actionForKey', () => {
   it('ignores a held key except →, so holding Space does not start and pause in a loop', () => {
     expect(press(' ', { repeat: true })).toBeNull();
     expect(press('ArrowRight', { repeat: true })).toBe('step');
+  });
+
+  it("turns the lesson's pages on ← → while it is open; Shift+→ still steps ten epochs", () => {
+    const open = (key: string, extra: Partial<KeyLike> = {}) => actionForKey({ key, target: on('BODY'), ...extra }, { lessonOpen: true });
+    expect(open('ArrowRight')).toBe('lesson-next');
+    expect(open('ArrowLeft')).toBe('lesson-back');
+    expect(open('ArrowRight', { shiftKey: true })).toBe('step-10');
+    expect(open('ArrowLeft', { shiftKey: true })).toBeNull();
+    // A held arrow would rebuild the network at every step it flies past.
+    expect(open('ArrowRight', { repeat: true })).toBeNull();
+    // Typing in a field, or a modifier, still keeps the keys away from the lesson.
+    expect(actionForKey({ key: 'ArrowRight', target: on('INPUT') }, { lessonOpen: true })).toBeNull();
+    expect(open('ArrowLeft', { altKey: true })).toBeNull();
+    // Closed, ← does nothing and → steps one epoch, as before.
+    expect(actionForKey({ key: 'ArrowRight', target: on('BODY') }, { lessonOpen: false })).toBe('step');
+    expect(actionForKey({ key: 'ArrowLeft', target: on('BODY') }, { lessonOpen: false })).toBeNull();
   });
 
   it('works without a target', () => {
