@@ -59,7 +59,7 @@ export function LessonPanel() {
     <section className="lesson-panel" aria-label={ui.panelLabel} onKeyDown={onKeyDown} lang={lang}>
       <div className="lesson-top">
         <p className="lesson-progress" aria-live="polite">
-          <span className="lesson-name">{ui.heading}</span> {ui.progress(stepNumber, LESSON_STEP_COUNT)}
+          <span className="lesson-name">{ui.heading}</span> <span>{ui.progress(stepNumber, LESSON_STEP_COUNT)}</span>
         </p>
         <button type="button" className="lesson-close" aria-label={ui.closeLabel} title={ui.closeLabel} onClick={() => closeLesson(store)}>
           {ui.close}
