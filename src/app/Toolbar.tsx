@@ -11,7 +11,9 @@ import { FigurePresets } from '../panels/controls/FigurePresets';
 import { PaceSelect } from '../panels/controls/PaceSelect';
 import { LessonButton } from '../lesson/LessonPanel';
 import { nextLessonStep, previousLessonStep } from '../lesson/apply';
+import { useT } from '../i18n/useT';
 import { HelpDialog } from './HelpDialog';
+import { LangSwitch } from './LangSwitch';
 import { actionForKey, type ShortcutAction } from './shortcuts';
 
 export function Toolbar() {
@@ -19,6 +21,7 @@ export function Toolbar() {
   const presenting = useLab((s) => s.presenting);
   const setPresenting = useLab((s) => s.setPresenting);
   const [helpOpen, setHelpOpen] = useState(false);
+  const m = useT();
 
   useEffect(() => {
     const run = (action: ShortcutAction) => {
@@ -90,11 +93,12 @@ export function Toolbar() {
       )}
       <div className="toolbar-end">
         <LessonButton />
+        <LangSwitch />
         <button
           type="button"
           aria-haspopup="dialog"
-          aria-label="Keyboard shortcuts"
-          title="Keyboard shortcuts (?)"
+          aria-label={m.toolbar.shortcuts}
+          title={m.toolbar.shortcutsTitle}
           onClick={() => setHelpOpen(true)}
         >
           ?
@@ -102,10 +106,10 @@ export function Toolbar() {
         <button
           type="button"
           className={presenting ? 'primary' : undefined}
-          title="Key P; Escape also leaves"
+          title={m.toolbar.presentationTitle}
           onClick={() => setPresenting(!presenting)}
         >
-          {presenting ? 'Exit presentation' : 'Presentation mode'}
+          {presenting ? m.toolbar.exitPresentation : m.toolbar.enterPresentation}
         </button>
       </div>
       <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
