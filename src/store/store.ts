@@ -11,6 +11,7 @@ import { DEFAULT_CONFIG, epochsFor, type RunConfig } from '../config';
 import type { FromWorker, RunStatus, Snapshot, ToWorker } from '../worker/protocol';
 import { NO_RUN } from '../worker/protocol';
 import type { TrainerClient } from '../worker/client';
+import { SEED_COUNT } from '../worker/seeds';
 import { MAX_HIDDEN_LAYERS, MAX_HIDDEN_WIDTH, NEW_LAYER_WIDTH, describeDifference, needsReinitialise, parseQuery } from './config';
 import { DEFAULT_VIEW, parseViewQuery, type ViewSettings } from './view';
 import type { BarScaleMode } from './view';
@@ -77,6 +78,8 @@ export interface LabData {
   presenting: boolean;
   /** The language of everything the page shows or says; switching it never touches the run. */
   lang: Lang;
+  /** ‖δˡ‖ at initialisation over other seeds of the run's network (norms[s][h−1], seed firstSeed + s); null until asked. */
+  seedNorms: { runId: number; firstSeed: number; norms: number[][] } | null;
 }
 
 export interface LabActions {
@@ -110,6 +113,8 @@ export interface LabActions {
   dismissUrlNotices(): void;
   setPresenting(on: boolean): void;
   setLang(lang: Lang): void;
+  /** Asks the worker for ‖δˡ‖ at initialisation over SEED_COUNT seeds from the run's own. */
+  measureSeeds(): void;
 }
 
 export type LabState = LabData & LabActions;
@@ -181,6 +186,8 @@ export function reduceMessage(state: LabData, msg: FromWorker): Partial<LabData>
       return { status: 'diverged', divergence: { epoch: msg.epoch, batch: msg.batch, reason: msg.reason } };
     case 'error':
       return { error: { message: msg.message, retryable: msg.retryable } };
+    case 'seed-norms':
+      return { seedNorms: { runId: msg.runId, firstSeed: msg.firstSeed, norms: msg.norms } };
     default: {
       const unreachable: never = msg;
       return unreachable;
@@ -234,6 +241,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       seriesLimit: options.seriesLimit ?? DEFAULT_SERIES_LIMIT,
       presenting: parsePresentation(options.search ?? ''),
       lang: parseLang(options.search ?? '') ?? options.defaultLang ?? 'en',
+      seedNorms: null,
 
       connect() {
         if (unsubscribe) return;
@@ -379,6 +387,9 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       },
       setLang(lang) {
         if (get().lang !== lang) set({ lang });
+      },
+      measureSeeds() {
+        send({ type: 'measure-seeds', runId: get().runId, count: SEED_COUNT });
       },
     };
   });

@@ -94,6 +94,7 @@ describe('protocol messages survive a structured clone', () => {
       'set-preset': true,
       'set-speed': true,
       'set-pause-at': true,
+      'measure-seeds': true,
     };
     const fromTypes: Record<FromWorker['type'], true> = {
       loading: true,
@@ -103,6 +104,7 @@ describe('protocol messages survive a structured clone', () => {
       status: true,
       diverged: true,
       error: true,
+      'seed-norms': true,
     };
     expect(new Set(toWorker.map((m) => m.type))).toEqual(new Set(Object.keys(toTypes)));
     expect(new Set(fromWorker.map((m) => m.type))).toEqual(new Set(Object.keys(fromTypes)));
