@@ -46,6 +46,31 @@ export const zhCN: Messages = {
     help: '显示这些快捷键',
     exitPresentation: '退出演示模式',
   },
+  seeds: {
+    title: (count) => `${n.int(count)} 个随机种子`,
+    explain: (first, last) =>
+      `书中的 ‖δˡ‖ 来自一次运行。这里是同一个网络在随机种子 ${n.int(first)} 到 ${n.int(last)} 下初始化时的值：每个种子一个点，方框包含中间一半，横穿方框的线是中位数。`,
+    waiting: '正在测量其他随机种子……',
+    noData: '前 1000 张训练图像到达后，才会测量其他随机种子。',
+    stripLabel: (count) => `${n.int(count)} 个随机种子下，每个隐藏层初始化时的 ‖δˡ‖，对数刻度`,
+    ratioLabel: (count) => `${n.int(count)} 个随机种子下，最后一个隐藏层比第一个学得快多少倍，对数刻度`,
+    layerRow: (h) => `第 ${n.int(h)} 层`,
+    ratioRow: (last) => `‖δ${last}‖ ÷ ‖δ¹‖`,
+    axisNorm: '初始化时的 ‖δˡ‖',
+    axisRatio: '最后一个 ÷ 第一个隐藏层',
+    dotTitle: (seed, h, value) => `随机种子 ${n.int(seed)}，第 ${n.int(h)} 个隐藏层：‖δ‖ = ${value}`,
+    ratioTitle: (seed, value) => `随机种子 ${n.int(seed)}：最后一个隐藏层的学习速度是第一个的 ${value} 倍`,
+    medianTitle: (median, q1, q3) => `中位数 ${median}，中间一半从 ${q1} 到 ${q3}`,
+    bookTitle: (value) => `书中的单次运行：${value}`,
+    legendCurrent: (seed) => `本次运行（随机种子 ${n.int(seed)}）`,
+    legendBook: '书中的运行',
+    legendBox: '中间一半与中位数',
+    summary: (median, lo, hi, current) =>
+      `各随机种子的中位数：最后一个隐藏层的学习速度是第一个的 ${median} 倍（从 ${lo} 倍到 ${hi} 倍）；本随机种子：${current} 倍。`,
+    missing: (count) => `有 ${n.int(count)} 个值不是有限的正数（溢出或恰好为零），已略去。`,
+    layerNormDefault:
+      '默认初始化下的层归一化：第一层在这里并没有变快。偏置 b ~ N(0, 1) 已经让每层的 z 散布得略大于 1，所以把 z 标准化会把梯度除以这个散布（每层都略微缩小），而每一层仍然要把 δ 乘以 σ′ ≤ 1/4。用 Xavier 初始化（b = 0，z 的散布约为 0.5）时，同样的归一化会让每层的梯度加倍。',
+  },
   notices: {
     pausedAt: (epoch) => `已按要求在第 ${n.int(epoch)} 次迭代后暂停。`,
     retrying: '正在重新加载 MNIST。',

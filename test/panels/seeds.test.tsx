@@ -103,6 +103,12 @@ describe('<SeedsPanel>', () => {
     expect(container.textContent).toMatch(/Layer normalisation with the default initialiser: the first layer is no faster here/);
   });
 
+  it('speaks Chinese when the page does', () => {
+    const { container } = renderWithStore(<SeedsPanel />, '?lang=zh-CN');
+    expect(within(container).getByRole('heading', { name: '20 个随机种子' })).toBeTruthy();
+    expect(container.textContent).toContain('前 1000 张训练图像到达后');
+  });
+
   it('says how many seeds could not be placed on the log axis', () => {
     const { client, store, container } = renderWithStore(<SeedsPanel />);
     const runId = store.getState().runId;
@@ -110,7 +116,7 @@ describe('<SeedsPanel>', () => {
     const norms = NORMS.map((row, s) => (s === 3 ? [Number.NaN, row[1]] : row));
     act(() => client.emit({ type: 'seed-norms', runId, firstSeed: 1, norms }));
     expect(container.querySelectorAll('.seeds-norms circle.seed-dot')).toHaveLength(2 * SEED_COUNT - 1);
-    expect(container.textContent).toMatch(/1 seed\(s\) gave a gradient that is not a finite positive number/);
+    expect(container.textContent).toMatch(/1 seed gave a gradient that is not a finite positive number/);
     expect(container.textContent).not.toMatch(/NaN/);
   });
 });

@@ -25,7 +25,8 @@ import {
   stripTicks,
   type Spread,
 } from './geometry';
-import { SEEDS_TEXT as text } from './text';
+import { useT } from '../../i18n/useT';
+import type { Messages } from '../../i18n/catalogue';
 import './seeds.css';
 
 const DOT = 4;
@@ -39,6 +40,7 @@ export function SeedsPanel() {
   const seedNorms = useLab((s) => s.seedNorms);
   const config = useLab((s) => s.config);
   const asked = useRef(-1);
+  const text = useT().seeds;
 
   // Asked once per run, after its first probe: then the worker holds the probe images the seeds need.
   useEffect(() => {
@@ -62,23 +64,27 @@ export function SeedsPanel() {
           {hasSnapshot ? text.waiting : text.noData}
         </p>
       ) : (
-        <SeedStrips norms={current.norms} firstSeed={current.firstSeed} numHidden={numHidden} book={book} />
+        <SeedStrips norms={current.norms} firstSeed={current.firstSeed} numHidden={numHidden} book={book} text={text} />
       )}
       {showLayerNormNote && <p className="explain seeds-note">{text.layerNormDefault}</p>}
     </section>
   );
 }
 
+type SeedsText = Messages['seeds'];
+
 function SeedStrips({
   norms,
   firstSeed,
   numHidden,
   book,
+  text,
 }: {
   norms: number[][];
   firstSeed: number;
   numHidden: number;
   book: readonly number[] | null;
+  text: SeedsText;
 }) {
   const layers = Array.from({ length: numHidden }, (_, i) => i + 1);
   const rows = layers.map((h) => layerValues(norms, h));
@@ -111,6 +117,8 @@ function SeedStrips({
             firstSeed={firstSeed}
             book={book === null ? null : book[r]}
             title={(seed, v) => text.dotTitle(seed, layers[r], formatValue(v))}
+            medianTitle={text.medianTitle}
+            bookTitle={text.bookTitle}
           />
         ))}
       </svg>
@@ -121,13 +129,15 @@ function SeedStrips({
             row={0}
             kind="ratio"
             layer={numHidden}
-            label={text.ratioRow(numHidden)}
+            label={text.ratioRow(superscriptOf(numHidden))}
             values={ratios}
             scale={ratioScale}
             colour={palette.text}
             firstSeed={firstSeed}
             book={bookR}
             title={(seed, v) => text.ratioTitle(seed, formatValue(v))}
+            medianTitle={text.medianTitle}
+            bookTitle={text.bookTitle}
           />
         </svg>
       )}
@@ -167,6 +177,15 @@ function SeedStrips({
   );
 }
 
+const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+function superscriptOf(n: number): string {
+  return String(n)
+    .split('')
+    .map((d) => SUPERSCRIPTS[Number(d)])
+    .join('');
+}
+
 function diamond(cx: number, cy: number, size: number): string {
   return `M${cx},${cy - size}L${cx + size},${cy}L${cx},${cy + size}L${cx - size},${cy}Z`;
 }
@@ -201,6 +220,8 @@ function Strip({
   firstSeed,
   book,
   title,
+  medianTitle,
+  bookTitle,
 }: {
   row: number;
   kind: 'layer' | 'ratio';
@@ -212,6 +233,8 @@ function Strip({
   firstSeed: number;
   book: number | null;
   title: (seed: number, value: number) => string;
+  medianTitle: SeedsText['medianTitle'];
+  bookTitle: SeedsText['bookTitle'];
 }) {
   const cy = rowCentre(row);
   const spread: Spread | null = spreadOf(values);
@@ -223,7 +246,7 @@ function Strip({
       </text>
       {spread !== null && (
         <g className="seed-spread" data-median={spread.median}>
-          <title>{text.medianTitle(formatValue(spread.median), formatValue(spread.q1), formatValue(spread.q3))}</title>
+          <title>{medianTitle(formatValue(spread.median), formatValue(spread.q1), formatValue(spread.q3))}</title>
           <rect
             className="seed-box"
             x={scale(spread.q1)}
@@ -285,7 +308,7 @@ function Strip({
           strokeWidth={2.5}
           data-value={book}
         >
-          <title>{text.bookTitle(formatValue(book))}</title>
+          <title>{bookTitle(formatValue(book))}</title>
         </path>
       )}
     </g>
