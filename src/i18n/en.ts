@@ -77,8 +77,6 @@ export const en = {
       count === 1
         ? '1 seed gave a gradient that is not a finite positive number (an overflow or an exact zero) and is left out.'
         : `${n.int(count)} values are not finite positive numbers (an overflow or an exact zero) and are left out.`,
-    layerNormDefault:
-      "Layer normalisation with the default initialiser: the first layer is no faster here. Its biases b ~ N(0, 1) already spread each layer's z by a little more than 1, so standardising z divides the gradient by that spread (slightly shrinking it in every layer), and every layer still multiplies δ by σ′ ≤ 1/4. With Xavier initialisation (b = 0, z spread about 0.5) the same normalisation doubles the gradient in each layer.",
   },
   /** Sentences the store keeps (see text.ts): they switch language with the page. */
   notices: {

@@ -68,8 +68,6 @@ export const zhCN: Messages = {
     summary: (median, lo, hi, current) =>
       `各随机种子的中位数：最后一个隐藏层的学习速度是第一个的 ${median} 倍（从 ${lo} 倍到 ${hi} 倍）；本随机种子：${current} 倍。`,
     missing: (count) => `有 ${n.int(count)} 个值不是有限的正数（溢出或恰好为零），已略去。`,
-    layerNormDefault:
-      '默认初始化下的层归一化：第一层在这里并没有变快。偏置 b ~ N(0, 1) 已经让每层的 z 散布得略大于 1，所以把 z 标准化会把梯度除以这个散布（每层都略微缩小），而每一层仍然要把 δ 乘以 σ′ ≤ 1/4。用 Xavier 初始化（b = 0，z 的散布约为 0.5）时，同样的归一化会让每层的梯度加倍。',
   },
   notices: {
     pausedAt: (epoch) => `已按要求在第 ${n.int(epoch)} 次迭代后暂停。`,

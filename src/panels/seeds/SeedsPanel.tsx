@@ -53,7 +53,6 @@ export function SeedsPanel() {
   const firstSeed = current?.firstSeed ?? config.seed;
   const numHidden = config.layers.length - 2;
   const book = bookNormsFor(config);
-  const showLayerNormNote = config.normalisation === 'layer' && config.init === 'default' && config.activation === 'sigmoid';
 
   return (
     <section id="seeds-panel" className="panel seeds-panel" aria-labelledby="seeds-title">
@@ -66,7 +65,6 @@ export function SeedsPanel() {
       ) : (
         <SeedStrips norms={current.norms} firstSeed={current.firstSeed} numHidden={numHidden} book={book} text={text} />
       )}
-      {showLayerNormNote && <p className="explain seeds-note">{text.layerNormDefault}</p>}
     </section>
   );
 }
