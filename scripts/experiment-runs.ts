@@ -44,14 +44,29 @@ export interface InitialNormsResult {
   wallSeconds: number;
 }
 
-export interface TrainingSpeedResult {
-  experiment: 'training-speed';
-  layers: number[];
+/** One seed's series of a training-speed run. */
+export interface SpeedSeries {
   seed: number;
   /** norms[e][h−1] = ‖δʰ‖ measured before epoch e (e = 0 is the untrained network). */
   norms: (number | null)[][];
   /** First epoch whose measured norms are not finite; null when training stayed finite throughout. */
   divergedAtEpoch: number | null;
+}
+
+export interface TrainingSpeedResult {
+  experiment: 'training-speed';
+  layers: number[];
+  /** The first seed; `norms` is its series. */
+  seed: number;
+  /** norms[e][h−1] = ‖δʰ‖ of the first seed measured before epoch e (e = 0 is the untrained network). */
+  norms: (number | null)[][];
+  /** The earliest epoch at which any seed's norms are not finite; null when every seed stayed finite. */
+  divergedAtEpoch: number | null;
+  /** Every seed measured, seed .. seed+K−1 (--seeds K), each with its own series; the first is `norms` again. */
+  seeds: number[];
+  perSeed: SpeedSeries[];
+  /** median[e][h−1]: the median over the seeds of ‖δʰ‖ before epoch e (finite values only; null if none). */
+  median: (number | null)[][];
   settings: RunSettings;
   warnings: string[];
   wallSeconds: number;
@@ -195,37 +210,41 @@ function identityOrder(n: number): Uint32Array {
 
 /**
  * Figs. 5-7: full-batch gradient descent on the first 1000 training images (η 0.1, λ 5.0, n = 1000 by
- * default), ‖δˡ‖ over the same 1000 images measured before each epoch.
+ * default), ‖δˡ‖ over the same 1000 images measured before each epoch; for seeds seed .. seed+seeds−1, each
+ * trained from its own initialisation, and the median over them epoch by epoch.
  */
 export function runTrainingSpeed(config: ExperimentConfig, training: Samples, log: Log = () => {}): TrainingSpeedResult {
   const started = performance.now();
   const set = firstExamples(training, PROBE_COUNT);
-  const { net, rng } = buildNetwork(config, config.seed, set);
-  const probe = new GradientProbe(net, set);
   const batch = checkBatch(config, set.count);
-  const trainer = new Trainer(net, batch);
-  const order = identityOrder(set.count);
-  const norms: (number | null)[][] = [];
   const warnings: string[] = [];
-  let divergedAtEpoch: number | null = null;
-  const every = Math.max(1, Math.round(config.epochs / 10));
-  for (let epoch = 0; epoch < config.epochs; epoch++) {
-    const row = Array.from(probe.run().layerNorms, finiteOrNull);
-    if (row.includes(null) && divergedAtEpoch === null) {
-      divergedAtEpoch = epoch;
-      warnings.push(`from epoch ${epoch} a gradient norm is not finite: training diverged (try a smaller --eta)`);
+  const perSeed: SpeedSeries[] = [];
+  for (let s = 0; s < config.seeds; s++) {
+    const seed = config.seed + s;
+    const series = speedSeries(config, seed, set, batch, started, config.seeds > 1 ? (line) => log(`seed ${seed}, ${line}`) : log);
+    if (series.divergedAtEpoch !== null) {
+      const who = config.seeds > 1 ? `seed ${seed}: ` : '';
+      warnings.push(`${who}from epoch ${series.divergedAtEpoch} a gradient norm is not finite: training diverged (try a smaller --eta)`);
     }
-    norms.push(row);
-    if (epoch % every === 0)
-      log(`epoch ${epoch}/${config.epochs}: ‖δ‖ ${row.map((v) => formatNorm(v)).join('  ')}  (${seconds(started)} s)`);
-    trainEpoch(trainer, set, order, rng, { ...config, batch }, set.count);
+    perSeed.push(series);
   }
+  const numHidden = config.layers.length - 2;
+  const medians: (number | null)[][] = [];
+  for (let e = 0; e < config.epochs; e++) {
+    const row: (number | null)[] = [];
+    for (let h = 0; h < numHidden; h++) row.push(median(perSeed.map((p) => p.norms[e][h])));
+    medians.push(row);
+  }
+  const diverged = perSeed.map((p) => p.divergedAtEpoch).filter((e): e is number => e !== null);
   return {
     experiment: 'training-speed',
     layers: config.layers,
     seed: config.seed,
-    norms,
-    divergedAtEpoch,
+    norms: perSeed[0].norms,
+    divergedAtEpoch: diverged.length > 0 ? Math.min(...diverged) : null,
+    seeds: perSeed.map((p) => p.seed),
+    perSeed,
+    median: medians,
     settings: {
       ...baseSettings(config, set.count),
       eta: config.eta,
@@ -238,6 +257,26 @@ export function runTrainingSpeed(config: ExperimentConfig, training: Samples, lo
     warnings,
     wallSeconds: seconds(started),
   };
+}
+
+/** One seed of training-speed: its network, trained epoch by epoch, probed before each epoch. */
+function speedSeries(config: ExperimentConfig, seed: number, set: Samples, batch: number, started: number, log: Log): SpeedSeries {
+  const { net, rng } = buildNetwork(config, seed, set);
+  const probe = new GradientProbe(net, set);
+  const trainer = new Trainer(net, batch);
+  const order = identityOrder(set.count);
+  const norms: (number | null)[][] = [];
+  let divergedAtEpoch: number | null = null;
+  const every = Math.max(1, Math.round(config.epochs / 10));
+  for (let epoch = 0; epoch < config.epochs; epoch++) {
+    const row = Array.from(probe.run().layerNorms, finiteOrNull);
+    if (row.includes(null) && divergedAtEpoch === null) divergedAtEpoch = epoch;
+    norms.push(row);
+    if (epoch % every === 0)
+      log(`epoch ${epoch}/${config.epochs}: ‖δ‖ ${row.map((v) => formatNorm(v)).join('  ')}  (${seconds(started)} s)`);
+    trainEpoch(trainer, set, order, rng, { ...config, batch }, set.count);
+  }
+  return { seed, norms, divergedAtEpoch };
 }
 
 /**
@@ -360,13 +399,21 @@ export function formatResult(r: ExperimentResult): string {
     lines.push(table(rows));
   } else if (r.experiment === 'training-speed') {
     const numHidden = r.layers.length - 2;
-    lines.push(`‖δˡ‖ before each epoch of gradient descent on ${r.settings.trainingSize} images (${describeSettings(r)})`);
+    const several = r.seeds.length > 1;
+    const which = several ? `, median of seeds ${r.seeds[0]}-${r.seeds[r.seeds.length - 1]}` : '';
+    lines.push(`‖δˡ‖ before each epoch of gradient descent on ${r.settings.trainingSize} images (${describeSettings(r)}${which})`);
+    const series = several ? r.median : r.norms;
     const rows: string[][] = [['epoch', ...hiddenHeads(numHidden), `last/first`]];
-    for (const e of epochsToShow(r.norms.length)) {
-      const row = r.norms[e];
+    for (const e of epochsToShow(series.length)) {
+      const row = series[e];
       rows.push([String(e), ...row.map(formatNorm), formatRatio(row[numHidden - 1], row[0])]);
     }
     lines.push(table(rows));
+    if (several) {
+      const end = series.length - 1;
+      const perSeed = r.perSeed.map((p) => `${p.seed}: ${formatRatio(p.norms[end][numHidden - 1], p.norms[end][0])}`);
+      lines.push(`last/first before epoch ${end}, seed by seed: ${perSeed.join(', ')}`);
+    }
   } else {
     lines.push(`validation accuracy after each epoch (${describeSettings(r)})`);
     const rows: string[][] = [['epoch', 'accuracy']];

@@ -52,6 +52,34 @@ export const en = {
     lessonNext: 'Lesson open: next step',
     lessonBack: 'Lesson open: step back',
   },
+  /** "Over 20 seeds" (src/panels/seeds/). */
+  seeds: {
+    title: (count: number) => `Over ${n.int(count)} seeds`,
+    explain: (first: number, last: number) =>
+      `The book's ‖δˡ‖ come from one run. Here is the same network at initialisation for seeds ${n.int(first)} to ${n.int(last)}: one dot per seed, the box holds the middle half, the line across it is the median.`,
+    waiting: 'Measuring the other seeds…',
+    noData: 'The other seeds are measured once the first 1000 training images have arrived.',
+    stripLabel: (count: number) => `‖δˡ‖ at initialisation of each hidden layer for ${n.int(count)} seeds, log scale`,
+    ratioLabel: (count: number) =>
+      `How many times faster the last hidden layer learns than the first, for ${n.int(count)} seeds, log scale`,
+    layerRow: (h: number) => `layer ${n.int(h)}`,
+    ratioRow: (last: string) => `‖δ${last}‖ ÷ ‖δ¹‖`,
+    axisNorm: '‖δˡ‖ at initialisation',
+    axisRatio: 'last ÷ first hidden layer',
+    dotTitle: (seed: number, h: number, value: string) => `Seed ${n.int(seed)}, hidden layer ${n.int(h)}: ‖δ‖ = ${value}`,
+    ratioTitle: (seed: number, value: string) => `Seed ${n.int(seed)}: the last hidden layer learns ${value}× as fast as the first`,
+    medianTitle: (median: string, q1: string, q3: string) => `median ${median}, middle half ${q1} to ${q3}`,
+    bookTitle: (value: string) => `The book's single run: ${value}`,
+    legendCurrent: (seed: number) => `this run (seed ${n.int(seed)})`,
+    legendBook: "the book's run",
+    legendBox: 'middle half, median',
+    summary: (median: string, lo: string, hi: string, current: string) =>
+      `Median over the seeds: the last hidden layer learns ${median}× as fast as the first (from ${lo}× to ${hi}×); this seed: ${current}×.`,
+    missing: (count: number) =>
+      count === 1
+        ? '1 seed gave a gradient that is not a finite positive number (an overflow or an exact zero) and is left out.'
+        : `${n.int(count)} values are not finite positive numbers (an overflow or an exact zero) and are left out.`,
+  },
   /** Sentences the store keeps (see text.ts): they switch language with the page. */
   notices: {
     pausedAt: (epoch: number) => `Paused at epoch ${n.int(epoch)} as asked.`,

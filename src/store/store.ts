@@ -11,6 +11,7 @@ import { DEFAULT_CONFIG, epochsFor, type RunConfig } from '../config';
 import type { FromWorker, RunStatus, Snapshot, ToWorker } from '../worker/protocol';
 import { NO_RUN } from '../worker/protocol';
 import type { TrainerClient } from '../worker/client';
+import { SEED_COUNT } from '../worker/seeds';
 import { MAX_HIDDEN_LAYERS, MAX_HIDDEN_WIDTH, NEW_LAYER_WIDTH, describeDifference, needsReinitialise, parseQuery } from './config';
 import { DEFAULT_VIEW, parseViewQuery, type ViewSettings } from './view';
 import type { BarScaleMode } from './view';
@@ -85,6 +86,8 @@ export interface LabData {
   lang: Lang;
   /** The open step of the lesson (from 1), or null when the lesson is closed; closing it leaves the lab as it is. */
   lesson: number | null;
+  /** ‖δˡ‖ at initialisation over other seeds of the run's network (norms[s][h−1], seed firstSeed + s); null until asked. */
+  seedNorms: { runId: number; firstSeed: number; norms: number[][] } | null;
 }
 
 export interface LabActions {
@@ -120,6 +123,8 @@ export interface LabActions {
   setLang(lang: Lang): void;
   /** Opens the lesson at a step (from 1) or closes it (null). Only the step changes: src/lesson sets the lab up. */
   setLesson(step: number | null): void;
+  /** Asks the worker for ‖δˡ‖ at initialisation over SEED_COUNT seeds from the run's own. */
+  measureSeeds(): void;
 }
 
 export type LabState = LabData & LabActions;
@@ -191,6 +196,8 @@ export function reduceMessage(state: LabData, msg: FromWorker): Partial<LabData>
       return { status: 'diverged', divergence: { epoch: msg.epoch, batch: msg.batch, reason: msg.reason } };
     case 'error':
       return { error: { message: msg.message, retryable: msg.retryable } };
+    case 'seed-norms':
+      return { seedNorms: { runId: msg.runId, firstSeed: msg.firstSeed, norms: msg.norms } };
     default: {
       const unreachable: never = msg;
       return unreachable;
@@ -247,6 +254,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       presenting: parsePresentation(options.search ?? ''),
       lang,
       lesson: parsedLesson.step,
+      seedNorms: null,
 
       connect() {
         if (unsubscribe) return;
@@ -396,6 +404,9 @@ export function createLabStore(options: LabStoreOptions): LabStore {
           throw new Error(`the lesson has steps 1 to ${LESSON_STEP_COUNT}, not ${step}`);
         }
         if (get().lesson !== step) set({ lesson: step });
+      },
+      measureSeeds() {
+        send({ type: 'measure-seeds', runId: get().runId, count: SEED_COUNT });
       },
     };
   });

@@ -14,6 +14,7 @@ const COMMAND_VERBS: Record<Exclude<ToWorker['type'], 'configure'>, string> = {
   'set-preset': 'change the preset',
   'set-speed': 'change the speed',
   'set-pause-at': 'plan a pause',
+  'measure-seeds': 'measure other seeds',
 };
 
 /**

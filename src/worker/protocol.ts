@@ -22,7 +22,12 @@ export type ToWorker =
   /** Change the pace while running. */
   | { type: 'set-speed'; runId: number; speed: number }
   /** Pause by itself once `pauseAt` epochs are complete; null: no planned pause. */
-  | { type: 'set-pause-at'; runId: number; pauseAt: number | null };
+  | { type: 'set-pause-at'; runId: number; pauseAt: number | null }
+  /**
+   * ‖δˡ‖ at initialisation of the configured network for seeds config.seed .. config.seed + count − 1, measured
+   * on a network of the sweep's own between units of the run; answered by one 'seed-norms'.
+   */
+  | { type: 'measure-seeds'; runId: number; count: number };
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'finished' | 'diverged';
 
@@ -91,7 +96,9 @@ export type FromWorker =
    * the value and suggests what to change.
    */
   | { type: 'diverged'; runId: number; epoch: number; batch: number; reason: string }
-  | { type: 'error'; runId: number; message: string; retryable: boolean };
+  | { type: 'error'; runId: number; message: string; retryable: boolean }
+  /** norms[s][h−1] = ‖δʰ‖ at initialisation with seed firstSeed + s (NaN where not finite). */
+  | { type: 'seed-norms'; runId: number; firstSeed: number; norms: number[][] };
 
 /** The worker tags loading and data errors with the runId it last saw; before any configure that is 0. */
 export const NO_RUN = 0;

@@ -18,6 +18,7 @@ import { RunLoop } from './loop';
 import { NO_RUN, type ToWorker } from './protocol';
 import type { Scheduler } from './schedule';
 import { createUnits, type PostMessage } from './units';
+import { checkSeedCount, createSeedSweep } from './seeds';
 
 export type { DataHooks, DataProgress, DataSource } from './data';
 
@@ -103,6 +104,7 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
     },
   });
   const postSnapshot = (m: Model) => units.postSnapshot(m);
+  const seeds = createSeedSweep({ post, scheduler, runId: () => runId, guard: (fn) => guarded(fn) });
 
   const hasDataFor = (m: Model) => m.ready && (m.config.mode === 'learning-speed' ? data.probeSet !== null : data.split !== null);
 
@@ -207,6 +209,14 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
     else m.config.pauseAt = checked.pauseAt;
   }
 
+  /** Other seeds of the same network, measured between units of the run (seeds.ts). */
+  function measureSeeds(m: Model, raw: unknown): void {
+    const count = checkedArgument(() => checkSeedCount(raw), refuse);
+    if (count === null) return;
+    if (data.probeSet === null) refuse('cannot measure other seeds yet: the first 1000 training images have not arrived');
+    else seeds.start(m.config, data.probeSet, count);
+  }
+
   function step(m: Model, raw: unknown): void {
     const count = checkedArgument(() => checkStepCount(raw), refuse);
     if (count !== null) launch(m, count);
@@ -250,6 +260,9 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
         break;
       case 'set-pause-at':
         setPauseAt(m, msg.pauseAt);
+        break;
+      case 'measure-seeds':
+        measureSeeds(m, msg.count);
         break;
       default: {
         const unreachable: never = msg;

@@ -568,7 +568,7 @@ describe.skipIf(skipLocally)('Gradient Lab in Chromium (production build)', () =
         expect(residual, `‖δ¹‖/‖δ¹⁰‖ ${plain} without skips, ${residual} with`).toBeGreaterThanOrEqual(10 * plain);
         expect(await lab.getByText(/^n\/a: eq\. 124's factor does not carry δ back here/).isVisible()).toBe(true);
 
-        // Layer normalisation with the default initialisation does not cure this network (README: ×0.33); it only
+        // Layer normalisation lifts it too (README, "The cures that came after"; checked in seeds.e2e.test.ts); here it
         // changes what eq. 124 can say, so check the table is honest about that.
         await lab.getByRole('checkbox', { name: 'Residual connections', exact: true }).uncheck();
         await lab.getByRole('checkbox', { name: 'Layer normalisation', exact: true }).check();

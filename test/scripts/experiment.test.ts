@@ -132,7 +132,9 @@ describe('parseArgs', () => {
     expect(usageError(['initial-norms', '--clip', '1'])).toContain('--clip does not apply to initial-norms');
     expect(usageError(['accuracy', '--epochs', '2.5'])).toBe('--epochs 2.5 must be a whole number from 1 to 100000');
     expect(usageError(['accuracy', '--batch', '0'])).toBe('--batch 0 must be a whole number from 1 to 50000');
-    expect(usageError(['accuracy', '--seeds', '3'])).toBe('--seeds applies to initial-norms only, not to accuracy');
+    expect(usageError(['accuracy', '--seeds', '3'])).toBe(
+      '--seeds applies to initial-norms and training-speed, not to accuracy (run it once per --seed)',
+    );
     expect(usageError(['initial-norms', '--epochs', '3'])).toContain('--epochs does not apply to initial-norms');
     expect(usageError(['accuracy', '--eta'])).toBe('--eta needs a value');
     expect(usageError(['accuracy', '--eta', '1', '--eta', '2'])).toBe('--eta is given twice');
@@ -203,6 +205,30 @@ describe('experiments on real MNIST', () => {
     expect(text[1]).toMatch(/^epoch\s+‖δ¹‖\s+‖δ²‖\s+last\/first$/);
     expect(text[2].startsWith(`0      ${formatNorm(r.norms[0][0])}`)).toBe(true);
     expect(text).toHaveLength(5);
+  });
+
+  it('training-speed --seeds: each seed its own series, the same as run alone, and the median epoch by epoch', () => {
+    const args = ['training-speed', '--layers', '784,10,10,10', '--epochs', '3'];
+    const r = runTrainingSpeed(config([...args, '--seed', '4', '--seeds', '3']), data.training);
+    expect(r.seeds).toEqual([4, 5, 6]);
+    expect(r.perSeed.map((p) => p.seed)).toEqual([4, 5, 6]);
+    for (const p of r.perSeed) {
+      const alone = runTrainingSpeed(config([...args, '--seed', String(p.seed)]), data.training);
+      expect(p.norms).toEqual(alone.norms);
+      expect(p.divergedAtEpoch).toBeNull();
+    }
+    expect(r.norms).toEqual(r.perSeed[0].norms);
+    expect(r.median).toHaveLength(3);
+    for (let e = 0; e < 3; e++)
+      for (let h = 0; h < 2; h++) {
+        const sorted = r.perSeed.map((p) => p.norms[e][h] as number).sort((a, b) => a - b);
+        expect(r.median[e][h]).toBe(sorted[1]);
+      }
+    // The readable table is the median's, and the last line gives each seed's last/first ratio.
+    const text = formatResult(r).split('\n');
+    expect(text[0]).toContain('median of seeds 4-6');
+    expect(text[2].startsWith(`0      ${formatNorm(r.median[0][0])}`)).toBe(true);
+    expect(text[5]).toMatch(/^last\/first before epoch 2, seed by seed: 4: [\d.]+×, 5: [\d.]+×, 6: [\d.]+×$/);
   });
 
   it('training-speed with the exploding preset: clipping at 0.1 keeps every layer learning where plain steps saturate it', () => {

@@ -32,10 +32,20 @@ const toWorker: ToWorker[] = [
   { type: 'set-speed', runId: 2, speed: 3 },
   { type: 'set-pause-at', runId: 2, pauseAt: 20 },
   { type: 'set-pause-at', runId: 2, pauseAt: null },
+  { type: 'measure-seeds', runId: 2, count: 20 },
 ];
 
 const fromWorker: FromWorker[] = [
   { type: 'loading', runId: NO_RUN, stage: 'probe', loadedBytes: 123, totalBytes: 54_950_048 },
+  {
+    type: 'seed-norms',
+    runId: 2,
+    firstSeed: 1,
+    norms: [
+      [0.067, 0.366],
+      [Number.NaN, 0.3],
+    ],
+  },
   { type: 'ready', runId: 1, stage: 'probe', trainingCount: 1000, validationCount: 0 },
   { type: 'ready', runId: 1, stage: 'all', trainingCount: 50_000, validationCount: 10_000 },
   {
@@ -94,6 +104,7 @@ describe('protocol messages survive a structured clone', () => {
       'set-preset': true,
       'set-speed': true,
       'set-pause-at': true,
+      'measure-seeds': true,
     };
     const fromTypes: Record<FromWorker['type'], true> = {
       loading: true,
@@ -103,6 +114,7 @@ describe('protocol messages survive a structured clone', () => {
       status: true,
       diverged: true,
       error: true,
+      'seed-norms': true,
     };
     expect(new Set(toWorker.map((m) => m.type))).toEqual(new Set(Object.keys(toTypes)));
     expect(new Set(fromWorker.map((m) => m.type))).toEqual(new Set(Object.keys(fromTypes)));
