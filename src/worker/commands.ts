@@ -14,6 +14,8 @@ const COMMAND_VERBS: Record<Exclude<ToWorker['type'], 'configure'>, string> = {
   'set-preset': 'change the preset',
   'set-speed': 'change the speed',
   'set-pause-at': 'plan a pause',
+  'read-network': 'read out the network',
+  'load-network': 'load a network',
 };
 
 /**

@@ -22,7 +22,14 @@ export type ToWorker =
   /** Change the pace while running. */
   | { type: 'set-speed'; runId: number; speed: number }
   /** Pause by itself once `pauseAt` epochs are complete; null: no planned pause. */
-  | { type: 'set-pause-at'; runId: number; pauseAt: number | null };
+  | { type: 'set-pause-at'; runId: number; pauseAt: number | null }
+  /** Asks for a copy of the current weights and biases; answered by a 'network' message with the same requestId. */
+  | { type: 'read-network'; runId: number; requestId: number }
+  /**
+   * Puts weights and biases from a file in place of the seed's draw (this run's resets return to them too)
+   * and probes them. Sent right after the 'configure' that built a network of the file's sizes.
+   */
+  | { type: 'load-network'; runId: number; weights: Float32Array[]; biases: Float32Array[] };
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'finished' | 'diverged';
 
@@ -91,7 +98,12 @@ export type FromWorker =
    * the value and suggests what to change.
    */
   | { type: 'diverged'; runId: number; epoch: number; batch: number; reason: string }
-  | { type: 'error'; runId: number; message: string; retryable: boolean };
+  | { type: 'error'; runId: number; message: string; retryable: boolean }
+  /**
+   * The answer to 'read-network': copies of the weights (row-major [out][in] per layer, as network2.py's
+   * matrices) and biases of the network as it is between two units of training.
+   */
+  | { type: 'network'; runId: number; requestId: number; sizes: number[]; weights: Float32Array[]; biases: Float32Array[] };
 
 /** The worker tags loading and data errors with the runId it last saw; before any configure that is 0. */
 export const NO_RUN = 0;
