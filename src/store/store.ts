@@ -16,6 +16,7 @@ import { DEFAULT_VIEW, parseViewQuery, type ViewSettings } from './view';
 import type { BarScaleMode } from './view';
 import { parsePresentation } from './presentation';
 import { parseLang, type Lang } from '../i18n/lang';
+import { createNetworkRequests, type NetworkCopy } from './networkRequests';
 import { appendNormPoint, appendOrdered, DEFAULT_SERIES_LIMIT, type AccuracyPoint, type NormPoint } from './series';
 
 export type { TrainerClient };
@@ -110,6 +111,12 @@ export interface LabActions {
   dismissUrlNotices(): void;
   setPresenting(on: boolean): void;
   setLang(lang: Lang): void;
+  /** A copy of the current weights and biases, read out of the worker. */
+  readNetwork(): Promise<NetworkCopy>;
+  /** Builds a network of the copy's sizes (sigmoid, no cures) and puts its weights in place of the seed's. */
+  loadNetwork(network: NetworkCopy, notice: string): void;
+  /** Takes a workspace's configuration and replaces the pinned runs with its own. */
+  loadWorkspace(config: RunConfig, pinned: PinnedRun[], notice: string): void;
 }
 
 export type LabState = LabData & LabActions;
@@ -181,6 +188,8 @@ export function reduceMessage(state: LabData, msg: FromWorker): Partial<LabData>
       return { status: 'diverged', divergence: { epoch: msg.epoch, batch: msg.batch, reason: msg.reason } };
     case 'error':
       return { error: { message: msg.message, retryable: msg.retryable } };
+    case 'network':
+      return null; // an answer to readNetwork(), settled in receive()
     default: {
       const unreachable: never = msg;
       return unreachable;
@@ -205,6 +214,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
   const parsedView = options.search !== undefined ? parseViewQuery(options.search) : { view: { ...DEFAULT_VIEW }, notices: [] };
   let unsubscribe: (() => void) | null = null;
   let nextPinId = 1;
+  const networkRequests = createNetworkRequests();
 
   return createStore<LabState>()((set, get) => {
     const send = (msg: ToWorker) => client.send(msg);
@@ -245,6 +255,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
         unsubscribe = null;
       },
       receive(msg) {
+        if (msg.type === 'network') networkRequests.settle(msg);
         const patch = reduceMessage(get(), msg);
         if (patch) set(patch);
       },
@@ -379,6 +390,30 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       },
       setLang(lang) {
         if (get().lang !== lang) set({ lang });
+      },
+      readNetwork() {
+        const { requestId, answer } = networkRequests.open();
+        send({ type: 'read-network', runId: get().runId, requestId });
+        return answer;
+      },
+      loadNetwork(network, notice) {
+        // network2.py's networks are sigmoid throughout, with no skips, normalisation or preset.
+        const config: RunConfig = {
+          ...get().config,
+          layers: [...network.sizes],
+          activation: 'sigmoid',
+          output: 'sigmoid',
+          exploding: false,
+        };
+        delete config.residual;
+        delete config.normalisation;
+        configure(config, notice);
+        send({ type: 'load-network', runId: get().runId, weights: network.weights, biases: network.biases });
+      },
+      loadWorkspace(config, pinned, notice) {
+        nextPinId = Math.max(1, ...pinned.map((p) => p.id + 1));
+        set({ pinned: pinned.slice(0, MAX_PINNED) });
+        configure({ ...config, layers: [...config.layers] }, notice);
       },
     };
   });
