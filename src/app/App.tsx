@@ -15,6 +15,7 @@ import { NetworkPanel } from '../panels/network/NetworkPanel';
 import { StatusLine } from '../panels/status/StatusLine';
 import { RunBar } from '../panels/controls/RunBar';
 import { Toolbar } from './Toolbar';
+import { FileDrop } from '../panels/export/FileDrop';
 
 export function App({ store }: { store: LabStore }) {
   return (
@@ -40,6 +41,7 @@ function Page() {
         <Toolbar />
       </header>
       <RunBar />
+      <FileDrop />
       <div className="layout">
         <aside className="sidebar">
           <ControlsPanel />

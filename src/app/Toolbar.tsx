@@ -9,6 +9,7 @@ import { useLab, useLabStore } from '../store/hooks';
 import { ExplodingSwitch } from '../panels/controls/ControlsPanel';
 import { FigurePresets } from '../panels/controls/FigurePresets';
 import { PaceSelect } from '../panels/controls/PaceSelect';
+import { ToolbarExport } from '../panels/export/ToolbarExport';
 import { HelpDialog } from './HelpDialog';
 import { actionForKey, type ShortcutAction } from './shortcuts';
 
@@ -81,6 +82,7 @@ export function Toolbar() {
         </>
       )}
       <div className="toolbar-end">
+        <ToolbarExport />
         <button
           type="button"
           aria-haspopup="dialog"

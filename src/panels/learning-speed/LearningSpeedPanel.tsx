@@ -14,6 +14,7 @@ import { BookMarks, bookSeries } from './BookMarks';
 import { decadeTicks, formatDecade, layerPath, speedReadout, speedScales, SPEED_BOX as box } from './geometry';
 import { LayerTable } from './LayerTable';
 import { CompareTable } from './CompareTable';
+import { SpeedExport } from '../export/PanelExports';
 
 export function LearningSpeedPanel() {
   const norms = useLabFrame((s) => s.norms);
@@ -36,7 +37,10 @@ export function LearningSpeedPanel() {
 
   return (
     <section className="panel speed-panel" aria-labelledby="speed-title">
-      <h2 id="speed-title">Learning speed of each hidden layer</h2>
+      <div className="panel-head">
+        <h2 id="speed-title">Learning speed of each hidden layer</h2>
+        <SpeedExport />
+      </div>
       <p className="explain">
         ‖δˡ‖, the length of the vector of ∂C/∂b over layer l, is the chapter's measure of how fast layer l learns (figs. 5-7). In the book's
         [784, 30, 30, 30, 30, 10] network the first hidden layer learns about 100 times slower than the last: the vanishing gradient
