@@ -10,6 +10,7 @@ export const EXPORT_TEXT = {
   accuracyChart: 'the accuracy chart',
   barsPanel: 'the network and its bars',
   everything: 'curves, network or workspace',
+  instrument: (title: string) => `the figure "${title}"`,
   allCurvesJson: 'All curves as JSON',
   curvesCsv: 'Curves as CSV',
   curvesJson: 'Curves as JSON',

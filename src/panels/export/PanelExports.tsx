@@ -1,11 +1,12 @@
 /** The Export menus of the learning-speed chart, the accuracy chart and the bars panel. */
-import { useLabStore } from '../../store/hooks';
+import { useLabStore, useOptionalLabStore } from '../../store/hooks';
+import type { LabStore } from '../../store/store';
 import { EXPORT_TEXT } from '../../export/text';
 import { exportCsv, exportFigure, exportJson, exportNetwork } from './actions';
 import { collectBars, collectChart } from './collect';
 import { ExportMenu, type ExportItem } from './ExportMenu';
 
-function figureItems(store: ReturnType<typeof useLabStore>, what: string, bars: boolean): ExportItem[] {
+function figureItems(store: LabStore, what: string, bars: boolean): ExportItem[] {
   const collect = (section: Element | null) => () => {
     if (section === null) throw new Error('the panel is not on the page');
     return bars ? collectBars(section, window) : collectChart(section);
@@ -57,4 +58,18 @@ export function BarsExport() {
       ]}
     />
   );
+}
+
+/** An instrument's figure; eq. 124's also offers its per-layer numbers. */
+export function InstrumentExport({ name, what, withLayers = false }: { name: string; what: string; withLayers?: boolean }) {
+  // The instruments also render on their own, without the lab around them; there is nothing to export then.
+  const store = useOptionalLabStore();
+  if (store === null) return null;
+  const items: ExportItem[] = withLayers
+    ? [
+        { label: EXPORT_TEXT.layersCsv, run: () => exportCsv(store, 'layers') },
+        { label: EXPORT_TEXT.curvesJson, run: () => exportJson(store, ['layers'], name) },
+      ]
+    : [];
+  return <ExportMenu what={what} items={[...items, ...figureItems(store, name, false)]} />;
 }

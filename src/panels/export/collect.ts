@@ -12,20 +12,26 @@ function relative(el: Element, origin: DOMRect) {
   return { x: r.left - origin.left, y: r.top - origin.top, width: r.width, height: r.height };
 }
 
-/** A line chart panel: heading, one `figure.chart > svg`, and the `.legend` items under it. */
+/**
+ * A chart panel: its heading, every `figure.chart > svg` where it sits on screen (an instrument may show two
+ * side by side), and the `.legend` items under them.
+ */
 export function collectChart(section: Element): FigureParts {
-  const svg = section.querySelector<SVGSVGElement>('figure.chart > svg');
-  if (svg === null) throw new Error('the chart is not on the page');
-  const box = svg.getBoundingClientRect();
+  const svgs = Array.from(section.querySelectorAll<SVGSVGElement>('figure.chart > svg'));
+  if (svgs.length === 0) throw new Error('the chart is not on the page');
+  const rects = svgs.map((svg) => svg.getBoundingClientRect());
+  const left = Math.min(...rects.map((r) => r.left));
+  const top = Math.min(...rects.map((r) => r.top));
+  const origin = new DOMRect(left, top, Math.max(...rects.map((r) => r.right)) - left, Math.max(...rects.map((r) => r.bottom)) - top);
   const legend: LegendEntry[] = Array.from(section.querySelectorAll('figcaption .legend > li')).map((li) => ({
     text: text(li),
     sample: li.querySelector<SVGSVGElement>('svg'),
   }));
   return {
     title: text(section.querySelector('h2')),
-    width: box.width,
-    height: box.height,
-    panels: [{ svg, x: 0, y: 0, width: box.width, height: box.height }],
+    width: origin.width,
+    height: origin.height,
+    panels: svgs.map((svg) => ({ svg, ...relative(svg, origin) })),
     legend,
   };
 }
