@@ -10,7 +10,9 @@ import { ExplodingSwitch } from '../panels/controls/ControlsPanel';
 import { FigurePresets } from '../panels/controls/FigurePresets';
 import { PaceSelect } from '../panels/controls/PaceSelect';
 import { ToolbarExport } from '../panels/export/ToolbarExport';
+import { useT } from '../i18n/useT';
 import { HelpDialog } from './HelpDialog';
+import { LangSwitch } from './LangSwitch';
 import { actionForKey, type ShortcutAction } from './shortcuts';
 
 export function Toolbar() {
@@ -18,6 +20,7 @@ export function Toolbar() {
   const presenting = useLab((s) => s.presenting);
   const setPresenting = useLab((s) => s.setPresenting);
   const [helpOpen, setHelpOpen] = useState(false);
+  const m = useT();
 
   useEffect(() => {
     const run = (action: ShortcutAction) => {
@@ -82,12 +85,13 @@ export function Toolbar() {
         </>
       )}
       <div className="toolbar-end">
+        <LangSwitch />
         <ToolbarExport />
         <button
           type="button"
           aria-haspopup="dialog"
-          aria-label="Keyboard shortcuts"
-          title="Keyboard shortcuts (?)"
+          aria-label={m.toolbar.shortcuts}
+          title={m.toolbar.shortcutsTitle}
           onClick={() => setHelpOpen(true)}
         >
           ?
@@ -95,10 +99,10 @@ export function Toolbar() {
         <button
           type="button"
           className={presenting ? 'primary' : undefined}
-          title="Key P; Escape also leaves"
+          title={m.toolbar.presentationTitle}
           onClick={() => setPresenting(!presenting)}
         >
-          {presenting ? 'Exit presentation' : 'Presentation mode'}
+          {presenting ? m.toolbar.exitPresentation : m.toolbar.enterPresentation}
         </button>
       </div>
       <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />

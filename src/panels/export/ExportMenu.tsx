@@ -3,7 +3,7 @@
  * its own) holding one button per file. Each item is handed the panel section the menu sits in.
  */
 import { useRef, type ReactNode } from 'react';
-import { EXPORT_TEXT } from '../../export/text';
+import { useT } from '../../i18n/useT';
 import './export.css';
 
 export interface ExportItem {
@@ -13,9 +13,10 @@ export interface ExportItem {
 
 export function ExportMenu({ what, items, children }: { what: string; items: ExportItem[]; children?: ReactNode }) {
   const details = useRef<HTMLDetailsElement>(null);
+  const m = useT().export;
   return (
     <details className="export-menu" ref={details}>
-      <summary aria-label={EXPORT_TEXT.menuLabel(what)}>{EXPORT_TEXT.menu}</summary>
+      <summary aria-label={m.menuLabel(what)}>{m.menu}</summary>
       <div className="export-items">
         {items.map((item) => (
           <button

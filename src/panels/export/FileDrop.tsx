@@ -4,7 +4,8 @@
  */
 import { useEffect, useState } from 'react';
 import { useLabStore } from '../../store/hooks';
-import { EXPORT_TEXT } from '../../export/text';
+import { useT } from '../../i18n/useT';
+import { localText } from '../../i18n/text';
 import { loadLabFile } from './actions';
 
 const carriesFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
@@ -12,6 +13,7 @@ const carriesFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?
 export function FileDrop() {
   const store = useLabStore();
   const [over, setOver] = useState(false);
+  const m = useT().export;
   useEffect(() => {
     // dragenter/dragleave fire for every child crossed; counting them tells when the pointer left the page.
     let depth = 0;
@@ -35,7 +37,7 @@ export function FileDrop() {
       depth = 0;
       setOver(false);
       const files = Array.from(e.dataTransfer?.files ?? []);
-      if (files.length !== 1) store.setState({ notice: EXPORT_TEXT.onlyOneFile });
+      if (files.length !== 1) store.setState({ notice: localText('onlyOneFile') });
       else void loadLabFile(store, files[0]);
     };
     window.addEventListener('dragenter', enter);
@@ -49,5 +51,5 @@ export function FileDrop() {
       window.removeEventListener('drop', drop);
     };
   }, [store]);
-  return over ? <div className="drop-overlay">{EXPORT_TEXT.dropOverlay}</div> : null;
+  return over ? <div className="drop-overlay">{m.dropOverlay}</div> : null;
 }

@@ -1,12 +1,13 @@
 /** The Export menus of the learning-speed chart, the accuracy chart and the bars panel. */
 import { useLabStore, useOptionalLabStore } from '../../store/hooks';
 import type { LabStore } from '../../store/store';
-import { EXPORT_TEXT } from '../../export/text';
+import { useT } from '../../i18n/useT';
+import type { Messages } from '../../i18n/catalogue';
 import { exportCsv, exportFigure, exportJson, exportNetwork } from './actions';
 import { collectBars, collectChart } from './collect';
 import { ExportMenu, type ExportItem } from './ExportMenu';
 
-function figureItems(store: LabStore, what: string, bars: boolean): ExportItem[] {
+function figureItems(store: LabStore, EXPORT_TEXT: Messages['export'], what: string, bars: boolean): ExportItem[] {
   const collect = (section: Element | null) => () => {
     if (section === null) throw new Error('the panel is not on the page');
     return bars ? collectBars(section, window) : collectChart(section);
@@ -19,6 +20,7 @@ function figureItems(store: LabStore, what: string, bars: boolean): ExportItem[]
 
 export function SpeedExport() {
   const store = useLabStore();
+  const EXPORT_TEXT = useT().export;
   return (
     <ExportMenu
       what={EXPORT_TEXT.speedChart}
@@ -26,7 +28,7 @@ export function SpeedExport() {
         { label: EXPORT_TEXT.curvesCsv, run: () => exportCsv(store, 'learning-speed') },
         { label: EXPORT_TEXT.layersCsv, run: () => exportCsv(store, 'layers') },
         { label: EXPORT_TEXT.curvesJson, run: () => exportJson(store, ['learning-speed', 'layers'], 'learning-speed') },
-        ...figureItems(store, 'learning-speed', false),
+        ...figureItems(store, EXPORT_TEXT, 'learning-speed', false),
       ]}
     />
   );
@@ -34,13 +36,14 @@ export function SpeedExport() {
 
 export function AccuracyExport() {
   const store = useLabStore();
+  const EXPORT_TEXT = useT().export;
   return (
     <ExportMenu
       what={EXPORT_TEXT.accuracyChart}
       items={[
         { label: EXPORT_TEXT.curvesCsv, run: () => exportCsv(store, 'accuracy') },
         { label: EXPORT_TEXT.curvesJson, run: () => exportJson(store, ['accuracy'], 'accuracy') },
-        ...figureItems(store, 'accuracy', false),
+        ...figureItems(store, EXPORT_TEXT, 'accuracy', false),
       ]}
     />
   );
@@ -48,11 +51,12 @@ export function AccuracyExport() {
 
 export function BarsExport() {
   const store = useLabStore();
+  const EXPORT_TEXT = useT().export;
   return (
     <ExportMenu
       what={EXPORT_TEXT.barsPanel}
       items={[
-        ...figureItems(store, 'bars', true),
+        ...figureItems(store, EXPORT_TEXT, 'bars', true),
         { label: EXPORT_TEXT.networkJson, run: () => exportNetwork(store) },
         { label: EXPORT_TEXT.layersCsv, run: () => exportCsv(store, 'layers') },
       ]}
@@ -61,15 +65,19 @@ export function BarsExport() {
 }
 
 /** An instrument's figure; eq. 124's also offers its per-layer numbers. */
-export function InstrumentExport({ name, what, withLayers = false }: { name: string; what: string; withLayers?: boolean }) {
+export function InstrumentExport({ name, title, withLayers = false }: { name: string; title: string; withLayers?: boolean }) {
   // The instruments also render on their own, without the lab around them; there is nothing to export then.
   const store = useOptionalLabStore();
-  if (store === null) return null;
+  return store === null ? null : <InstrumentMenu store={store} name={name} title={title} withLayers={withLayers} />;
+}
+
+function InstrumentMenu({ store, name, title, withLayers }: { store: LabStore; name: string; title: string; withLayers: boolean }) {
+  const EXPORT_TEXT = useT().export;
   const items: ExportItem[] = withLayers
     ? [
         { label: EXPORT_TEXT.layersCsv, run: () => exportCsv(store, 'layers') },
         { label: EXPORT_TEXT.curvesJson, run: () => exportJson(store, ['layers'], name) },
       ]
     : [];
-  return <ExportMenu what={what} items={[...items, ...figureItems(store, name, false)]} />;
+  return <ExportMenu what={EXPORT_TEXT.instrument(title)} items={[...items, ...figureItems(store, EXPORT_TEXT, name, false)]} />;
 }

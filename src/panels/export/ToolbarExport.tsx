@@ -4,13 +4,14 @@
  */
 import { useRef } from 'react';
 import { useLabStore } from '../../store/hooks';
-import { EXPORT_TEXT } from '../../export/text';
+import { useT } from '../../i18n/useT';
 import { copyLink, exportJson, exportNetwork, exportWorkspace, loadLabFile } from './actions';
 import { ExportMenu } from './ExportMenu';
 
 export function ToolbarExport() {
   const store = useLabStore();
   const fileInput = useRef<HTMLInputElement>(null);
+  const EXPORT_TEXT = useT().export;
   return (
     <>
       <button type="button" onClick={() => void copyLink(store)}>

@@ -8,14 +8,14 @@ import { downloadFile, exportFileName } from '../../export/download';
 import { buildFigureSvg, figureToPng, type FigureParts } from '../../export/figure';
 import { checkFileSize, readLabFile } from '../../export/importFile';
 import { networkToJson } from '../../export/network2';
-import { EXPORT_TEXT } from '../../export/text';
+import { localText, type Phrase } from '../../i18n/text';
 import { serialiseWorkspace } from '../../export/workspace';
 import type { LabState, LabStore } from '../../store/store';
 
 const CSV = 'text/csv';
 const JSON_TYPE = 'application/json';
 
-const say = (store: LabStore, notice: string) => store.setState({ notice });
+const say = (store: LabStore, notice: Phrase) => store.setState({ notice });
 
 function meta(s: LabState): ExportMeta {
   return { config: s.config, exportedAt: new Date().toISOString() };
@@ -51,19 +51,19 @@ export async function exportFigure(store: LabStore, collect: () => FigureParts, 
     if (format === 'svg') downloadFile(name, figure.svg, 'image/svg+xml');
     else downloadFile(name, await figureToPng(figure, 2), 'image/png');
   } catch (err) {
-    say(store, EXPORT_TEXT.figureFailed(err instanceof Error ? err.message : String(err)));
+    say(store, localText('figureFailed', err instanceof Error ? err.message : String(err)));
   }
 }
 
 /** Why network2.py could not compute this network, or null when it can. */
-export function network2Problem(s: LabState): string | null {
+export function network2Problem(s: LabState): Phrase | null {
   const c = s.config;
   const what: string[] = [];
   if (c.activation !== 'sigmoid') what.push(c.activation);
   if (c.output !== 'sigmoid') what.push(`${c.output} output`);
   if (c.residual === true) what.push('residual connections');
   if (c.normalisation !== undefined && c.normalisation !== 'none') what.push('layer normalisation');
-  return what.length === 0 ? null : EXPORT_TEXT.networkNotSigmoid(what.join(', '));
+  return what.length === 0 ? null : localText('networkNotSigmoid', what.join(', '));
 }
 
 export async function exportNetwork(store: LabStore): Promise<void> {
@@ -78,7 +78,7 @@ export async function exportNetwork(store: LabStore): Promise<void> {
     const text = networkToJson({ ...copy, cost: 'CrossEntropyCost' });
     downloadFile(exportFileName('network', copy.sizes, s.config.seed, 'json'), text, JSON_TYPE);
   } catch {
-    say(store, EXPORT_TEXT.networkUnavailable);
+    say(store, localText('networkUnavailable'));
   }
 }
 
@@ -91,9 +91,9 @@ export async function copyLink(store: LabStore): Promise<void> {
   const link = window.location.href;
   try {
     await navigator.clipboard.writeText(link);
-    say(store, EXPORT_TEXT.linkCopied);
+    say(store, localText('linkCopied'));
   } catch {
-    say(store, EXPORT_TEXT.linkNotCopied(link));
+    say(store, localText('linkNotCopied', link));
   }
 }
 
@@ -101,21 +101,21 @@ export async function copyLink(store: LabStore): Promise<void> {
 export async function loadLabFile(store: LabStore, file: File): Promise<void> {
   const tooBig = checkFileSize(file.name, file.size);
   if (tooBig !== null && !tooBig.ok) {
-    say(store, tooBig.message);
+    say(store, tooBig.reason);
     return;
   }
   const result = readLabFile(file.name, await file.text());
   if (!result.ok) {
-    say(store, result.message);
+    say(store, result.reason);
     return;
   }
   const loaded = result.file;
   if (loaded.kind === 'network') {
     const n = loaded.network;
-    const base = EXPORT_TEXT.networkLoaded(file.name, `[${n.sizes.join(', ')}]`, n.cost);
-    store.getState().loadNetwork(n, n.cost === 'QuadraticCost' ? `${base} ${EXPORT_TEXT.quadraticNote}` : base);
+    const sizes = `[${n.sizes.join(', ')}]`;
+    store.getState().loadNetwork(n, localText(n.cost === 'QuadraticCost' ? 'networkLoadedQuadratic' : 'networkLoaded', file.name, sizes));
   } else {
     const w = loaded.workspace;
-    store.getState().loadWorkspace(w.config, w.pinned, [EXPORT_TEXT.workspaceLoaded(file.name, w.pinned.length), ...w.notes].join(' '));
+    store.getState().loadWorkspace(w.config, w.pinned, localText('workspaceLoaded', file.name, w.pinned.length, w.notes.join(' ')));
   }
 }

@@ -12,7 +12,6 @@ import { FACTOR_BOX, NORM_DOMAIN, factorBoxHeight, factorRows, factorScale } fro
 import { formatNorm, formatNumber } from './format';
 import { palette } from '../../app/palette';
 import { InstrumentExport } from '../export/PanelExports';
-import { EXPORT_TEXT } from '../../export/text';
 
 export function Eq124Panel({ snapshot, activation = 'sigmoid' }: { snapshot?: Snapshot; activation?: ActivationName }) {
   const bars = useRef<SVGGElement>(null);
@@ -28,7 +27,7 @@ export function Eq124Panel({ snapshot, activation = 'sigmoid' }: { snapshot?: Sn
 
   return (
     <section className="panel instrument eq124-instrument" aria-labelledby="eq124-title">
-      <InstrumentExport name="eq124" what={EXPORT_TEXT.instrument('Eq. 124 in this network')} withLayers />
+      <InstrumentExport name="eq124" title="Eq. 124 in this network" withLayers />
       <h2 id="eq124-title">Eq. 124 in this network</h2>
       <p className="explain">
         Eq. 124: for one example δʰ = Σ′(zʰ)(wʰ⁺¹)ᵀ δʰ⁺¹, so ‖δʰ‖ ≤ ‖Σ′(zʰ)(wʰ⁺¹)ᵀ‖₂ · ‖δʰ⁺¹‖. The norm shown is the spectral norm ‖·‖₂

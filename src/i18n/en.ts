@@ -1,0 +1,116 @@
+/**
+ * Every word the page shows or says, in English. The catalogue's shape is the contract: `Messages` is
+ * derived from this object, and the Chinese catalogue is typed as `Messages`, so a key missing there (or a
+ * parameter of the wrong type) is a compile error. Messages with parameters are functions that build the
+ * whole sentence, so each language keeps its own word order; numbers go through Intl (./number.ts).
+ * Formulas, equation and figure numbers are the chapter's and read the same in both languages.
+ */
+import { numberFormats } from './number';
+
+const n = numberFormats('en');
+
+export const en = {
+  meta: {
+    /** The browser tab. */
+    title: 'Gradient Lab — why deep networks are hard to train',
+    description: 'Gradient Lab: watch vanishing and exploding gradients while a sigmoid network trains on MNIST.',
+  },
+  header: {
+    title: 'Gradient Lab — why deep networks are hard to train (Nielsen, ch. 5)',
+    skipLink: 'Skip to the network',
+    instruments: "Instruments: the chapter's formulas",
+  },
+  lang: {
+    /** The switch's group name, read by screen readers. */
+    switchLabel: 'Language',
+    /** Each language's name is written in that language, so a reader finds their own. */
+    english: 'English',
+    chinese: '中文',
+  },
+  toolbar: {
+    shortcuts: 'Keyboard shortcuts',
+    shortcutsTitle: 'Keyboard shortcuts (?)',
+    presentationTitle: 'Key P; Escape also leaves',
+    enterPresentation: 'Presentation mode',
+    exitPresentation: 'Exit presentation',
+  },
+  help: {
+    title: 'Keyboard shortcuts',
+    typingHint: 'Shortcuts wait while you type in a field.',
+    close: 'Close',
+    keySpace: 'Space',
+    keyEsc: 'Esc',
+    toggleRun: 'Start or pause training',
+    step: 'Step: one epoch (SGD: one probe interval)',
+    step10: 'Step: ten epochs (SGD: ten probe intervals)',
+    reset: 'Reset: fresh weights from the same seed',
+    addLayer: 'Add a hidden layer of 30 neurons',
+    toggleExploding: 'Exploding-gradient preset on or off',
+    togglePresentation: 'Presentation mode on or off',
+    help: 'Show these shortcuts',
+    exitPresentation: 'Leave presentation mode',
+  },
+  /** The Export menus, Copy link and the drop target (src/panels/export/). */
+  export: {
+    menu: 'Export',
+    menuLabel: (what: string) => `Export ${what}`,
+    speedChart: 'the learning-speed chart',
+    accuracyChart: 'the accuracy chart',
+    barsPanel: 'the network and its bars',
+    everything: 'curves, network or workspace',
+    instrument: (title: string) => `the figure "${title}"`,
+    curvesCsv: 'Curves as CSV',
+    curvesJson: 'Curves as JSON',
+    layersCsv: 'Latest probe per layer as CSV',
+    allCurvesJson: 'All curves as JSON',
+    figureSvg: 'Figure as SVG',
+    figurePng: 'Figure as PNG (2×)',
+    networkJson: 'Network (network2.py JSON)',
+    workspace: 'Workspace (configuration and pinned runs)',
+    openFile: 'Open a network or workspace file…',
+    copyLink: 'Copy link',
+    dropHint: 'Drop a network2.py JSON file or a Gradient Lab workspace file anywhere on the page to load it.',
+    dropOverlay: 'Drop the file to load it',
+  },
+  /** Sentences the store keeps (see text.ts): they switch language with the page. */
+  notices: {
+    pausedAt: (epoch: number) => `Paused at epoch ${n.int(epoch)} as asked.`,
+    retrying: 'Loading MNIST again.',
+    reinitialised: (seed: number) => `Network re-initialised with seed ${n.int(seed)}.`,
+    reinitialisedBecause: (seed: number, what: string) => `Network re-initialised with seed ${n.int(seed)} (${what}).`,
+    explodingOn: 'Exploding-gradient preset applied: every later hidden layer has w = 100 and z ≈ 0, so each factor wσ′(z) ≈ 25 (eq. 122).',
+    explodingOff: (seed: number) => `Preset off: network re-initialised with seed ${n.int(seed)}.`,
+    addedLayer: (h: number) => `added hidden layer ${n.int(h)}`,
+    removedLayer: (h: number) => `removed hidden layer ${n.int(h)}`,
+    layerWidth: (h: number, width: number) => `hidden layer ${n.int(h)} now has ${n.int(width)} neurons`,
+    pinnedUnreadable: 'Pinned runs saved in this browser could not be read, so they were left out.',
+    pinnedSomeUnreadable: (count: number) =>
+      count === 1
+        ? '1 pinned run saved in this browser could not be read, so it was left out.'
+        : `${n.int(count)} pinned runs saved in this browser could not be read, so they were left out.`,
+    pinnedUnavailable: 'Pinned runs cannot be kept in this browser (its storage is not available).',
+    pinnedNotSaved: 'Pinned runs could not be saved in this browser; they will be gone after a reload.',
+    linkCopied:
+      'Link copied. It reproduces this configuration (network, mode, seed, settings); pinned runs and trained weights travel in an exported workspace or network file.',
+    linkNotCopied: (link: string) => `The browser did not let the page copy the link; copy it from here: ${link}`,
+    networkNotSigmoid: (what: string) =>
+      `The book's network2.py computes sigmoid layers only, so this network (${what}) cannot be saved in its format. Choose sigmoid and switch the cures off to export it.`,
+    networkUnavailable: 'The network could not be read out of the training worker.',
+    figureFailed: (why: string) => `The figure could not be exported: ${why}.`,
+    networkLoaded: (name: string, sizes: string) =>
+      `Loaded the network in "${name}" (${sizes}, CrossEntropyCost). The bars show its gradients; Reset returns to these weights.`,
+    networkLoadedQuadratic: (name: string, sizes: string) =>
+      `Loaded the network in "${name}" (${sizes}, QuadraticCost). The bars show its gradients under the lab's cross-entropy cost, not the file's quadratic cost; Reset returns to these weights.`,
+    workspaceLoaded: (name: string, runs: number, notes: string) =>
+      `Loaded the workspace "${name}": its configuration and ${runs === 1 ? '1 pinned run' : `${n.int(runs)} pinned runs`}.${notes ? ` ${notes}` : ''}`,
+    fileRefused: (name: string, why: string) => `"${name}" was not loaded: ${why}`,
+    fileNotJson: (name: string) => `"${name}" was not loaded: it is not a JSON file (it could not be parsed).`,
+    fileUnknown: (name: string) =>
+      `"${name}" was not loaded: it is neither a network2.py network (sizes, weights, biases, cost) nor a Gradient Lab workspace.`,
+    fileTooBig: (name: string, megabytes: number, limit: number) =>
+      `"${name}" was not loaded: it is ${megabytes.toFixed(1)} MB; the largest file the lab reads is ${n.int(limit)} MB.`,
+    onlyOneFile: 'Drop one file at a time.',
+  },
+};
+
+export type Messages = typeof en;
