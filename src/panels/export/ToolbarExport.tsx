@@ -14,7 +14,7 @@ export function ToolbarExport() {
   const EXPORT_TEXT = useT().export;
   return (
     <>
-      <button type="button" onClick={() => void copyLink(store)}>
+      <button type="button" className="copy-link" onClick={() => void copyLink(store)}>
         {EXPORT_TEXT.copyLink}
       </button>
       <ExportMenu
