@@ -108,7 +108,7 @@ export const en = {
     fileUnknown: (name: string) =>
       `"${name}" was not loaded: it is neither a network2.py network (sizes, weights, biases, cost) nor a Gradient Lab workspace.`,
     fileTooBig: (name: string, megabytes: number, limit: number) =>
-      `"${name}" was not loaded: it is ${megabytes.toFixed(1)} MB; the largest file the lab reads is ${n.int(limit)} MB.`,
+      `"${name}" was not loaded: it is ${Number(megabytes).toFixed(1)} MB; the largest file the lab reads is ${n.int(limit)} MB.`,
     onlyOneFile: 'Drop one file at a time.',
   },
 };

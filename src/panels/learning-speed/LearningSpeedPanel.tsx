@@ -37,10 +37,7 @@ export function LearningSpeedPanel() {
 
   return (
     <section className="panel speed-panel" aria-labelledby="speed-title">
-      <div className="panel-head">
-        <h2 id="speed-title">Learning speed of each hidden layer</h2>
-        <SpeedExport />
-      </div>
+      <h2 id="speed-title">Learning speed of each hidden layer</h2>
       <p className="explain">
         ‖δˡ‖, the length of the vector of ∂C/∂b over layer l, is the chapter's measure of how fast layer l learns (figs. 5-7). In the book's
         [784, 30, 30, 30, 30, 10] network the first hidden layer learns about 100 times slower than the last: the vanishing gradient
@@ -121,6 +118,8 @@ export function LearningSpeedPanel() {
             <p className="hint">
               Exact values: hover or tap the chart, or focus it and press <span className="nowrap">← →</span>.
             </p>
+            {/* After the chart, so the keyboard reaches the chart first. */}
+            <SpeedExport />
           </figcaption>
         </figure>
         <div className="speed-tables">
