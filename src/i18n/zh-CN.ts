@@ -94,7 +94,8 @@ export const zhCN: Messages = {
     fileRefused: (name, why) => `未加载“${name}”：${why}`,
     fileNotJson: (name) => `未加载“${name}”：它不是 JSON 文件（无法解析）。`,
     fileUnknown: (name) => `未加载“${name}”：它既不是 network2.py 的网络（sizes、weights、biases、cost），也不是梯度实验室的工作区。`,
-    fileTooBig: (name, megabytes, limit) => `未加载“${name}”：文件有 ${Number(megabytes).toFixed(1)} MB，实验室最多读取 ${n.int(limit)} MB。`,
+    fileTooBig: (name, megabytes, limit) =>
+      `未加载“${name}”：文件有 ${Number(megabytes).toFixed(1)} MB，实验室最多读取 ${n.int(limit)} MB。`,
     onlyOneFile: '请一次只拖入一个文件。',
   },
 };
