@@ -18,6 +18,7 @@ import { RunBar } from '../panels/controls/RunBar';
 import { LessonPanel } from '../lesson/LessonPanel';
 import { useT } from '../i18n/useT';
 import { Toolbar } from './Toolbar';
+import { FileDrop } from '../panels/export/FileDrop';
 
 export function App({ store }: { store: LabStore }) {
   return (
@@ -44,6 +45,7 @@ function Page() {
         <Toolbar />
       </header>
       <RunBar />
+      <FileDrop />
       <div className="layout">
         <aside className="sidebar">
           <ControlsPanel />

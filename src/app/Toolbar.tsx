@@ -11,6 +11,7 @@ import { FigurePresets } from '../panels/controls/FigurePresets';
 import { PaceSelect } from '../panels/controls/PaceSelect';
 import { LessonButton } from '../lesson/LessonPanel';
 import { nextLessonStep, previousLessonStep } from '../lesson/apply';
+import { ToolbarExport } from '../panels/export/ToolbarExport';
 import { useT } from '../i18n/useT';
 import { HelpDialog } from './HelpDialog';
 import { LangSwitch } from './LangSwitch';
@@ -94,6 +95,7 @@ export function Toolbar() {
       <div className="toolbar-end">
         <LessonButton />
         <LangSwitch />
+        <ToolbarExport />
         <button
           type="button"
           aria-haspopup="dialog"

@@ -80,6 +80,28 @@ export const en = {
         ? '1 seed gave a gradient that is not a finite positive number (an overflow or an exact zero) and is left out.'
         : `${n.int(count)} values are not finite positive numbers (an overflow or an exact zero) and are left out.`,
   },
+  /** The Export menus, Copy link and the drop target (src/panels/export/). */
+  export: {
+    menu: 'Export',
+    menuLabel: (what: string) => `Export ${what}`,
+    speedChart: 'the learning-speed chart',
+    accuracyChart: 'the accuracy chart',
+    barsPanel: 'the network and its bars',
+    everything: 'curves, network or workspace',
+    instrument: (title: string) => `the figure "${title}"`,
+    curvesCsv: 'Curves as CSV',
+    curvesJson: 'Curves as JSON',
+    layersCsv: 'Latest probe per layer as CSV',
+    allCurvesJson: 'All curves as JSON',
+    figureSvg: 'Figure as SVG',
+    figurePng: 'Figure as PNG (2×)',
+    networkJson: 'Network (network2.py JSON)',
+    workspace: 'Workspace (configuration and pinned runs)',
+    openFile: 'Open a network or workspace file…',
+    copyLink: 'Copy link',
+    dropHint: 'Drop a network2.py JSON file or a Gradient Lab workspace file anywhere on the page to load it.',
+    dropOverlay: 'Drop the file to load it',
+  },
   /** Sentences the store keeps (see text.ts): they switch language with the page. */
   notices: {
     pausedAt: (epoch: number) => `Paused at epoch ${n.int(epoch)} as asked.`,
@@ -98,6 +120,26 @@ export const en = {
         : `${n.int(count)} pinned runs saved in this browser could not be read, so they were left out.`,
     pinnedUnavailable: 'Pinned runs cannot be kept in this browser (its storage is not available).',
     pinnedNotSaved: 'Pinned runs could not be saved in this browser; they will be gone after a reload.',
+    linkCopied:
+      'Link copied. It reproduces this configuration (network, mode, seed, settings); pinned runs and trained weights travel in an exported workspace or network file.',
+    linkNotCopied: (link: string) => `The browser did not let the page copy the link; copy it from here: ${link}`,
+    networkNotSigmoid: (what: string) =>
+      `The book's network2.py computes sigmoid layers only, so this network (${what}) cannot be saved in its format. Choose sigmoid and switch the cures off to export it.`,
+    networkUnavailable: 'The network could not be read out of the training worker.',
+    figureFailed: (why: string) => `The figure could not be exported: ${why}.`,
+    networkLoaded: (name: string, sizes: string) =>
+      `Loaded the network in "${name}" (${sizes}, CrossEntropyCost). The bars show its gradients; Reset returns to these weights.`,
+    networkLoadedQuadratic: (name: string, sizes: string) =>
+      `Loaded the network in "${name}" (${sizes}, QuadraticCost). The bars show its gradients under the lab's cross-entropy cost, not the file's quadratic cost; Reset returns to these weights.`,
+    workspaceLoaded: (name: string, runs: number, notes: string) =>
+      `Loaded the workspace "${name}": its configuration and ${runs === 1 ? '1 pinned run' : `${n.int(runs)} pinned runs`}.${notes ? ` ${notes}` : ''}`,
+    fileRefused: (name: string, why: string) => `"${name}" was not loaded: ${why}`,
+    fileNotJson: (name: string) => `"${name}" was not loaded: it is not a JSON file (it could not be parsed).`,
+    fileUnknown: (name: string) =>
+      `"${name}" was not loaded: it is neither a network2.py network (sizes, weights, biases, cost) nor a Gradient Lab workspace.`,
+    fileTooBig: (name: string, megabytes: number, limit: number) =>
+      `"${name}" was not loaded: it is ${Number(megabytes).toFixed(1)} MB; the largest file the lab reads is ${n.int(limit)} MB.`,
+    onlyOneFile: 'Drop one file at a time.',
   },
 };
 

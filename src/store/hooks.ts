@@ -19,6 +19,11 @@ export function useLabStore(): LabStore {
   return store;
 }
 
+/** The store, or null outside a LabProvider: for pieces that also render alone (the instruments in their tests). */
+export function useOptionalLabStore(): LabStore | null {
+  return useContext(LabContext);
+}
+
 /** Re-renders whenever the selected value changes. For configuration and other slow-changing state. */
 export function useLab<T>(selector: (state: LabState) => T): T {
   return useStore(useLabStore(), selector);

@@ -32,17 +32,19 @@ function encodeNumber(v: number): number | null {
   return Number.isFinite(v) ? v : null;
 }
 
+/** Pinned runs as plain JSON values, each series thinned to `points` (also the shape a workspace file holds). */
+export function encodePinnedRuns(runs: readonly PinnedRun[], points = STORED_POINTS) {
+  return runs.slice(0, MAX_PINNED).map((p) => ({
+    id: p.id,
+    hidden: p.hidden,
+    config: p.config,
+    norms: thinSeries(p.norms, points).map((n) => ({ x: n.x, norms: n.norms.map(encodeNumber) })),
+    accuracy: thinSeries(p.accuracy, points).map((a) => ({ epoch: a.epoch, accuracy: encodeNumber(a.accuracy) })),
+  }));
+}
+
 export function serialisePinned(runs: readonly PinnedRun[]): string {
-  return JSON.stringify({
-    version: VERSION,
-    runs: runs.slice(0, MAX_PINNED).map((p) => ({
-      id: p.id,
-      hidden: p.hidden,
-      config: p.config,
-      norms: thinSeries(p.norms).map((n) => ({ x: n.x, norms: n.norms.map(encodeNumber) })),
-      accuracy: thinSeries(p.accuracy).map((a) => ({ epoch: a.epoch, accuracy: encodeNumber(a.accuracy) })),
-    })),
-  });
+  return JSON.stringify({ version: VERSION, runs: encodePinnedRuns(runs) });
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -64,8 +66,8 @@ function readConfig(v: unknown): RunConfig | null {
   }
 }
 
-function readNorms(v: unknown, numHidden: number): NormPoint[] | null {
-  if (!Array.isArray(v) || v.length > STORED_POINTS) return null;
+function readNorms(v: unknown, numHidden: number, points: number): NormPoint[] | null {
+  if (!Array.isArray(v) || v.length > points) return null;
   const out: NormPoint[] = [];
   for (const p of v) {
     if (!isRecord(p) || typeof p.x !== 'number' || !Number.isFinite(p.x) || !Array.isArray(p.norms) || p.norms.length !== numHidden)
@@ -76,8 +78,8 @@ function readNorms(v: unknown, numHidden: number): NormPoint[] | null {
   return out;
 }
 
-function readAccuracy(v: unknown): AccuracyPoint[] | null {
-  if (!Array.isArray(v) || v.length > STORED_POINTS) return null;
+function readAccuracy(v: unknown, points: number): AccuracyPoint[] | null {
+  if (!Array.isArray(v) || v.length > points) return null;
   const out: AccuracyPoint[] = [];
   for (const a of v) {
     if (!isRecord(a) || typeof a.epoch !== 'number' || !Number.isFinite(a.epoch) || !isNumberOrNull(a.accuracy)) return null;
@@ -102,13 +104,23 @@ export function parsePinned(text: string | null): LoadedPinned {
     return unreadable;
   }
   if (!isRecord(data) || data.version !== VERSION || !Array.isArray(data.runs)) return unreadable;
+  const { runs, skipped } = decodePinnedRuns(data.runs, STORED_POINTS);
+  const notice = skipped === 0 ? null : localText('pinnedSomeUnreadable', skipped);
+  return { runs, notice };
+}
+
+/**
+ * Reads a list of runs in encodePinnedRuns' shape, keeping every run that is whole and valid (at most
+ * MAX_PINNED, series of at most `points`); `skipped` counts the rest.
+ */
+export function decodePinnedRuns(list: readonly unknown[], points: number): { runs: PinnedRun[]; skipped: number } {
   const runs: PinnedRun[] = [];
   let skipped = 0;
   const ids = new Set<number>();
-  for (const r of data.runs.slice(0, MAX_PINNED)) {
+  for (const r of list.slice(0, MAX_PINNED)) {
     const config = isRecord(r) ? readConfig(r.config) : null;
-    const norms = config && isRecord(r) ? readNorms(r.norms, config.layers.length - 2) : null;
-    const accuracy = isRecord(r) ? readAccuracy(r.accuracy) : null;
+    const norms = config && isRecord(r) ? readNorms(r.norms, config.layers.length - 2, points) : null;
+    const accuracy = isRecord(r) ? readAccuracy(r.accuracy, points) : null;
     const id = isRecord(r) ? r.id : null;
     if (!config || !norms || norms.length === 0 || !accuracy || typeof id !== 'number' || !Number.isInteger(id) || id < 1 || ids.has(id)) {
       skipped++;
@@ -117,9 +129,8 @@ export function parsePinned(text: string | null): LoadedPinned {
     ids.add(id);
     runs.push({ id, config, norms, accuracy, hidden: isRecord(r) && r.hidden === true });
   }
-  skipped += Math.max(0, data.runs.length - MAX_PINNED);
-  const notice = skipped === 0 ? null : localText('pinnedSomeUnreadable', skipped);
-  return { runs, notice };
+  skipped += Math.max(0, list.length - MAX_PINNED);
+  return { runs, skipped };
 }
 
 /**

@@ -19,6 +19,7 @@ import { parsePresentation } from './presentation';
 import { parseLang, type Lang } from '../i18n/lang';
 import { parseLessonQuery } from '../lesson/query';
 import { LESSON_STEP_COUNT } from '../lesson/steps';
+import { createNetworkRequests, type NetworkCopy } from './networkRequests';
 import { localText, type Phrase } from '../i18n/text';
 import { appendNormPoint, appendOrdered, DEFAULT_SERIES_LIMIT, type AccuracyPoint, type NormPoint } from './series';
 
@@ -125,6 +126,12 @@ export interface LabActions {
   setLesson(step: number | null): void;
   /** Asks the worker for ‖δˡ‖ at initialisation over SEED_COUNT seeds from the run's own. */
   measureSeeds(): void;
+  /** A copy of the current weights and biases, read out of the worker. */
+  readNetwork(): Promise<NetworkCopy>;
+  /** Builds a network of the copy's sizes (sigmoid, no cures) and puts its weights in place of the seed's. */
+  loadNetwork(network: NetworkCopy, notice: Phrase): void;
+  /** Takes a workspace's configuration and replaces the pinned runs with its own. */
+  loadWorkspace(config: RunConfig, pinned: PinnedRun[], notice: Phrase): void;
 }
 
 export type LabState = LabData & LabActions;
@@ -198,6 +205,8 @@ export function reduceMessage(state: LabData, msg: FromWorker): Partial<LabData>
       return { error: { message: msg.message, retryable: msg.retryable } };
     case 'seed-norms':
       return { seedNorms: { runId: msg.runId, firstSeed: msg.firstSeed, norms: msg.norms } };
+    case 'network':
+      return null; // an answer to readNetwork(), settled in receive()
     default: {
       const unreachable: never = msg;
       return unreachable;
@@ -224,6 +233,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
   const parsedLesson = parseLessonQuery(options.search ?? '', lang);
   let unsubscribe: (() => void) | null = null;
   let nextPinId = 1;
+  const networkRequests = createNetworkRequests();
 
   return createStore<LabState>()((set, get) => {
     const send = (msg: ToWorker) => client.send(msg);
@@ -266,6 +276,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
         unsubscribe = null;
       },
       receive(msg) {
+        if (msg.type === 'network') networkRequests.settle(msg);
         const patch = reduceMessage(get(), msg);
         if (patch) set(patch);
       },
@@ -407,6 +418,30 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       },
       measureSeeds() {
         send({ type: 'measure-seeds', runId: get().runId, count: SEED_COUNT });
+      },
+      readNetwork() {
+        const { requestId, answer } = networkRequests.open();
+        send({ type: 'read-network', runId: get().runId, requestId });
+        return answer;
+      },
+      loadNetwork(network, notice) {
+        // network2.py's networks are sigmoid throughout, with no skips, normalisation or preset.
+        const config: RunConfig = {
+          ...get().config,
+          layers: [...network.sizes],
+          activation: 'sigmoid',
+          output: 'sigmoid',
+          exploding: false,
+        };
+        delete config.residual;
+        delete config.normalisation;
+        configure(config, notice);
+        send({ type: 'load-network', runId: get().runId, weights: network.weights, biases: network.biases });
+      },
+      loadWorkspace(config, pinned, notice) {
+        nextPinId = Math.max(1, ...pinned.map((p) => p.id + 1));
+        set({ pinned: pinned.slice(0, MAX_PINNED) });
+        configure({ ...config, layers: [...config.layers] }, notice);
       },
     };
   });

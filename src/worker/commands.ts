@@ -15,6 +15,8 @@ const COMMAND_VERBS: Record<Exclude<ToWorker['type'], 'configure'>, string> = {
   'set-speed': 'change the speed',
   'set-pause-at': 'plan a pause',
   'measure-seeds': 'measure other seeds',
+  'read-network': 'read out the network',
+  'load-network': 'load a network',
 };
 
 /**

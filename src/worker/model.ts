@@ -50,6 +50,8 @@ export interface Model {
   validated: number;
   /** Validation images classified correctly so far. */
   validCorrect: number;
+  /** Weights and biases loaded from a file: every (re-)initialisation puts them in place of the seed's draw. */
+  loaded: { weights: Float32Array[]; biases: Float32Array[] } | null;
 }
 
 /** Validation images evaluated per unit of work: ~10 ms, so a pause during validation is obeyed promptly. */
@@ -84,6 +86,7 @@ export function buildModel(config: RunConfig): Model {
     epochExamples: 0,
     validated: -1,
     validCorrect: 0,
+    loaded: null,
   };
 }
 
@@ -115,6 +118,8 @@ export function restartCounters(m: Model): void {
 export function initialiseWeights(m: Model, probe: Samples): void {
   m.rng = createRng(m.config.seed);
   m.net.initialize(m.config.init, m.rng);
+  // The seed's draw still happens first, so the rest of the stream (the SGD shuffles) is the seed's own.
+  if (m.loaded !== null) m.net.setLayers(m.loaded.weights, m.loaded.biases);
   if (m.config.exploding) applyExplodingPreset(m.net, probe);
   restartCounters(m);
 }

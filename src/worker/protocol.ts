@@ -27,7 +27,14 @@ export type ToWorker =
    * ‖δˡ‖ at initialisation of the configured network for seeds config.seed .. config.seed + count − 1, measured
    * on a network of the sweep's own between units of the run; answered by one 'seed-norms'.
    */
-  | { type: 'measure-seeds'; runId: number; count: number };
+  | { type: 'measure-seeds'; runId: number; count: number }
+  /** Asks for a copy of the current weights and biases; answered by a 'network' message with the same requestId. */
+  | { type: 'read-network'; runId: number; requestId: number }
+  /**
+   * Puts weights and biases from a file in place of the seed's draw (this run's resets return to them too)
+   * and probes them. Sent right after the 'configure' that built a network of the file's sizes.
+   */
+  | { type: 'load-network'; runId: number; weights: Float32Array[]; biases: Float32Array[] };
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'finished' | 'diverged';
 
@@ -98,7 +105,12 @@ export type FromWorker =
   | { type: 'diverged'; runId: number; epoch: number; batch: number; reason: string }
   | { type: 'error'; runId: number; message: string; retryable: boolean }
   /** norms[s][h−1] = ‖δʰ‖ at initialisation with seed firstSeed + s (NaN where not finite). */
-  | { type: 'seed-norms'; runId: number; firstSeed: number; norms: number[][] };
+  | { type: 'seed-norms'; runId: number; firstSeed: number; norms: number[][] }
+  /**
+   * The answer to 'read-network': copies of the weights (row-major [out][in] per layer, as network2.py's
+   * matrices) and biases of the network as it is between two units of training.
+   */
+  | { type: 'network'; runId: number; requestId: number; sizes: number[]; weights: Float32Array[]; biases: Float32Array[] };
 
 /** The worker tags loading and data errors with the runId it last saw; before any configure that is 0. */
 export const NO_RUN = 0;

@@ -15,6 +15,7 @@ import { errorText, malformedCommand, needsNetwork, unknownCommand } from './com
 import { DataLoader, describeLoadFailure, type DataSource } from './data';
 import { buildModel, initialiseWeights, prepareModel, switchPreset, type Model } from './model';
 import { RunLoop } from './loop';
+import { keepLoadedNetwork, loadProblem, readNetwork } from './networkIO';
 import { NO_RUN, type ToWorker } from './protocol';
 import type { Scheduler } from './schedule';
 import { createUnits, type PostMessage } from './units';
@@ -264,6 +265,20 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
       case 'measure-seeds':
         measureSeeds(m, msg.count);
         break;
+      case 'read-network': {
+        const { msg: reply, transfer } = readNetwork(m, runId, msg.requestId);
+        post(reply, transfer);
+        break;
+      }
+      case 'load-network': {
+        const problem = loadProblem(m, msg.weights, msg.biases);
+        if (problem !== null) refuse(problem);
+        else {
+          keepLoadedNetwork(m, msg.weights, msg.biases);
+          reset(m); // a reset puts the loaded weights in place and probes them, or prepare() will once the images are here
+        }
+        break;
+      }
       default: {
         const unreachable: never = msg;
         refuse(unknownCommand(unreachable));

@@ -33,6 +33,8 @@ const toWorker: ToWorker[] = [
   { type: 'set-pause-at', runId: 2, pauseAt: 20 },
   { type: 'set-pause-at', runId: 2, pauseAt: null },
   { type: 'measure-seeds', runId: 2, count: 20 },
+  { type: 'read-network', runId: 2, requestId: 1 },
+  { type: 'load-network', runId: 3, weights: [Float32Array.from([0.5, -1])], biases: [Float32Array.from([0.25])] },
 ];
 
 const fromWorker: FromWorker[] = [
@@ -68,6 +70,7 @@ const fromWorker: FromWorker[] = [
   { type: 'status', runId: 1, status: 'running', epoch: 0, waitingForData: true },
   { type: 'diverged', runId: 1, epoch: 3, batch: 120, reason: 'the cost became infinite 120 mini-batches into epoch 4' },
   { type: 'error', runId: 1, message: '/mnist/t10k-images-idx3-ubyte: the server answered HTTP 404', retryable: true },
+  { type: 'network', runId: 2, requestId: 1, sizes: [2, 1], weights: [Float32Array.from([0.5, -1])], biases: [Float32Array.from([0.25])] },
 ];
 
 describe('protocol messages survive a structured clone', () => {
@@ -105,6 +108,8 @@ describe('protocol messages survive a structured clone', () => {
       'set-speed': true,
       'set-pause-at': true,
       'measure-seeds': true,
+      'read-network': true,
+      'load-network': true,
     };
     const fromTypes: Record<FromWorker['type'], true> = {
       loading: true,
@@ -115,6 +120,7 @@ describe('protocol messages survive a structured clone', () => {
       diverged: true,
       error: true,
       'seed-norms': true,
+      network: true,
     };
     expect(new Set(toWorker.map((m) => m.type))).toEqual(new Set(Object.keys(toTypes)));
     expect(new Set(fromWorker.map((m) => m.type))).toEqual(new Set(Object.keys(fromTypes)));

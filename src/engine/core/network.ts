@@ -138,6 +138,32 @@ export class Network {
   }
 
   /**
+   * Copies of every layer's weights (row-major [out][in], as `weights`) and biases, for saving. Copies, so
+   * the caller may keep or transfer them while training goes on.
+   */
+  copyLayers(): { weights: Float32Array[]; biases: Float32Array[] } {
+    return { weights: this.weights.map((w) => w.slice()), biases: this.biases.map((b) => b.slice()) };
+  }
+
+  /** Puts saved weights and biases in place, in copyLayers' layout; throws if a shape differs from this network's. */
+  setLayers(weights: readonly Float32Array[], biases: readonly Float32Array[]): void {
+    if (weights.length !== this.weights.length || biases.length !== this.biases.length)
+      throw new RangeError(
+        `setLayers: expected ${this.weights.length} layers of weights and biases, got ${weights.length} and ${biases.length}`,
+      );
+    for (let l = 0; l < this.weights.length; l++) {
+      if (weights[l].length !== this.weights[l].length || biases[l].length !== this.biases[l].length)
+        throw new RangeError(
+          `setLayers: layer ${l + 1} has ${this.weights[l].length} weights and ${this.biases[l].length} biases, got ${weights[l].length} and ${biases[l].length}`,
+        );
+    }
+    for (let l = 0; l < this.weights.length; l++) {
+      this.weights[l].set(weights[l]);
+      this.biases[l].set(biases[l]);
+    }
+  }
+
+  /**
    * Single-example forward pass a^{l+1} = f(W^l a^l + b^l) (eq. 25 of chapter 2); `input` holds the
    * already scaled input activations, `output` receives the output activations. For batches use Trainer,
    * evaluate() or GradientProbe, which run the same arithmetic over a whole mini-batch at once.

@@ -11,6 +11,7 @@ import { pinnedDash } from '../common/dashes';
 import { ChartFrame } from '../common/ChartFrame';
 import { ReadoutAnnouncer, ReadoutMarks, useChartReadout } from '../common/ChartReadout';
 import { PinnedLegendItems } from '../common/PinnedLegendItems';
+import { AccuracyExport } from '../export/PanelExports';
 import { accuracyDomain, accuracyReadout, bookAccuracyFor } from './geometry';
 
 const box = { width: 540, height: 300, left: 66, right: 14, top: 14, bottom: 50 };
@@ -48,7 +49,10 @@ export function AccuracyPanel() {
 
   return (
     <section className="panel accuracy-panel" aria-labelledby="accuracy-title">
-      <h2 id="accuracy-title">Validation accuracy</h2>
+      <div className="panel-head">
+        <h2 id="accuracy-title">Validation accuracy</h2>
+        <AccuracyExport />
+      </div>
       <p className="explain">
         The chapter's experiment: 30 epochs of mini-batch SGD (η = 0.1, λ = 5.0, batch 10) with 1, 2, 3 and 4 hidden layers of 30 neurons
         reached 96.48 %, 96.90 %, 96.57 % and 96.53 %. Deeper is not better, because the early layers barely learn.

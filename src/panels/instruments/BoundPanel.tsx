@@ -10,6 +10,7 @@ import { A_RANGE, ABS_W_RANGE, factorCurve, shading, widthPlot } from './boundGe
 import { formatNumber } from './format';
 import { Slider } from './Slider';
 import { palette } from '../../app/palette';
+import { InstrumentExport } from '../export/PanelExports';
 
 const left = { width: 400, height: 240, l: 44, r: 12, t: 14, b: 36 };
 const right = { width: 320, height: 240, l: 44, r: 12, t: 14, b: 36 };
@@ -47,6 +48,7 @@ export function BoundPanel() {
 
   return (
     <section className="panel instrument bound-instrument" aria-labelledby="bound-title">
+      <InstrumentExport name="bound" title="eq. 123" />
       <h2 id="bound-title">How wide is the escape from vanishing? (eq. 123)</h2>
       <p className="explain">
         A factor |wσ′(wa+b)| ≥ 1 needs |w| ≥ 4 because σ′ ≤ 1/4; but a large w also pushes z = wa + b into σ′'s tails. Eq. 123: the input

@@ -9,6 +9,7 @@ import { CHAIN_BOX, ROW, columnX, factorNames, gradBars, gradScale, gradTicks } 
 import { formatNumber } from './format';
 import { Slider } from './Slider';
 import { palette } from '../../app/palette';
+import { InstrumentExport } from '../export/PanelExports';
 
 const INITIAL_SEED = 1;
 const INITIAL_A0 = 1;
@@ -48,6 +49,7 @@ export function ChainPanel() {
 
   return (
     <section className="panel instrument chain-instrument" aria-labelledby="chain-title">
+      <InstrumentExport name="chain" title="the chain" />
       <h2 id="chain-title">The chain: a₀ → four sigmoid neurons → C</h2>
       <p className="explain">
         Eq. 122: ∂C/∂b₁ = σ′(z₁)·w₂σ′(z₂)·w₃σ′(z₃)·w₄σ′(z₄)·∂C/∂a₄. σ′ never exceeds σ′(0) = 1/4, so with |wⱼ| &lt; 1 every factor wⱼσ′(zⱼ)

@@ -11,6 +11,7 @@ import { drawFactorBars } from './drawFactorBars';
 import { FACTOR_BOX, NORM_DOMAIN, factorBoxHeight, factorRows, factorScale } from './eq124Geometry';
 import { formatNorm, formatNumber } from './format';
 import { palette } from '../../app/palette';
+import { InstrumentExport } from '../export/PanelExports';
 
 export function Eq124Panel({ snapshot, activation = 'sigmoid' }: { snapshot?: Snapshot; activation?: ActivationName }) {
   const bars = useRef<SVGGElement>(null);
@@ -26,6 +27,7 @@ export function Eq124Panel({ snapshot, activation = 'sigmoid' }: { snapshot?: Sn
 
   return (
     <section className="panel instrument eq124-instrument" aria-labelledby="eq124-title">
+      <InstrumentExport name="eq124" title="Eq. 124 in this network" withLayers />
       <h2 id="eq124-title">Eq. 124 in this network</h2>
       <p className="explain">
         Eq. 124: for one example δʰ = Σ′(zʰ)(wʰ⁺¹)ᵀ δʰ⁺¹, so ‖δʰ‖ ≤ ‖Σ′(zʰ)(wʰ⁺¹)ᵀ‖₂ · ‖δʰ⁺¹‖. The norm shown is the spectral norm ‖·‖₂

@@ -10,6 +10,7 @@ import { SOLVE_W1, errorTable, outputCurve } from './identityGeometry';
 import { formatNumber } from './format';
 import { Slider } from './Slider';
 import { palette } from '../../app/palette';
+import { InstrumentExport } from '../export/PanelExports';
 
 const box = { width: 400, height: 260, l: 44, r: 12, t: 14, b: 36 };
 const INITIAL: IdentityParams = { w1: 1, b: 0, w2: 1, c: 0 };
@@ -32,6 +33,7 @@ export function IdentityPanel() {
 
   return (
     <section className="panel instrument identity-instrument" aria-labelledby="identity-title">
+      <InstrumentExport name="identity" title="the identity neuron" />
       <h2 id="identity-title">The identity neuron (exercise)</h2>
       <p className="explain">
         Write x = ½ + Δ and take b = −w₁/2: σ(w₁x + b) = ½ + w₁Δ/4 − (w₁Δ)³/48 + …, so w₂ = 4/w₁ gives x + (2/w₁ − ½) − w₁²Δ³/12. The neuron

@@ -9,6 +9,7 @@ import { COMPARISONS, COMPARISON_LABEL, Z_RANGE, pointerToUnits, readoutAt, sigm
 import { formatNumber } from './format';
 import { Slider } from './Slider';
 import { palette } from '../../app/palette';
+import { InstrumentExport } from '../export/PanelExports';
 
 const box = { width: 640, height: 260, left: 44, right: 16, top: 14, bottom: 36 };
 
@@ -36,6 +37,7 @@ export function SigmaPanel() {
 
   return (
     <section className="panel instrument sigma-instrument" aria-labelledby="sigma-title">
+      <InstrumentExport name="sigma" title="σ and σ′" />
       <h2 id="sigma-title">σ and σ′</h2>
       <p className="explain">
         σ′(z) = σ(z)(1 − σ(z)) is largest at z = 0, where σ′(0) = 1/4 (eq. 122's bound): every factor wⱼσ′(zⱼ) is at most |wⱼ|/4. Move the

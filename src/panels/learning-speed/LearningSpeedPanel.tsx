@@ -14,6 +14,7 @@ import { BookMarks, bookSeries } from './BookMarks';
 import { decadeTicks, formatDecade, layerPath, speedReadout, speedScales, SPEED_BOX as box } from './geometry';
 import { LayerTable } from './LayerTable';
 import { CompareTable } from './CompareTable';
+import { SpeedExport } from '../export/PanelExports';
 
 export function LearningSpeedPanel() {
   const norms = useLabFrame((s) => s.norms);
@@ -117,6 +118,8 @@ export function LearningSpeedPanel() {
             <p className="hint">
               Exact values: hover or tap the chart, or focus it and press <span className="nowrap">← →</span>.
             </p>
+            {/* After the chart, so the keyboard reaches the chart first. */}
+            <SpeedExport />
           </figcaption>
         </figure>
         <div className="speed-tables">

@@ -17,6 +17,7 @@ import { clientToView } from '../common/readout';
 import { BarReadout } from './BarReadout';
 import { BAR_SCALES, logDecadeTicks, maxFiniteAbs, scaleTop, type BarScaleMode } from './scale';
 import { BAR_FULL, BAR_X } from './drawBars';
+import { BarsExport } from '../export/PanelExports';
 
 const SCALE_LABELS: Record<BarScaleMode, string> = {
   now: 'Latest probe',
@@ -167,6 +168,7 @@ export function NetworkPanel() {
               ? `At most ${MAX_HIDDEN_LAYERS} hidden layers.`
               : `${NEW_LAYER_WIDTH} neurons, before the output`}
           </span>
+          <BarsExport />
         </div>
       </div>
       <div className="scale-row">
