@@ -7,6 +7,7 @@ import { createWorkerClient } from '../worker/client';
 import { createLabStore } from '../store/store';
 import { mirrorConfigInUrl } from '../store/url';
 import { persistPinnedRuns } from '../store/pinnedStorage';
+import { registerServiceWorkerOnceLoaded } from '../offline/register';
 import { App } from './App';
 import { applyPalette } from './palette';
 // One stylesheet in five parts, in cascade order: later parts refine earlier ones at equal specificity.
@@ -25,6 +26,7 @@ store.getState().connect();
 // After connect(): configuring the first run clears the notice line, and a notice about unreadable
 // pinned runs must survive it.
 persistPinnedRuns(store, browserStorage());
+if (import.meta.env.PROD) registerServiceWorkerOnceLoaded(store, navigator.serviceWorker, import.meta.env.BASE_URL);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -8,7 +8,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULT_CONFIG, epochsFor, type RunConfig } from '../config';
-import type { FromWorker, RunStatus, Snapshot, ToWorker } from '../worker/protocol';
+import type { EngineMessage, FromWorker, RunStatus, Snapshot, ToWorker } from '../worker/protocol';
 import { NO_RUN } from '../worker/protocol';
 import type { TrainerClient } from '../worker/client';
 import { MAX_HIDDEN_LAYERS, MAX_HIDDEN_WIDTH, NEW_LAYER_WIDTH, describeDifference, needsReinitialise, parseQuery } from './config';
@@ -77,6 +77,8 @@ export interface LabData {
   presenting: boolean;
   /** The language of everything the page shows or says; switching it never touches the run. */
   lang: Lang;
+  /** Which kernels the worker trains with, once it has said (null before). */
+  engine: Omit<EngineMessage, 'type' | 'runId'> | null;
 }
 
 export interface LabActions {
@@ -131,7 +133,7 @@ function freshRun(): Pick<LabData, 'status' | 'waitingForData' | 'snapshot' | 'n
 
 /** Data-set messages describe the worker's copy of MNIST, not a run, so they are accepted from any runId. */
 function isDataMessage(msg: FromWorker): boolean {
-  return msg.type === 'loading' || msg.type === 'ready';
+  return msg.type === 'loading' || msg.type === 'ready' || msg.type === 'engine';
 }
 
 /**
@@ -181,6 +183,8 @@ export function reduceMessage(state: LabData, msg: FromWorker): Partial<LabData>
       return { status: 'diverged', divergence: { epoch: msg.epoch, batch: msg.batch, reason: msg.reason } };
     case 'error':
       return { error: { message: msg.message, retryable: msg.retryable } };
+    case 'engine':
+      return { engine: { kernels: msg.kernels, webAssemblyBlocked: msg.webAssemblyBlocked } };
     default: {
       const unreachable: never = msg;
       return unreachable;
@@ -234,6 +238,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       seriesLimit: options.seriesLimit ?? DEFAULT_SERIES_LIMIT,
       presenting: parsePresentation(options.search ?? ''),
       lang: parseLang(options.search ?? '') ?? options.defaultLang ?? 'en',
+      engine: null,
 
       connect() {
         if (unsubscribe) return;

@@ -91,7 +91,20 @@ export type FromWorker =
    * the value and suggests what to change.
    */
   | { type: 'diverged'; runId: number; epoch: number; batch: number; reason: string }
-  | { type: 'error'; runId: number; message: string; retryable: boolean };
+  | { type: 'error'; runId: number; message: string; retryable: boolean }
+  | EngineMessage;
+
+/**
+ * Sent once when the worker starts (runId NO_RUN): which kernels train here. 'javascript' runs the same
+ * numbers more slowly; `webAssemblyBlocked` says whether that is because the page's Content-Security-Policy
+ * forbids compiling WebAssembly (no 'wasm-unsafe-eval') rather than the browser lacking WebAssembly SIMD.
+ */
+export interface EngineMessage {
+  type: 'engine';
+  runId: number;
+  kernels: 'webassembly-simd' | 'javascript';
+  webAssemblyBlocked: boolean;
+}
 
 /** The worker tags loading and data errors with the runId it last saw; before any configure that is 0. */
 export const NO_RUN = 0;

@@ -58,6 +58,7 @@ const fromWorker: FromWorker[] = [
   { type: 'status', runId: 1, status: 'running', epoch: 0, waitingForData: true },
   { type: 'diverged', runId: 1, epoch: 3, batch: 120, reason: 'the cost became infinite 120 mini-batches into epoch 4' },
   { type: 'error', runId: 1, message: '/mnist/t10k-images-idx3-ubyte: the server answered HTTP 404', retryable: true },
+  { type: 'engine', runId: 0, kernels: 'javascript', webAssemblyBlocked: true },
 ];
 
 describe('protocol messages survive a structured clone', () => {
@@ -103,6 +104,7 @@ describe('protocol messages survive a structured clone', () => {
       status: true,
       diverged: true,
       error: true,
+      engine: true,
     };
     expect(new Set(toWorker.map((m) => m.type))).toEqual(new Set(Object.keys(toTypes)));
     expect(new Set(fromWorker.map((m) => m.type))).toEqual(new Set(Object.keys(fromTypes)));
