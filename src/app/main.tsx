@@ -7,6 +7,7 @@ import { createWorkerClient } from '../worker/client';
 import { createLabStore } from '../store/store';
 import { mirrorConfigInUrl } from '../store/url';
 import { persistPinnedRuns } from '../store/pinnedStorage';
+import { followLang, initialLang } from '../i18n/document';
 import { registerServiceWorkerOnceLoaded } from '../offline/register';
 import { App } from './App';
 import { applyPalette } from './palette';
@@ -20,12 +21,18 @@ import './styles/screens.css';
 // Before the first render, so the stylesheet's colour variables exist when anything is painted.
 applyPalette(document.documentElement.style);
 
-const store = createLabStore({ client: createWorkerClient(), search: window.location.search });
+const storage = browserStorage();
+const store = createLabStore({
+  client: createWorkerClient(),
+  search: window.location.search,
+  defaultLang: initialLang(storage, navigator.languages ?? [navigator.language]),
+});
 mirrorConfigInUrl(store, window.history, window.location);
+followLang(store, document, storage);
 store.getState().connect();
 // After connect(): configuring the first run clears the notice line, and a notice about unreadable
 // pinned runs must survive it.
-persistPinnedRuns(store, browserStorage());
+persistPinnedRuns(store, storage);
 if (import.meta.env.PROD) registerServiceWorkerOnceLoaded(store, navigator.serviceWorker, import.meta.env.BASE_URL);
 
 createRoot(document.getElementById('root')!).render(

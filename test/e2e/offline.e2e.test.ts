@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { policyText, SHIPPED_CSP, SHIPPED_CSP_DIRECTIVES } from '../../build/csp';
-import { ENGINE_TEXT } from '../../src/panels/status/EngineNotice';
+import { en } from '../../src/i18n/en';
 import {
   buildApp,
   CHROMIUM_MISSING_BANNER,
@@ -134,7 +134,7 @@ describe.skipIf(skipLocally)('the built lab over a plain static server', () => {
       const strictPage = (await freshPage()).page;
       await strictPage.goto(strictServer.url);
       await strictPage.waitForSelector(BAR_SELECTOR, { state: 'attached' });
-      await strictPage.getByText(ENGINE_TEXT.blocked).waitFor({ timeout: 60_000 });
+      await strictPage.getByText(en.engine.blocked).waitFor({ timeout: 60_000 });
 
       const shippedServer = await serve({ headers: { 'Content-Security-Policy': SHIPPED_CSP } });
       const { page, errors } = await freshPage();

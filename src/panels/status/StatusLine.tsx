@@ -6,6 +6,8 @@ import { formatBytes } from '../../store/format';
 import { useLab, useLabFrame } from '../../store/hooks';
 import { EngineNotice } from './EngineNotice';
 import type { RunStatus } from '../../worker/protocol';
+import { say } from '../../i18n/text';
+import { useT } from '../../i18n/useT';
 
 const STATUS_WORDS: Record<RunStatus, string> = {
   idle: 'Ready',
@@ -34,6 +36,7 @@ export function StatusLine() {
   const urlNotices = useLab((s) => s.urlNotices);
   const dismissUrlNotices = useLab((s) => s.dismissUrlNotices);
   const retry = useLab((s) => s.retry);
+  const m = useT();
 
   return (
     <section className="status-area" aria-label="Run status">
@@ -59,7 +62,7 @@ export function StatusLine() {
           </label>
         </div>
       )}
-      {notice && <p className="notice">{notice}</p>}
+      {notice && <p className="notice">{say(m, notice)}</p>}
       <EngineNotice />
       {urlNotices.length > 0 && (
         <div className="url-notices" role="alert">

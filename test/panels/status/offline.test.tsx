@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, screen, waitFor } from '@testing-library/react';
 import { StatusLine } from '../../../src/panels/status/StatusLine';
-import { ENGINE_TEXT } from '../../../src/panels/status/EngineNotice';
+import { en } from '../../../src/i18n/en';
 import { renderWithStore } from '../render';
 
 afterEach(cleanup);
@@ -38,10 +38,10 @@ describe('which engine trains', () => {
   it('says it fell back to JavaScript, and names the policy when that is the reason', async () => {
     const { client } = renderWithStore(<StatusLine />);
     act(() => client.emit({ type: 'engine', runId: 0, kernels: 'javascript', webAssemblyBlocked: true }));
-    expect(await screen.findByText(ENGINE_TEXT.blocked)).toBeTruthy();
+    expect(await screen.findByText(en.engine.blocked)).toBeTruthy();
     cleanup();
     const other = renderWithStore(<StatusLine />);
     act(() => other.client.emit({ type: 'engine', runId: 0, kernels: 'javascript', webAssemblyBlocked: false }));
-    expect(await screen.findByText(ENGINE_TEXT.unsupported)).toBeTruthy();
+    expect(await screen.findByText(en.engine.unsupported)).toBeTruthy();
   });
 });
