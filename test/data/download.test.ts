@@ -150,24 +150,22 @@ function orderedNames(): string[] {
 
 describe('a stalled download', () => {
   it('fails with DownloadStalledError once no byte has come for the timeout, and stops the transfer', async () => {
-    // Only the clock is fake: decompression runs on Node's thread pool and needs the real event loop.
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-    const fake = server(routesFrom(gzipFiles, { 'train-images-idx3-ubyte.gz': { stallAfter: 2 * 1024 * 1024 } }));
+    // Raw files: with nothing to decompress on Node's thread pool, the fake clock alone decides what happens.
+    // (The gzip path goes through the same watchdog; the end-to-end check stalls a real .gz download.)
+    vi.useFakeTimers();
+    const fake = server(routesFrom(rawFiles, { 'train-images-idx3-ubyte': { stallAfter: 2 * 1024 * 1024 } }));
     let probeReady = false;
-    const load = loadMnistInBrowser({ fetchFn: fake.fetch, compressed: true, onProbeReady: () => (probeReady = true) });
+    const load = loadMnistInBrowser({ fetchFn: fake.fetch, compressed: false, onProbeReady: () => (probeReady = true) });
     const outcome = load.catch((e: unknown) => e);
     // The first 2 MB hold the probe images; then the server goes quiet.
-    await vi.waitFor(() => expect(probeReady).toBe(true), { timeout: 20_000, interval: 20 });
     await vi.advanceTimersByTimeAsync(DEFAULT_STALL_TIMEOUT_MS - 1000);
+    expect(probeReady).toBe(true);
     expect(await settled(load)).toBe(false);
     await vi.advanceTimersByTimeAsync(2000);
-    expect(await settled(load)).toBe(true);
     const err = await outcome;
     expect(err).toBeInstanceOf(DownloadStalledError);
     expect((err as Error).name).toBe('DownloadStalledError');
-    expect((err as Error).message).toMatch(
-      /^\/mnist\/train-images-idx3-ubyte\.gz: the download stalled: no data for 15 s after \d+\.\d MB$/,
-    );
+    expect((err as Error).message).toBe('/mnist/train-images-idx3-ubyte: the download stalled: no data for 15 s after 2.1 MB');
     expect(fake.signals[1].aborted).toBe(true);
   });
 
