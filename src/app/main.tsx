@@ -9,6 +9,7 @@ import { mirrorConfigInUrl } from '../store/url';
 import { persistPinnedRuns } from '../store/pinnedStorage';
 import { applyLessonFromUrl } from '../lesson/apply';
 import { followLang, initialLang } from '../i18n/document';
+import { registerServiceWorkerOnceLoaded } from '../offline/register';
 import { App } from './App';
 import { applyPalette } from './palette';
 // One stylesheet in five parts, in cascade order: later parts refine earlier ones at equal specificity.
@@ -35,6 +36,7 @@ applyLessonFromUrl(store);
 // After connect(): configuring the first run clears the notice line, and a notice about unreadable
 // pinned runs must survive it.
 persistPinnedRuns(store, storage);
+if (import.meta.env.PROD) registerServiceWorkerOnceLoaded(store, navigator.serviceWorker, import.meta.env.BASE_URL);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -18,6 +18,7 @@ import {
   parseIdxLabels,
   readImageHeader,
 } from './idx';
+import { canDecompressGzip, DEFAULT_STALL_TIMEOUT_MS, openDownload } from './download';
 import { INPUT_SIZE, MNIST_FILE_BYTES, MNIST_FILES, parseMnistFiles, PROBE_COUNT, type MnistFileKey, type MnistSplit } from './mnist';
 
 export interface LoadProgress {
@@ -35,28 +36,17 @@ export interface BrowserLoadOptions {
   fetchFn?: typeof fetch;
   onProgress?(p: LoadProgress): void;
   onProbeReady?(probe: Samples): void;
+  /** Cancels every download; the load rejects with the AbortError itself. */
   signal?: AbortSignal;
+  /** Fetch the gzip copies and decompress them here. Default: wherever the browser has DecompressionStream. */
+  compressed?: boolean;
+  /** A file that sends no byte for this long fails with DownloadStalledError. Default 15 s. */
+  stallTimeoutMs?: number;
+  /** Keep the gzip copies in this Cache Storage cache, for the service worker to answer from offline. */
+  offlineCache?: string;
 }
 
 const LOAD_ORDER: readonly MnistFileKey[] = ['trainLabels', 'trainImages', 'testLabels', 'testImages'];
-
-function isAbort(err: unknown, signal: AbortSignal | undefined): boolean {
-  return signal?.aborted === true || (err instanceof Error && err.name === 'AbortError');
-}
-
-function reason(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
-/** The body length we can check against, or null when the server did not say or the body is compressed. */
-function declaredLength(response: Response): number | null {
-  const encoding = response.headers.get('Content-Encoding');
-  if (encoding && encoding !== 'identity') return null;
-  const header = response.headers.get('Content-Length');
-  if (header === null) return null;
-  const n = Number(header);
-  return Number.isSafeInteger(n) && n >= 0 ? n : null;
-}
 
 function concat(chunks: readonly Uint8Array[]): Uint8Array {
   let length = 0;
@@ -153,6 +143,8 @@ export async function loadMnistInBrowser(opts: BrowserLoadOptions = {}): Promise
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const fetchFn: typeof fetch = opts.fetchFn ?? ((input, init) => fetch(input, init));
   const signal = opts.signal;
+  const compressed = opts.compressed ?? canDecompressGzip();
+  const stallTimeoutMs = opts.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
   const urls = {} as Record<MnistFileKey, string>;
   for (const key of LOAD_ORDER) urls[key] = prefix + MNIST_FILES[key];
 
@@ -172,44 +164,25 @@ export async function loadMnistInBrowser(opts: BrowserLoadOptions = {}): Promise
     onChunk: (chunk: Uint8Array) => void,
     onLength?: (declared: number | null) => void,
   ): Promise<void> {
-    const url = urls[key];
-    let response: Response;
-    try {
-      response = await fetchFn(url, signal ? { signal } : undefined);
-    } catch (err) {
-      if (isAbort(err, signal)) throw err;
-      throw new DataFileError(url, `could not be fetched (${reason(err)})`);
-    }
-    const status = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-    if (!response.ok) throw new DataFileError(url, `the server answered ${status} instead of the file`);
-    if (!response.body) throw new DataFileError(url, `the ${status} response has no body`);
-    const expected = declaredLength(response);
+    const opened = await openDownload(urls[key], { fetchFn, compressed, stallTimeoutMs, signal, offlineCache: opts.offlineCache });
+    const expected = opened.declaredLength;
     if (expected !== null) sizes[key] = expected;
     onLength?.(expected);
-
-    const reader = response.body.getReader();
     let received = 0;
     try {
       for (;;) {
-        let chunk: ReadableStreamReadResult<Uint8Array>;
-        try {
-          chunk = await reader.read();
-        } catch (err) {
-          if (isAbort(err, signal)) throw err;
-          const of = expected === null ? '' : ` of ${expected}`;
-          throw new DataFileError(url, `download broke off after ${received}${of} bytes (${status}): ${reason(err)}`);
-        }
-        if (chunk.done) break;
-        received += chunk.value.length;
-        onChunk(chunk.value);
+        const chunk = await opened.read();
+        if (chunk === null) break;
+        received += chunk.length;
+        onChunk(chunk);
         report(received);
       }
     } catch (err) {
-      reader.cancel().catch(() => undefined);
+      opened.cancel();
       throw err;
     }
     if (expected !== null && received < expected) {
-      throw new DataFileError(url, `truncated download: received ${received} of the ${expected} bytes announced (${status})`);
+      throw new DataFileError(opened.url, `truncated download: received ${received} of the ${expected} bytes announced (${opened.status})`);
     }
     loadedBefore += received;
     sizes[key] = received;

@@ -141,6 +141,13 @@ export const en = {
       `"${name}" was not loaded: it is ${Number(megabytes).toFixed(1)} MB; the largest file the lab reads is ${n.int(limit)} MB.`,
     onlyOneFile: 'Drop one file at a time.',
   },
+  /** Under the status line when training runs on the JavaScript engine instead of WebAssembly SIMD. */
+  engine: {
+    blocked:
+      "Training runs on the slower JavaScript engine: this site's Content-Security-Policy does not allow WebAssembly (it needs 'wasm-unsafe-eval'). The numbers are the same; only the speed differs.",
+    unsupported:
+      'Training runs on the slower JavaScript engine: this browser has no WebAssembly SIMD. The numbers are the same; only the speed differs.',
+  },
 };
 
 export type Messages = typeof en;

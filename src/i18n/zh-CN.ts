@@ -123,4 +123,9 @@ export const zhCN: Messages = {
       `未加载“${name}”：文件有 ${Number(megabytes).toFixed(1)} MB，实验室最多读取 ${n.int(limit)} MB。`,
     onlyOneFile: '请一次只拖入一个文件。',
   },
+  engine: {
+    blocked:
+      "训练正在较慢的 JavaScript 引擎上运行：本网站的内容安全策略（Content-Security-Policy）不允许 WebAssembly（需要 'wasm-unsafe-eval'）。计算结果相同，只是速度较慢。",
+    unsupported: '训练正在较慢的 JavaScript 引擎上运行：此浏览器不支持 WebAssembly SIMD。计算结果相同，只是速度较慢。',
+  },
 };

@@ -8,7 +8,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULT_CONFIG, epochsFor, type RunConfig } from '../config';
-import type { FromWorker, RunStatus, Snapshot, ToWorker } from '../worker/protocol';
+import type { EngineMessage, FromWorker, RunStatus, Snapshot, ToWorker } from '../worker/protocol';
 import { NO_RUN } from '../worker/protocol';
 import type { TrainerClient } from '../worker/client';
 import { SEED_COUNT } from '../worker/seeds';
@@ -89,6 +89,8 @@ export interface LabData {
   lesson: number | null;
   /** ‖δˡ‖ at initialisation over other seeds of the run's network (norms[s][h−1], seed firstSeed + s); null until asked. */
   seedNorms: { runId: number; firstSeed: number; norms: number[][] } | null;
+  /** Which kernels the worker trains with, once it has said (null before). */
+  engine: Omit<EngineMessage, 'type' | 'runId'> | null;
 }
 
 export interface LabActions {
@@ -153,7 +155,7 @@ function freshRun(): Pick<LabData, 'status' | 'waitingForData' | 'snapshot' | 'n
 
 /** Data-set messages describe the worker's copy of MNIST, not a run, so they are accepted from any runId. */
 function isDataMessage(msg: FromWorker): boolean {
-  return msg.type === 'loading' || msg.type === 'ready';
+  return msg.type === 'loading' || msg.type === 'ready' || msg.type === 'engine';
 }
 
 /**
@@ -207,6 +209,8 @@ export function reduceMessage(state: LabData, msg: FromWorker): Partial<LabData>
       return { seedNorms: { runId: msg.runId, firstSeed: msg.firstSeed, norms: msg.norms } };
     case 'network':
       return null; // an answer to readNetwork(), settled in receive()
+    case 'engine':
+      return { engine: { kernels: msg.kernels, webAssemblyBlocked: msg.webAssemblyBlocked } };
     default: {
       const unreachable: never = msg;
       return unreachable;
@@ -265,6 +269,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       lang,
       lesson: parsedLesson.step,
       seedNorms: null,
+      engine: null,
 
       connect() {
         if (unsubscribe) return;

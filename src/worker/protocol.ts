@@ -110,7 +110,20 @@ export type FromWorker =
    * The answer to 'read-network': copies of the weights (row-major [out][in] per layer, as network2.py's
    * matrices) and biases of the network as it is between two units of training.
    */
-  | { type: 'network'; runId: number; requestId: number; sizes: number[]; weights: Float32Array[]; biases: Float32Array[] };
+  | { type: 'network'; runId: number; requestId: number; sizes: number[]; weights: Float32Array[]; biases: Float32Array[] }
+  | EngineMessage;
+
+/**
+ * Sent once when the worker starts (runId NO_RUN): which kernels train here. 'javascript' runs the same
+ * numbers more slowly; `webAssemblyBlocked` says whether that is because the page's Content-Security-Policy
+ * forbids compiling WebAssembly (no 'wasm-unsafe-eval') rather than the browser lacking WebAssembly SIMD.
+ */
+export interface EngineMessage {
+  type: 'engine';
+  runId: number;
+  kernels: 'webassembly-simd' | 'javascript';
+  webAssemblyBlocked: boolean;
+}
 
 /** The worker tags loading and data errors with the runId it last saw; before any configure that is 0. */
 export const NO_RUN = 0;

@@ -5,6 +5,8 @@
  */
 /// <reference lib="webworker" />
 import { loadMnistInBrowser } from '../data/browser';
+import { MNIST_CACHE_NAME } from '../data/download';
+import { engineMessage } from './engineChoice';
 import { NO_RUN, type FromWorker, type ToWorker } from './protocol';
 import { createEventLoopScheduler } from './schedule';
 import { createTrainer } from './trainer';
@@ -26,11 +28,18 @@ function mnistBaseUrl(): string {
 
 const { handleMessage } = createTrainer({
   post: (msg: FromWorker, transfer?: Transferable[]) => self.postMessage(msg, transfer ?? []),
-  loadData: (hooks) => loadMnistInBrowser({ baseUrl: mnistBaseUrl(), onProgress: hooks.onProgress, onProbeReady: hooks.onProbeReady }),
+  loadData: (hooks) =>
+    loadMnistInBrowser({
+      baseUrl: mnistBaseUrl(),
+      onProgress: hooks.onProgress,
+      onProbeReady: hooks.onProbeReady,
+      offlineCache: MNIST_CACHE_NAME,
+    }),
   scheduler: createEventLoopScheduler(),
 });
 
 self.onmessage = (e: MessageEvent<ToWorker>) => handleMessage(e.data);
+self.postMessage(engineMessage());
 self.onmessageerror = () => {
   const msg: FromWorker = {
     type: 'error',

@@ -90,6 +90,7 @@ describe('loadMnistInBrowser', () => {
     const progress: LoadProgress[] = [];
     const split = await loadMnistInBrowser({
       fetchFn: server.fetch,
+      compressed: false,
       onProgress: (p) => progress.push(p),
       onProbeReady: (p) => {
         probe = p;
@@ -240,7 +241,7 @@ describe('loadMnistInBrowser', () => {
     const offline: typeof fetch = async () => {
       throw new TypeError('Failed to fetch');
     };
-    const err = await rejection(loadMnistInBrowser({ fetchFn: offline }));
+    const err = await rejection(loadMnistInBrowser({ fetchFn: offline, compressed: false }));
     expect(err.message).toBe('/mnist/train-labels-idx1-ubyte: could not be fetched (Failed to fetch)');
   });
 

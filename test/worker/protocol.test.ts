@@ -71,6 +71,7 @@ const fromWorker: FromWorker[] = [
   { type: 'diverged', runId: 1, epoch: 3, batch: 120, reason: 'the cost became infinite 120 mini-batches into epoch 4' },
   { type: 'error', runId: 1, message: '/mnist/t10k-images-idx3-ubyte: the server answered HTTP 404', retryable: true },
   { type: 'network', runId: 2, requestId: 1, sizes: [2, 1], weights: [Float32Array.from([0.5, -1])], biases: [Float32Array.from([0.25])] },
+  { type: 'engine', runId: 0, kernels: 'javascript', webAssemblyBlocked: true },
 ];
 
 describe('protocol messages survive a structured clone', () => {
@@ -121,6 +122,7 @@ describe('protocol messages survive a structured clone', () => {
       error: true,
       'seed-norms': true,
       network: true,
+      engine: true,
     };
     expect(new Set(toWorker.map((m) => m.type))).toEqual(new Set(Object.keys(toTypes)));
     expect(new Set(fromWorker.map((m) => m.type))).toEqual(new Set(Object.keys(fromTypes)));

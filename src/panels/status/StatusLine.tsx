@@ -4,6 +4,7 @@
  */
 import { formatBytes } from '../../store/format';
 import { useLab, useLabFrame } from '../../store/hooks';
+import { EngineNotice } from './EngineNotice';
 import type { RunStatus } from '../../worker/protocol';
 import { say } from '../../i18n/text';
 import { useT } from '../../i18n/useT';
@@ -51,7 +52,7 @@ export function StatusLine() {
         )}
         <span>{speedText(status, snapshot?.examplesPerSecond)}</span>
         {waitingForData && <span>Waiting for the training images to finish loading; training starts by itself.</span>}
-        {!waitingForData && dataReady === 'probe' && <span>Probe images ready; the training images are still loading.</span>}
+        {!waitingForData && dataReady === 'probe' && !error && <span>Probe images ready; the training images are still loading.</span>}
       </p>
       {loading && loading.totalBytes > 0 && !error && (
         <div className="loading">
@@ -62,6 +63,7 @@ export function StatusLine() {
         </div>
       )}
       {notice && <p className="notice">{say(m, notice)}</p>}
+      <EngineNotice />
       {urlNotices.length > 0 && (
         <div className="url-notices" role="alert">
           <ul>
