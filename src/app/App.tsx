@@ -10,6 +10,7 @@ import { CompareRuns } from '../panels/compare/CompareRuns';
 import { ControlsPanel } from '../panels/controls/ControlsPanel';
 import { Instruments } from '../panels/instruments/Instruments';
 import { LearningSpeedPanel } from '../panels/learning-speed/LearningSpeedPanel';
+import { ActivationsPanel } from '../panels/activations/ActivationsPanel';
 import { Headline } from '../panels/network/Headline';
 import { NetworkPanel } from '../panels/network/NetworkPanel';
 import { StatusLine } from '../panels/status/StatusLine';
@@ -52,6 +53,7 @@ function Page() {
           </div>
           <NetworkPanel />
           <LearningSpeedPanel />
+          <ActivationsPanel />
           <div className="row">
             <AccuracyPanel />
             <CompareRuns />
