@@ -47,7 +47,7 @@ describe('ActivationsPanel', () => {
     act(() => client.emit(snapshotFor(activation, 2)));
     const chart = await screen.findByRole('group', { name: /Mean activation and 2–98 % band/ });
     const series = within(chart)
-      .getAllByTitle(/^Hidden layer \d: mean activation/)
+      .getAllByText(/^Hidden layer \d: mean activation/)
       .map((title) => title.parentElement as Element);
     expect(series).toHaveLength(3);
     const span = activation === 'tanh' ? 2 : activation === 'relu' ? 3 : 1;
