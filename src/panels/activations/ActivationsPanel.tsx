@@ -4,7 +4,7 @@
  * saturated (dead, for ReLU). A small, slow chart, so React renders the shapes from D3 scales, at most once
  * per animation frame.
  */
-import { HISTOGRAM_BINS } from '../../engine';
+import { HISTOGRAM_BINS, type ActivationName } from '../../engine';
 import { layerColour } from '../../app/palette';
 import { useLab, useLabFrame } from '../../store/hooks';
 import type { ActivationPoint } from '../../store/series';
@@ -21,10 +21,17 @@ import {
   layerHistogram,
   meanPath,
 } from './geometry';
-import { ACTIVATIONS_TEXT as T } from './text';
+import { useT } from '../../i18n/useT';
+import type { Messages } from '../../i18n/catalogue';
 import './activations.css';
 
+/** What "saturated" means for the activation, in the page's language. */
+function ruleOf(T: Messages['activations'], activation: ActivationName): string {
+  return activation === 'relu' ? T.ruleRelu : activation === 'tanh' ? T.ruleTanh : T.ruleSigmoid;
+}
+
 export function ActivationsPanel() {
+  const T = useT().activations;
   const series = useLabFrame((s) => s.activations);
   const snapshot = useLabFrame((s) => s.snapshot);
   const runId = useLab((s) => s.runId);
@@ -79,16 +86,14 @@ export function ActivationsPanel() {
                     {T.layer(h)}
                   </li>
                 ))}
-                <li className="legend-note">
-                  {T.legendMean} — {T.legendBand}
-                </li>
+                <li className="legend-note">{T.legendBand}</li>
               </ul>
             </figcaption>
           </figure>
           <ul className="histograms" aria-label={T.histogramsLabel}>
             {layers.map((h) => (
               <li key={h}>
-                <LayerHistogram h={h} snapshot={current} rule={T.rule(activation)} />
+                <LayerHistogram h={h} snapshot={current} rule={ruleOf(T, activation)} />
               </li>
             ))}
           </ul>
@@ -113,6 +118,7 @@ function LayerSeries({
   x: Scale;
   y: Scale;
 }) {
+  const T = useT().activations;
   const i = h - 1;
   const colour = layerColour(h);
   const mean = last.mean[i];
@@ -128,6 +134,7 @@ function LayerSeries({
 }
 
 function LayerHistogram({ h, snapshot, rule }: { h: number; snapshot: Snapshot; rule: string }) {
+  const T = useT().activations;
   const bars = histogramBars(layerHistogram(snapshot.activationHistogram, HISTOGRAM_BINS, h), hbox);
   const lo = snapshot.histogramRange[2 * (h - 1)];
   const hi = snapshot.histogramRange[2 * (h - 1) + 1];
@@ -136,7 +143,7 @@ function LayerHistogram({ h, snapshot, rule }: { h: number; snapshot: Snapshot; 
   return (
     <figure className="histogram">
       <figcaption>{T.layer(h)}</figcaption>
-      <svg viewBox={`0 0 ${hbox.width} ${hbox.height}`} role="img" aria-label={T.histogram(h, share, rule)}>
+      <svg viewBox={`0 0 ${hbox.width} ${hbox.height}`} role="img" aria-label={T.histogram(h, rule, share)}>
         {bars.map((b) => (
           <rect key={b.x} x={b.x} y={b.y} width={b.width} height={b.height} fill={layerColour(h)} className="bin" />
         ))}
