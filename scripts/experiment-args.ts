@@ -4,7 +4,7 @@
  */
 import { LayerSpecError, parseLayers, ACTIVATIONS, INITIALISERS, type ActivationName, type InitName } from '../src/engine';
 
-export const EXPERIMENTS = ['initial-norms', 'training-speed', 'accuracy'] as const;
+export const EXPERIMENTS = ['initial-norms', 'training-speed', 'accuracy', 'saturation'] as const;
 export type ExperimentName = (typeof EXPERIMENTS)[number];
 
 export const PRESETS = ['exploding'] as const;
@@ -39,6 +39,10 @@ export interface ExperimentConfig {
   residual: boolean;
   /** Layer normalisation of every hidden layer (--layernorm). */
   layerNorm: boolean;
+  /** saturation: train on the first N of the 50,000 training images (--train); undefined elsewhere. */
+  trainingSize?: number;
+  /** saturation: activation statistics measured this many times per epoch (--probes); undefined elsewhere. */
+  probesPerEpoch?: number;
 }
 
 export class UsageError extends Error {
@@ -55,7 +59,15 @@ export const DEFAULTS: Record<ExperimentName, { epochs: number; eta: number; lam
   'training-speed': { epochs: 500, eta: 0.1, lambda: 5.0, batch: 1000 },
   // The chapter's table: net.SGD(training_data, 30, 10, 0.1, lmbda=5.0, evaluation_data=validation_data).
   accuracy: { epochs: 30, eta: 0.1, lambda: 5.0, batch: 10 },
+  // Glorot & Bengio 2010: mini-batch 10 and no weight decay (their learning rate was tuned; 0.1 is not).
+  saturation: { epochs: 5, eta: 0.1, lambda: 0, batch: 10 },
 };
+
+/** Glorot & Bengio's fig. 2 network: four hidden layers of 1000, from their "standard" initialisation. */
+export const SATURATION_LAYERS = '784,1000,1000,1000,1000,10';
+export const SATURATION_INIT: InitName = 'glorot-standard';
+export const DEFAULT_PROBES_PER_EPOCH = 10;
+export const MAX_PROBES_PER_EPOCH = 1000;
 
 export const DEFAULT_LAYERS = '784,30,30,10';
 export const MAX_EPOCHS = 100_000;
@@ -68,6 +80,7 @@ export const BATCH_LIMIT: Record<ExperimentName, number> = {
   'initial-norms': 50_000,
   'training-speed': 1000,
   accuracy: 50_000,
+  saturation: 50_000,
 };
 
 export const USAGE = `usage: npm run experiment -- <experiment> [options]
@@ -76,6 +89,10 @@ experiments
   initial-norms    ‖δˡ‖ of each hidden layer at initialisation, over the first 1000 training images
   training-speed   ‖δˡ‖ before each epoch of full-batch gradient descent on the first 1000 images (figs. 5-7)
   accuracy         validation accuracy after each epoch of mini-batch SGD on the 50,000 training images
+  saturation       per hidden layer, the mean, 2nd/50th/98th percentiles and saturated share of the activations
+                   over the first 1000 training images, during mini-batch SGD with a softmax output
+                   (Glorot & Bengio 2010, fig. 2); defaults: 784,1000,1000,1000,1000,10, glorot-standard,
+                   5 epochs, η 0.1, λ 0, batch 10
 
 options
   --layers 784,30,30,10   layer widths, input 784 and output 10
@@ -92,6 +109,8 @@ options
                           when it is longer (gradient-norm clipping; default 0, off)
   --residual              skip connections aˡ = aˡ⁻¹ + f(zˡ) on hidden layers after the first of equal width
   --layernorm             layer normalisation of every hidden layer's z, with learned gain and shift
+  --train N               saturation: train on the first N training images (default 50000)
+  --probes K              saturation: measure K times per epoch (default ${DEFAULT_PROBES_PER_EPOCH})
   --eta X  --lambda X  --batch N  --momentum X
                           training-speed defaults: 0.1, 5.0, 1000 (full batch), 0
                           accuracy defaults:       0.1, 5.0, 10, 0`;
@@ -110,6 +129,8 @@ const VALUE_OPTIONS = [
   'batch',
   'momentum',
   'clip',
+  'train',
+  'probes',
 ] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 const FLAG_OPTIONS = ['json', 'help', 'residual', 'layernorm'] as const;
@@ -194,7 +215,8 @@ export function parseArgs(argv: readonly string[]): ExperimentConfig | 'help' {
 
   let layers: number[];
   try {
-    layers = parseLayers(values.get('layers') ?? DEFAULT_LAYERS, { input: 784, output: 10 });
+    const fallback = experiment === 'saturation' ? SATURATION_LAYERS : DEFAULT_LAYERS;
+    layers = parseLayers(values.get('layers') ?? fallback, { input: 784, output: 10 });
   } catch (err) {
     if (err instanceof LayerSpecError) throw new UsageError(`--layers: ${err.message}`);
     throw err;
@@ -233,6 +255,28 @@ export function parseArgs(argv: readonly string[]): ExperimentConfig | 'help' {
   if (!(Number.isFinite(clip) && clip >= 0)) throw new UsageError(`--clip ${clipText} must be a number ≥ 0 (0 is no clipping)`);
   const batch = get('batch') === undefined ? defaults.batch : parseBatch(get('batch')!, experiment);
 
+  const saturation = experiment === 'saturation';
+  for (const option of ['train', 'probes'] as const) {
+    if (get(option) !== undefined && !saturation) throw new UsageError(`--${option} applies to saturation only, not to ${experiment}`);
+  }
+  const trainText = get('train');
+  const trainingSize = saturation
+    ? trainText === undefined
+      ? BATCH_LIMIT.saturation
+      : parseWhole('train', trainText, 1, BATCH_LIMIT.saturation)
+    : undefined;
+  if (trainingSize !== undefined && batch > trainingSize) {
+    throw new UsageError(
+      `--batch ${batch} is more than the ${trainingSize} images --train keeps; the largest mini-batch is ${trainingSize}`,
+    );
+  }
+  const probesText = get('probes');
+  const probesPerEpoch = saturation
+    ? probesText === undefined
+      ? DEFAULT_PROBES_PER_EPOCH
+      : parseWhole('probes', probesText, 1, MAX_PROBES_PER_EPOCH)
+    : undefined;
+
   const presetText = get('preset');
   const dataDir = get('data');
   if (dataDir !== undefined && dataDir.trim() === '') throw new UsageError('--data needs a folder name');
@@ -246,7 +290,7 @@ export function parseArgs(argv: readonly string[]): ExperimentConfig | 'help' {
     dataDir: dataDir ?? null,
     json: flags.has('json'),
     preset: presetText === undefined ? null : parseName('preset', presetText, PRESETS),
-    init: get('init') === undefined ? 'default' : parseName('init', get('init')!, INITIALISERS),
+    init: get('init') === undefined ? (saturation ? SATURATION_INIT : 'default') : parseName('init', get('init')!, INITIALISERS),
     activation: get('activation') === undefined ? 'sigmoid' : parseName('activation', get('activation')!, ACTIVATIONS),
     eta,
     lambda,
@@ -255,5 +299,6 @@ export function parseArgs(argv: readonly string[]): ExperimentConfig | 'help' {
     clip,
     residual: flags.has('residual'),
     layerNorm: flags.has('layernorm'),
+    ...(saturation ? { trainingSize, probesPerEpoch } : {}),
   };
 }

@@ -10,6 +10,7 @@ import { DataFileError } from '../src/data/idx';
 import { loadMnist } from '../src/data/node';
 import { parseArgs, USAGE, UsageError } from './experiment-args';
 import { formatResult, runAccuracy, runInitialNorms, runTrainingSpeed, type ExperimentResult } from './experiment-runs';
+import { formatSaturation, runSaturation, type SaturationResult } from './experiment-saturation';
 
 export interface Io {
   out(text: string): void;
@@ -52,10 +53,11 @@ export function main(argv: readonly string[], io: Io = processIo): number {
   }
 
   const log = (line: string) => io.err(line);
-  let result: ExperimentResult;
+  let result: ExperimentResult | SaturationResult;
   try {
     if (config.experiment === 'initial-norms') result = runInitialNorms(config, data.training, log);
     else if (config.experiment === 'training-speed') result = runTrainingSpeed(config, data.training, log);
+    else if (config.experiment === 'saturation') result = runSaturation(config, data, log);
     else result = runAccuracy(config, data, log);
   } catch (err) {
     // Options that only the data can refuse (a mini-batch larger than a small --data set) are still bad options.
@@ -67,13 +69,14 @@ export function main(argv: readonly string[], io: Io = processIo): number {
   // A diverged run still prints what it measured, but its numbers are no result: a script running a sweep
   // must see the failure in the exit code, not only in a warning line.
   const diverged = divergence(result);
+  const readable = (r: ExperimentResult | SaturationResult) => (r.experiment === 'saturation' ? formatSaturation(r) : formatResult(r));
   if (diverged === null) {
-    io.out(config.json ? JSON.stringify(result) : formatResult(result));
+    io.out(config.json ? JSON.stringify(result) : readable(result));
     return 0;
   }
   const exitCode = 3;
   // With --json, stdout stays one JSON object: the measurements, and the error beside them.
-  io.out(config.json ? JSON.stringify({ ...result, error: diverged, exitCode }) : formatResult(result));
+  io.out(config.json ? JSON.stringify({ ...result, error: diverged, exitCode }) : readable(result));
   io.err(`experiment: ${diverged}`);
   return exitCode;
 }
@@ -83,9 +86,9 @@ function wantsJson(argv: readonly string[]): boolean {
 }
 
 /** The one-line failure of a run whose training went to infinity or NaN; null when it did not. */
-export function divergence(result: ExperimentResult): string | null {
+export function divergence(result: ExperimentResult | SaturationResult): string | null {
   if (result.experiment === 'initial-norms' || result.divergedAtEpoch === null) return null;
-  const what = result.experiment === 'accuracy' ? 'the training cost' : 'a gradient norm';
+  const what = result.experiment === 'training-speed' ? 'a gradient norm' : 'the training cost';
   return `${result.experiment} diverged: from epoch ${result.divergedAtEpoch} ${what} is not finite (try a smaller --eta)`;
 }
 

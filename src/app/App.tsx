@@ -11,6 +11,7 @@ import { ControlsPanel } from '../panels/controls/ControlsPanel';
 import { Instruments } from '../panels/instruments/Instruments';
 import { LearningSpeedPanel } from '../panels/learning-speed/LearningSpeedPanel';
 import { SeedsPanel } from '../panels/seeds/SeedsPanel';
+import { ActivationsPanel } from '../panels/activations/ActivationsPanel';
 import { Headline } from '../panels/network/Headline';
 import { NetworkPanel } from '../panels/network/NetworkPanel';
 import { StatusLine } from '../panels/status/StatusLine';
@@ -59,6 +60,7 @@ function Page() {
           <NetworkPanel />
           <LearningSpeedPanel />
           <SeedsPanel />
+          <ActivationsPanel />
           <div className="row">
             <AccuracyPanel />
             <CompareRuns />

@@ -15,7 +15,17 @@ export { LayerSpecError, validateLayers, parseLayers, MNIST_LAYER_LIMITS, MAX_IO
 export { Network, type NetworkOptions } from './core/network';
 export { initializeParams } from './core/init';
 export { Trainer, Evaluator, evaluate, type Evaluation, type SgdOptions } from './core/train';
-export { GradientProbe, DEFAULT_PROBE_SIZE, SATURATED_DERIVATIVE, isSaturated, type ProbeResult } from './core/probe';
+export { GradientProbe, DEFAULT_PROBE_SIZE, type ProbeResult } from './core/probe';
+export {
+  ActivationStats,
+  HISTOGRAM_BINS,
+  SIGMOID_SATURATION,
+  TANH_SATURATION,
+  isSaturatedValue,
+  quantileOfSorted,
+  type ActivationSource,
+  type ActivationStatsResult,
+} from './core/saturation';
 export { applyExplodingPreset } from './core/presets';
 /** Whether the SIMD kernels run here (else the JavaScript loops do); worth showing next to a speed figure. */
 export { simdAvailable, setSimdEnabled } from './wasm/simd';

@@ -102,6 +102,28 @@ export const en = {
     dropHint: 'Drop a network2.py JSON file or a Gradient Lab workspace file anywhere on the page to load it.',
     dropOverlay: 'Drop the file to load it',
   },
+  /** The activations panel (Glorot & Bengio 2010, fig. 2). */
+  activations: {
+    title: 'Activations per layer',
+    explain:
+      'Per hidden layer, the mean activation over the 1000 probe images (line) and the band from its 2nd to its 98th percentile, against epoch — Glorot & Bengio (2010), fig. 2. In their sigmoid network the top hidden layer sank to 0 and stayed there for many epochs. Below: each layer’s activations now.',
+    waiting: 'The activations appear with the first probe of the network.',
+    chartLabel: 'Mean activation and 2–98 % band of each hidden layer against epoch',
+    yLabel: 'Activation',
+    xLabelLearningSpeed: 'Epochs, full batch of 1,000 images',
+    xLabelSgd: 'Epochs of mini-batch SGD',
+    histogramsLabel: 'Histograms of each hidden layer’s activations now',
+    legendBand: 'line: mean — band: 2nd to 98th percentile',
+    layer: (h: number) => `Hidden layer ${n.int(h)}`,
+    layerSeries: (h: number, mean: string, low: string, high: string) =>
+      `Hidden layer ${n.int(h)}: mean activation ${mean}, 2–98 % band ${low} to ${high}`,
+    histogram: (h: number, rule: string, share: string) => `Hidden layer ${n.int(h)}: histogram of the activations now; ${rule}: ${share}`,
+    shareLine: (rule: string, share: string) => `${rule}: ${share}`,
+    /** What "saturated" means for each activation, as the worker counts it (protocol.ts, saturatedShare). */
+    ruleSigmoid: 'saturated (σ < 0.01 or > 0.99)',
+    ruleTanh: 'saturated (|a| > 0.97)',
+    ruleRelu: 'dead (0 on every probe image)',
+  },
   /** Sentences the store keeps (see text.ts): they switch language with the page. */
   notices: {
     pausedAt: (epoch: number) => `Paused at epoch ${n.int(epoch)} as asked.`,

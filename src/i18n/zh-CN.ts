@@ -92,6 +92,26 @@ export const zhCN: Messages = {
     dropHint: '把 network2.py 的 JSON 文件或梯度实验室的工作区文件拖到页面任意位置即可加载。',
     dropOverlay: '松开鼠标即可加载文件',
   },
+  activations: {
+    title: '各层的激活值',
+    explain:
+      '每个隐藏层在 1000 张探测图像上的平均激活值（线），以及从第 2 到第 98 百分位的区间带，随迭代期变化——Glorot 与 Bengio（2010）图 2。在他们的 sigmoid 网络里，最上面的隐藏层降到 0 附近，并在许多迭代期里停在那里。下方：每层此刻的激活值。',
+    waiting: '网络的第一次探测之后，这里会显示激活值。',
+    chartLabel: '每个隐藏层的平均激活值及 2–98 % 区间带随迭代期的变化',
+    yLabel: '激活值',
+    xLabelLearningSpeed: '迭代期（全批量 1,000 张图像）',
+    xLabelSgd: '小批量 SGD 的迭代期',
+    histogramsLabel: '每个隐藏层此刻激活值的直方图',
+    legendBand: '线：平均值——带：第 2 到第 98 百分位',
+    layer: (h: number) => `隐藏层 ${n.int(h)}`,
+    layerSeries: (h: number, mean: string, low: string, high: string) =>
+      `隐藏层 ${n.int(h)}：平均激活值 ${mean}，2–98 % 区间 ${low} 至 ${high}`,
+    histogram: (h: number, rule: string, share: string) => `隐藏层 ${n.int(h)}：此刻激活值的直方图；${rule}：${share}`,
+    shareLine: (rule: string, share: string) => `${rule}：占 ${share}`,
+    ruleSigmoid: '饱和（σ < 0.01 或 > 0.99）',
+    ruleTanh: '饱和（|a| > 0.97）',
+    ruleRelu: '死亡（在每张探测图像上都为 0）',
+  },
   notices: {
     pausedAt: (epoch) => `已按要求在第 ${n.int(epoch)} 次迭代后暂停。`,
     retrying: '正在重新加载 MNIST。',

@@ -44,6 +44,7 @@ export const INIT_LABELS: Record<InitName, string> = {
   large: 'Large N(0,1)',
   xavier: 'Xavier',
   he: 'He',
+  'glorot-standard': 'Glorot "standard" U[±1/√n]',
 };
 export const ACTIVATION_LABELS: Record<ActivationName, string> = {
   sigmoid: 'Sigmoid',

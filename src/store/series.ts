@@ -11,6 +11,38 @@ export interface NormPoint {
   norms: number[];
 }
 
+/** One probe of the hidden activations, per hidden layer (layer 1 first); x as in NormPoint. */
+export interface ActivationPoint {
+  x: number;
+  mean: number[];
+  p02: number[];
+  p50: number[];
+  p98: number[];
+  /** Saturated share, under the snapshot's one definition (protocol.ts). */
+  saturated: number[];
+}
+
+/** The series point of a snapshot's activation statistics. */
+export function activationPoint(
+  x: number,
+  s: {
+    activationMean: ArrayLike<number>;
+    activationP02: ArrayLike<number>;
+    activationP50: ArrayLike<number>;
+    activationP98: ArrayLike<number>;
+    saturatedShare: ArrayLike<number>;
+  },
+): ActivationPoint {
+  return {
+    x,
+    mean: Array.from(s.activationMean),
+    p02: Array.from(s.activationP02),
+    p50: Array.from(s.activationP50),
+    p98: Array.from(s.activationP98),
+    saturated: Array.from(s.saturatedShare),
+  };
+}
+
 export interface AccuracyPoint {
   epoch: number;
   /** Fraction of the validation images classified correctly, 0..1. */

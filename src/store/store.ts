@@ -21,7 +21,15 @@ import { parseLessonQuery } from '../lesson/query';
 import { LESSON_STEP_COUNT } from '../lesson/steps';
 import { createNetworkRequests, type NetworkCopy } from './networkRequests';
 import { localText, type Phrase } from '../i18n/text';
-import { appendNormPoint, appendOrdered, DEFAULT_SERIES_LIMIT, type AccuracyPoint, type NormPoint } from './series';
+import {
+  activationPoint,
+  appendNormPoint,
+  appendOrdered,
+  DEFAULT_SERIES_LIMIT,
+  type AccuracyPoint,
+  type ActivationPoint,
+  type NormPoint,
+} from './series';
 
 export type { TrainerClient };
 
@@ -68,6 +76,8 @@ export interface LabData {
   snapshot: Snapshot | null;
   /** ‖δˡ‖ per probe point of the current run (figs. 5-7). */
   norms: NormPoint[];
+  /** Each hidden layer's activation statistics per probe point of the current run (Glorot & Bengio's fig. 2). */
+  activations: ActivationPoint[];
   /** Validation accuracy after each epoch of the current run (SGD mode). */
   accuracy: AccuracyPoint[];
   lastCost: number | null;
@@ -149,8 +159,20 @@ export interface LabStoreOptions {
 }
 
 /** Everything a fresh run starts with, apart from the configuration and the data state. */
-function freshRun(): Pick<LabData, 'status' | 'waitingForData' | 'snapshot' | 'norms' | 'accuracy' | 'lastCost' | 'divergence'> {
-  return { status: 'idle', waitingForData: false, snapshot: null, norms: [], accuracy: [], lastCost: null, divergence: null };
+function freshRun(): Pick<
+  LabData,
+  'status' | 'waitingForData' | 'snapshot' | 'norms' | 'activations' | 'accuracy' | 'lastCost' | 'divergence'
+> {
+  return {
+    status: 'idle',
+    waitingForData: false,
+    snapshot: null,
+    norms: [],
+    activations: [],
+    accuracy: [],
+    lastCost: null,
+    divergence: null,
+  };
 }
 
 /** Data-set messages describe the worker's copy of MNIST, not a run, so they are accepted from any runId. */
@@ -180,7 +202,11 @@ export function reduceMessage(state: LabData, msg: FromWorker): Partial<LabData>
     case 'snapshot': {
       const x = msg.batchesPerEpoch > 0 ? msg.epoch + msg.batch / msg.batchesPerEpoch : msg.epoch;
       const norms = Array.from(msg.layerNorms);
-      return { snapshot: msg, norms: appendNormPoint(state.norms, { x, norms }, state.seriesLimit) };
+      return {
+        snapshot: msg,
+        norms: appendNormPoint(state.norms, { x, norms }, state.seriesLimit),
+        activations: appendOrdered(state.activations, activationPoint(x, msg), (p) => p.x, state.seriesLimit),
+      };
     }
     case 'epoch-end': {
       const patch: Partial<LabData> = { lastCost: msg.cost };
@@ -331,6 +357,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
           config: { ...config, exploding: on },
           snapshot: null,
           norms: [],
+          activations: [],
           accuracy: [],
           divergence: null,
           notice: on ? localText('explodingOn') : localText('explodingOff', config.seed),

@@ -7,6 +7,7 @@ import {
   applyExplodingPreset,
   createRng,
   evaluate,
+  ActivationStats,
   GradientProbe,
   LayerFactorNorms,
   Network,
@@ -28,6 +29,8 @@ export interface Model {
   factors: LayerFactorNorms;
   /** Built once the probe images are here, like everything that needs them. */
   probe: GradientProbe | null;
+  /** The activation statistics of the same probe images (saturation per layer), built with the probe. */
+  activationStats: ActivationStats | null;
   /** Weights drawn (and the preset applied) and the first snapshot posted. */
   ready: boolean;
   /** Seeded stream: draws the initial weights, then shuffles each SGD epoch (as network2.py's one global RNG). */
@@ -74,6 +77,7 @@ export function buildModel(config: RunConfig): Model {
     // ‖M‖ is shown to three digits; a relative tolerance of 1e-6 saves iterations on wide layers.
     factors: new LayerFactorNorms(net, { tolerance: 1e-6 }),
     probe: null,
+    activationStats: null,
     ready: false,
     rng: createRng(config.seed),
     status: 'idle',
@@ -142,6 +146,7 @@ export function switchPreset(m: Model, probe: Samples): void {
 /** Everything that waits for the probe images: the probe itself and the weights. The caller posts the first snapshot. */
 export function prepareModel(m: Model, probe: Samples): void {
   m.probe = new GradientProbe(m.net, probe);
+  m.activationStats = new ActivationStats(m.net, probe, m.probe.count);
   if (m.config.mode === 'learning-speed') m.order = fillIdentity(new Uint32Array(probe.count));
   initialiseWeights(m, probe);
   m.ready = true;

@@ -56,10 +56,24 @@ export interface Snapshot {
   /** Mean σ′(z) of each hidden layer over the probe images (eq. 124's diagonal, averaged). */
   meanActivationPrime: Float64Array;
   /**
-   * Per hidden layer, the share (0..1) of its neurons that are saturated: mean activation derivative over the
-   * probe images below 0.01 (sigmoid, tanh), or zero on every image (ReLU). See the engine's isSaturated.
+   * Per hidden layer, the share (0..1) that is saturated — the one definition the page uses (Glorot & Bengio
+   * 2010), from the engine's saturation.ts: sigmoid, of all activation values (neurons × probe images) with
+   * σ < 0.01 or σ > 0.99; tanh, of those with |a| > 0.97; ReLU, of neurons that are 0 on every probe image.
    */
   saturatedShare: Float64Array;
+  /** Per hidden layer, over all its neurons and probe images: the mean activation f(z). */
+  activationMean: Float64Array;
+  /** Per hidden layer: the 2nd, 50th and 98th percentiles of the same activation values. */
+  activationP02: Float64Array;
+  activationP50: Float64Array;
+  activationP98: Float64Array;
+  /**
+   * Per hidden layer h, the share of its activation values in each of the engine's HISTOGRAM_BINS equal bins,
+   * at activationHistogram[(h−1)·bins ..]; the bins of layer h span histogramRange[2(h−1)] to [2(h−1)+1]
+   * (σ: 0 to 1, tanh: −1 to 1, ReLU: 0 to the layer's largest activation).
+   */
+  activationHistogram: Float64Array;
+  histogramRange: Float64Array;
   /**
    * Eq. 124 per hidden layer h: the spectral norm of Σ′(zʰ)(wʰ⁺¹)ᵀ, the matrix that carries δʰ⁺¹ back to δʰ,
    * with Σ′ the diagonal of mean σ′ over the probe images (src/engine/eq124.ts). Below 1 it shrinks the gradient.

@@ -4,7 +4,7 @@
  * applicable, see chapter/eq124.ts), and fresh copies that can be transferred, because the probe's and
  * eq. 124's buffers are reused by the next probe.
  */
-import type { GradientProbe, LayerFactorNorms, ProbeResult } from '../engine';
+import type { ActivationStats, ActivationStatsResult, GradientProbe, LayerFactorNorms, ProbeResult } from '../engine';
 import type { TrainingMode } from '../config';
 import { describeNonFinite, superscript } from './divergence';
 import type { Snapshot } from './protocol';
@@ -82,12 +82,17 @@ export type SnapshotOutcome =
  */
 export function assembleSnapshot(
   result: ProbeResult,
+  stats: ActivationStatsResult,
   factorNorms: Float64Array,
   header: SnapshotHeader,
   factorApplicable?: readonly boolean[],
 ): SnapshotOutcome {
   const meanActivationPrime = meanPerLayer(result.meanActivationPrime);
-  const bad = findNonFinite(result, meanActivationPrime, factorNorms, factorApplicable);
+  const bad =
+    findNonFinite(result, meanActivationPrime, factorNorms, factorApplicable) ??
+    (allFinite(stats.mean) && allFinite(stats.p98) && allFinite(stats.histogramRange)
+      ? null
+      : 'the hidden activations became NaN (not a number)');
   if (bad !== null) return { ok: false, what: bad };
   const snapshot: Snapshot = {
     type: 'snapshot',
@@ -96,7 +101,13 @@ export function assembleSnapshot(
     hiddenOffsets: result.hiddenOffsets.slice(),
     layerNorms: result.layerNorms.slice(),
     meanActivationPrime,
-    saturatedShare: result.saturatedShare.slice(),
+    saturatedShare: stats.saturatedShare.slice(),
+    activationMean: stats.mean.slice(),
+    activationP02: stats.p02.slice(),
+    activationP50: stats.p50.slice(),
+    activationP98: stats.p98.slice(),
+    activationHistogram: stats.histogram.slice(),
+    histogramRange: stats.histogramRange.slice(),
     factorNorms,
   };
   return {
@@ -107,18 +118,32 @@ export function assembleSnapshot(
       snapshot.layerNorms.buffer,
       meanActivationPrime.buffer,
       snapshot.saturatedShare.buffer,
+      snapshot.activationMean.buffer,
+      snapshot.activationP02.buffer,
+      snapshot.activationP50.buffer,
+      snapshot.activationP98.buffer,
+      snapshot.activationHistogram.buffer,
+      snapshot.histogramRange.buffer,
       factorNorms.buffer,
     ],
   };
 }
 
 /**
- * Probes the network now and assembles the snapshot, with eq. 124's norms for this probe's mean σ′.
+ * Probes the network now and assembles the snapshot, with eq. 124's norms for this probe's mean σ′ and the
+ * activation statistics of the same probe images.
  * The header is read after the probe, so a throughput measured up to then counts the probe's time too.
  */
-export function takeSnapshot(probe: GradientProbe, factors: LayerFactorNorms, header: () => SnapshotHeader): SnapshotOutcome {
+export function takeSnapshot(
+  probe: GradientProbe,
+  stats: ActivationStats,
+  factors: LayerFactorNorms,
+  header: () => SnapshotHeader,
+): SnapshotOutcome {
   const result = probe.run();
+  // The probe's JavaScript path already holds every activation; on the SIMD path the statistics run a forward pass.
+  const activations = stats.measure((h) => probe.hiddenActivations(h));
   // Copied out of LayerFactorNorms' own buffer, which the next probe reuses, so it can be transferred.
   const factorNorms = factors.compute(result.meanActivationPrime).slice();
-  return assembleSnapshot(result, factorNorms, header(), factors.applicable);
+  return assembleSnapshot(result, activations, factorNorms, header(), factors.applicable);
 }

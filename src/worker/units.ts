@@ -36,10 +36,10 @@ export function createUnits(ctx: UnitContext): Units {
   const { post, postStatus, scheduler, data } = ctx;
 
   function postSnapshot(m: Model): boolean {
-    if (m.probe === null) return false;
+    if (m.probe === null || m.activationStats === null) return false;
     const loop = ctx.loop();
     let now = 0;
-    const outcome = takeSnapshot(m.probe, m.factors, () => {
+    const outcome = takeSnapshot(m.probe, m.activationStats, m.factors, () => {
       now = scheduler.now();
       return {
         runId: ctx.runId(),

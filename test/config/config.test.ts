@@ -182,7 +182,7 @@ describe('the bounds table', () => {
     expect(describeRule(BOUNDS.momentum)).toBe('momentum μ must be a number at least 0 and less than 1');
     expect(describeRule(BOUNDS.seed)).toBe('seed must be a whole number at least 0 and at most 4294967295');
     expect(describeRule(BOUNDS.probeEvery)).toBe('probe interval (mini-batches) must be a whole number at least 1');
-    expect(describeRule(BOUNDS.init)).toBe('initialiser must be one of default, large, xavier, he');
+    expect(describeRule(BOUNDS.init)).toBe('initialiser must be one of default, large, xavier, he, glorot-standard');
     expect(describeRule(BOUNDS.exploding)).toBe('exploding must be true or false');
   });
 });

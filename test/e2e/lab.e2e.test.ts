@@ -470,12 +470,13 @@ describe.skipIf(skipLocally)('Gradient Lab in Chromium (production build)', () =
           // Measured with the experiments command (README): the smallest ‖δ⁴‖ over 50 clipped epochs is 9e-5.
           expect(v).toBeGreaterThan(1e-6);
         }
-        // Clipped, the early layers never saturate; at most the last hidden layer does, whose gradient comes
-        // straight from the output (the notice may say so and offer a smaller threshold).
+        // Clipped, layers 1-2 never saturate; the last hidden layer does, whose gradient comes straight from the
+        // output, and by the snapshot's definition (σ outside [0.01, 0.99]) layer 3 also passes 90 % within
+        // about 15 epochs (the notice may say so and offer a smaller threshold).
         const after = ((await notice.textContent()) ?? '').trim();
         if (after !== '') {
           expect(after).toContain('Even with the gradient clipped at ‖∇‖ ≤ 0.1');
-          expect(after).toContain('in hidden layer 4 is now saturated');
+          expect(after).toMatch(/in hidden layers? (4|3-4) is now saturated/);
         }
       } finally {
         await lab.context().close();

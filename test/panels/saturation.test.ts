@@ -39,7 +39,7 @@ describe('the saturation notice', () => {
     const n = saturationNotice(detectSaturation(afterHugeStep)!, { exploding: true, activation: 'sigmoid' });
     expect(n.text).toBe(
       'The huge gradients of the exploding preset made huge steps: almost every neuron in hidden layers 1-4 is now saturated ' +
-        '(σ′ < 0.01 for 100 %, 97 %, 100 % and 100 % of their neurons), so the gradient now vanishes everywhere. ' +
+        '(σ < 0.01 or σ > 0.99 for 100 %, 97 %, 100 % and 100 % of their activations over the probe images), so the gradient now vanishes everywhere. ' +
         'This is the unstable gradient problem of the chapter (§ The unstable gradient problem): the gradient of an early layer ' +
         'is a product of many factors wσ′(z), and it either explodes or vanishes. Clipping the gradient norm (Pascanu et al. 2013) ' +
         'caps the length of each step, so one huge gradient cannot throw the neurons this far; the button clips at 0.1 and starts again.',
@@ -51,12 +51,12 @@ describe('the saturation notice', () => {
     const one = detectSaturation({ ...afterHugeStep, saturatedShare: [1, 0, 0, 0] })!;
     const text = saturationNotice(one, { exploding: false, activation: 'tanh' }).text;
     expect(text).toContain('Training pushed the weighted inputs z far from 0: every neuron in hidden layer 1 is now saturated');
-    expect(text).toContain('(tanh′ < 0.01 for 100 % of its neurons), so the gradient now vanishes in it.');
+    expect(text).toContain('(|a| > 0.97 for 100 % of its activations over the probe images), so the gradient now vanishes in it.');
   });
 
   it('speaks of dead units for ReLU', () => {
     const text = saturationNotice(detectSaturation(afterHugeStep)!, { exploding: false, activation: 'relu' }).text;
-    expect(text).toContain('ReLU′ = 0 on every probe image for 100 %, 97 %');
+    expect(text).toContain('a = 0 on every probe image for 100 %, 97 %, 100 % and 100 % of their neurons');
   });
 
   it('with clipping already on, says it was not enough and offers a ten times smaller threshold, down to a floor', () => {

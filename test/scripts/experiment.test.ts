@@ -120,8 +120,8 @@ describe('parseArgs', () => {
     expect(usageError(['accuracy', '--layers', '100,30,10'])).toBe('--layers: input layer must be 784 (MNIST has 28×28 pixels), got 100');
     expect(usageError(['accuracy', '--layers', '784,30,7'])).toBe('--layers: output layer must be 10 (digits 0-9), got 7');
     expect(usageError(['accuracy', '--layers', '784,10'])).toContain('has none');
-    expect(usageError(['speed'])).toBe('unknown experiment "speed" (expected initial-norms, training-speed, accuracy)');
-    expect(usageError(['accuracy', '--init', 'glorot'])).toBe('unknown init "glorot" (expected default, large, xavier, he)');
+    expect(usageError(['speed'])).toBe('unknown experiment "speed" (expected initial-norms, training-speed, accuracy, saturation)');
+    expect(usageError(['accuracy', '--init', 'glorot'])).toBe('unknown init "glorot" (expected default, large, xavier, he, glorot-standard)');
     expect(usageError(['accuracy', '--activation', 'softsign'])).toBe('unknown activation "softsign" (expected sigmoid, tanh, relu)');
     expect(usageError(['accuracy', '--preset', 'vanishing'])).toBe('unknown preset "vanishing" (expected exploding)');
     expect(usageError(['accuracy', '--lr', '0.1'])).toBe('unknown option --lr (see --help)');
@@ -138,7 +138,7 @@ describe('parseArgs', () => {
     expect(usageError(['initial-norms', '--epochs', '3'])).toContain('--epochs does not apply to initial-norms');
     expect(usageError(['accuracy', '--eta'])).toBe('--eta needs a value');
     expect(usageError(['accuracy', '--eta', '1', '--eta', '2'])).toBe('--eta is given twice');
-    expect(usageError([])).toBe('no experiment named (expected initial-norms, training-speed, accuracy)');
+    expect(usageError([])).toBe('no experiment named (expected initial-norms, training-speed, accuracy, saturation)');
     expect(usageError(['accuracy', 'extra'])).toBe('unexpected argument "extra"');
   });
 
@@ -375,7 +375,7 @@ describe('main', () => {
       expect(err).toEqual([`experiment: ${message}`]);
       // Found even when the mistake comes before --json, or is the experiment's name itself.
       expect(JSON.parse(capture(['speed', '--json']).out[0])).toEqual({
-        error: 'unknown experiment "speed" (expected initial-norms, training-speed, accuracy)',
+        error: 'unknown experiment "speed" (expected initial-norms, training-speed, accuracy, saturation)',
         exitCode: 2,
       });
     });

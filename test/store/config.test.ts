@@ -48,6 +48,18 @@ describe('URL query string', () => {
     expect(describeDifference(on, { ...on, clipNorm: 0 })).toBe('clip 1');
   });
 
+  it('round-trips the Glorot "standard" initialiser as init=glorot-standard and names it in comparisons', () => {
+    const config = { ...DEFAULT_CONFIG, layers: [784, 1000, 1000, 1000, 1000, 10], init: 'glorot-standard' as const };
+    const search = serialiseQuery(config);
+    expect(search).toContain('&init=glorot-standard&');
+    const parsed = parseQuery(search);
+    expect(parsed.notices).toEqual([]);
+    expect(parsed.config.init).toBe('glorot-standard');
+    expect(parsed.config.layers).toEqual([784, 1000, 1000, 1000, 1000, 10]);
+    expect(describeDifference(config, DEFAULT_CONFIG)).toContain('Glorot "standard"');
+    expect(parseQuery('?init=glorot').notices.find((n) => n.includes('"init"'))).toMatch(/glorot-standard/);
+  });
+
   it('writes no pause when none is planned', () => {
     expect(serialiseQuery(DEFAULT_CONFIG)).toMatch(/&speed=lesson$/);
   });

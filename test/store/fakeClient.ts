@@ -1,6 +1,7 @@
 /** A stand-in for the worker: records what the page sends and lets a test play the worker's replies. */
 import type { FromWorker, Snapshot, ToWorker } from '../../src/worker/protocol';
 import type { TrainerClient } from '../../src/store/store';
+import { HISTOGRAM_BINS } from '../../src/engine';
 
 export interface FakeClient extends TrainerClient {
   sent: ToWorker[];
@@ -70,7 +71,32 @@ export function makeSnapshot(
     layerNorms,
     meanActivationPrime: new Float64Array(hidden.map(() => 0.2)),
     saturatedShare: new Float64Array(hidden.length),
+    ...activationFields(hidden.length),
     factorNorms: new Float64Array(hidden.map((_, i) => 0.5 + i * 0.1)),
     examplesPerSecond: 1234,
+  };
+}
+
+/**
+ * Activation statistics of a healthy sigmoid network: every layer centred on 0.5, its 2-98 % band 0.2-0.8,
+ * and a histogram peaked in the middle bins.
+ */
+export function activationFields(numHidden: number, bins = HISTOGRAM_BINS) {
+  const histogram = new Float64Array(numHidden * bins);
+  for (let h = 0; h < numHidden; h++) {
+    const middle = Math.floor(bins / 2);
+    histogram[h * bins + middle - 1] = 0.25;
+    histogram[h * bins + middle] = 0.5;
+    histogram[h * bins + middle + 1] = 0.25;
+  }
+  const range = new Float64Array(numHidden * 2);
+  for (let h = 0; h < numHidden; h++) range[2 * h + 1] = 1;
+  return {
+    activationMean: new Float64Array(numHidden).fill(0.5),
+    activationP02: new Float64Array(numHidden).fill(0.2),
+    activationP50: new Float64Array(numHidden).fill(0.5),
+    activationP98: new Float64Array(numHidden).fill(0.8),
+    activationHistogram: histogram,
+    histogramRange: range,
   };
 }

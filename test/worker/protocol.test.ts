@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { activationFields } from '../store/fakeClient';
 import type { RunConfig } from '../../src/config';
 import type { FromWorker, ToWorker } from '../../src/worker/protocol';
 import { NO_RUN } from '../../src/worker/protocol';
@@ -61,6 +62,7 @@ const fromWorker: FromWorker[] = [
     layerNorms: Float64Array.from([0.559, 1e-7]),
     meanActivationPrime: Float64Array.from([0.2, 0.1]),
     saturatedShare: Float64Array.from([0, 0]),
+    ...activationFields(2),
     factorNorms: Float64Array.from([0.4, 0.3]),
     examplesPerSecond: 41_000,
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProbeResult } from '../../src/engine';
+import type { ActivationStatsResult, ProbeResult } from '../../src/engine';
 import { assembleSnapshot, batchesPerEpoch, findNonFinite, meanPerLayer } from '../../src/worker/snapshot';
 
 /** A probe of two hidden layers, 2 and 3 neurons wide. */
@@ -10,7 +10,20 @@ function probeResult(overrides: Partial<ProbeResult> = {}): ProbeResult {
     layerNorms: Float64Array.from([5, 3]),
     meanActivation: [Float32Array.from([0.5, 0.5]), Float32Array.from([0.5, 0.5, 0.5])],
     meanActivationPrime: [Float32Array.from([0.25, 0.125]), Float32Array.from([0.25, 0.25, 0.25])],
+    ...overrides,
+  };
+}
+
+/** The activation statistics of the same two layers. */
+function statsResult(overrides: Partial<ActivationStatsResult> = {}): ActivationStatsResult {
+  return {
+    mean: Float64Array.from([0.5, 0.3]),
+    p02: Float64Array.from([0.1, 0.01]),
+    p50: Float64Array.from([0.5, 0.2]),
+    p98: Float64Array.from([0.9, 0.99]),
     saturatedShare: Float64Array.from([0.5, 0]),
+    histogram: Float64Array.from([0.5, 0.5, 0.25, 0.75]),
+    histogramRange: Float64Array.from([0, 1, 0, 1]),
     ...overrides,
   };
 }
@@ -69,7 +82,8 @@ describe('assembleSnapshot', () => {
   it('carries copies of the probe, the per-layer means and the header, with every buffer to transfer', () => {
     const result = probeResult();
     const factorNorms = Float64Array.from([0.5, 0.75]);
-    const outcome = assembleSnapshot(result, factorNorms, header);
+    const stats = statsResult();
+    const outcome = assembleSnapshot(result, stats, factorNorms, header);
     if (!outcome.ok) throw new Error(outcome.what);
     const s = outcome.snapshot;
     expect(s).toMatchObject({ type: 'snapshot', ...header, hiddenOffsets: [0, 2, 5] });
@@ -82,11 +96,24 @@ describe('assembleSnapshot', () => {
     expect(s.layerNorms).not.toBe(result.layerNorms);
     expect(s.hiddenOffsets).not.toBe(result.hiddenOffsets);
     expect(Array.from(s.saturatedShare)).toEqual([0.5, 0]);
+    expect(Array.from(s.activationMean)).toEqual([0.5, 0.3]);
+    expect(Array.from(s.activationP02)).toEqual([0.1, 0.01]);
+    expect(Array.from(s.activationP50)).toEqual([0.5, 0.2]);
+    expect(Array.from(s.activationP98)).toEqual([0.9, 0.99]);
+    expect(Array.from(s.activationHistogram)).toEqual([0.5, 0.5, 0.25, 0.75]);
+    expect(s.activationMean).not.toBe(stats.mean);
+    expect(s.activationHistogram).not.toBe(stats.histogram);
     expect(outcome.transfer).toEqual([
       s.gradB.buffer,
       s.layerNorms.buffer,
       s.meanActivationPrime.buffer,
       s.saturatedShare.buffer,
+      s.activationMean.buffer,
+      s.activationP02.buffer,
+      s.activationP50.buffer,
+      s.activationP98.buffer,
+      s.activationHistogram.buffer,
+      s.histogramRange.buffer,
       factorNorms.buffer,
     ]);
   });
@@ -94,9 +121,17 @@ describe('assembleSnapshot', () => {
   it('never builds a snapshot holding a non-finite value', () => {
     const outcome = assembleSnapshot(
       probeResult({ gradB: Float32Array.from([0, 0, Number.NaN, 0, 0]) }),
+      statsResult(),
       Float64Array.from([1, 1]),
       header,
     );
     expect(outcome).toEqual({ ok: false, what: 'the gradient ∂C/∂b became NaN (not a number)' });
+    const nanActivation = assembleSnapshot(
+      probeResult(),
+      statsResult({ mean: Float64Array.from([0.5, Number.NaN]) }),
+      Float64Array.from([1, 1]),
+      header,
+    );
+    expect(nanActivation).toEqual({ ok: false, what: 'the hidden activations became NaN (not a number)' });
   });
 });

@@ -109,7 +109,7 @@ describe('configure', () => {
     expect(messages[2]).toMatch(/η \(learning rate\) must be a number greater than 0, got -1/);
     expect(messages[3]).toMatch(/λ .* got NaN/);
     expect(messages[4]).toMatch(/mini-batch size must be a whole number .* got 2\.5/);
-    expect(messages[5]).toMatch(/initialiser must be one of default, large, xavier, he, got "huge"/);
+    expect(messages[5]).toMatch(/initialiser must be one of default, large, xavier, he, glorot-standard, got "huge"/);
     expect(messages[6]).toMatch(/speed must be a number at least 1 and at most 10, got 11/);
     expect(ofType(errors, 'error').map((e) => [e.runId, e.retryable])).toEqual([2, 3, 4, 5, 6, 7, 8].map((id) => [id, false]));
 

@@ -3,7 +3,7 @@
  * then that layer's biases, so a seed fixes every number regardless of which initialiser consumed it.
  */
 import type { Rng } from './rng';
-import type { InitName } from './types';
+import { INITIALISERS, type InitName } from './types';
 
 export interface InitTarget {
   readonly layers: readonly number[];
@@ -17,6 +17,7 @@ export function initializeParams(net: InitTarget, init: InitName, rng: Rng): voi
     const nOut = net.layers[l + 1];
     let wScale: number;
     let normalBiases: boolean;
+    let uniformWeights = false;
     switch (init) {
       case 'default': // network2.default_weight_initializer: keeps z ~ N(0, ~1) so neurons start unsaturated
         wScale = 1 / Math.sqrt(nIn);
@@ -34,11 +35,18 @@ export function initializeParams(net: InitTarget, init: InitName, rng: Rng): voi
         wScale = Math.sqrt(2 / nIn);
         normalBiases = false;
         break;
+      case 'glorot-standard': // Glorot & Bengio 2010, eq. 1: the "commonly used heuristic" their fig. 2 starts from
+        wScale = 1 / Math.sqrt(nIn);
+        normalBiases = false;
+        uniformWeights = true;
+        break;
       default:
-        throw new RangeError(`unknown initialiser "${String(init)}" (expected default, large, xavier or he)`);
+        throw new RangeError(`unknown initialiser "${String(init)}" (expected ${INITIALISERS.join(', ')})`);
     }
     const w = net.weights[l];
-    for (let k = 0; k < w.length; k++) w[k] = rng.normal() * wScale;
+    // U[−s, s] from one uniform draw per weight, so the seed's stream advances as for the normal initialisers.
+    if (uniformWeights) for (let k = 0; k < w.length; k++) w[k] = (2 * rng.uniform() - 1) * wScale;
+    else for (let k = 0; k < w.length; k++) w[k] = rng.normal() * wScale;
     const b = net.biases[l];
     for (let j = 0; j < b.length; j++) b[j] = normalBiases ? rng.normal() : 0;
   }

@@ -9,7 +9,7 @@ import { activationCode } from './activations';
 import { outputCostCode } from './output';
 import { SimdProbePass } from '../wasm/simd-probe';
 import type { Network } from './network';
-import type { ActivationName, Samples } from './types';
+import type { Samples } from './types';
 
 export interface ProbeResult {
   /**
@@ -30,25 +30,6 @@ export interface ProbeResult {
   meanActivation: Float32Array[];
   /** Per hidden layer, per neuron: mean f'(z) over the probe set (σ' for sigmoid, at most 1/4). */
   meanActivationPrime: Float32Array[];
-  /** Per hidden layer: the share (0..1) of its neurons that are saturated, see isSaturated. */
-  saturatedShare: Float64Array;
-}
-
-/**
- * A sigmoid or tanh neuron counts as saturated when its activation derivative, averaged over the probe images,
- * is below this: σ′ < 0.01 means |z| > 4.6 on typical images (σ′ peaks at 1/4), so every gradient through
- * it is cut at least 25-fold (tanh′ < 0.01 means |z| > 3.3, peak 1). A step that moves z by tens puts a
- * neuron there, and from there it hardly moves again: the gradient that would move it passes through σ′.
- */
-export const SATURATED_DERIVATIVE = 0.01;
-
-/**
- * Whether a neuron whose mean activation derivative over the probe images is `meanPrime` is saturated. A
- * ReLU's derivative is 0 or 1, so the only ReLU that passes no gradient back is one that is 0 on every
- * probe image (a "dead" unit): mean exactly 0.
- */
-export function isSaturated(activation: ActivationName, meanPrime: number): boolean {
-  return activation === 'relu' ? meanPrime === 0 : meanPrime < SATURATED_DERIVATIVE;
 }
 
 export const DEFAULT_PROBE_SIZE = 1000;
@@ -96,7 +77,6 @@ export class GradientProbe {
       layerNorms: new Float64Array(hidden.length),
       meanActivation: hidden.map((n) => new Float32Array(n)),
       meanActivationPrime: hidden.map((n) => new Float32Array(n)),
-      saturatedShare: new Float64Array(hidden.length),
     };
   }
 
@@ -147,19 +127,24 @@ export class GradientProbe {
         }
       }
       let sq = 0;
-      let saturated = 0;
       for (let j = 0; j < n; j++) {
         const g = sumD[j] / m; // eq. BP3, averaged over the probe set
         r.gradB[off + j] = g;
         meanA[j] = sumA[j] / m;
         meanP[j] = sumP[j] / m;
         sq += g * g;
-        if (isSaturated(net.activation, meanP[j])) saturated++;
       }
       r.layerNorms[h - 1] = Math.sqrt(sq);
-      r.saturatedShare[h - 1] = saturated / n;
     }
     return r;
+  }
+
+  /**
+   * f(z) of hidden layer h for every probe image (example-major) as the last run left them, for the
+   * activation statistics of saturation.ts; null on the SIMD path, which keeps them in its own memory.
+   */
+  hiddenActivations(h: number): Float32Array | null {
+    return this.pass === null ? null : this.pass.activationOf(h).subarray(0, this.count * this.net.layers[h]);
   }
 }
 

@@ -14,12 +14,14 @@ export type OutputName = (typeof OUTPUTS)[number];
 export const COSTS = ['cross-entropy', 'quadratic'] as const;
 export type CostName = (typeof COSTS)[number];
 
-export const INITIALISERS = ['default', 'large', 'xavier', 'he'] as const;
+export const INITIALISERS = ['default', 'large', 'xavier', 'he', 'glorot-standard'] as const;
 /**
  * default: w ~ N(0,1)/√n_in, b ~ N(0,1) (network2.default_weight_initializer)
  * large:   w ~ N(0,1),       b ~ N(0,1) (network2.large_weight_initializer)
  * xavier:  w ~ N(0, 2/(n_in+n_out)), b = 0 (Glorot & Bengio 2010)
  * he:      w ~ N(0, 2/n_in),          b = 0 (He et al. 2015)
+ * glorot-standard: w ~ U[−1/√n_in, 1/√n_in], b = 0 — the "standard" initialisation Glorot & Bengio (2010)
+ *          start from (their eq. 1, Var w = 1/(3 n_in)), under which their fig. 2 saw the top hidden layer saturate
  */
 export type InitName = (typeof INITIALISERS)[number];
 

@@ -7,8 +7,8 @@
 import type { ActivationName } from '../../engine';
 
 /**
- * A layer counts as saturated when at least this share of its neurons is (the probe's rule: mean σ′ over
- * the probe images below 0.01, a ReLU dead on every image). One or two live neurons out of thirty do not
+ * A layer counts as saturated when at least this share of it is (the snapshot's rule, protocol.ts: of its
+ * activation values σ < 0.01 or > 0.99, tanh |a| > 0.97; of its ReLUs, those dead on every probe image). One or two live neurons out of thirty do not
  * keep a layer learning: its ‖δ‖ is still ~1e-9 of what it was.
  */
 export const SATURATED_LAYER_SHARE = 0.9;
@@ -84,10 +84,16 @@ export interface SaturationNotice {
   cure: { label: string; clipNorm: number } | null;
 }
 
-/** The rule the probe applied, in the notation of the activation. */
+/** The rule the snapshot's saturatedShare applied (protocol.ts), in the notation of the activation. */
 function ruleOf(activation: ActivationName): string {
-  if (activation === 'relu') return 'ReLU′ = 0 on every probe image';
-  return `${activation === 'tanh' ? 'tanh′' : 'σ′'} < 0.01`;
+  if (activation === 'relu') return 'a = 0 on every probe image';
+  return activation === 'tanh' ? '|a| > 0.97' : 'σ < 0.01 or σ > 0.99';
+}
+
+/** What the share counts: a ReLU is dead or not as a whole; a sigmoid or tanh value is saturated image by image. */
+function countedOf(activation: ActivationName, layers: number): string {
+  const whose = layers === 1 ? 'its' : 'their';
+  return activation === 'relu' ? `${whose} neurons` : `${whose} activations over the probe images`;
 }
 
 /** The notice for a detected saturation: what happened, why in the chapter's terms, and the cure. */
@@ -101,7 +107,7 @@ export function saturationNotice(d: Saturation, ctx: SaturationContext): Saturat
         ? 'The huge gradients of the exploding preset made huge steps'
         : 'Training pushed the weighted inputs z far from 0';
   const who = `${everyOne ? 'every neuron' : 'almost every neuron'} in ${nameLayers(d.saturatedLayers)} is now saturated`;
-  const shares = `${ruleOf(ctx.activation)} for ${joinList(d.saturatedLayers.map((l) => formatShare(d.shares[l - 1])))} of ${d.saturatedLayers.length === 1 ? 'its' : 'their'} neurons`;
+  const shares = `${ruleOf(ctx.activation)} for ${joinList(d.saturatedLayers.map((l) => formatShare(d.shares[l - 1])))} of ${countedOf(ctx.activation, d.saturatedLayers.length)}`;
   const consequence = d.all
     ? 'so the gradient now vanishes everywhere'
     : `so the gradient now vanishes in ${d.saturatedLayers.length === 1 ? 'it' : 'them'}`;

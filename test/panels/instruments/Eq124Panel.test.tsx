@@ -5,6 +5,7 @@ import { Eq124Panel } from '../../../src/panels/instruments/Eq124Panel';
 import { factorBarWidth, factorRows } from '../../../src/panels/instruments/eq124Geometry';
 import { Instruments } from '../../../src/panels/instruments/Instruments';
 import type { Snapshot } from '../../../src/worker/protocol';
+import { activationFields } from '../../store/fakeClient';
 
 afterEach(cleanup);
 
@@ -20,6 +21,7 @@ function snapshot(factorNorms: number[], layerNorms: number[], meanPrime: number
     layerNorms: Float64Array.from(layerNorms),
     meanActivationPrime: Float64Array.from(meanPrime),
     saturatedShare: new Float64Array(meanPrime.length),
+    ...activationFields(meanPrime.length),
     factorNorms: Float64Array.from(factorNorms),
     examplesPerSecond: 0,
   };
