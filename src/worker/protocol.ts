@@ -22,7 +22,12 @@ export type ToWorker =
   /** Change the pace while running. */
   | { type: 'set-speed'; runId: number; speed: number }
   /** Pause by itself once `pauseAt` epochs are complete; null: no planned pause. */
-  | { type: 'set-pause-at'; runId: number; pauseAt: number | null };
+  | { type: 'set-pause-at'; runId: number; pauseAt: number | null }
+  /**
+   * The page's heartbeat: answered at once with a 'pong' of the same seq. A worker that stops answering has
+   * stopped (closed, crashed or wedged), and the page says so instead of showing a frozen run.
+   */
+  | { type: 'ping'; runId: number; seq: number };
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'finished' | 'diverged';
 
@@ -91,7 +96,9 @@ export type FromWorker =
    * the value and suggests what to change.
    */
   | { type: 'diverged'; runId: number; epoch: number; batch: number; reason: string }
-  | { type: 'error'; runId: number; message: string; retryable: boolean };
+  | { type: 'error'; runId: number; message: string; retryable: boolean }
+  /** The answer to a 'ping'. */
+  | { type: 'pong'; runId: number; seq: number };
 
 /** The worker tags loading and data errors with the runId it last saw; before any configure that is 0. */
 export const NO_RUN = 0;

@@ -32,6 +32,7 @@ const toWorker: ToWorker[] = [
   { type: 'set-speed', runId: 2, speed: 3 },
   { type: 'set-pause-at', runId: 2, pauseAt: 20 },
   { type: 'set-pause-at', runId: 2, pauseAt: null },
+  { type: 'ping', runId: 2, seq: 5 },
 ];
 
 const fromWorker: FromWorker[] = [
@@ -57,6 +58,7 @@ const fromWorker: FromWorker[] = [
   { type: 'status', runId: 1, status: 'running', epoch: 3 },
   { type: 'status', runId: 1, status: 'running', epoch: 0, waitingForData: true },
   { type: 'diverged', runId: 1, epoch: 3, batch: 120, reason: 'the cost became infinite 120 mini-batches into epoch 4' },
+  { type: 'pong', runId: 1, seq: 5 },
   { type: 'error', runId: 1, message: '/mnist/t10k-images-idx3-ubyte: the server answered HTTP 404', retryable: true },
 ];
 
@@ -94,6 +96,7 @@ describe('protocol messages survive a structured clone', () => {
       'set-preset': true,
       'set-speed': true,
       'set-pause-at': true,
+      ping: true,
     };
     const fromTypes: Record<FromWorker['type'], true> = {
       loading: true,
@@ -103,6 +106,7 @@ describe('protocol messages survive a structured clone', () => {
       status: true,
       diverged: true,
       error: true,
+      pong: true,
     };
     expect(new Set(toWorker.map((m) => m.type))).toEqual(new Set(Object.keys(toTypes)));
     expect(new Set(fromWorker.map((m) => m.type))).toEqual(new Set(Object.keys(fromTypes)));

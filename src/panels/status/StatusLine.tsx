@@ -2,11 +2,15 @@
  * Where the run is, what the page just did, and anything that went wrong, in words. Never a bare NaN:
  * divergence says at which epoch and batch and why.
  */
+import { FAULT_TEXT } from '../../store/faultText';
 import { formatBytes } from '../../store/format';
+import { HEARTBEAT_TIMEOUT_MS, type WorkerFault } from '../../worker/client';
+import { shownStatus } from '../../store/store';
 import { useLab, useLabFrame } from '../../store/hooks';
 import type { RunStatus } from '../../worker/protocol';
 
-const STATUS_WORDS: Record<RunStatus, string> = {
+const STATUS_WORDS: Record<RunStatus | 'worker-stopped', string> = {
+  'worker-stopped': FAULT_TEXT.statusStopped,
   idle: 'Ready',
   running: 'Training',
   paused: 'Paused',
@@ -21,7 +25,9 @@ const STAGE_WORDS = {
 } as const;
 
 export function StatusLine() {
-  const status = useLab((s) => s.status);
+  const status = useLab(shownStatus);
+  const workerFault = useLab((s) => s.workerFault);
+  const restartWorker = useLab((s) => s.restartWorker);
   const snapshot = useLabFrame((s) => s.snapshot);
   const config = useLab((s) => s.config);
   const loading = useLabFrame((s) => s.loading);
@@ -47,10 +53,12 @@ export function StatusLine() {
           </span>
         )}
         <span>{speedText(status, snapshot?.examplesPerSecond)}</span>
-        {waitingForData && <span>Waiting for the training images to finish loading; training starts by itself.</span>}
-        {!waitingForData && dataReady === 'probe' && <span>Probe images ready; the training images are still loading.</span>}
+        {waitingForData && !workerFault && <span>Waiting for the training images to finish loading; training starts by itself.</span>}
+        {!waitingForData && !workerFault && dataReady === 'probe' && (
+          <span>Probe images ready; the training images are still loading.</span>
+        )}
       </p>
-      {loading && loading.totalBytes > 0 && !error && (
+      {loading && loading.totalBytes > 0 && !error && !workerFault && (
         <div className="loading">
           <label>
             Loading MNIST: {STAGE_WORDS[loading.stage]}, {formatBytes(loading.loadedBytes)} of {formatBytes(loading.totalBytes)}
@@ -77,6 +85,14 @@ export function StatusLine() {
           hold, so they are no longer numbers.{config.exploding ? ' Turning the exploding preset off also helps.' : ''}
         </div>
       )}
+      {workerFault && (
+        <div className="banner error worker-stopped" role="alert">
+          <strong>{FAULT_TEXT.heading}</strong> {faultSentence(workerFault)} {FAULT_TEXT.cannotGoOn}
+          <button type="button" className="primary" onClick={restartWorker} aria-label={FAULT_TEXT.restartLabel}>
+            {FAULT_TEXT.restart}
+          </button>
+        </div>
+      )}
       {error && (
         <div className="banner error" role="alert">
           <strong>{error.retryable ? 'The MNIST images could not be loaded:' : 'Something went wrong:'}</strong> {error.message}
@@ -96,7 +112,11 @@ export function StatusLine() {
  * measured figure would read as if training were still going, and after a Step it is the speed of a
  * single burst, not of training.
  */
-export function speedText(status: RunStatus, examplesPerSecond: number | undefined): string {
+export function faultSentence(fault: WorkerFault): string {
+  return fault.kind === 'failed' ? FAULT_TEXT.failed(fault.detail) : FAULT_TEXT.unresponsive(Math.round(HEARTBEAT_TIMEOUT_MS / 1000));
+}
+
+export function speedText(status: RunStatus | 'worker-stopped', examplesPerSecond: number | undefined): string {
   if (status !== 'running' || examplesPerSecond === undefined || !(examplesPerSecond > 0) || !Number.isFinite(examplesPerSecond))
     return '— examples/s';
   return `${Math.round(examplesPerSecond).toLocaleString('en')} examples/s`;
