@@ -11,13 +11,13 @@ import { DEFAULT_CONFIG, epochsFor, type RunConfig } from '../config';
 import type { FromWorker, RunStatus, Snapshot, ToWorker } from '../worker/protocol';
 import { NO_RUN } from '../worker/protocol';
 import type { ClientEvent, TrainerClient, WorkerFault } from '../worker/client';
-import { FAULT_TEXT } from './faultText';
 import { checkQueryKeys } from './queryKeys';
 import { MAX_HIDDEN_LAYERS, MAX_HIDDEN_WIDTH, NEW_LAYER_WIDTH, describeDifference, needsReinitialise, parseQuery } from './config';
 import { DEFAULT_VIEW, parseViewQuery, type ViewSettings } from './view';
 import type { BarScaleMode } from './view';
 import { parsePresentation } from './presentation';
 import { parseLang, type Lang } from '../i18n/lang';
+import { localText, type Phrase } from '../i18n/text';
 import { appendNormPoint, appendOrdered, DEFAULT_SERIES_LIMIT, type AccuracyPoint, type NormPoint } from './series';
 
 export type { ClientEvent, TrainerClient, WorkerFault };
@@ -43,7 +43,7 @@ export interface PinnedRun {
   hidden: boolean;
 }
 
-const RETRY_NOTICE = 'Loading MNIST again.';
+const RETRY_NOTICE = localText('retrying');
 
 /** At least four runs can be compared; more would make the chart unreadable when projected. */
 export const MAX_PINNED = 6;
@@ -52,8 +52,11 @@ export interface LabData {
   config: RunConfig;
   /** Sentences about URL parameters that were ignored, shown until dismissed. */
   urlNotices: string[];
-  /** The latest thing the page did on the user's behalf, e.g. "Network re-initialised with seed 1". */
-  notice: string | null;
+  /**
+   * The latest thing the page did on the user's behalf, e.g. "Network re-initialised with seed 1": a key of
+   * the catalogue's notices with its parameters, so it is said in whichever language is on screen.
+   */
+  notice: Phrase | null;
   runId: number;
   status: RunStatus;
   /** A start or step was accepted but waits for the images it needs. */
@@ -97,7 +100,7 @@ export interface LabActions {
   connect(): void;
   disconnect(): void;
   receive(msg: ClientEvent): void;
-  /** Replaces a stopped worker with a fresh one, configured as before; see FAULT_TEXT for what it says. */
+  /** Replaces a stopped worker with a fresh one, configured as before, and says how far it trains back. */
   restartWorker(): void;
   updateConfig(patch: Partial<RunConfig>): void;
   start(): void;
@@ -120,7 +123,7 @@ export interface LabActions {
   removePinned(id: number): void;
   removeAllPinned(): void;
   /** Puts back runs pinned in an earlier visit; `notice` says what could not be restored, if anything. */
-  restorePinned(runs: PinnedRun[], notice: string | null): void;
+  restorePinned(runs: PinnedRun[], notice: Phrase | null): void;
   setBarScale(mode: BarScaleMode): void;
   dismissUrlNotices(): void;
   setPresenting(on: boolean): void;
@@ -192,7 +195,7 @@ export function reduceMessage(state: LabData, msg: FromWorker): Partial<LabData>
         // Waiting for data means the worker is loading it again: a download error no longer stands.
         ...(msg.waitingForData === true && state.error?.retryable ? { error: null } : {}),
         // The worker stopped by itself: say that it was asked to, so nobody wonders whether it hung.
-        ...(msg.reason === 'pause-at' ? { notice: `Paused at epoch ${msg.epoch} as asked.` } : {}),
+        ...(msg.reason === 'pause-at' ? { notice: localText('pausedAt', msg.epoch) } : {}),
       };
     case 'diverged':
       return { status: 'diverged', divergence: { epoch: msg.epoch, batch: msg.batch, reason: msg.reason } };
@@ -252,14 +255,14 @@ export function createLabStore(options: LabStoreOptions): LabStore {
     const send = (msg: ToWorker) => client.send(msg);
 
     /** Builds a new network from `config` under a new runId and says so. */
-    const configure = (config: RunConfig, notice: string | null) => {
+    const configure = (config: RunConfig, notice: Phrase | null) => {
       const runId = get().runId + 1;
       set({ ...freshRun(), config, runId, notice, error: null, replayable: true });
       send({ type: 'configure', runId, config });
     };
 
     const reinitialise = (config: RunConfig, what: string) => {
-      configure(config, `Network re-initialised with seed ${config.seed}${what ? ` (${what})` : ''}.`);
+      configure(config, what ? localText('reinitialisedBecause', config.seed, what) : localText('reinitialised', config.seed));
     };
 
     return {
@@ -308,7 +311,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
         client.restart();
         // The new worker loads MNIST afresh and reports it; until then nothing is known to be there.
         set({ workerFault: null, loading: null, dataReady: 'none' });
-        configure(config, replay ? FAULT_TEXT.restartedReplay(config.seed, epoch) : FAULT_TEXT.restartedFresh(config.seed));
+        configure(config, replay ? localText('restartedReplay', config.seed, epoch) : localText('restartedFresh', config.seed));
         // In learning-speed mode an epoch is one full-batch step from the seed's weights: stepping the same
         // number of epochs rebuilds the very network the stopped worker had (steps ignore the pace).
         if (replay) send({ type: 'step', runId: get().runId, count: epoch });
@@ -351,7 +354,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
         // A new runId, so a probe the worker had in flight for the old weights cannot land in the fresh series.
         const { config } = get();
         const runId = get().runId + 1;
-        set({ ...freshRun(), runId, replayable: true, notice: `Network re-initialised with seed ${config.seed}.` });
+        set({ ...freshRun(), runId, replayable: true, notice: localText('reinitialised', config.seed) });
         send({ type: 'reset', runId });
       },
       setExploding(on) {
@@ -374,10 +377,10 @@ export function createLabStore(options: LabStoreOptions): LabStore {
           ...(status === 'diverged' ? { status: 'idle' as const } : {}),
           notice:
             on && status === 'diverged'
-              ? FAULT_TEXT.presetAfterDivergence(config.seed)
+              ? localText('presetAfterDivergence', config.seed)
               : on
-                ? 'Exploding-gradient preset applied: every later hidden layer has w = 100 and z ≈ 0, so each factor wσ′(z) ≈ 25 (eq. 122).'
-                : `Preset off: network re-initialised with seed ${config.seed}.`,
+                ? localText('explodingOn')
+                : localText('explodingOff', config.seed),
         });
         send({ type: 'set-preset', runId, exploding: on });
       },

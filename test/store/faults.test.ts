@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLabStore, shownStatus } from '../../src/store/store';
-import { FAULT_TEXT } from '../../src/store/faultText';
+import { localText } from '../../src/i18n/text';
 import { createFakeClient, makeSnapshot } from './fakeClient';
 
 function connected(search = '') {
@@ -66,7 +66,7 @@ describe('a stopped worker', () => {
       { type: 'configure', runId: 2, config },
       { type: 'step', runId: 2, count: 118 },
     ]);
-    expect(s.notice).toBe(FAULT_TEXT.restartedReplay(4, 118));
+    expect(s.notice).toEqual(localText('restartedReplay', 4, 118));
   });
 
   it('Restart starts from the seed where training back is not the same network: SGD, or a preset switched on mid-run', () => {
@@ -75,7 +75,7 @@ describe('a stopped worker', () => {
     sgd.client.emit(failed);
     sgd.store.getState().restartWorker();
     expect(sgd.client.last('step')).toBeUndefined();
-    expect(sgd.store.getState().notice).toBe(FAULT_TEXT.restartedFresh(1));
+    expect(sgd.store.getState().notice).toEqual(localText('restartedFresh', 1));
 
     const preset = connected();
     preset.client.emit(makeSnapshot(1, [30, 30], { epoch: 40 }));
@@ -105,7 +105,7 @@ describe('status and error never contradict each other', () => {
     client.emit({ type: 'error', runId: 1, message: 'could not load the MNIST files: Failed to fetch', retryable: true });
     store.getState().start();
     expect(store.getState().error).toBeNull();
-    expect(store.getState().notice).toBe('Loading MNIST again.');
+    expect(store.getState().notice).toEqual(localText('retrying'));
     expect(client.last('start')).toEqual({ type: 'start', runId: 1 });
     // The worker's word that it waits for the data it is loading again also clears a standing download error.
     client.emit({ type: 'error', runId: 1, message: 'could not load the MNIST files: Failed to fetch', retryable: true });
@@ -121,7 +121,7 @@ describe('a preset switched on after a run diverged', () => {
     client.emit({ type: 'diverged', runId: 1, epoch: 5, batch: 0, reason: 'the cost became NaN after 5 epochs' });
     store.getState().setExploding(true);
     const s = store.getState();
-    expect(s.notice).toBe(FAULT_TEXT.presetAfterDivergence(3));
+    expect(s.notice).toEqual(localText('presetAfterDivergence', 3));
     expect(s.status).toBe('idle');
     expect(s.divergence).toBeNull();
     expect(client.last('set-preset')).toEqual({ type: 'set-preset', runId: 2, exploding: true });

@@ -2,15 +2,16 @@
  * Where the run is, what the page just did, and anything that went wrong, in words. Never a bare NaN:
  * divergence says at which epoch and batch and why.
  */
-import { FAULT_TEXT } from '../../store/faultText';
 import { formatBytes } from '../../store/format';
 import { HEARTBEAT_TIMEOUT_MS, type WorkerFault } from '../../worker/client';
 import { shownStatus } from '../../store/store';
 import { useLab, useLabFrame } from '../../store/hooks';
 import type { RunStatus } from '../../worker/protocol';
+import { say } from '../../i18n/text';
+import { useT } from '../../i18n/useT';
+import type { Messages } from '../../i18n/en';
 
-const STATUS_WORDS: Record<RunStatus | 'worker-stopped', string> = {
-  'worker-stopped': FAULT_TEXT.statusStopped,
+const STATUS_WORDS: Record<RunStatus, string> = {
   idle: 'Ready',
   running: 'Training',
   paused: 'Paused',
@@ -39,11 +40,12 @@ export function StatusLine() {
   const urlNotices = useLab((s) => s.urlNotices);
   const dismissUrlNotices = useLab((s) => s.dismissUrlNotices);
   const retry = useLab((s) => s.retry);
+  const m = useT();
 
   return (
     <section className="status-area" aria-label="Run status">
       <p className="status-line" role="status">
-        <strong>{STATUS_WORDS[status]}</strong>
+        <strong>{status === 'worker-stopped' ? m.worker.statusStopped : STATUS_WORDS[status]}</strong>
         <span>
           Epoch {divergence ? divergence.epoch : snapshot ? snapshot.epoch : 0} of {config.epochs}
         </span>
@@ -66,7 +68,7 @@ export function StatusLine() {
           </label>
         </div>
       )}
-      {notice && <p className="notice">{notice}</p>}
+      {notice && <p className="notice">{say(m, notice)}</p>}
       {urlNotices.length > 0 && (
         <div className="url-notices" role="alert">
           <ul>
@@ -87,9 +89,9 @@ export function StatusLine() {
       )}
       {workerFault && (
         <div className="banner error worker-stopped" role="alert">
-          <strong>{FAULT_TEXT.heading}</strong> {faultSentence(workerFault)} {FAULT_TEXT.cannotGoOn}
-          <button type="button" className="primary" onClick={restartWorker} aria-label={FAULT_TEXT.restartLabel}>
-            {FAULT_TEXT.restart}
+          <strong>{m.worker.heading}</strong> {faultSentence(m, workerFault)} {m.worker.cannotGoOn}
+          <button type="button" className="primary" onClick={restartWorker} aria-label={m.worker.restartLabel}>
+            {m.worker.restart}
           </button>
         </div>
       )}
@@ -112,8 +114,12 @@ export function StatusLine() {
  * measured figure would read as if training were still going, and after a Step it is the speed of a
  * single burst, not of training.
  */
-export function faultSentence(fault: WorkerFault): string {
-  return fault.kind === 'failed' ? FAULT_TEXT.failed(fault.detail) : FAULT_TEXT.unresponsive(Math.round(HEARTBEAT_TIMEOUT_MS / 1000));
+/** The browser's message can be anything; the banner quotes at most a line of it. */
+export function faultSentence(m: Messages, fault: WorkerFault): string {
+  if (fault.kind === 'unresponsive') return m.worker.unresponsive(Math.round(HEARTBEAT_TIMEOUT_MS / 1000));
+  if (fault.detail === null) return m.worker.failed(null);
+  const oneLine = fault.detail.replace(/\s+/g, ' ').trim();
+  return m.worker.failed(oneLine.length > 120 ? `${oneLine.slice(0, 119)}…` : oneLine);
 }
 
 export function speedText(status: RunStatus | 'worker-stopped', examplesPerSecond: number | undefined): string {
