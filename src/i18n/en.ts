@@ -162,6 +162,14 @@ export const en = {
     fileTooBig: (name: string, megabytes: number, limit: number) =>
       `"${name}" was not loaded: it is ${Number(megabytes).toFixed(1)} MB; the largest file the lab reads is ${n.int(limit)} MB.`,
     onlyOneFile: 'Drop one file at a time.',
+    /** After Restart, learning-speed mode: full-batch descent from the seed gives the same weights again. */
+    restartedReplay: (seed: number, epoch: number) =>
+      `The training worker was restarted. It trains the network again from seed ${n.int(seed)} up to epoch ${n.int(epoch)}, where the stopped worker was; full-batch descent gives the same weights.`,
+    restartedFresh: (seed: number) =>
+      `The training worker was restarted with the same configuration; the network starts again from seed ${n.int(seed)}.`,
+    /** A preset switched on after the run overflowed is applied to fresh weights, not to NaN. */
+    presetAfterDivergence: (seed: number) =>
+      `The run had diverged, so the network was re-initialised with seed ${n.int(seed)} before the exploding-gradient preset was applied: every later hidden layer has w = 100 and z ≈ 0, so each factor wσ′(z) ≈ 25 (eq. 122).`,
   },
   /** Under the status line when training runs on the JavaScript engine instead of WebAssembly SIMD. */
   engine: {
@@ -169,6 +177,16 @@ export const en = {
       "Training runs on the slower JavaScript engine: this site's Content-Security-Policy does not allow WebAssembly (it needs 'wasm-unsafe-eval'). The numbers are the same; only the speed differs.",
     unsupported:
       'Training runs on the slower JavaScript engine: this browser has no WebAssembly SIMD. The numbers are the same; only the speed differs.',
+  },
+  /** The training worker's life: the banner when it stops and its Restart button. */
+  worker: {
+    statusStopped: 'Stopped: the training worker stopped',
+    heading: 'The training worker stopped.',
+    failed: (detail: string | null) => (detail === null ? 'Its script could not be loaded, or it crashed.' : `It failed: ${detail}.`),
+    unresponsive: (seconds: number) => `It has not answered for ${n.int(seconds)} seconds: it was closed, ended or is stuck.`,
+    cannotGoOn: 'Nothing can train until it is restarted. Restart starts a new worker with the same configuration.',
+    restart: 'Restart',
+    restartLabel: 'Restart the training worker',
   },
 };
 

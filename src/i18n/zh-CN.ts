@@ -142,10 +142,24 @@ export const zhCN: Messages = {
     fileTooBig: (name, megabytes, limit) =>
       `未加载“${name}”：文件有 ${Number(megabytes).toFixed(1)} MB，实验室最多读取 ${n.int(limit)} MB。`,
     onlyOneFile: '请一次只拖入一个文件。',
+    restartedReplay: (seed, epoch) =>
+      `训练线程已重新启动。它正从种子 ${n.int(seed)} 重新训练网络，直到停止的线程所在的第 ${n.int(epoch)} 次迭代；全批量梯度下降会得到相同的权重。`,
+    restartedFresh: (seed) => `训练线程已用相同的配置重新启动；网络从种子 ${n.int(seed)} 重新开始。`,
+    presetAfterDivergence: (seed) =>
+      `这次运行已经发散，所以先用种子 ${n.int(seed)} 重新初始化网络，再应用梯度爆炸预设：后面每个隐藏层的 w = 100、z ≈ 0，于是每个因子 wσ′(z) ≈ 25（方程 (122)）。`,
   },
   engine: {
     blocked:
       "训练正在较慢的 JavaScript 引擎上运行：本网站的内容安全策略（Content-Security-Policy）不允许 WebAssembly（需要 'wasm-unsafe-eval'）。计算结果相同，只是速度较慢。",
     unsupported: '训练正在较慢的 JavaScript 引擎上运行：此浏览器不支持 WebAssembly SIMD。计算结果相同，只是速度较慢。',
+  },
+  worker: {
+    statusStopped: '已停止：训练线程停止了',
+    heading: '训练线程停止了。',
+    failed: (detail) => (detail === null ? '它的脚本无法加载，或者它崩溃了。' : `它出错了：${detail}。`),
+    unresponsive: (seconds) => `它已经 ${n.int(seconds)} 秒没有应答：它被关闭、被终止，或者卡住了。`,
+    cannotGoOn: '在重新启动之前无法训练。“重新启动”会用相同的配置启动一个新的训练线程。',
+    restart: '重新启动',
+    restartLabel: '重新启动训练线程',
   },
 };

@@ -29,6 +29,7 @@ import {
   type RunConfig,
   type TrainingMode,
 } from '../config';
+import { quote, URL_TEXT } from './urlText';
 
 /** MNIST pins the ends of the network: 28×28 pixels in, ten digits out. */
 export const INPUT_SIZE = MNIST_LAYER_LIMITS.input;
@@ -76,11 +77,28 @@ function parseNumber(text: string): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
+/**
+ * True when `text` writes a number other than 0 that rounds to 0 ("1e-400"): taken at its word it would
+ * silently become 0, which for λ, μ or the seed is a valid and entirely different setting.
+ */
+function underflows(text: string, value: number): boolean {
+  if (value !== 0) return false;
+  const mantissa = text.trim().split(/e/i)[0];
+  return /[1-9]/.test(mantissa);
+}
+
+/** A number as typed, quoted only when it is long enough to need cutting. */
+function shownNumber(text: string): string {
+  const trimmed = text.trim();
+  return trimmed.length > 40 ? quote(trimmed) : trimmed;
+}
+
 /** Typed text against a number bound; the message quotes what was typed, not what it parsed to. */
 function checkNumberText(text: string, bound: NumberBound): Check<number> {
   const value = parseNumber(text);
-  if (value === null) return { ok: false, message: `${sentence(bound)}, got "${text}"` };
-  if (!withinBound(bound, value, 'typed')) return { ok: false, message: `${sentence(bound)}, got ${text.trim()}` };
+  if (value === null) return { ok: false, message: `${sentence(bound)}, got ${quote(text)}` };
+  if (underflows(text, value)) return { ok: false, message: `${sentence(bound)}; ${URL_TEXT.underflow(text.trim())}` };
+  if (!withinBound(bound, value, 'typed')) return { ok: false, message: `${sentence(bound)}, got ${shownNumber(text)}` };
   return { ok: true, value };
 }
 
@@ -125,7 +143,7 @@ export const checkHiddenWidth = (text: string, layer: number) =>
 /** Names are matched without regard to case or surrounding spaces: "SGD " in a URL means sgd. */
 function checkChoiceText(text: string, field: 'mode' | 'init' | 'activation'): Check<string> {
   const value = text.trim().toLowerCase();
-  if (checkField(field, value, 'typed') !== null) return { ok: false, message: `${sentence(BOUNDS[field])}, got "${text}"` };
+  if (checkField(field, value, 'typed') !== null) return { ok: false, message: `${sentence(BOUNDS[field])}, got ${quote(text)}` };
   return { ok: true, value };
 }
 
@@ -138,7 +156,7 @@ export function checkBoolean(text: string, what: string): Check<boolean> {
   const t = text.trim().toLowerCase();
   if (t === '1' || t === 'true' || t === 'on' || t === 'yes') return { ok: true, value: true };
   if (t === '0' || t === 'false' || t === 'off' || t === 'no') return { ok: true, value: false };
-  return { ok: false, message: `${what} must be 1 or 0, got "${text}"` };
+  return { ok: false, message: `${what} must be 1 or 0, got ${quote(text)}` };
 }
 
 /** Layers as written in the URL, "784,30,30,10": the engine's own rules, so the page and worker agree. */
@@ -214,10 +232,19 @@ function shownDefault(key: UrlKey): string {
   return Array.isArray(value) ? value.join(',') : String(value);
 }
 
+/**
+ * The longest layers text worth reading: ten hidden layers of four digits, the ends and the commas fit in
+ * 60 characters, so anything past this is not a network and is not quoted whole.
+ */
+const MAX_LAYERS_TEXT = 120;
+
 /** Turns one parameter's text into a value of the right type; whether the value is allowed is checked after. */
 function readParam(key: UrlKey, text: string): Check<unknown> {
   switch (key) {
     case 'layers':
+      // The engine's message quotes the offending width whole; a pasted page of text is cut short first.
+      if (text.length > MAX_LAYERS_TEXT)
+        return { ok: false, message: `layers must be widths separated by commas such as "784,30,10", ${URL_TEXT.tooLong(text)}` };
       try {
         return { ok: true, value: parseLayers(text, { input: INPUT_SIZE, output: OUTPUT_SIZE }) };
       } catch (err) {
@@ -237,7 +264,7 @@ function readParam(key: UrlKey, text: string): Check<unknown> {
       if (name !== undefined) return { ok: true, value: PACE_SPEEDS[name] };
       const value = parseNumber(text);
       return value === null
-        ? { ok: false, message: `speed must be one of ${PACES.join(', ')} or a number from 1 to 10, got "${text}"` }
+        ? { ok: false, message: `speed must be one of ${PACES.join(', ')} or a number from 1 to 10, got ${quote(text)}` }
         : { ok: true, value };
     }
     case 'residual':
@@ -245,7 +272,9 @@ function readParam(key: UrlKey, text: string): Check<unknown> {
     default: {
       const bound = numberBound(URL_FIELDS[key] as BoundedField);
       const value = parseNumber(text);
-      return value === null ? { ok: false, message: `${sentence(bound)}, got "${text}"` } : { ok: true, value };
+      if (value === null) return { ok: false, message: `${sentence(bound)}, got ${quote(text)}` };
+      if (underflows(text, value)) return { ok: false, message: `${sentence(bound)}; ${URL_TEXT.underflow(text.trim())}` };
+      return { ok: true, value };
     }
   }
 }
@@ -257,11 +286,12 @@ function refusal(key: UrlKey, text: string, message: string): string {
   // The budget rule is not the table's own rule, so its message is the one that says why.
   if (field === 'pauseAt' && message.includes('epoch budget')) return capitalise(message);
   const bound = BOUNDS[field];
-  return bound.kind === 'number' ? `${sentence(bound)}, got ${text.trim()}` : `${sentence(bound)}, got "${text}"`;
+  return bound.kind === 'number' ? `${sentence(bound)}, got ${shownNumber(text)}` : `${sentence(bound)}, got ${quote(text)}`;
 }
 
 /**
- * Reads a configuration from a query string ("?layers=784,30,10&seed=2"); unknown keys are ignored silently.
+ * Reads a configuration from a query string ("?layers=784,30,10&seed=2"). Keys it does not read are left to
+ * queryKeys.ts, which names the unknown ones.
  * Each parameter is first read as text, then the whole configuration is checked against the bounds table
  * the worker uses; every refused value falls back to its default with a notice, in the order of the keys.
  */
@@ -296,7 +326,7 @@ export function parseQuery(search: string): ParsedQuery {
   const pace = paceAt(config.speed);
   if (pace === null) {
     const nearest = nearestPace(config.speed);
-    notices.push(`URL parameter "speed=${params.get('speed')}" is read as the nearest named pace, ${PACE_LABELS[nearest]}.`);
+    notices.push(`URL parameter ${quote(`speed=${params.get('speed')}`)} is read as the nearest named pace, ${PACE_LABELS[nearest]}.`);
     config.speed = PACE_SPEEDS[nearest];
   }
   return { config, notices };

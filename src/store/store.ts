@@ -10,8 +10,9 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULT_CONFIG, epochsFor, type RunConfig } from '../config';
 import type { EngineMessage, FromWorker, RunStatus, Snapshot, ToWorker } from '../worker/protocol';
 import { NO_RUN } from '../worker/protocol';
-import type { TrainerClient } from '../worker/client';
 import { SEED_COUNT } from '../worker/seeds';
+import type { ClientEvent, TrainerClient, WorkerFault } from '../worker/client';
+import { checkQueryKeys } from './queryKeys';
 import { MAX_HIDDEN_LAYERS, MAX_HIDDEN_WIDTH, NEW_LAYER_WIDTH, describeDifference, needsReinitialise, parseQuery } from './config';
 import { DEFAULT_VIEW, parseViewQuery, type ViewSettings } from './view';
 import type { BarScaleMode } from './view';
@@ -31,7 +32,7 @@ import {
   type NormPoint,
 } from './series';
 
-export type { TrainerClient };
+export type { ClientEvent, TrainerClient, WorkerFault };
 
 export interface LoadingState {
   stage: 'probe' | 'train' | 'test';
@@ -85,6 +86,17 @@ export interface LabData {
   /** How much of MNIST the worker holds: 'probe' is enough to draw bars, 'all' to train. */
   dataReady: 'none' | 'probe' | 'all';
   error: { message: string; retryable: boolean } | null;
+  /**
+   * The training worker has stopped (failed, closed, ended or stuck). It stands, whatever settings change,
+   * until the worker answers again or Restart replaces it: no run can go on meanwhile.
+   */
+  workerFault: WorkerFault | null;
+  /**
+   * True while the current weights are exactly what the configuration gives from its seed plus the epochs
+   * trained since: then a restarted worker can train its way back to the same network (learning-speed mode).
+   * A preset switched on after training started breaks this.
+   */
+  replayable: boolean;
   divergence: Divergence | null;
   pinned: PinnedRun[];
   /** How the page shows the run (mirrored in the URL, never rebuilds the network). */
@@ -107,7 +119,9 @@ export interface LabActions {
   /** Starts listening to the worker and configures the first run. Calling it again does nothing. */
   connect(): void;
   disconnect(): void;
-  receive(msg: FromWorker): void;
+  receive(msg: ClientEvent): void;
+  /** Replaces a stopped worker with a fresh one, configured as before, and says how far it trains back. */
+  restartWorker(): void;
   updateConfig(patch: Partial<RunConfig>): void;
   start(): void;
   pause(): void;
@@ -224,24 +238,51 @@ export function reduceMessage(state: LabData, msg: FromWorker): Partial<LabData>
       return {
         status: msg.status,
         waitingForData: msg.waitingForData === true,
+        // Waiting for data means the worker is loading it again: a download error no longer stands.
+        ...(msg.waitingForData === true && state.error?.retryable ? { error: null } : {}),
         // The worker stopped by itself: say that it was asked to, so nobody wonders whether it hung.
         ...(msg.reason === 'pause-at' ? { notice: localText('pausedAt', msg.epoch) } : {}),
       };
     case 'diverged':
       return { status: 'diverged', divergence: { epoch: msg.epoch, batch: msg.batch, reason: msg.reason } };
     case 'error':
-      return { error: { message: msg.message, retryable: msg.retryable } };
+      return {
+        error: { message: msg.message, retryable: msg.retryable },
+        // A failed download ends the wait for it: the page must not go on saying "Training" beside the error.
+        ...(msg.retryable && state.waitingForData ? { waitingForData: false, status: stoppedBeforeData(state) } : {}),
+      };
     case 'seed-norms':
       return { seedNorms: { runId: msg.runId, firstSeed: msg.firstSeed, norms: msg.norms } };
     case 'network':
       return null; // an answer to readNetwork(), settled in receive()
     case 'engine':
       return { engine: { kernels: msg.kernels, webAssemblyBlocked: msg.webAssemblyBlocked } };
+    case 'pong':
+      return null;
     default: {
       const unreachable: never = msg;
       return unreachable;
     }
   }
+}
+
+/** What a run that was waiting for data is once the data cannot come: idle before any training, else paused. */
+function stoppedBeforeData(state: LabData): RunStatus {
+  if (state.status !== 'running') return state.status;
+  return state.snapshot === null || (state.snapshot.epoch === 0 && state.snapshot.batch === 0) ? 'idle' : 'paused';
+}
+
+/** Whether the worker holds the images a run of `mode` trains on. */
+function hasDataFor(mode: RunConfig['mode'], dataReady: LabData['dataReady']): boolean {
+  return mode === 'learning-speed' ? dataReady !== 'none' : dataReady === 'all';
+}
+
+/**
+ * What the status line says the run is doing. A stopped worker overrides everything the worker said last:
+ * its last word may well have been "running".
+ */
+export function shownStatus(state: Pick<LabData, 'status' | 'workerFault'>): RunStatus | 'worker-stopped' {
+  return state.workerFault !== null ? 'worker-stopped' : state.status;
 }
 
 function hiddenOf(layers: readonly number[]): number[] {
@@ -271,7 +312,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
     /** Builds a new network from `config` under a new runId and says so. */
     const configure = (config: RunConfig, notice: Phrase | null) => {
       const runId = get().runId + 1;
-      set({ ...freshRun(), config, runId, notice, error: null });
+      set({ ...freshRun(), config, runId, notice, error: null, replayable: true });
       send({ type: 'configure', runId, config });
     };
 
@@ -281,13 +322,20 @@ export function createLabStore(options: LabStoreOptions): LabStore {
 
     return {
       config: parsed.config,
-      urlNotices: [...parsed.notices, ...parsedView.notices, ...(parsedLesson.notice === null ? [] : [parsedLesson.notice])],
+      urlNotices: [
+        ...parsed.notices,
+        ...parsedView.notices,
+        ...(parsedLesson.notice === null ? [] : [parsedLesson.notice]),
+        ...(options.search !== undefined ? checkQueryKeys(options.search) : []),
+      ],
       notice: null,
       runId: NO_RUN,
       ...freshRun(),
       loading: null,
       dataReady: 'none',
       error: null,
+      workerFault: null,
+      replayable: true,
       pinned: [],
       view: parsedView.view,
       seriesLimit: options.seriesLimit ?? DEFAULT_SERIES_LIMIT,
@@ -308,8 +356,29 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       },
       receive(msg) {
         if (msg.type === 'network') networkRequests.settle(msg);
+        if (msg.type === 'worker-fault') {
+          // A failure outranks a silence: once the worker failed, a late answer does not revive it.
+          if (get().workerFault?.kind !== 'failed') set({ workerFault: msg.fault });
+          return;
+        }
+        if (msg.type === 'worker-responding') {
+          if (get().workerFault?.kind === 'unresponsive') set({ workerFault: null });
+          return;
+        }
         const patch = reduceMessage(get(), msg);
         if (patch) set(patch);
+      },
+      restartWorker() {
+        const { config, snapshot, replayable } = get();
+        const epoch = snapshot?.epoch ?? 0;
+        const replay = replayable && config.mode === 'learning-speed' && epoch > 0 && get().divergence === null;
+        client.restart();
+        // The new worker loads MNIST afresh and reports it; until then nothing is known to be there.
+        set({ workerFault: null, loading: null, dataReady: 'none' });
+        configure(config, replay ? localText('restartedReplay', config.seed, epoch) : localText('restartedFresh', config.seed));
+        // In learning-speed mode an epoch is one full-batch step from the seed's weights: stepping the same
+        // number of epochs rebuilds the very network the stopped worker had (steps ignore the pace).
+        if (replay) send({ type: 'step', runId: get().runId, count: epoch });
       },
       updateConfig(patch) {
         const before = get().config;
@@ -327,9 +396,14 @@ export function createLabStore(options: LabStoreOptions): LabStore {
         }
       },
       start() {
-        const { runId, status } = get();
+        const { runId, status, workerFault, error, config, dataReady } = get();
+        // A stopped worker trains nothing: claiming "Training" would be the frozen page all over again.
+        if (workerFault !== null) return;
         send({ type: 'start', runId });
-        if (status !== 'diverged' && status !== 'finished') set({ status: 'running' });
+        if (status === 'diverged' || status === 'finished') return;
+        // Without its data the start makes the worker load it again, so the old download error no longer stands.
+        const retrying = error?.retryable === true && !hasDataFor(config.mode, dataReady);
+        set(retrying ? { status: 'running', error: null, notice: RETRY_NOTICE } : { status: 'running' });
       },
       pause() {
         const { runId, status } = get();
@@ -337,18 +411,22 @@ export function createLabStore(options: LabStoreOptions): LabStore {
         if (status === 'running') set({ status: 'paused' });
       },
       step(count = 1) {
+        if (get().workerFault !== null) return;
         send({ type: 'step', runId: get().runId, count });
       },
       reset() {
         // A new runId, so a probe the worker had in flight for the old weights cannot land in the fresh series.
         const { config } = get();
         const runId = get().runId + 1;
-        set({ ...freshRun(), runId, notice: localText('reinitialised', config.seed) });
+        set({ ...freshRun(), runId, replayable: true, notice: localText('reinitialised', config.seed) });
         send({ type: 'reset', runId });
       },
       setExploding(on) {
-        const { config } = get();
+        const { config, status, snapshot, replayable } = get();
         if (config.exploding === on) return;
+        // The worker starts a diverged network afresh from the seed (its weights are NaN), and so does "off".
+        const fresh = status === 'diverged' || !on;
+        const untrained = snapshot === null || (snapshot.epoch === 0 && snapshot.batch === 0);
         // New weights, new runId: snapshots of the network before the switch are dropped, not drawn.
         const runId = get().runId + 1;
         // The preset rewrites the weights in place, so the curves so far belong to a different network.
@@ -360,7 +438,14 @@ export function createLabStore(options: LabStoreOptions): LabStore {
           activations: [],
           accuracy: [],
           divergence: null,
-          notice: on ? localText('explodingOn') : localText('explodingOff', config.seed),
+          replayable: fresh || (replayable && untrained),
+          ...(status === 'diverged' ? { status: 'idle' as const } : {}),
+          notice:
+            on && status === 'diverged'
+              ? localText('presetAfterDivergence', config.seed)
+              : on
+                ? localText('explodingOn')
+                : localText('explodingOff', config.seed),
         });
         send({ type: 'set-preset', runId, exploding: on });
       },

@@ -3,11 +3,15 @@
  * they are mirrored in the URL too, so a projected view can be bookmarked exactly as the teacher set it up.
  * A bad hand-edited value is ignored and named, like the configuration's parameters.
  */
+import { quote } from './urlText';
 
 /** The scales of the network's ∂C/∂b bars (src/panels/network/scale.ts says what each one means). */
 export const BAR_SCALES = ['now', 'first', 'log'] as const;
 export type BarScaleMode = (typeof BAR_SCALES)[number];
 export const DEFAULT_BAR_SCALE: BarScaleMode = 'now';
+
+/** The URL keys of the view settings. */
+export const VIEW_KEYS = ['scale'] as const;
 
 export interface ViewSettings {
   /** The scale of the network's ∂C/∂b bars. */
@@ -31,7 +35,7 @@ export function parseViewQuery(search: string): ParsedView {
     if (found) view.barScale = found;
     else
       notices.push(
-        `Ignored URL parameter "scale": scale must be one of ${BAR_SCALES.join(', ')}, got "${raw}". Using the default, ${DEFAULT_VIEW.barScale}.`,
+        `Ignored URL parameter "scale": scale must be one of ${BAR_SCALES.join(', ')}, got ${quote(raw)}. Using the default, ${DEFAULT_VIEW.barScale}.`,
       );
   }
   return { view, notices };

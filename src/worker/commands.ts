@@ -5,8 +5,8 @@
 import { showValue } from '../config';
 import type { ToWorker } from './protocol';
 
-/** What each command does, for "cannot … yet" before the first configuration. */
-const COMMAND_VERBS: Record<Exclude<ToWorker['type'], 'configure'>, string> = {
+/** What each command does, for "cannot … yet" before the first configuration (a ping needs no network). */
+const COMMAND_VERBS: Record<Exclude<ToWorker['type'], 'configure' | 'ping'>, string> = {
   start: 'start',
   step: 'step',
   pause: 'pause',

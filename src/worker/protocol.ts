@@ -34,7 +34,12 @@ export type ToWorker =
    * Puts weights and biases from a file in place of the seed's draw (this run's resets return to them too)
    * and probes them. Sent right after the 'configure' that built a network of the file's sizes.
    */
-  | { type: 'load-network'; runId: number; weights: Float32Array[]; biases: Float32Array[] };
+  | { type: 'load-network'; runId: number; weights: Float32Array[]; biases: Float32Array[] }
+  /**
+   * The page's heartbeat: answered at once with a 'pong' of the same seq. A worker that stops answering has
+   * stopped (closed, crashed or wedged), and the page says so instead of showing a frozen run.
+   */
+  | { type: 'ping'; runId: number; seq: number };
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'finished' | 'diverged';
 
@@ -125,7 +130,9 @@ export type FromWorker =
    * matrices) and biases of the network as it is between two units of training.
    */
   | { type: 'network'; runId: number; requestId: number; sizes: number[]; weights: Float32Array[]; biases: Float32Array[] }
-  | EngineMessage;
+  | EngineMessage
+  /** The answer to a 'ping'. */
+  | { type: 'pong'; runId: number; seq: number };
 
 /**
  * Sent once when the worker starts (runId NO_RUN): which kernels train here. 'javascript' runs the same

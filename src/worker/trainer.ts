@@ -189,7 +189,10 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
     if (!m.ready || data.probeSet === null) return; // prepare() will honour the new setting
     const wasRunning = m.status === 'running' && pending === null;
     loop.stop();
-    switchPreset(m, data.probeSet);
+    // Weights that overflowed are not a network the preset can be built on: the preset would turn NaN into
+    // NaN and the next probe would blame the preset. A diverged run starts again from the seed instead.
+    if (m.status === 'diverged') initialiseWeights(m, data.probeSet);
+    else switchPreset(m, data.probeSet);
     if (m.status !== 'running') m.status = 'idle';
     if (m.status === 'idle') postStatus(m);
     if (postSnapshot(m) && wasRunning) runLoop(m, 0);
@@ -224,22 +227,28 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
   }
 
   function dispatch(msg: ToWorker): void {
-    // Commands arrive in the order the page sent them, so the newest runId is the page's current run.
-    // An older one (other than a configure, which always names the run it starts) can only come from a
-    // confused sender; it is ignored rather than allowed to act.
-    if (msg.type !== 'configure') {
-      if (msg.runId < runId) return;
-      runId = msg.runId;
-    }
     if (msg.type === 'configure') {
       configure(msg.runId, msg.config);
       return;
     }
-    const m = model;
-    if (m === null) {
+    // Commands arrive in the order the page sent them, so the runId of the latest one is the page's current
+    // run, whether it is higher or lower than the last: a stray message naming some other run must not make
+    // the worker deaf to the page from then on. The page's next command (at the latest its next heartbeat)
+    // brings the worker back to the page's run, and the status is said again under that run, so whatever
+    // the stray message did is not hidden from the page.
+    const renamed = msg.runId !== runId;
+    runId = msg.runId;
+    if (msg.type === 'ping') {
+      post({ type: 'pong', runId, seq: msg.seq });
+    } else if (model === null) {
       refuse(needsNetwork(msg));
-      return;
+    } else {
+      command(model, msg);
     }
+    if (renamed && model !== null && msg.type !== 'reset') postStatus(model, pending !== null);
+  }
+
+  function command(m: Model, msg: Exclude<ToWorker, { type: 'configure' | 'ping' }>): void {
     switch (msg.type) {
       case 'start':
         launch(m, 0);

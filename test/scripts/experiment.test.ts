@@ -121,7 +121,9 @@ describe('parseArgs', () => {
     expect(usageError(['accuracy', '--layers', '784,30,7'])).toBe('--layers: output layer must be 10 (digits 0-9), got 7');
     expect(usageError(['accuracy', '--layers', '784,10'])).toContain('has none');
     expect(usageError(['speed'])).toBe('unknown experiment "speed" (expected initial-norms, training-speed, accuracy, saturation)');
-    expect(usageError(['accuracy', '--init', 'glorot'])).toBe('unknown init "glorot" (expected default, large, xavier, he, glorot-standard)');
+    expect(usageError(['accuracy', '--init', 'glorot'])).toBe(
+      'unknown init "glorot" (expected default, large, xavier, he, glorot-standard)',
+    );
     expect(usageError(['accuracy', '--activation', 'softsign'])).toBe('unknown activation "softsign" (expected sigmoid, tanh, relu)');
     expect(usageError(['accuracy', '--preset', 'vanishing'])).toBe('unknown preset "vanishing" (expected exploding)');
     expect(usageError(['accuracy', '--lr', '0.1'])).toBe('unknown option --lr (see --help)');

@@ -1,21 +1,27 @@
 /** A stand-in for the worker: records what the page sends and lets a test play the worker's replies. */
-import type { FromWorker, Snapshot, ToWorker } from '../../src/worker/protocol';
-import type { TrainerClient } from '../../src/store/store';
+import type { Snapshot, ToWorker } from '../../src/worker/protocol';
+import type { ClientEvent, TrainerClient } from '../../src/store/store';
 import { HISTOGRAM_BINS } from '../../src/engine';
 
 export interface FakeClient extends TrainerClient {
   sent: ToWorker[];
-  emit(msg: FromWorker): void;
+  emit(msg: ClientEvent): void;
   terminated: boolean;
+  /** How many times restart() was called. */
+  restarts: number;
   /** The last message of the given type, or undefined. */
   last<T extends ToWorker['type']>(type: T): Extract<ToWorker, { type: T }> | undefined;
 }
 
 export function createFakeClient(): FakeClient {
-  const handlers = new Set<(msg: FromWorker) => void>();
+  const handlers = new Set<(msg: ClientEvent) => void>();
   const client: FakeClient = {
     sent: [],
     terminated: false,
+    restarts: 0,
+    restart() {
+      client.restarts++;
+    },
     send(msg) {
       client.sent.push(msg);
     },

@@ -36,6 +36,7 @@ const toWorker: ToWorker[] = [
   { type: 'measure-seeds', runId: 2, count: 20 },
   { type: 'read-network', runId: 2, requestId: 1 },
   { type: 'load-network', runId: 3, weights: [Float32Array.from([0.5, -1])], biases: [Float32Array.from([0.25])] },
+  { type: 'ping', runId: 2, seq: 5 },
 ];
 
 const fromWorker: FromWorker[] = [
@@ -71,6 +72,7 @@ const fromWorker: FromWorker[] = [
   { type: 'status', runId: 1, status: 'running', epoch: 3 },
   { type: 'status', runId: 1, status: 'running', epoch: 0, waitingForData: true },
   { type: 'diverged', runId: 1, epoch: 3, batch: 120, reason: 'the cost became infinite 120 mini-batches into epoch 4' },
+  { type: 'pong', runId: 1, seq: 5 },
   { type: 'error', runId: 1, message: '/mnist/t10k-images-idx3-ubyte: the server answered HTTP 404', retryable: true },
   { type: 'network', runId: 2, requestId: 1, sizes: [2, 1], weights: [Float32Array.from([0.5, -1])], biases: [Float32Array.from([0.25])] },
   { type: 'engine', runId: 0, kernels: 'javascript', webAssemblyBlocked: true },
@@ -113,6 +115,7 @@ describe('protocol messages survive a structured clone', () => {
       'measure-seeds': true,
       'read-network': true,
       'load-network': true,
+      ping: true,
     };
     const fromTypes: Record<FromWorker['type'], true> = {
       loading: true,
@@ -125,6 +128,7 @@ describe('protocol messages survive a structured clone', () => {
       'seed-norms': true,
       network: true,
       engine: true,
+      pong: true,
     };
     expect(new Set(toWorker.map((m) => m.type))).toEqual(new Set(Object.keys(toTypes)));
     expect(new Set(fromWorker.map((m) => m.type))).toEqual(new Set(Object.keys(fromTypes)));

@@ -22,13 +22,15 @@ import { ValidatedField } from '../common/ValidatedField';
 import { CURE_CLIP_NORM } from '../network/saturation';
 import { PaceSelect } from './PaceSelect';
 import { stepHint } from './stepText';
+import { shownStatus } from '../../store/store';
 
 /** An empty pause field means no planned pause. */
 const formatPauseAt = (epoch: number | null) => (epoch === null ? '' : String(epoch));
 
 export function ControlsPanel() {
   const config = useLab((s) => s.config);
-  const status = useLab((s) => s.status);
+  // A stopped worker's last word may have been "running"; the buttons must not keep claiming it.
+  const status = useLab(shownStatus);
   const start = useLab((s) => s.start);
   const pause = useLab((s) => s.pause);
   const step = useLab((s) => s.step);

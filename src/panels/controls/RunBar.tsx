@@ -6,9 +6,11 @@
  * Shift+→ takes ten.
  */
 import { useLab } from '../../store/hooks';
+import { shownStatus } from '../../store/store';
 
 export function RunBar() {
-  const status = useLab((s) => s.status);
+  // A stopped worker's last word may have been "running"; the buttons must not keep claiming it.
+  const status = useLab(shownStatus);
   const start = useLab((s) => s.start);
   const pause = useLab((s) => s.pause);
   const step = useLab((s) => s.step);

@@ -3,11 +3,14 @@
  * divergence says at which epoch and batch and why.
  */
 import { formatBytes } from '../../store/format';
+import { HEARTBEAT_TIMEOUT_MS, type WorkerFault } from '../../worker/client';
+import { shownStatus } from '../../store/store';
 import { useLab, useLabFrame } from '../../store/hooks';
 import { EngineNotice } from './EngineNotice';
 import type { RunStatus } from '../../worker/protocol';
 import { say } from '../../i18n/text';
 import { useT } from '../../i18n/useT';
+import type { Messages } from '../../i18n/en';
 
 const STATUS_WORDS: Record<RunStatus, string> = {
   idle: 'Ready',
@@ -24,7 +27,9 @@ const STAGE_WORDS = {
 } as const;
 
 export function StatusLine() {
-  const status = useLab((s) => s.status);
+  const status = useLab(shownStatus);
+  const workerFault = useLab((s) => s.workerFault);
+  const restartWorker = useLab((s) => s.restartWorker);
   const snapshot = useLabFrame((s) => s.snapshot);
   const config = useLab((s) => s.config);
   const loading = useLabFrame((s) => s.loading);
@@ -41,7 +46,7 @@ export function StatusLine() {
   return (
     <section className="status-area" aria-label="Run status">
       <p className="status-line" role="status">
-        <strong>{STATUS_WORDS[status]}</strong>
+        <strong>{status === 'worker-stopped' ? m.worker.statusStopped : STATUS_WORDS[status]}</strong>
         <span>
           Epoch {divergence ? divergence.epoch : snapshot ? snapshot.epoch : 0} of {config.epochs}
         </span>
@@ -51,10 +56,12 @@ export function StatusLine() {
           </span>
         )}
         <span>{speedText(status, snapshot?.examplesPerSecond)}</span>
-        {waitingForData && <span>Waiting for the training images to finish loading; training starts by itself.</span>}
-        {!waitingForData && dataReady === 'probe' && !error && <span>Probe images ready; the training images are still loading.</span>}
+        {waitingForData && !workerFault && <span>Waiting for the training images to finish loading; training starts by itself.</span>}
+        {!waitingForData && !workerFault && dataReady === 'probe' && !error && (
+          <span>Probe images ready; the training images are still loading.</span>
+        )}
       </p>
-      {loading && loading.totalBytes > 0 && !error && (
+      {loading && loading.totalBytes > 0 && !error && !workerFault && (
         <div className="loading">
           <label>
             Loading MNIST: {STAGE_WORDS[loading.stage]}, {formatBytes(loading.loadedBytes)} of {formatBytes(loading.totalBytes)}
@@ -82,6 +89,14 @@ export function StatusLine() {
           hold, so they are no longer numbers.{config.exploding ? ' Turning the exploding preset off also helps.' : ''}
         </div>
       )}
+      {workerFault && (
+        <div className="banner error worker-stopped" role="alert">
+          <strong>{m.worker.heading}</strong> {faultSentence(m, workerFault)} {m.worker.cannotGoOn}
+          <button type="button" className="primary" onClick={restartWorker} aria-label={m.worker.restartLabel}>
+            {m.worker.restart}
+          </button>
+        </div>
+      )}
       {error && (
         <div className="banner error" role="alert">
           <strong>{error.retryable ? 'The MNIST images could not be loaded:' : 'Something went wrong:'}</strong> {error.message}
@@ -101,7 +116,15 @@ export function StatusLine() {
  * measured figure would read as if training were still going, and after a Step it is the speed of a
  * single burst, not of training.
  */
-export function speedText(status: RunStatus, examplesPerSecond: number | undefined): string {
+/** The browser's message can be anything; the banner quotes at most a line of it. */
+export function faultSentence(m: Messages, fault: WorkerFault): string {
+  if (fault.kind === 'unresponsive') return m.worker.unresponsive(Math.round(HEARTBEAT_TIMEOUT_MS / 1000));
+  if (fault.detail === null) return m.worker.failed(null);
+  const oneLine = fault.detail.replace(/\s+/g, ' ').trim();
+  return m.worker.failed(oneLine.length > 120 ? `${oneLine.slice(0, 119)}…` : oneLine);
+}
+
+export function speedText(status: RunStatus | 'worker-stopped', examplesPerSecond: number | undefined): string {
   if (status !== 'running' || examplesPerSecond === undefined || !(examplesPerSecond > 0) || !Number.isFinite(examplesPerSecond))
     return '— examples/s';
   return `${Math.round(examplesPerSecond).toLocaleString('en')} examples/s`;
