@@ -210,10 +210,13 @@ export function main(args: readonly string[]): void {
   const ran = peers.filter((p) => p.skipped === undefined).map((p) => ({ name: p.name, rates: medianRates(p.rounds) }));
   if (json) {
     const ratios: Record<string, Record<string, number>> = {};
-    for (const p of ran)
+    for (const p of ran) {
+      const ofPeer: Record<string, number> = {};
       for (const name of CONFIGS)
         if (engineRates[name] !== undefined && p.rates[name] !== undefined)
-          (ratios[p.name] ??= {})[name] = Number((engineRates[name] / p.rates[name]).toFixed(3));
+          ofPeer[name] = Number((engineRates[name] / p.rates[name]).toFixed(3));
+      ratios[p.name] = ofPeer;
+    }
     console.log(JSON.stringify({ rounds: roundsWanted, participants: participants.map(({ p }) => p), engine: engineRates, ratios }));
     return;
   }
