@@ -51,14 +51,19 @@ export function lastJsonLine(output: string): Record<string, unknown> | null {
   return null;
 }
 
-/** {"results":[{"name","examplesPerSecond"},…]} → rates by name. */
+/**
+ * {"results":[{"name", "examplesPerSecond"},…]} → rates by name; the TF.js peer writes its rate as
+ * "examples_per_s_median". Null when no configuration's rate is there.
+ */
 export function ratesOf(report: Record<string, unknown> | null): Rates | null {
   const results = report?.results;
   if (!Array.isArray(results)) return null;
   const rates: Rates = {};
-  for (const r of results as { name?: unknown; examplesPerSecond?: unknown }[])
-    if (typeof r.name === 'string' && typeof r.examplesPerSecond === 'number') rates[r.name] = r.examplesPerSecond;
-  return rates;
+  for (const r of results as { name?: unknown; examplesPerSecond?: unknown; examples_per_s_median?: unknown }[]) {
+    const eps = r.examplesPerSecond ?? r.examples_per_s_median;
+    if (typeof r.name === 'string' && typeof eps === 'number') rates[r.name] = eps;
+  }
+  return Object.keys(rates).length > 0 ? rates : null;
 }
 
 const lastLines = (text: string): string => text.trim().split('\n').slice(-2).join(' / ');

@@ -53,6 +53,8 @@ describe('reading and comparing the reports', () => {
     const out = 'warming up\n{"broken": \n{"results":[{"name":"mb10_784_30_10","examplesPerSecond":42000},{"name":"x"}]}\n';
     expect(ratesOf(lastJsonLine(out))).toEqual({ mb10_784_30_10: 42000 });
     expect(ratesOf(lastJsonLine('no json here'))).toBeNull();
+    expect(ratesOf({ results: [{ name: 'x' }] })).toBeNull();
+    expect(ratesOf({ results: [{ name: 'mb100_784_30_10', examples_per_s_median: 14000 }] })).toEqual({ mb100_784_30_10: 14000 });
   });
 
   it('medians over rounds, and prints engine ÷ peer with the probe in ms', () => {

@@ -113,9 +113,17 @@ export class Trainer {
     }
     const pass = this.pass;
     const simd = this.simd;
+    const mu = opts.momentum ?? 0;
+    const clip = opts.clipNorm ?? 0;
+    const decay = 1 - (opts.eta * opts.lambda) / opts.trainingSize; // eq. 93
     if (simd !== null) {
       pass.loadLabels(samples, order, offset, size);
       simd.gather(samples, order, offset, size);
+      if (simd.trainsAllLayers && mu === 0 && clip === 0) {
+        // The plain step of the chapter's network runs on the kernels from input to update.
+        this.lastGradNorm = Number.NaN;
+        return simd.trainStep(size, pass.labels, opts.eta / size, decay) / size;
+      }
       simd.forward(size, pass.acts[1]);
     } else {
       pass.load(samples, order, offset, size, true);
@@ -130,8 +138,6 @@ export class Trainer {
     const layers = net.layers;
     const m = size;
     const eta = opts.eta;
-    const mu = opts.momentum ?? 0;
-    const clip = opts.clipNorm ?? 0;
     let rate = eta / m; // η/m: the mean over the batch
     this.lastGradNorm = Number.NaN;
     if (clip > 0) {
@@ -140,7 +146,6 @@ export class Trainer {
       // Scaling the step scales every component of ∇ alike, which is all clipping does.
       if (norm > clip) rate *= clip / norm;
     }
-    const decay = 1 - (eta * opts.lambda) / opts.trainingSize; // eq. 93
     const deltaT = this.deltaT;
 
     for (let l = 0; l + 1 < layers.length; l++) {

@@ -10,10 +10,13 @@
  * rows of pixels that are blank in every example of the batch, so it is scattered straight into V over the
  * batch's non-zero pixels only (the sparseOuter kernel, δ pre-multiplied by −η/(m·scale)).
  */
+import { activationCode } from '../core/activations';
 import type { FirstLayerHome, Network } from '../core/network';
+import { outputCostCode } from '../core/output';
 import type { Samples } from '../core/types';
 import { Arena } from './arena';
 import { PANEL_LANES as LANES, padToPanels, simdKernels, type SimdKernels } from './simd';
+import { planDense, SimdDenseLayers, type DensePlan } from './simd-dense';
 
 type Region = 'table' | 'bytes' | 'start' | 'idx' | 'val' | 'panel' | 'grad' | 'w' | 'velocity' | 'z' | 'delta';
 
@@ -33,11 +36,11 @@ const MIN_SCALE = 1 / 256;
  *   w                W⁰ row-major, where it is staged to be packed when the network lends it
  *   z, delta         z¹ rows, then δ¹ rows, `padded` floats apart
  */
-function plan(net: Network, maxBatch: number): Arena<Region> {
+function plan(net: Network, maxBatch: number): { arena: Arena<string>; dense: DensePlan | null } {
   const nIn = net.layers[0];
   const n1 = net.layers[1];
   const padded = padToPanels(n1);
-  const arena = new Arena<Region>();
+  const arena = new Arena<string>();
   arena.reserveWords('table', 256);
   arena.reserve('bytes', maxBatch * nIn);
   arena.reserveWords('start', maxBatch + 1);
@@ -47,9 +50,11 @@ function plan(net: Network, maxBatch: number): Arena<Region> {
   arena.reserveWords('grad', padded * nIn);
   arena.reserveWords('velocity', padded * nIn);
   arena.reserveWords('w', n1 * nIn);
-  arena.reserveWords('z', maxBatch * padded);
-  arena.reserveWords('delta', maxBatch * padded);
-  return arena;
+  const z = arena.reserveWords('z', maxBatch * padded);
+  const delta = arena.reserveWords('delta', maxBatch * padded);
+  // The whole step runs on the kernels for the chapter's plain network; the cures' layers stay in JavaScript.
+  const dense = net.cured ? null : planDense(arena, net, maxBatch, z, delta);
+  return { arena, dense };
 }
 
 export class SimdFirstLayer implements FirstLayerHome {
@@ -63,6 +68,10 @@ export class SimdFirstLayer implements FirstLayerHome {
   readonly sparseBuffers: { nzStart: Int32Array; nzIdx: Int32Array; nzVal: Float32Array };
   /** W⁰ = scale·V while the network has lent W⁰ here. */
   private scale = 1;
+  /** The layers above the first, where the whole step can run here (null for a network with cures). */
+  private readonly dense: SimdDenseLayers | null;
+  /** Whether the network has lent the dense layers too (trainStep), or W⁰ alone (forward and update). */
+  private holdsAll = false;
   /** Views made once, so a step allocates nothing. */
   private readonly panel: Float32Array;
   private readonly wStage: Float32Array;
@@ -74,12 +83,12 @@ export class SimdFirstLayer implements FirstLayerHome {
   /** Returns null for a network without hidden layers, or when WebAssembly SIMD is unavailable. */
   static create(net: Network, maxBatch: number): SimdFirstLayer | null {
     if (net.numHidden < 1) return null;
-    const arena = plan(net, maxBatch);
+    const { arena, dense } = plan(net, maxBatch);
     const kernels = simdKernels(arena.totalBytes);
-    return kernels === null ? null : new SimdFirstLayer(net, kernels, arena);
+    return kernels === null ? null : new SimdFirstLayer(net, kernels, arena, dense);
   }
 
-  private constructor(net: Network, kernels: SimdKernels, arena: Arena<Region>) {
+  private constructor(net: Network, kernels: SimdKernels, arena: Arena<string>, dense: DensePlan | null) {
     this.net = net;
     this.kernels = kernels;
     const regions: Region[] = ['table', 'bytes', 'start', 'idx', 'val', 'panel', 'grad', 'w', 'velocity', 'z', 'delta'];
@@ -97,6 +106,15 @@ export class SimdFirstLayer implements FirstLayerHome {
     // Computed in float64 and rounded once, as batch.ts's loader does, so both paths see the same inputs.
     const table = arena.floats(memory, 'table');
     for (let v = 0; v < 256; v++) table[v] = v / 255;
+    this.dense =
+      dense === null
+        ? null
+        : new SimdDenseLayers(net, kernels, dense, activationCode(net.activation), outputCostCode(net.output, net.cost));
+  }
+
+  /** Whether trainStep can run the whole step (a network without skips or normalisation). */
+  get trainsAllLayers(): boolean {
+    return this.dense !== null;
   }
 
   /**
@@ -119,14 +137,16 @@ export class SimdFirstLayer implements FirstLayerHome {
     this.velocity.fill(0);
   }
 
-  /** Takes W⁰ from the network's params into the panels, unless it is here already. */
-  private borrow(): void {
+  /** Takes W⁰ (and with `all` every dense layer) from the network's params into the panels, unless they are here. */
+  private borrow(all: boolean): void {
     const net = this.net;
-    if (net.lentTo(this)) return;
-    net.bringHome(); // from whoever held it before
+    if (net.lentTo(this) && this.holdsAll === all) return;
+    net.bringHome(); // from whoever held it before, this one included
     this.wStage.set(net.weightsInPlace[0]);
     this.kernels.pack(this.at.w, net.layers[0], net.layers[1], this.at.panel);
     this.scale = 1;
+    if (all) this.dense?.load();
+    this.holdsAll = all;
     net.lendFirstLayer(this);
   }
 
@@ -142,6 +162,7 @@ export class SimdFirstLayer implements FirstLayerHome {
       const row = j * nIn;
       for (let i = 0; i < nIn; i++) w[row + i] = s * v[lane + i * LANES];
     }
+    if (this.holdsAll) this.dense?.writeBack();
   }
 
   /** V ← scale·V, scale ← 1: one pass, so V's magnitudes stay ordinary. */
@@ -155,7 +176,7 @@ export class SimdFirstLayer implements FirstLayerHome {
 
   /** z¹ = W⁰a⁰ + b⁰ for the m examples loaded into sparseBuffers, into a1 (rows of n₁). */
   forward(m: number, a1: Float32Array): void {
-    this.borrow();
+    this.borrow(false);
     const net = this.net;
     const nIn = net.layers[0];
     const n1 = net.layers[1];
@@ -177,42 +198,68 @@ export class SimdFirstLayer implements FirstLayerHome {
    * batch whose inputs forward() read.
    */
   update(m: number, d1: Float32Array, rate: number, decay: number, mu: number): void {
+    const coefficient = this.decayStep(rate, decay, mu);
     const n1 = this.net.layers[1];
     const padded = this.padded;
     const delta = this.delta;
-    let coefficient: number;
-    if (mu === 0) {
-      if (decay > 0) this.scale *= decay;
-      else {
-        // A factor ≤ 0 cannot be carried in the scale for long: apply it to V at once.
-        this.scale *= decay;
-        this.foldScale();
-      }
-      // decay·s·V − rate·G = (decay·s)·(V − rate/(decay·s)·G)
-      coefficient = -rate / this.scale;
-    } else {
-      // Momentum moves every weight each step anyway; keep scale at 1 and let the kernel do the dense step.
-      this.foldScale();
-      coefficient = 1;
-    }
     for (let k = 0; k < m; k++) {
       const o = k * n1;
       const od = k * padded;
       for (let j = 0; j < n1; j++) delta[od + j] = coefficient * d1[o + j];
     }
+    this.scatter(m, rate, decay, mu);
+  }
+
+  /**
+   * A whole plain SGD step (μ = 0, no clipping) on the kernels, for a network without cures: the examples
+   * gathered by gather(), their labels given. Returns the summed cost of the m examples, before the update.
+   */
+  trainStep(m: number, labels: Uint8Array, rate: number, decay: number): number {
+    const dense = this.dense;
+    if (dense === null) throw new Error('trainStep needs a network without skips or normalisation');
+    this.borrow(true);
+    dense.prepare(this.scale);
     const at = this.at;
+    const padded = this.padded;
+    this.kernels.sparse(m, at.start, at.idx, at.val, at.panel, padded / LANES, this.net.layers[0] * LANES * 4, at.z, padded * 4);
+    const cost = dense.forwardBackward(m, labels);
+    dense.update(m, rate, decay);
+    // δ¹ is in its rows already: scale it in place (its padding lanes are 0 and stay 0).
+    const coefficient = this.decayStep(rate, decay, 0);
+    const delta = this.delta;
+    const n1 = this.net.layers[1];
+    for (let k = 0; k < m; k++) {
+      const od = k * padded;
+      for (let j = 0; j < n1; j++) delta[od + j] *= coefficient;
+    }
+    this.scatter(m, rate, decay, 0);
+    return cost;
+  }
+
+  /**
+   * Applies this step's decay to the scale (or, with momentum, folds the scale away) and returns the factor
+   * δ¹ must be multiplied by before scatter().
+   */
+  private decayStep(rate: number, decay: number, mu: number): number {
+    if (mu !== 0) {
+      // Momentum moves every weight each step anyway; keep scale at 1 and let the kernel do the dense step.
+      this.foldScale();
+      return 1;
+    }
+    this.scale *= decay;
+    // A factor ≤ 0 cannot be carried in the scale for long: apply it to V at once.
+    if (!(decay > 0)) this.foldScale();
+    // decay·s·V − rate·G = (decay·s)·(V − rate/(decay·s)·G)
+    return -rate / this.scale;
+  }
+
+  /** Σ_k δ_k a_kᵀ over the batch's non-zero pixels, from the scaled δ¹ rows, into V (μ = 0) or the gradient. */
+  private scatter(m: number, rate: number, decay: number, mu: number): void {
+    const at = this.at;
+    const padded = this.padded;
     const nIn = this.net.layers[0];
-    this.kernels.sparseOuter(
-      m,
-      at.start,
-      at.idx,
-      at.val,
-      at.delta,
-      padded * 4,
-      padded / LANES,
-      mu === 0 ? at.panel : at.grad,
-      nIn * LANES * 4,
-    );
+    const target = mu === 0 ? at.panel : at.grad;
+    this.kernels.sparseOuter(m, at.start, at.idx, at.val, at.delta, padded * 4, padded / LANES, target, nIn * LANES * 4);
     if (mu !== 0) this.kernels.momentum((padded * nIn) / 4, at.panel, at.velocity, at.grad, rate, decay, mu);
     else if (this.scale < MIN_SCALE) this.foldScale();
   }

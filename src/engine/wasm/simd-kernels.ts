@@ -148,8 +148,9 @@ export const ACTIVATION_FUNCS = ['sigmoid', 'tanh', 'relu'] as const;
 type ActivationFunc = (typeof ACTIVATION_FUNCS)[number];
 
 /**
- * activate_<f>(m, z, strideBytes, nVec, bias, unused): for every row k and 4-lane vector v, z ← f(z + b)
- * in place. σ(z) = 1 / (1 + e^(−z)); tanh z = 2σ(2z) − 1; ReLU = max(z, 0).
+ * activate_<f>(m, z, strideBytes, nVec, bias, scale): for every row k and 4-lane vector v, z ← f(s·z + b)
+ * in place, s being the float32 at address `scale`, or 1 where scale is 0 (training keeps W⁰ as s·V, see
+ * simd-first-layer.ts). σ(z) = 1 / (1 + e^(−z)); tanh z = 2σ(2z) − 1; ReLU = max(z, 0).
  */
 function activate(fn: ActivationFunc): Kernel {
   const sigmoidOfX = (f: Locals): number[] => [
@@ -166,17 +167,23 @@ function activate(fn: ActivationFunc): Kernel {
   };
   return {
     name: `activate_${fn}`,
-    // The sixth parameter keeps the signature of the stats kernels, so both share one type.
-    params: named(I32, ['m', 'z', 'stride', 'nVec', 'bias', 'unused']),
-    locals: [...named(I32, ['k', 'v', 'addr']), ...named(V128, ['x', 'n', 'r'])],
+    params: named(I32, ['m', 'z', 'stride', 'nVec', 'bias', 'scale']),
+    locals: [...named(I32, ['k', 'v', 'addr']), ...named(V128, ['x', 'n', 'r', 's'])],
     body: (f) => {
       const inner = [
         ...f.get('z'), ...f.get('k'), ...f.get('stride'), I32_MUL, I32_ADD, ...f.get('v'), ...i32c(4), I32_SHL, I32_ADD, ...f.set('addr'),
-        ...f.get('addr'), ...V128_LOAD, ...memarg(V128_ALIGN, 0), ...f.get('bias'), ...f.get('v'), ...i32c(4), I32_SHL, I32_ADD, ...V128_LOAD, ...memarg(V128_ALIGN, 0), ...F32X4_ADD, ...f.set('x'),
+        ...f.get('addr'), ...V128_LOAD, ...memarg(V128_ALIGN, 0), ...f.get('s'), ...F32X4_MUL,
+        ...f.get('bias'), ...f.get('v'), ...i32c(4), I32_SHL, I32_ADD, ...V128_LOAD, ...memarg(V128_ALIGN, 0), ...F32X4_ADD, ...f.set('x'),
         ...compute(f),
         ...f.get('addr'), ...f.get('x'), ...V128_STORE, ...memarg(V128_ALIGN, 0),
       ];
-      return forLoop(f, 'k', 'm', forLoop(f, 'v', 'nVec', inner));
+      const scale = [
+        ...f32x4c(1), ...f.set('s'),
+        BLOCK, VOID, ...f.get('scale'), I32_EQZ, BR_IF, 0,
+        ...f.get('scale'), F32_LOAD, ...memarg(F32_ALIGN, 0), ...F32X4_SPLAT, ...f.set('s'),
+        END,
+      ];
+      return [...scale, ...forLoop(f, 'k', 'm', forLoop(f, 'v', 'nVec', inner))];
     },
   };
 }
@@ -257,6 +264,47 @@ const sparseOuter: Kernel = {
       ...forLoop(f, 'g', 'nGroups', perGroup),
     ];
     return forLoop(f, 'k', 'm', perExample);
+  },
+};
+
+/**
+ * denseOuter(m, a, aStride, nIn, d, dStride, nGroups, w, groupBytes, rate, decay): a dense layer's SGD step on
+ * its forward panels, W ← decay·W − rate·Σ_k δ_k a_kᵀ (eqs. 93 and BP4), fused so each weight is loaded and
+ * stored once: per panel row (input i), the decayed row is kept in registers while the m examples' δ vectors
+ * are added in, each times −rate·a_k[i]. The rows of a and δ are aStride and dStride bytes apart.
+ */
+const denseOuter: Kernel = {
+  name: 'denseOuter',
+  params: [...named(I32, ['m', 'a', 'aStride', 'nIn', 'd', 'dStride', 'nGroups', 'w', 'groupBytes']), ...named(F64, ['rate', 'decay'])],
+  locals: [...named(I32, ['g', 'i', 'k', 'row', 'dg', 'ak']), ...named(V128, ['v', 'dc', 'nr', ...accs('acc')])],
+  body: (f) => {
+    const load: number[] = [];
+    const store: number[] = [];
+    for (let q = 0; q < VECS; q++) {
+      load.push(...f.get('row'), ...V128_LOAD, ...memarg(V128_ALIGN, 16 * q), ...f.get('dc'), ...F32X4_MUL, ...f.set(`acc${q}`));
+      store.push(...f.get('row'), ...f.get(`acc${q}`), ...V128_STORE, ...memarg(V128_ALIGN, 16 * q));
+    }
+    const madd: number[] = [];
+    for (let q = 0; q < VECS; q++)
+      madd.push(...f.get(`acc${q}`), ...f.get('dg'), ...V128_LOAD, ...memarg(V128_ALIGN, 16 * q), ...f.get('v'), ...F32X4_MUL, ...F32X4_ADD, ...f.set(`acc${q}`));
+    const perExample = [
+      // v = splat(a_k[i])·(−rate); dg = d + k·dStride + g·(panel row bytes)
+      ...f.get('a'), ...f.get('k'), ...f.get('aStride'), I32_MUL, I32_ADD, ...f.get('i'), ...i32c(2), I32_SHL, I32_ADD,
+      F32_LOAD, ...memarg(F32_ALIGN, 0), ...F32X4_SPLAT, ...f.get('nr'), ...F32X4_MUL, ...f.set('v'),
+      ...f.get('d'), ...f.get('k'), ...f.get('dStride'), I32_MUL, I32_ADD, ...f.get('g'), ...i32c(PANEL_ROW_SHIFT), I32_SHL, I32_ADD, ...f.set('dg'),
+      ...madd,
+    ];
+    const perRow = [
+      ...f.get('w'), ...f.get('g'), ...f.get('groupBytes'), I32_MUL, I32_ADD, ...f.get('i'), ...i32c(PANEL_ROW_SHIFT), I32_SHL, I32_ADD, ...f.set('row'),
+      ...load,
+      ...forLoop(f, 'k', 'm', perExample),
+      ...store,
+    ];
+    return [
+      ...f.get('decay'), F32_DEMOTE_F64, ...F32X4_SPLAT, ...f.set('dc'),
+      ...f32x4c(0), ...f.get('rate'), F32_DEMOTE_F64, ...F32X4_SPLAT, ...F32X4_SUB, ...f.set('nr'),
+      ...forLoop(f, 'g', 'nGroups', forLoop(f, 'i', 'nIn', perRow)),
+    ];
   },
 };
 
@@ -385,6 +433,7 @@ export const KERNELS: readonly Kernel[] = [
   ...ACTIVATION_FUNCS.map(activate),
   ...ACTIVATION_FUNCS.map(stats),
   sparseOuter,
+  denseOuter,
   pack,
   momentum,
   gather,

@@ -38,8 +38,22 @@ export type GemvKernel = (
   outStride: number,
 ) => void;
 
-/** (m, zPtr, strideBytes, nVec, biasPtr, unused) */
+/** (m, zPtr, strideBytes, nVec, biasPtr, scalePtr) for activate_*, (m, dPtr, aPtr, strideBytes, nVec, sumsPtr) for stats_* */
 export type RowKernel = (m: number, a1: number, a2: number, a3: number, a4: number, a5: number) => void;
+
+export type DenseOuterKernel = (
+  m: number,
+  aPtr: number,
+  aStrideBytes: number,
+  nIn: number,
+  dPtr: number,
+  dStrideBytes: number,
+  nGroups: number,
+  panelPtr: number,
+  groupBytes: number,
+  rate: number,
+  decay: number,
+) => void;
 
 /** (nVec, panelPtr, velocityPtr, gradPtr, rate, decay, mu) */
 export type MomentumKernel = (nVec: number, wPtr: number, vPtr: number, gPtr: number, rate: number, decay: number, mu: number) => void;
@@ -50,6 +64,8 @@ export interface SimdKernels {
   readonly dense: GemvKernel;
   /** sparseOuter(m, startPtr, idxPtr, valPtr, dPtr, dStrideBytes, nGroups, gPtr, groupBytes) */
   readonly sparseOuter: GemvKernel;
+  /** denseOuter(m, aPtr, aStrideBytes, nIn, dPtr, dStrideBytes, nGroups, panelPtr, groupBytes, rate, decay): W ← decay·W − rate·Σδaᵀ on panels. */
+  readonly denseOuter: DenseOuterKernel;
   /** pack(wPtr, nIn, nOut, panelPtr): row-major weights → 32-lane panels. */
   readonly pack: (wPtr: number, nIn: number, nOut: number, panelPtr: number) => void;
   /** momentum(nVec, panelPtr, velocityPtr, gradPtr, rate, decay, mu): v ← μv − rate·g, W ← decay·W + v, g ← 0 on panels. */
@@ -111,6 +127,7 @@ export function simdKernels(bytes: number): SimdKernels | null {
     sparseOuter: e.sparseOuter,
     pack: e.pack as unknown as SimdKernels['pack'],
     momentum: e.momentum as unknown as MomentumKernel,
+    denseOuter: e.denseOuter as unknown as DenseOuterKernel,
     gather: e.gather as unknown as SimdKernels['gather'],
     activate: ACTIVATION_FUNCS.map((f) => e[`activate_${f}`]),
     stats: ACTIVATION_FUNCS.map((f) => e[`stats_${f}`]),
