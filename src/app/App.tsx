@@ -14,6 +14,7 @@ import { Headline } from '../panels/network/Headline';
 import { NetworkPanel } from '../panels/network/NetworkPanel';
 import { StatusLine } from '../panels/status/StatusLine';
 import { RunBar } from '../panels/controls/RunBar';
+import { useT } from '../i18n/useT';
 import { Toolbar } from './Toolbar';
 
 export function App({ store }: { store: LabStore }) {
@@ -30,13 +31,14 @@ export function App({ store }: { store: LabStore }) {
  */
 function Page() {
   const presenting = useLab((s) => s.presenting);
+  const m = useT();
   return (
     <div className={presenting ? 'app presenting' : 'app'}>
       <a className="skip-link" href="#main">
-        Skip to the network
+        {m.header.skipLink}
       </a>
       <header className="page-header">
-        <h1>Gradient Lab — why deep networks are hard to train (Nielsen, ch. 5)</h1>
+        <h1>{m.header.title}</h1>
         <Toolbar />
       </header>
       <RunBar />
@@ -67,8 +69,9 @@ function Page() {
 function InstrumentsSection() {
   const snapshot = useLabFrame((s) => s.snapshot);
   const activation = useLab((s) => s.config.activation);
+  const m = useT();
   return (
-    <section className="instruments-section" aria-label="Instruments: the chapter's formulas">
+    <section className="instruments-section" aria-label={m.header.instruments}>
       <Instruments snapshot={snapshot ?? undefined} activation={activation} />
     </section>
   );

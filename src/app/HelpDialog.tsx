@@ -3,11 +3,21 @@
  * browser keeps the focus inside and closes it on Escape; the focus then goes back to whatever opened it.
  */
 import { useEffect, useRef } from 'react';
-import { SHORTCUTS } from './shortcuts';
+import type { Messages } from '../i18n/catalogue';
+import { useT } from '../i18n/useT';
+import { actionLabels, SHORTCUTS, type Shortcut } from './shortcuts';
+
+function keyName(m: Messages, label: Shortcut['keyLabel']): string {
+  if (label === 'space') return m.help.keySpace;
+  if (label === 'esc') return m.help.keyEsc;
+  return label;
+}
 
 export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLElement | null>(null);
+  const m = useT();
+  const labels = actionLabels(m);
 
   useEffect(() => {
     const el = dialog.current;
@@ -31,22 +41,22 @@ export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => vo
 
   return (
     <dialog ref={dialog} className="help-dialog" aria-labelledby="help-title" onClose={onClose} onCancel={onClose}>
-      <h2 id="help-title">Keyboard shortcuts</h2>
+      <h2 id="help-title">{m.help.title}</h2>
       <table className="shortcut-table">
         <tbody>
           {SHORTCUTS.map((s) => (
             <tr key={s.action}>
               <th scope="row">
-                <kbd>{s.keyLabel}</kbd>
+                <kbd>{keyName(m, s.keyLabel)}</kbd>
               </th>
-              <td>{s.label}</td>
+              <td>{labels[s.action]}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p className="hint">Shortcuts wait while you type in a field.</p>
+      <p className="hint">{m.help.typingHint}</p>
       <button type="button" onClick={onClose}>
-        Close
+        {m.help.close}
       </button>
     </dialog>
   );

@@ -9,7 +9,9 @@ import { useLab, useLabStore } from '../store/hooks';
 import { ExplodingSwitch } from '../panels/controls/ControlsPanel';
 import { FigurePresets } from '../panels/controls/FigurePresets';
 import { PaceSelect } from '../panels/controls/PaceSelect';
+import { useT } from '../i18n/useT';
 import { HelpDialog } from './HelpDialog';
+import { LangSwitch } from './LangSwitch';
 import { actionForKey, type ShortcutAction } from './shortcuts';
 
 export function Toolbar() {
@@ -17,6 +19,7 @@ export function Toolbar() {
   const presenting = useLab((s) => s.presenting);
   const setPresenting = useLab((s) => s.setPresenting);
   const [helpOpen, setHelpOpen] = useState(false);
+  const m = useT();
 
   useEffect(() => {
     const run = (action: ShortcutAction) => {
@@ -81,11 +84,12 @@ export function Toolbar() {
         </>
       )}
       <div className="toolbar-end">
+        <LangSwitch />
         <button
           type="button"
           aria-haspopup="dialog"
-          aria-label="Keyboard shortcuts"
-          title="Keyboard shortcuts (?)"
+          aria-label={m.toolbar.shortcuts}
+          title={m.toolbar.shortcutsTitle}
           onClick={() => setHelpOpen(true)}
         >
           ?
@@ -93,10 +97,10 @@ export function Toolbar() {
         <button
           type="button"
           className={presenting ? 'primary' : undefined}
-          title="Key P; Escape also leaves"
+          title={m.toolbar.presentationTitle}
           onClick={() => setPresenting(!presenting)}
         >
-          {presenting ? 'Exit presentation' : 'Presentation mode'}
+          {presenting ? m.toolbar.exitPresentation : m.toolbar.enterPresentation}
         </button>
       </div>
       <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />

@@ -7,6 +7,7 @@ import { createWorkerClient } from '../worker/client';
 import { createLabStore } from '../store/store';
 import { mirrorConfigInUrl } from '../store/url';
 import { persistPinnedRuns } from '../store/pinnedStorage';
+import { followLang, initialLang } from '../i18n/document';
 import { App } from './App';
 import { applyPalette } from './palette';
 // One stylesheet in five parts, in cascade order: later parts refine earlier ones at equal specificity.
@@ -19,12 +20,18 @@ import './styles/screens.css';
 // Before the first render, so the stylesheet's colour variables exist when anything is painted.
 applyPalette(document.documentElement.style);
 
-const store = createLabStore({ client: createWorkerClient(), search: window.location.search });
+const storage = browserStorage();
+const store = createLabStore({
+  client: createWorkerClient(),
+  search: window.location.search,
+  defaultLang: initialLang(storage, navigator.languages ?? [navigator.language]),
+});
 mirrorConfigInUrl(store, window.history, window.location);
+followLang(store, document, storage);
 store.getState().connect();
 // After connect(): configuring the first run clears the notice line, and a notice about unreadable
 // pinned runs must survive it.
-persistPinnedRuns(store, browserStorage());
+persistPinnedRuns(store, storage);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -15,6 +15,8 @@ export type ShortcutAction =
   | 'help'
   | 'exit-presentation';
 
+import type { Messages } from '../i18n/catalogue';
+
 export interface Shortcut {
   /** KeyboardEvent.key, lower case for letters (Shift and Caps Lock give the same action). */
   key: string;
@@ -23,23 +25,37 @@ export interface Shortcut {
    * held. Left out, Shift does not matter (a letter, or "?" which needs Shift on many keyboards).
    */
   shift?: boolean;
-  /** How the key is written in the help. */
-  keyLabel: string;
+  /** How the key is written in the help: a symbol shared by both languages, or the catalogue's name for it. */
+  keyLabel: string | 'space' | 'esc';
   action: ShortcutAction;
-  label: string;
 }
 
 export const SHORTCUTS: readonly Shortcut[] = [
-  { key: ' ', keyLabel: 'Space', action: 'toggle-run', label: 'Start or pause training' },
-  { key: 'ArrowRight', shift: false, keyLabel: '→', action: 'step', label: 'Step: one epoch (SGD: one probe interval)' },
-  { key: 'ArrowRight', shift: true, keyLabel: 'Shift+→', action: 'step-10', label: 'Step: ten epochs (SGD: ten probe intervals)' },
-  { key: 'r', keyLabel: 'R', action: 'reset', label: 'Reset: fresh weights from the same seed' },
-  { key: 'a', keyLabel: 'A', action: 'add-layer', label: 'Add a hidden layer of 30 neurons' },
-  { key: 'e', keyLabel: 'E', action: 'toggle-exploding', label: 'Exploding-gradient preset on or off' },
-  { key: 'p', keyLabel: 'P', action: 'toggle-presentation', label: 'Presentation mode on or off' },
-  { key: '?', keyLabel: '?', action: 'help', label: 'Show these shortcuts' },
-  { key: 'Escape', keyLabel: 'Esc', action: 'exit-presentation', label: 'Leave presentation mode' },
+  { key: ' ', keyLabel: 'space', action: 'toggle-run' },
+  { key: 'ArrowRight', shift: false, keyLabel: '→', action: 'step' },
+  { key: 'ArrowRight', shift: true, keyLabel: 'Shift+→', action: 'step-10' },
+  { key: 'r', keyLabel: 'R', action: 'reset' },
+  { key: 'a', keyLabel: 'A', action: 'add-layer' },
+  { key: 'e', keyLabel: 'E', action: 'toggle-exploding' },
+  { key: 'p', keyLabel: 'P', action: 'toggle-presentation' },
+  { key: '?', keyLabel: '?', action: 'help' },
+  { key: 'Escape', keyLabel: 'esc', action: 'exit-presentation' },
 ];
+
+/** What each action does, in the catalogue's words; a Record, so a new action without words does not compile. */
+export function actionLabels(m: Messages): Record<ShortcutAction, string> {
+  return {
+    'toggle-run': m.help.toggleRun,
+    step: m.help.step,
+    'step-10': m.help.step10,
+    reset: m.help.reset,
+    'add-layer': m.help.addLayer,
+    'toggle-exploding': m.help.toggleExploding,
+    'toggle-presentation': m.help.togglePresentation,
+    help: m.help.help,
+    'exit-presentation': m.help.exitPresentation,
+  };
+}
 
 /** The parts of an event target the guard looks at; an Element has them all. */
 export interface TargetLike {

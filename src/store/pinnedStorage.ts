@@ -3,6 +3,7 @@
  * there when the projector comes on. The stored copy is versioned and bounded; anything unreadable (an
  * older format, a hand-edited or truncated value) is left out with a notice rather than breaking the page.
  */
+import { localText, type Phrase } from '../i18n/text';
 import { parseQuery, serialiseQuery } from './config';
 import type { AccuracyPoint, NormPoint } from './series';
 import { MAX_PINNED, type LabStore, type PinnedRun } from './store';
@@ -88,12 +89,12 @@ function readAccuracy(v: unknown): AccuracyPoint[] | null {
 export interface LoadedPinned {
   runs: PinnedRun[];
   /** Why some or all stored runs were left out, or null when everything stored was restored. */
-  notice: string | null;
+  notice: Phrase | null;
 }
 
 export function parsePinned(text: string | null): LoadedPinned {
   if (text === null) return { runs: [], notice: null };
-  const unreadable = { runs: [], notice: 'Pinned runs saved in this browser could not be read, so they were left out.' };
+  const unreadable = { runs: [], notice: localText('pinnedUnreadable') };
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -117,10 +118,7 @@ export function parsePinned(text: string | null): LoadedPinned {
     runs.push({ id, config, norms, accuracy, hidden: isRecord(r) && r.hidden === true });
   }
   skipped += Math.max(0, data.runs.length - MAX_PINNED);
-  const notice =
-    skipped === 0
-      ? null
-      : `${skipped} pinned run${skipped === 1 ? '' : 's'} saved in this browser could not be read, so ${skipped === 1 ? 'it was' : 'they were'} left out.`;
+  const notice = skipped === 0 ? null : localText('pinnedSomeUnreadable', skipped);
   return { runs, notice };
 }
 
@@ -135,7 +133,7 @@ export function persistPinnedRuns(store: LabStore, storage: PinnedStorage | null
   try {
     loaded = parsePinned(storage.getItem(PINNED_STORAGE_KEY));
   } catch {
-    loaded = { runs: [], notice: 'Pinned runs cannot be kept in this browser (its storage is not available).' };
+    loaded = { runs: [], notice: localText('pinnedUnavailable') };
   }
   if (loaded.runs.length > 0 || loaded.notice !== null) store.getState().restorePinned(loaded.runs, loaded.notice);
   return store.subscribe((state, prev) => {
@@ -144,7 +142,7 @@ export function persistPinnedRuns(store: LabStore, storage: PinnedStorage | null
       if (state.pinned.length === 0) storage.removeItem(PINNED_STORAGE_KEY);
       else storage.setItem(PINNED_STORAGE_KEY, serialisePinned(state.pinned));
     } catch {
-      store.setState({ notice: 'Pinned runs could not be saved in this browser; they will be gone after a reload.' });
+      store.setState({ notice: localText('pinnedNotSaved') });
     }
   });
 }

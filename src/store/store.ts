@@ -16,6 +16,7 @@ import { DEFAULT_VIEW, parseViewQuery, type ViewSettings } from './view';
 import type { BarScaleMode } from './view';
 import { parsePresentation } from './presentation';
 import { parseLang, type Lang } from '../i18n/lang';
+import { localText, type Phrase } from '../i18n/text';
 import { appendNormPoint, appendOrdered, DEFAULT_SERIES_LIMIT, type AccuracyPoint, type NormPoint } from './series';
 
 export type { TrainerClient };
@@ -41,7 +42,7 @@ export interface PinnedRun {
   hidden: boolean;
 }
 
-const RETRY_NOTICE = 'Loading MNIST again.';
+const RETRY_NOTICE = localText('retrying');
 
 /** At least four runs can be compared; more would make the chart unreadable when projected. */
 export const MAX_PINNED = 6;
@@ -50,8 +51,11 @@ export interface LabData {
   config: RunConfig;
   /** Sentences about URL parameters that were ignored, shown until dismissed. */
   urlNotices: string[];
-  /** The latest thing the page did on the user's behalf, e.g. "Network re-initialised with seed 1". */
-  notice: string | null;
+  /**
+   * The latest thing the page did on the user's behalf, e.g. "Network re-initialised with seed 1": a key of
+   * the catalogue's notices with its parameters, so it is said in whichever language is on screen.
+   */
+  notice: Phrase | null;
   runId: number;
   status: RunStatus;
   /** A start or step was accepted but waits for the images it needs. */
@@ -105,7 +109,7 @@ export interface LabActions {
   removePinned(id: number): void;
   removeAllPinned(): void;
   /** Puts back runs pinned in an earlier visit; `notice` says what could not be restored, if anything. */
-  restorePinned(runs: PinnedRun[], notice: string | null): void;
+  restorePinned(runs: PinnedRun[], notice: Phrase | null): void;
   setBarScale(mode: BarScaleMode): void;
   dismissUrlNotices(): void;
   setPresenting(on: boolean): void;
@@ -175,7 +179,7 @@ export function reduceMessage(state: LabData, msg: FromWorker): Partial<LabData>
         status: msg.status,
         waitingForData: msg.waitingForData === true,
         // The worker stopped by itself: say that it was asked to, so nobody wonders whether it hung.
-        ...(msg.reason === 'pause-at' ? { notice: `Paused at epoch ${msg.epoch} as asked.` } : {}),
+        ...(msg.reason === 'pause-at' ? { notice: localText('pausedAt', msg.epoch) } : {}),
       };
     case 'diverged':
       return { status: 'diverged', divergence: { epoch: msg.epoch, batch: msg.batch, reason: msg.reason } };
@@ -210,14 +214,14 @@ export function createLabStore(options: LabStoreOptions): LabStore {
     const send = (msg: ToWorker) => client.send(msg);
 
     /** Builds a new network from `config` under a new runId and says so. */
-    const configure = (config: RunConfig, notice: string | null) => {
+    const configure = (config: RunConfig, notice: Phrase | null) => {
       const runId = get().runId + 1;
       set({ ...freshRun(), config, runId, notice, error: null });
       send({ type: 'configure', runId, config });
     };
 
     const reinitialise = (config: RunConfig, what: string) => {
-      configure(config, `Network re-initialised with seed ${config.seed}${what ? ` (${what})` : ''}.`);
+      configure(config, what ? localText('reinitialisedBecause', config.seed, what) : localText('reinitialised', config.seed));
     };
 
     return {
@@ -280,7 +284,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
         // A new runId, so a probe the worker had in flight for the old weights cannot land in the fresh series.
         const { config } = get();
         const runId = get().runId + 1;
-        set({ ...freshRun(), runId, notice: `Network re-initialised with seed ${config.seed}.` });
+        set({ ...freshRun(), runId, notice: localText('reinitialised', config.seed) });
         send({ type: 'reset', runId });
       },
       setExploding(on) {
@@ -296,9 +300,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
           norms: [],
           accuracy: [],
           divergence: null,
-          notice: on
-            ? 'Exploding-gradient preset applied: every later hidden layer has w = 100 and z ≈ 0, so each factor wσ′(z) ≈ 25 (eq. 122).'
-            : `Preset off: network re-initialised with seed ${config.seed}.`,
+          notice: on ? localText('explodingOn') : localText('explodingOff', config.seed),
         });
         send({ type: 'set-preset', runId, exploding: on });
       },

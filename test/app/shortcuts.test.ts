@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actionForKey, SHORTCUTS, type KeyLike } from '../../src/app/shortcuts';
+import { actionForKey, actionLabels, SHORTCUTS, type KeyLike } from '../../src/app/shortcuts';
+import { en } from '../../src/i18n/en';
 
 const on = (tagName: string, extra: Record<string, unknown> = {}) => ({ tagName, closest: () => null, ...extra });
 const press = (key: string, extra: Partial<KeyLike> = {}) => actionForKey({ key, target: on('BODY'), ...extra });
@@ -42,7 +43,7 @@ describe('actionForKey', () => {
     // Held down, both keep stepping, as → always did.
     expect(press('ArrowRight', { shiftKey: true, repeat: true })).toBe('step-10');
     expect(press('ArrowRight', { shiftKey: true, ctrlKey: true })).toBeNull();
-    const help = SHORTCUTS.filter((s) => s.key === 'ArrowRight').map((s) => [s.keyLabel, s.label]);
+    const help = SHORTCUTS.filter((s) => s.key === 'ArrowRight').map((s) => [s.keyLabel, actionLabels(en)[s.action]]);
     expect(help).toEqual([
       ['→', 'Step: one epoch (SGD: one probe interval)'],
       ['Shift+→', 'Step: ten epochs (SGD: ten probe intervals)'],

@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { ControlsPanel } from '../../src/panels/controls/ControlsPanel';
 import { renderWithStore } from './render';
 import { mirrorConfigInUrl } from '../../src/store/url';
+import { noticeText } from '../support/notice';
 
 afterEach(cleanup);
 
@@ -101,7 +102,7 @@ describe('controls', () => {
     await user.clear(seed);
     await user.type(seed, '7{Enter}');
     expect(client.last('configure')?.config).toMatchObject({ init: 'he', activation: 'relu', seed: 7 });
-    expect(store.getState().notice).toMatch(/^Network re-initialised with seed 7/);
+    expect(noticeText(store.getState().notice)).toMatch(/^Network re-initialised with seed 7/);
   });
 
   it('offers the named paces in the units of the mode, starting at the lesson pace, and re-paces the running network', async () => {
@@ -168,7 +169,7 @@ describe('controls', () => {
     expect(box.checked).toBe(true);
     expect(store.getState().config.residual).toBe(true);
     expect(client.last('configure')).toMatchObject({ runId: 2, config: { residual: true } });
-    expect(store.getState().notice).toBe('Network re-initialised with seed 1 (residual).');
+    expect(noticeText(store.getState().notice)).toBe('Network re-initialised with seed 1 (residual).');
     expect(urls.at(-1)).toMatch(/[?&]residual=1&/);
     await user.click(box);
     expect(store.getState().config.residual).toBe(false);
@@ -184,7 +185,7 @@ describe('controls', () => {
     await user.click(box);
     expect(store.getState().config.normalisation).toBe('layer');
     expect(client.last('configure')).toMatchObject({ runId: 2, config: { normalisation: 'layer' } });
-    expect(store.getState().notice).toContain('layer norm');
+    expect(noticeText(store.getState().notice)).toContain('layer norm');
     expect(urls.at(-1)).toMatch(/[?&]norm=layer&/);
     await user.click(box);
     expect(store.getState().config.normalisation).toBe('none');

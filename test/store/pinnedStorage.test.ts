@@ -11,6 +11,7 @@ import {
   type PinnedStorage,
 } from '../../src/store/pinnedStorage';
 import { createFakeClient, makeSnapshot } from './fakeClient';
+import { noticeText } from '../support/notice';
 
 function memoryStorage(initial: Record<string, string> = {}): PinnedStorage & { data: Map<string, string> } {
   const data = new Map(Object.entries(initial));
@@ -61,10 +62,9 @@ describe('pinned runs in storage', () => {
 
   it('ignores corrupt storage with a notice instead of a crash', () => {
     for (const text of ['{', 'null', '[]', '{"version":2,"runs":[]}', '{"version":1}']) {
-      expect(parsePinned(text)).toEqual({
-        runs: [],
-        notice: 'Pinned runs saved in this browser could not be read, so they were left out.',
-      });
+      const loaded = parsePinned(text);
+      expect(loaded.runs).toEqual([]);
+      expect(noticeText(loaded.notice)).toBe('Pinned runs saved in this browser could not be read, so they were left out.');
     }
     expect(parsePinned(null)).toEqual({ runs: [], notice: null });
   });
@@ -75,7 +75,7 @@ describe('pinned runs in storage', () => {
     good.runs[2].norms = [{ x: 'a', norms: [1, 2] }];
     const loaded = parsePinned(JSON.stringify(good));
     expect(loaded.runs.map((r) => r.id)).toEqual([1]);
-    expect(loaded.notice).toBe('2 pinned runs saved in this browser could not be read, so they were left out.');
+    expect(noticeText(loaded.notice)).toBe('2 pinned runs saved in this browser could not be read, so they were left out.');
   });
 
   it('restores into the store on load, saves every change, and clears the key when all are removed', () => {
@@ -98,7 +98,7 @@ describe('pinned runs in storage', () => {
     const store = createLabStore({ client: createFakeClient(), search: '' });
     store.getState().connect();
     persistPinnedRuns(store, memoryStorage({ [PINNED_STORAGE_KEY]: 'not json' }));
-    expect(store.getState().notice).toMatch(/could not be read/);
+    expect(noticeText(store.getState().notice)).toMatch(/could not be read/);
 
     const broken: PinnedStorage = {
       getItem: () => {
@@ -112,9 +112,9 @@ describe('pinned runs in storage', () => {
     const other = createLabStore({ client: createFakeClient(), search: '' });
     other.getState().connect();
     persistPinnedRuns(other, broken);
-    expect(other.getState().notice).toMatch(/not available/);
+    expect(noticeText(other.getState().notice)).toMatch(/not available/);
     other.getState().restorePinned([run(1)], null);
     expect(other.getState().pinned).toHaveLength(1);
-    expect(other.getState().notice).toMatch(/could not be saved/);
+    expect(noticeText(other.getState().notice)).toMatch(/could not be saved/);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createLabStore, isPinned, MAX_PINNED, reduceMessage } from '../../src/store/store';
 import { DEFAULT_CONFIG } from '../../src/config';
 import { createFakeClient, makeSnapshot } from './fakeClient';
+import { noticeText } from '../support/notice';
 
 function connected(search?: string, seriesLimit?: number) {
   const client = createFakeClient();
@@ -117,7 +118,7 @@ describe('lab store', () => {
       { type: 'reset', runId: 2 },
     ]);
     expect(store.getState().runId).toBe(2);
-    expect(store.getState().notice).toBe('Network re-initialised with seed 1.');
+    expect(noticeText(store.getState().notice)).toBe('Network re-initialised with seed 1.');
     // A probe of the weights from before the reset is still in flight: it must not be drawn.
     client.emit(makeSnapshot(1, [30, 30]));
     expect(store.getState().snapshot).toBeNull();
@@ -136,7 +137,7 @@ describe('lab store', () => {
     expect('pauseAt' in store.getState().config).toBe(false);
     client.emit({ type: 'status', runId: 1, status: 'paused', epoch: 30, reason: 'pause-at' });
     expect(store.getState().status).toBe('paused');
-    expect(store.getState().notice).toBe('Paused at epoch 30 as asked.');
+    expect(noticeText(store.getState().notice)).toBe('Paused at epoch 30 as asked.');
     // An ordinary pause says nothing of the kind.
     const other = connected();
     other.client.emit({ type: 'status', runId: 1, status: 'paused', epoch: 30 });
@@ -158,7 +159,7 @@ describe('lab store', () => {
       runId: 2,
       config: expect.objectContaining({ layers: [784, 30, 30, 30, 10], seed: 1 }),
     });
-    expect(store.getState().notice).toMatch(/^Network re-initialised with seed 1/);
+    expect(noticeText(store.getState().notice)).toMatch(/^Network re-initialised with seed 1/);
     store.getState().removeHiddenLayer(1);
     expect(client.last('configure')?.config.layers).toEqual([784, 30, 30, 10]);
     store.getState().setHiddenWidth(2, 100);
@@ -177,7 +178,7 @@ describe('lab store', () => {
     const { client, store } = connected();
     store.getState().updateConfig({ seed: 7 });
     expect(client.last('configure')?.config.seed).toBe(7);
-    expect(store.getState().notice).toBe('Network re-initialised with seed 7.');
+    expect(noticeText(store.getState().notice)).toBe('Network re-initialised with seed 7.');
     store.getState().updateConfig({ activation: 'relu', init: 'he' });
     expect(client.last('configure')?.config).toMatchObject({ activation: 'relu', init: 'he', seed: 7 });
     const before = client.sent.length;

@@ -13,4 +13,19 @@ describe('mirrorConfigInUrl', () => {
     expect(urls).toHaveLength(2);
     expect(urls[1]).toContain('seed=3&');
   });
+
+  it('writes the language, so a shared link opens in it, and follows a switch without rebuilding the network', () => {
+    const urls: string[] = [];
+    const client = createFakeClient();
+    const store = createLabStore({ client, search: '?lang=zh-CN' });
+    store.getState().connect();
+    mirrorConfigInUrl(store, { replaceState: (_d, _t, url) => urls.push(String(url)) }, { pathname: '/', hash: '' });
+    expect(urls[0]).toMatch(/&lang=zh-CN$/);
+    const runId = store.getState().runId;
+    store.getState().setLang('en');
+    expect(urls).toHaveLength(2);
+    expect(urls[1]).toMatch(/&lang=en$/);
+    expect(store.getState().runId).toBe(runId);
+    expect(client.sent.filter((m) => m.type === 'configure')).toHaveLength(1);
+  });
 });

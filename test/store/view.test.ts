@@ -35,10 +35,10 @@ describe('view settings in the URL', () => {
     expect(createLabStore({ client, search: '?scale=x' }).getState().urlNotices[0]).toMatch(/"scale"/);
     const urls: string[] = [];
     mirrorConfigInUrl(store, { replaceState: (_d, _t, url) => urls.push(String(url)) }, { pathname: '/', hash: '#n' });
-    expect(urls[0]).toMatch(/&scale=log#n$/);
+    expect(urls[0]).toMatch(/&scale=log&lang=en#n$/);
     const runId = store.getState().runId;
     store.getState().setBarScale('first');
-    expect(urls[1]).toMatch(/&scale=first#n$/);
+    expect(urls[1]).toMatch(/&scale=first&lang=en#n$/);
     expect(store.getState().runId).toBe(runId);
   });
 });

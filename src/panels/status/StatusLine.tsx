@@ -5,6 +5,8 @@
 import { formatBytes } from '../../store/format';
 import { useLab, useLabFrame } from '../../store/hooks';
 import type { RunStatus } from '../../worker/protocol';
+import { say } from '../../i18n/text';
+import { useT } from '../../i18n/useT';
 
 const STATUS_WORDS: Record<RunStatus, string> = {
   idle: 'Ready',
@@ -33,6 +35,7 @@ export function StatusLine() {
   const urlNotices = useLab((s) => s.urlNotices);
   const dismissUrlNotices = useLab((s) => s.dismissUrlNotices);
   const retry = useLab((s) => s.retry);
+  const m = useT();
 
   return (
     <section className="status-area" aria-label="Run status">
@@ -58,7 +61,7 @@ export function StatusLine() {
           </label>
         </div>
       )}
-      {notice && <p className="notice">{notice}</p>}
+      {notice && <p className="notice">{say(m, notice)}</p>}
       {urlNotices.length > 0 && (
         <div className="url-notices" role="alert">
           <ul>

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { CATALOGUES, type Messages } from '../../src/i18n/catalogue';
+import { en } from '../../src/i18n/en';
+import { zhCN } from '../../src/i18n/zh-CN';
+import { LANGS } from '../../src/i18n/lang';
+
+/** Every leaf of a catalogue as [path, value]. */
+function leaves(node: unknown, path = ''): [string, unknown][] {
+  if (node !== null && typeof node === 'object') {
+    return Object.entries(node).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k));
+  }
+  return [[path, node]];
+}
+
+/** Calls a message function with sample arguments of the kinds the catalogue uses (numbers and words). */
+function sample(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value !== 'function') throw new Error(`not a message: ${String(value)}`);
+  const args = Array.from({ length: value.length }, (_, i) => (i % 2 === 0 ? 3 : 'x'));
+  return value(...args);
+}
+
+const HAN = /\p{Script=Han}/u;
+
+describe('the catalogues', () => {
+  it('have the same keys in both languages, each a string or a function of the same arity', () => {
+    const english = new Map(leaves(en));
+    const chinese = new Map(leaves(zhCN));
+    expect([...chinese.keys()].sort()).toEqual([...english.keys()].sort());
+    for (const [key, value] of english) {
+      const other = chinese.get(key);
+      expect(typeof other, key).toBe(typeof value);
+      if (typeof value === 'function') expect((other as (...a: unknown[]) => string).length, key).toBe(value.length);
+    }
+  });
+
+  it('are registered for every language', () => {
+    for (const lang of LANGS) expect(CATALOGUES[lang]).toBeDefined();
+    expect(CATALOGUES['zh-CN']).toBe(zhCN as Messages);
+  });
+
+  it('say every Chinese message in Chinese, apart from the names of the languages', () => {
+    const untranslated = leaves(zhCN)
+      .filter(([key]) => key !== 'lang.english')
+      .filter(([key, value]) => !HAN.test(sample(value)) && sample(value) !== sample(leaves(en).find(([k]) => k === key)?.[1]))
+      .map(([key]) => key);
+    // A Chinese message without a Han character must at least be a symbol the languages share ("Esc").
+    const noHan = leaves(zhCN)
+      .filter(([key]) => key !== 'lang.english')
+      .filter(([, value]) => !HAN.test(sample(value)))
+      .map(([key, value]) => [key, sample(value)]);
+    expect(untranslated).toEqual([]);
+    for (const [key, value] of noHan) expect(value, String(key)).not.toMatch(/[A-Za-z]{4,}/);
+  });
+
+  it('build sentences with the parameters in them', () => {
+    expect(en.notices.pausedAt(30)).toBe('Paused at epoch 30 as asked.');
+    expect(zhCN.notices.pausedAt(30)).toBe('已按要求在第 30 次迭代后暂停。');
+    expect(en.notices.pinnedSomeUnreadable(1)).toContain('1 pinned run saved');
+    expect(en.notices.pinnedSomeUnreadable(2)).toContain('2 pinned runs saved');
+  });
+});
