@@ -1,6 +1,7 @@
 /**
- * What every benchmark here shares: a warm-up that sizes a chunk of work to a fixed duration, the median over
- * several timed chunks (which shrugs off interruptions by other processes), and the SGD loop being timed.
+ * What every benchmark here shares: a warm-up that sizes a chunk of work to a fixed duration and runs until the
+ * rate has settled, the median over several timed chunks (which shrugs off interruptions by other processes),
+ * and the SGD loop being timed.
  */
 import { Network, createRng, shuffle, Trainer, type Samples } from '../src/engine';
 
@@ -18,13 +19,28 @@ export interface Rate {
   eps: number;
   /** Relative spread of the chunks, (max − min) / median. */
   spread: number;
+  /** Seconds spent warming up before the timed chunks. */
+  warmSeconds: number;
+  /** Whether two consecutive warm-up chunks agreed within WARM_AGREEMENT before WARM_CAP_SECONDS ran out. */
+  settled: boolean;
 }
 
+/** Warm-up ends once two consecutive chunks' rates agree within this fraction of the later one… */
+export const WARM_AGREEMENT = 0.1;
+/** …or after this many seconds, whichever comes first. */
+export const WARM_CAP_SECONDS = 8;
+/** A configuration whose timed chunks spread wider than ±this (half of (max − min) / median) is flagged. */
+export const SPREAD_FLAG = 0.25;
+
 /**
- * Runs `work(reps)` (which processes `examplesPer` examples per rep) until one call takes ≥ 0.2 s, sizes a
- * chunk to about CHUNK_SECONDS, and returns the median rate over CHUNKS chunks.
+ * Runs `work(reps)` (which processes `examplesPer` examples per rep) until one call takes ≥ 0.2 s and sizes a
+ * chunk to about CHUNK_SECONDS. Then warms up chunk by chunk until two consecutive chunks agree within
+ * WARM_AGREEMENT (capped at WARM_CAP_SECONDS): V8 first runs WebAssembly on its baseline compiler and only
+ * later on the optimising one, and timing before the switch measured a different program. Returns the
+ * median rate over CHUNKS timed chunks.
  */
 export function measure(work: (reps: number) => void, examplesPer: number): Rate {
+  const warmStart = performance.now();
   let reps = 1;
   for (;;) {
     const t0 = performance.now();
@@ -36,14 +52,26 @@ export function measure(work: (reps: number) => void, examplesPer: number): Rate
     }
     reps *= 2;
   }
-  const rates: number[] = [];
-  for (let c = 0; c < CHUNKS; c++) {
+  const chunkRate = (): number => {
     const t0 = performance.now();
     work(reps);
-    rates.push((reps * examplesPer) / ((performance.now() - t0) / 1000));
+    return (reps * examplesPer) / ((performance.now() - t0) / 1000);
+  };
+  let previous = chunkRate();
+  let settled = false;
+  while ((performance.now() - warmStart) / 1000 < WARM_CAP_SECONDS) {
+    const rate = chunkRate();
+    if (Math.abs(rate - previous) <= WARM_AGREEMENT * rate) {
+      settled = true;
+      break;
+    }
+    previous = rate;
   }
+  const warmSeconds = (performance.now() - warmStart) / 1000;
+  const rates: number[] = [];
+  for (let c = 0; c < CHUNKS; c++) rates.push(chunkRate());
   const m = median(rates);
-  return { eps: m, spread: (Math.max(...rates) - Math.min(...rates)) / m };
+  return { eps: m, spread: (Math.max(...rates) - Math.min(...rates)) / m, warmSeconds, settled };
 }
 
 /** Mini-batch SGD on `train` with the default initialisation, seed 1: `work(reps)` takes `reps` steps. */

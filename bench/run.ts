@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: the engine benchmark, then the page benchmark in Chromium.
+ * `npm run bench`: the engine benchmark, then the page benchmark in Chromium. With --peers the engine runs
+ * interleaved with the NumPy and TF.js peers instead (peers.ts, which lists its options), and prints ratios.
  * Each runs in its own process so one cannot warm up or slow down the other. With --json the two reports are
  * merged into ONE line: {"results":[engine configs…],"machine":{…},"page":{…}}; "page" holds the page
  * report, or {"skipped": reason} where Chromium is missing.
@@ -13,6 +14,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const tsx = join(here, '..', 'node_modules', '.bin', 'tsx');
 const args = process.argv.slice(2);
 const json = args.includes('--json');
+const peers = args.includes('--peers');
+const engineScript = peers ? 'peers.ts' : 'engine.bench.ts';
 
 function run(script: string): string {
   const child = spawnSync(tsx, [join(here, script), ...args], {
@@ -38,11 +41,11 @@ function lastJson(output: string): Record<string, unknown> {
 
 const pageSkipped = chromiumAvailable() ? null : `Chromium not found at ${CHROMIUM_PATH} (apt-get install -y chromium)`;
 if (json) {
-  const engine = lastJson(run('engine.bench.ts'));
+  const engine = lastJson(run(engineScript));
   const page = pageSkipped ? { skipped: pageSkipped } : lastJson(run('page.bench.ts'));
   process.stdout.write(`${JSON.stringify({ ...engine, page })}\n`);
 } else {
-  run('engine.bench.ts');
+  run(engineScript);
   console.log('');
   if (pageSkipped) console.log(`page benchmark skipped: ${pageSkipped}`);
   else run('page.bench.ts');

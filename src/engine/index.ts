@@ -29,6 +29,8 @@ export {
 export { applyExplodingPreset } from './core/presets';
 /** Whether the SIMD kernels run here (else the JavaScript loops do); worth showing next to a speed figure. */
 export { simdAvailable, setSimdEnabled } from './wasm/simd';
+/** The f32x4 multiply-add rate the kernels reach on this machine, for benchmarks' physical-limit estimates. */
+export { simdMultiplyAddWork } from './wasm/simd-rate';
 export * from './chapter/chain';
 export * from './chapter/bound';
 export * from './chapter/identity';

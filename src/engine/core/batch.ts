@@ -214,6 +214,22 @@ export class BatchPass {
   }
 
   /**
+   * Labels and size of examples order[offset .. offset+size) only, for a caller that writes their sparse
+   * inputs itself (the SIMD first layer gathers them in WebAssembly).
+   */
+  loadLabels(samples: Samples, order: Uint32Array, offset: number, size: number): void {
+    if (size < 1 || size > this.maxBatch) throw new RangeError(`batch of ${size} examples does not fit (1..${this.maxBatch})`);
+    if (offset < 0 || offset + size > order.length)
+      throw new RangeError(`examples ${offset}..${offset + size - 1} are out of range (0..${order.length - 1})`);
+    for (let k = 0; k < size; k++) {
+      const ex = order[offset + k];
+      if (ex >= samples.count) throw new RangeError(`example index ${ex} is out of range (0..${samples.count - 1})`);
+      this.labels[k] = samples.labels[ex];
+    }
+    this.size = size;
+  }
+
+  /**
    * Forward pass for the loaded batch: fills acts[1..L−1] and zOut, and with withCost sets `cost` to the
    * sum of the examples' costs (a logarithm per example, so skipped when only δ is wanted). With
    * firstLayerDone, acts[1] already holds z¹ = W⁰a⁰ + b⁰ (computed by the caller) and only the
@@ -227,7 +243,7 @@ export class BatchPass {
     for (let l = 0; l + 1 < L; l++) {
       const nIn = layers[l];
       const nOut = layers[l + 1];
-      const w = net.weights[l];
+      const w = net.weightsInPlace[l];
       const b = net.biases[l];
       const out = l + 2 === L ? this.zOut : this.acts[l + 1];
       if (l === 0 && firstLayerDone) {
@@ -271,7 +287,7 @@ export class BatchPass {
       const n = layers[l];
       const nNext = layers[l + 1];
       const d = this.deltas[l];
-      denseBackward(net.weights[l], n, nNext, m, this.deltas[l + 1], d);
+      denseBackward(net.weightsInPlace[l], n, nNext, m, this.deltas[l + 1], d);
       multiplyByDerivative(this.act, d, this.acts[l], m * n);
     }
   }
@@ -313,7 +329,7 @@ export class BatchPass {
       const n = layers[l];
       const count = m * n;
       const d = this.deltas[l];
-      denseBackward(net.weights[l], n, layers[l + 1], m, this.deltas[l + 1], d);
+      denseBackward(net.weightsInPlace[l], n, layers[l + 1], m, this.deltas[l + 1], d);
       if (l + 1 < L - 1 && net.skips[l + 1]) {
         const above = this.gradA[l + 1];
         for (let t = 0; t < count; t++) d[t] += above[t];

@@ -9,6 +9,11 @@
  * With layer normalisation, the gains γ then the shifts β of every hidden layer follow all the layers, in
  * that order (gains[h-1] and shifts[h-1] belong to hidden layer h), so the weights and biases sit where
  * they would without it.
+ *
+ * While a Trainer runs SGD steps, W⁰ (784 × n₁, most of the parameters) may live elsewhere: in the layout its
+ * kernels want, with the weight decay kept as a separate scale (see FirstLayerHome). Reading `params` or
+ * `weights` brings it back first, so what they show is always current; writes through them are seen by the
+ * next step. Take the views afresh after training steps rather than keeping them across steps.
  */
 import { ACT_RELU, ACT_SIGMOID, ACT_TANH, activationCode } from './activations';
 import { activateOutputRow, outputCostCode } from './output';
@@ -42,6 +47,16 @@ export interface NetworkOptions {
   normalisation?: NormalisationName;
 }
 
+/**
+ * Somewhere W⁰ is kept between SGD steps instead of in `params`. Copying W⁰ in and out of a kernel's memory
+ * on every step costs several passes over 784 × n₁ weights to do ~m × 150 pixels' worth of work; lending it
+ * to the trainer for as long as nobody else looks makes a step touch only the rows its batch uses.
+ */
+export interface FirstLayerHome {
+  /** Writes the current W⁰ into the network's params, row-major as documented above. */
+  writeBack(): void;
+}
+
 function checkName<T extends string>(what: string, value: unknown, allowed: readonly T[]): T {
   if (!(allowed as readonly unknown[]).includes(value))
     throw new RangeError(`unknown ${what} ${JSON.stringify(value)} (expected ${allowed.join(', ')})`);
@@ -53,8 +68,10 @@ export class Network {
   readonly activation: ActivationName;
   readonly output: OutputName;
   readonly cost: CostName;
-  readonly params: Float32Array;
-  readonly weights: readonly Float32Array[];
+  private readonly store: Float32Array;
+  private readonly weightViews: readonly Float32Array[];
+  /** Who holds W⁰ now, or null when `store` has it. */
+  private home: FirstLayerHome | null = null;
   readonly biases: readonly Float32Array[];
   readonly numHidden: number;
   readonly residual: boolean;
@@ -88,35 +105,75 @@ export class Network {
     for (let l = 0; l + 1 < this.layers.length; l++) total += this.layers[l] * this.layers[l + 1] + this.layers[l + 1];
     const hidden = this.layers.slice(1, -1);
     if (normalised) for (const n of hidden) total += 2 * n;
-    this.params = new Float32Array(total);
+    this.store = new Float32Array(total);
     const weights: Float32Array[] = [];
     const biases: Float32Array[] = [];
     let offset = 0;
     for (let l = 0; l + 1 < this.layers.length; l++) {
       const nIn = this.layers[l];
       const nOut = this.layers[l + 1];
-      weights.push(this.params.subarray(offset, offset + nIn * nOut));
+      weights.push(this.store.subarray(offset, offset + nIn * nOut));
       offset += nIn * nOut;
-      biases.push(this.params.subarray(offset, offset + nOut));
+      biases.push(this.store.subarray(offset, offset + nOut));
       offset += nOut;
     }
-    this.weights = Object.freeze(weights);
+    this.weightViews = Object.freeze(weights);
     this.biases = Object.freeze(biases);
     const gains: Float32Array[] = [];
     const shifts: Float32Array[] = [];
     if (normalised) {
       for (const n of hidden) {
-        gains.push(this.params.subarray(offset, offset + n).fill(1));
+        gains.push(this.store.subarray(offset, offset + n).fill(1));
         offset += n;
       }
       for (const n of hidden) {
-        shifts.push(this.params.subarray(offset, offset + n));
+        shifts.push(this.store.subarray(offset, offset + n));
         offset += n;
       }
     }
     this.gains = Object.freeze(gains);
     this.shifts = Object.freeze(shifts);
     this.scratch = this.layers.slice(1).map((n) => new Float64Array(n));
+  }
+
+  /** Every parameter in one array (layout above), W⁰ brought back first if a trainer holds it. */
+  get params(): Float32Array {
+    this.bringHome();
+    return this.store;
+  }
+
+  /** weights[l] as views of `params`, W⁰ brought back first if a trainer holds it. */
+  get weights(): readonly Float32Array[] {
+    this.bringHome();
+    return this.weightViews;
+  }
+
+  /**
+   * The engine's training loop only: the weight views without bringing W⁰ back, for the layers above the
+   * first, which always live in `params`. weightsInPlace[0] is stale while W⁰ is lent out.
+   */
+  get weightsInPlace(): readonly Float32Array[] {
+    return this.weightViews;
+  }
+
+  /** Puts W⁰ back into `params` if it is lent out; everything that reads W⁰ outside a training step calls it. */
+  bringHome(): void {
+    const home = this.home;
+    if (home === null) return;
+    this.home = null;
+    home.writeBack();
+  }
+
+  /** Hands W⁰ to `home` (which has just copied it from `params`); any earlier holder gives it back first. */
+  lendFirstLayer(home: FirstLayerHome): void {
+    if (this.home === home) return;
+    this.bringHome();
+    this.home = home;
+  }
+
+  /** Whether `home` holds W⁰ now (if not, it must reload it from `params` before its next step). */
+  lentTo(home: FirstLayerHome): boolean {
+    return this.home === home;
   }
 
   /**

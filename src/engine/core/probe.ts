@@ -86,6 +86,7 @@ export class GradientProbe {
     const m = this.count;
     const pass = this.pass;
     const simd = this.simd;
+    net.bringHome(); // the JavaScript pass reads W⁰ in place
     if (simd !== null) simd.run();
     else if (pass !== null) {
       pass.forward();

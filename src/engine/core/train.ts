@@ -17,8 +17,9 @@
  *
  * Decay, gradient and update are fused, so each weight is read and written once per step. The first layer
  * (784 × n₁, most of the work) only visits the batch's non-zero pixels. Where WebAssembly SIMD is available,
- * the first layer runs on its kernels (wasm/simd-first-layer.ts). Without SIMD, JavaScript loops scatter the gradient
- * straight into the weights.
+ * the first layer runs on its kernels (wasm/simd-first-layer.ts), which keep W⁰ between steps and carry the
+ * decay as a scale, so a plain step touches only the rows of W⁰ its batch's pixels use. Without SIMD,
+ * JavaScript loops scatter the gradient straight into the weights.
  */
 
 import { BatchPass, checkSamples } from './batch';
@@ -111,9 +112,23 @@ export class Trainer {
       this.checked.add(samples);
     }
     const pass = this.pass;
-    pass.load(samples, order, offset, size, true);
     const simd = this.simd;
-    if (simd !== null) simd.forward(size, pass.acts[1]);
+    const mu = opts.momentum ?? 0;
+    const clip = opts.clipNorm ?? 0;
+    const decay = 1 - (opts.eta * opts.lambda) / opts.trainingSize; // eq. 93
+    if (simd !== null) {
+      pass.loadLabels(samples, order, offset, size);
+      simd.gather(samples, order, offset, size);
+      if (simd.trainsAllLayers && mu === 0 && clip === 0) {
+        // The plain step of the chapter's network runs on the kernels from input to update.
+        this.lastGradNorm = Number.NaN;
+        return simd.trainStep(size, pass.labels, opts.eta / size, decay) / size;
+      }
+      simd.forward(size, pass.acts[1]);
+    } else {
+      pass.load(samples, order, offset, size, true);
+      this.net.bringHome(); // the JavaScript loops update W⁰ in params
+    }
     pass.forward(simd !== null, true);
     const totalCost = pass.cost;
     pass.outputDelta();
@@ -123,8 +138,6 @@ export class Trainer {
     const layers = net.layers;
     const m = size;
     const eta = opts.eta;
-    const mu = opts.momentum ?? 0;
-    const clip = opts.clipNorm ?? 0;
     let rate = eta / m; // η/m: the mean over the batch
     this.lastGradNorm = Number.NaN;
     if (clip > 0) {
@@ -133,13 +146,12 @@ export class Trainer {
       // Scaling the step scales every component of ∇ alike, which is all clipping does.
       if (norm > clip) rate *= clip / norm;
     }
-    const decay = 1 - (eta * opts.lambda) / opts.trainingSize; // eq. 93
     const deltaT = this.deltaT;
 
     for (let l = 0; l + 1 < layers.length; l++) {
       const nIn = layers[l];
       const nOut = layers[l + 1];
-      const w = net.weights[l];
+      const w = net.weightsInPlace[l];
       const b = net.biases[l];
       const d = pass.deltas[l + 1];
       const vW = this.velocityW[l];
@@ -290,6 +302,7 @@ export class Evaluator {
     const nOut = this.net.layers[L - 1];
     const simd = this.simd;
     const pass = this.pass;
+    this.net.bringHome(); // the JavaScript pass reads W⁰ in place
     let cost = 0;
     let correct = 0;
     if (simd !== null) simd.prepare();

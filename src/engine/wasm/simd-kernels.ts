@@ -12,7 +12,7 @@
  */
 import {
   BLOCK, BR_IF, END, F32_DEMOTE_F64, F32_LOAD, F32_STORE, F32X4_ADD, F32X4_DIV, F32X4_GT, F32X4_MAX, F32X4_MIN,
-  F32X4_MUL, F32X4_NEAREST, F32X4_SPLAT, F32X4_SUB, F64, F64_ADD, F64_MUL, F64_PROMOTE_F32, F64_SUB, I32, I32_ADD,
+  F32X4_MUL, F32X4_NEAREST, F32X4_SPLAT, F32X4_SUB, F64, I32, I32_ADD,
   I32_AND, I32_CTZ, I32_EQZ, I32_GE_S, I32_LOAD, I32_LOAD8_U, I32_LT_S, I32_LT_U, I32_MUL, I32_NE, I32_SHL,
   I32_SHR_U, I32_STORE, I32_SUB, I32X4_ADD, I32X4_SHL, I32X4_TRUNC_SAT_F32X4_S, I8X16_BITMASK, I8X16_NE, LOOP,
   V128, V128_AND, V128_LOAD, V128_STORE, V128_ZERO, VOID, f32x4c, forLoop, i32c, log2Exact, memarg,
@@ -148,8 +148,9 @@ export const ACTIVATION_FUNCS = ['sigmoid', 'tanh', 'relu'] as const;
 type ActivationFunc = (typeof ACTIVATION_FUNCS)[number];
 
 /**
- * activate_<f>(m, z, strideBytes, nVec, bias, unused): for every row k and 4-lane vector v, z ← f(z + b)
- * in place. σ(z) = 1 / (1 + e^(−z)); tanh z = 2σ(2z) − 1; ReLU = max(z, 0).
+ * activate_<f>(m, z, strideBytes, nVec, bias, scale): for every row k and 4-lane vector v, z ← f(s·z + b)
+ * in place, s being the float32 at address `scale`, or 1 where scale is 0 (training keeps W⁰ as s·V, see
+ * simd-first-layer.ts). σ(z) = 1 / (1 + e^(−z)); tanh z = 2σ(2z) − 1; ReLU = max(z, 0).
  */
 function activate(fn: ActivationFunc): Kernel {
   const sigmoidOfX = (f: Locals): number[] => [
@@ -166,17 +167,23 @@ function activate(fn: ActivationFunc): Kernel {
   };
   return {
     name: `activate_${fn}`,
-    // The sixth parameter keeps the signature of the stats kernels, so both share one type.
-    params: named(I32, ['m', 'z', 'stride', 'nVec', 'bias', 'unused']),
-    locals: [...named(I32, ['k', 'v', 'addr']), ...named(V128, ['x', 'n', 'r'])],
+    params: named(I32, ['m', 'z', 'stride', 'nVec', 'bias', 'scale']),
+    locals: [...named(I32, ['k', 'v', 'addr']), ...named(V128, ['x', 'n', 'r', 's'])],
     body: (f) => {
       const inner = [
         ...f.get('z'), ...f.get('k'), ...f.get('stride'), I32_MUL, I32_ADD, ...f.get('v'), ...i32c(4), I32_SHL, I32_ADD, ...f.set('addr'),
-        ...f.get('addr'), ...V128_LOAD, ...memarg(V128_ALIGN, 0), ...f.get('bias'), ...f.get('v'), ...i32c(4), I32_SHL, I32_ADD, ...V128_LOAD, ...memarg(V128_ALIGN, 0), ...F32X4_ADD, ...f.set('x'),
+        ...f.get('addr'), ...V128_LOAD, ...memarg(V128_ALIGN, 0), ...f.get('s'), ...F32X4_MUL,
+        ...f.get('bias'), ...f.get('v'), ...i32c(4), I32_SHL, I32_ADD, ...V128_LOAD, ...memarg(V128_ALIGN, 0), ...F32X4_ADD, ...f.set('x'),
         ...compute(f),
         ...f.get('addr'), ...f.get('x'), ...V128_STORE, ...memarg(V128_ALIGN, 0),
       ];
-      return forLoop(f, 'k', 'm', forLoop(f, 'v', 'nVec', inner));
+      const scale = [
+        ...f32x4c(1), ...f.set('s'),
+        BLOCK, VOID, ...f.get('scale'), I32_EQZ, BR_IF, 0,
+        ...f.get('scale'), F32_LOAD, ...memarg(F32_ALIGN, 0), ...F32X4_SPLAT, ...f.set('s'),
+        END,
+      ];
+      return [...scale, ...forLoop(f, 'k', 'm', forLoop(f, 'v', 'nVec', inner))];
     },
   };
 }
@@ -260,6 +267,47 @@ const sparseOuter: Kernel = {
   },
 };
 
+/**
+ * denseOuter(m, a, aStride, nIn, d, dStride, nGroups, w, groupBytes, rate, decay): a dense layer's SGD step on
+ * its forward panels, W ← decay·W − rate·Σ_k δ_k a_kᵀ (eqs. 93 and BP4), fused so each weight is loaded and
+ * stored once: per panel row (input i), the decayed row is kept in registers while the m examples' δ vectors
+ * are added in, each times −rate·a_k[i]. The rows of a and δ are aStride and dStride bytes apart.
+ */
+const denseOuter: Kernel = {
+  name: 'denseOuter',
+  params: [...named(I32, ['m', 'a', 'aStride', 'nIn', 'd', 'dStride', 'nGroups', 'w', 'groupBytes']), ...named(F64, ['rate', 'decay'])],
+  locals: [...named(I32, ['g', 'i', 'k', 'row', 'dg', 'ak']), ...named(V128, ['v', 'dc', 'nr', ...accs('acc')])],
+  body: (f) => {
+    const load: number[] = [];
+    const store: number[] = [];
+    for (let q = 0; q < VECS; q++) {
+      load.push(...f.get('row'), ...V128_LOAD, ...memarg(V128_ALIGN, 16 * q), ...f.get('dc'), ...F32X4_MUL, ...f.set(`acc${q}`));
+      store.push(...f.get('row'), ...f.get(`acc${q}`), ...V128_STORE, ...memarg(V128_ALIGN, 16 * q));
+    }
+    const madd: number[] = [];
+    for (let q = 0; q < VECS; q++)
+      madd.push(...f.get(`acc${q}`), ...f.get('dg'), ...V128_LOAD, ...memarg(V128_ALIGN, 16 * q), ...f.get('v'), ...F32X4_MUL, ...F32X4_ADD, ...f.set(`acc${q}`));
+    const perExample = [
+      // v = splat(a_k[i])·(−rate); dg = d + k·dStride + g·(panel row bytes)
+      ...f.get('a'), ...f.get('k'), ...f.get('aStride'), I32_MUL, I32_ADD, ...f.get('i'), ...i32c(2), I32_SHL, I32_ADD,
+      F32_LOAD, ...memarg(F32_ALIGN, 0), ...F32X4_SPLAT, ...f.get('nr'), ...F32X4_MUL, ...f.set('v'),
+      ...f.get('d'), ...f.get('k'), ...f.get('dStride'), I32_MUL, I32_ADD, ...f.get('g'), ...i32c(PANEL_ROW_SHIFT), I32_SHL, I32_ADD, ...f.set('dg'),
+      ...madd,
+    ];
+    const perRow = [
+      ...f.get('w'), ...f.get('g'), ...f.get('groupBytes'), I32_MUL, I32_ADD, ...f.get('i'), ...i32c(PANEL_ROW_SHIFT), I32_SHL, I32_ADD, ...f.set('row'),
+      ...load,
+      ...forLoop(f, 'k', 'm', perExample),
+      ...store,
+    ];
+    return [
+      ...f.get('decay'), F32_DEMOTE_F64, ...F32X4_SPLAT, ...f.set('dc'),
+      ...f32x4c(0), ...f.get('rate'), F32_DEMOTE_F64, ...F32X4_SPLAT, ...F32X4_SUB, ...f.set('nr'),
+      ...forLoop(f, 'g', 'nGroups', forLoop(f, 'i', 'nIn', perRow)),
+    ];
+  },
+};
+
 /** Byte address of W[j][·]'s panel lane: panel + (j / PANEL_LANES)·nIn·(panel row bytes) + (j mod PANEL_LANES)·4. */
 function laneBase(f: Locals, panel: string, nIn: string, j: string, dst: string): number[] {
   return [
@@ -289,39 +337,35 @@ const pack: Kernel = {
 };
 
 /**
- * update(w, nIn, nOut, grad, velocity, rate, decay, mu): W ← decay·W − rate·G for row-major W and
- * panel-packed G (μ = 0), or V ← μV − rate·G, W ← decay·W + V (updateMomentum), in float64 arithmetic
- * rounded to float32 exactly like the JavaScript loops.
+ * momentum(nVec, panel, velocity, grad, rate, decay, mu): the momentum step on W⁰ in panel form, four lanes
+ * at a time: v ← μv − rate·g, W ← decay·W + v, then g ← 0 so the next step's gradient starts from zero
+ * (float32 arithmetic; the plain step needs no kernel of its own, see simd-first-layer.ts).
  */
-function update(momentum: boolean): Kernel {
-  const load64 = (f: Locals, p: string): number[] => [...f.get(p), F32_LOAD, ...memarg(F32_ALIGN, 0), F64_PROMOTE_F32];
-  return {
-    name: momentum ? 'updateMomentum' : 'update',
-    params: [...named(I32, ['w', 'nIn', 'nOut', 'grad', 'velocity']), ...named(F64, ['rate', 'decay', 'mu'])],
-    locals: named(I32, ['j', 'i', 'wp', 'gp', 'vp']),
-    body: (f) => {
-      const store32 = [F32_DEMOTE_F64, F32_STORE, ...memarg(F32_ALIGN, 0)];
-      const inner: number[] = [];
-      if (!momentum) {
-        inner.push(...f.get('wp'), ...f.get('decay'), ...load64(f, 'wp'), F64_MUL, ...f.get('rate'), ...load64(f, 'gp'), F64_MUL, F64_SUB, ...store32);
-      } else {
-        inner.push(
-          ...f.get('vp'), ...f.get('mu'), ...load64(f, 'vp'), F64_MUL, ...f.get('rate'), ...load64(f, 'gp'), F64_MUL, F64_SUB, ...store32,
-          ...f.get('wp'), ...f.get('decay'), ...load64(f, 'wp'), F64_MUL, ...load64(f, 'vp'), F64_ADD, ...store32,
-          ...f.get('vp'), ...i32c(4), I32_ADD, ...f.set('vp'),
-        );
-      }
-      inner.push(...f.get('wp'), ...i32c(4), I32_ADD, ...f.set('wp'), ...f.get('gp'), ...i32c(PANEL_LANES * 4), I32_ADD, ...f.set('gp'));
-      const perRow = [
-        ...f.get('w'), ...f.get('j'), ...f.get('nIn'), I32_MUL, ...i32c(2), I32_SHL, I32_ADD, ...f.set('wp'),
-        ...f.get('velocity'), ...f.get('j'), ...f.get('nIn'), I32_MUL, ...i32c(2), I32_SHL, I32_ADD, ...f.set('vp'),
-        ...laneBase(f, 'grad', 'nIn', 'j', 'gp'),
-        ...forLoop(f, 'i', 'nIn', inner),
-      ];
-      return forLoop(f, 'j', 'nOut', perRow);
-    },
-  };
-}
+const momentum: Kernel = {
+  name: 'momentum',
+  params: [...named(I32, ['nVec', 'w', 'velocity', 'grad']), ...named(F64, ['rate', 'decay', 'mu'])],
+  locals: [...named(I32, ['t', 'off']), ...named(V128, ['r', 'dc', 'm', 'v'])],
+  body: (f) => {
+    const at = (base: string): number[] => [...f.get(base), ...f.get('off'), I32_ADD];
+    const inner = [
+      ...f.get('t'), ...i32c(4), I32_SHL, ...f.set('off'),
+      // v = μ·v − rate·g
+      ...at('velocity'), ...V128_LOAD, ...memarg(V128_ALIGN, 0), ...f.get('m'), ...F32X4_MUL,
+      ...at('grad'), ...V128_LOAD, ...memarg(V128_ALIGN, 0), ...f.get('r'), ...F32X4_MUL, ...F32X4_SUB, ...f.set('v'),
+      ...at('velocity'), ...f.get('v'), ...V128_STORE, ...memarg(V128_ALIGN, 0),
+      // W = decay·W + v
+      ...at('w'), ...at('w'), ...V128_LOAD, ...memarg(V128_ALIGN, 0), ...f.get('dc'), ...F32X4_MUL, ...f.get('v'), ...F32X4_ADD, ...V128_STORE, ...memarg(V128_ALIGN, 0),
+      // g = 0
+      ...at('grad'), ...V128_ZERO, ...V128_STORE, ...memarg(V128_ALIGN, 0),
+    ];
+    return [
+      ...f.get('rate'), F32_DEMOTE_F64, ...F32X4_SPLAT, ...f.set('r'),
+      ...f.get('decay'), F32_DEMOTE_F64, ...F32X4_SPLAT, ...f.set('dc'),
+      ...f.get('mu'), F32_DEMOTE_F64, ...F32X4_SPLAT, ...f.set('m'),
+      ...forLoop(f, 't', 'nVec', inner),
+    ];
+  },
+};
 
 /**
  * gather(m, bytes, nIn, table, start, idx, val): the sparse form of m byte images (rows of nIn bytes) that
@@ -389,8 +433,8 @@ export const KERNELS: readonly Kernel[] = [
   ...ACTIVATION_FUNCS.map(activate),
   ...ACTIVATION_FUNCS.map(stats),
   sparseOuter,
+  denseOuter,
   pack,
-  update(false),
-  update(true),
+  momentum,
   gather,
 ];

@@ -15,9 +15,10 @@
  *   sparse: x_k is given as its non-zero entries, idx/val[start[k] .. start[k+1]) (MNIST pixels).
  *   dense:  x_k is the row val[k·valStride .. k·valStride + nIn).
  *   sparseOuter: the transpose, Σ_k δ_k x_kᵀ accumulated into a panel (the first layer's weight gradient).
- * Row kernels apply a non-linearity (activate_*), or f'(z) and per-neuron sums (stats_*); pack and update
- * move W⁰ between row-major and panel form and apply the SGD step; gather turns byte images into the sparse
- * lists the sparse kernel reads.
+ * Row kernels apply a non-linearity (activate_*), or f'(z) and per-neuron sums (stats_*); pack turns
+ * row-major weights into panels; momentum is the momentum form of the SGD step on panels (the plain step is
+ * sparseOuter itself, scattering straight into W⁰'s panels); gather turns byte images into the sparse lists
+ * the sparse kernel reads.
  */
 
 import { assembleModule } from './assemble';
@@ -37,19 +38,25 @@ export type GemvKernel = (
   outStride: number,
 ) => void;
 
-/** (m, zPtr, strideBytes, nVec, biasPtr, unused) */
+/** (m, zPtr, strideBytes, nVec, biasPtr, scalePtr) for activate_*, (m, dPtr, aPtr, strideBytes, nVec, sumsPtr) for stats_* */
 export type RowKernel = (m: number, a1: number, a2: number, a3: number, a4: number, a5: number) => void;
 
-export type UpdateKernel = (
-  wPtr: number,
+export type DenseOuterKernel = (
+  m: number,
+  aPtr: number,
+  aStrideBytes: number,
   nIn: number,
-  nOut: number,
-  gPtr: number,
-  vPtr: number,
+  dPtr: number,
+  dStrideBytes: number,
+  nGroups: number,
+  panelPtr: number,
+  groupBytes: number,
   rate: number,
   decay: number,
-  mu: number,
 ) => void;
+
+/** (nVec, panelPtr, velocityPtr, gradPtr, rate, decay, mu) */
+export type MomentumKernel = (nVec: number, wPtr: number, vPtr: number, gPtr: number, rate: number, decay: number, mu: number) => void;
 
 export interface SimdKernels {
   readonly memory: WebAssembly.Memory;
@@ -57,11 +64,12 @@ export interface SimdKernels {
   readonly dense: GemvKernel;
   /** sparseOuter(m, startPtr, idxPtr, valPtr, dPtr, dStrideBytes, nGroups, gPtr, groupBytes) */
   readonly sparseOuter: GemvKernel;
+  /** denseOuter(m, aPtr, aStrideBytes, nIn, dPtr, dStrideBytes, nGroups, panelPtr, groupBytes, rate, decay): W ← decay·W − rate·Σδaᵀ on panels. */
+  readonly denseOuter: DenseOuterKernel;
   /** pack(wPtr, nIn, nOut, panelPtr): row-major weights → 32-lane panels. */
   readonly pack: (wPtr: number, nIn: number, nOut: number, panelPtr: number) => void;
-  /** update / updateMomentum(wPtr, nIn, nOut, gPtr, vPtr, rate, decay, mu): SGD step with a panel-packed gradient. */
-  readonly update: UpdateKernel;
-  readonly updateMomentum: UpdateKernel;
+  /** momentum(nVec, panelPtr, velocityPtr, gradPtr, rate, decay, mu): v ← μv − rate·g, W ← decay·W + v, g ← 0 on panels. */
+  readonly momentum: MomentumKernel;
   /** gather(m, bytesPtr, nIn, tablePtr, startPtr, idxPtr, valPtr): byte images → sparse inputs. */
   readonly gather: (m: number, bytesPtr: number, nIn: number, tablePtr: number, startPtr: number, idxPtr: number, valPtr: number) => void;
   /** activate[act code](m, zPtr, strideBytes, nVec, biasPtr, 0): z ← f(z + b). */
@@ -110,7 +118,7 @@ export function simdKernels(bytes: number): SimdKernels | null {
     // have not been collected yet, fall back to the JavaScript loops rather than fail.
     return null;
   }
-  const e = instance.exports as unknown as Record<string, GemvKernel & RowKernel & UpdateKernel>;
+  const e = instance.exports as unknown as Record<string, GemvKernel & RowKernel>;
   // Indexed by the ACT_* codes of activations.ts: sigmoid 0, tanh 1, relu 2.
   return {
     memory,
@@ -118,8 +126,8 @@ export function simdKernels(bytes: number): SimdKernels | null {
     dense: e.dense,
     sparseOuter: e.sparseOuter,
     pack: e.pack as unknown as SimdKernels['pack'],
-    update: e.update,
-    updateMomentum: e.updateMomentum,
+    momentum: e.momentum as unknown as MomentumKernel,
+    denseOuter: e.denseOuter as unknown as DenseOuterKernel,
     gather: e.gather as unknown as SimdKernels['gather'],
     activate: ACTIVATION_FUNCS.map((f) => e[`activate_${f}`]),
     stats: ACTIVATION_FUNCS.map((f) => e[`stats_${f}`]),

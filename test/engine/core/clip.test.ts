@@ -71,7 +71,14 @@ describe.each([
     const plain = new Trainer(copy, 4);
     plain.step(samples, order(4), 0, 4, { eta: 0.5, lambda: 0, trainingSize: 4 });
     expect(Number.isNaN(plain.lastGradNorm)).toBe(true);
-    expect(net.params).toEqual(copy.params);
+    // Equal up to float32 rounding: with SIMD, a plain step runs whole on the kernels, while a clipped one
+    // forms the layers above the first in JavaScript to measure ‖∇‖, and the two sum in different orders.
+    const a = net.params;
+    const b = copy.params;
+    let worst = 0;
+    for (let t = 0; t < a.length; t++) worst = Math.max(worst, Math.abs(a[t] - b[t]));
+    expect(worst).toBeLessThan(1e-6);
+    expect(a).not.toEqual(new Network({ layers: [9, 5, 4] }).params);
   });
 
   it('rejects a negative or non-finite threshold', () => {

@@ -31,6 +31,17 @@ describe.skipIf(!haveSimd)('activate kernels: z ← f(z + b) row by row', () => 
             }
         });
 
+  it('with a scale address, z ← f(s·z + b), s read as the float32 there (W⁰ = s·V in training)', () => {
+    const b = bench({ z: 8, bias: 4, scale: 4 });
+    b.f32('z').set([1, -2, 3, 0.5, 4, 0, -1, 2]);
+    b.f32('bias').set([0.1, 0.2, 0.3, 0.4]);
+    b.f32('scale')[0] = 0.25;
+    b.k.activate[ACT_RELU](2, b.at('z'), 16, 1, b.at('bias'), b.at('scale'));
+    const fr = Math.fround;
+    const want = [1, -2, 3, 0.5, 4, 0, -1, 2].map((z, t) => Math.max(fr(fr(z * 0.25) + fr([0.1, 0.2, 0.3, 0.4][t % 4])), 0));
+    expect(Array.from(b.f32('z'))).toEqual(want.map(fr));
+  });
+
   it('sigmoid stays finite and in [0, 1] at ±1000', () => {
     const b = bench({ z: 4, bias: 4 });
     b.f32('z').set([1000, -1000, 88, -88]);
