@@ -53,6 +53,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',
+    // One production build per run, shared by the end-to-end files.
+    globalSetup: ['./test/support/sharedBuild.ts'],
     reporters: ['default', './test/support/summaryReporter.ts'],
   },
 });

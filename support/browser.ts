@@ -6,7 +6,7 @@
  * The app is built once into a fresh temporary folder (never dist/, which someone may be previewing)
  * and served by `vite preview` on a free loopback port, so what we measure is what users download.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,12 +44,74 @@ export interface BuiltApp {
 }
 
 /**
+ * Names a folder that every test file of one run shares for its build (set by test/support/sharedBuild.ts).
+ * Several end-to-end files each need the production build; building it once per run instead of once per
+ * file keeps the suite's time flat as walks are added.
+ */
+export const SHARED_BUILD_ENV = 'GRADIENT_LAB_SHARED_BUILD';
+
+/**
+ * The production build. Inside a test run that set SHARED_BUILD_ENV, the first caller builds into the
+ * shared folder and later callers (in other test processes) wait for it and reuse it; disposing it is then
+ * the run's job, not the caller's. Anywhere else (scripts, benchmarks) every call builds afresh.
+ */
+export async function buildApp(): Promise<BuiltApp> {
+  const shared = process.env[SHARED_BUILD_ENV];
+  if (shared) return sharedBuild(shared);
+  const outDir = mkdtempSync(join(tmpdir(), 'gradient-lab-build-'));
+  try {
+    await buildInto(outDir);
+  } catch (err) {
+    rmSync(outDir, { recursive: true, force: true });
+    throw err;
+  }
+  return { outDir, dispose: () => rmSync(outDir, { recursive: true, force: true }) };
+}
+
+const SHARED_BUILD_WAIT_MS = 300_000;
+
+/**
+ * mkdir is atomic, so exactly one process wins the lock and builds; the others poll for the marker it
+ * writes when done (or the failure it records, so a broken build fails every file with the same error).
+ */
+async function sharedBuild(root: string): Promise<BuiltApp> {
+  const outDir = join(root, 'dist');
+  const lock = join(root, 'building');
+  const done = join(root, 'done');
+  const failed = join(root, 'failed');
+  mkdirSync(root, { recursive: true });
+  let mine = false;
+  try {
+    mkdirSync(lock);
+    mine = true;
+  } catch {
+    // Somebody else is building.
+  }
+  if (mine) {
+    try {
+      await buildInto(outDir);
+      writeFileSync(done, '');
+    } catch (err) {
+      writeFileSync(failed, err instanceof Error ? (err.stack ?? err.message) : String(err));
+      throw err;
+    }
+  } else {
+    const deadline = Date.now() + SHARED_BUILD_WAIT_MS;
+    while (!existsSync(done)) {
+      if (existsSync(failed)) throw new Error(`the shared build failed:\n${readFileSync(failed, 'utf8')}`);
+      if (Date.now() > deadline) throw new Error(`the shared build in ${root} did not finish within ${SHARED_BUILD_WAIT_MS / 1000} s`);
+      await new Promise((resolveWait) => setTimeout(resolveWait, 250));
+    }
+  }
+  return { outDir, dispose: () => {} };
+}
+
+/**
  * Production build through Vite's JS API. NODE_ENV is forced to "production" for the duration because
  * Vite takes React's mode from it, and the test runner sets it to "test" (which would ship React's
  * development build and its console warnings).
  */
-export async function buildApp(): Promise<BuiltApp> {
-  const outDir = mkdtempSync(join(tmpdir(), 'gradient-lab-build-'));
+async function buildInto(outDir: string): Promise<void> {
   const previousNodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
@@ -59,14 +121,10 @@ export async function buildApp(): Promise<BuiltApp> {
       logLevel: 'warn',
       build: { outDir, emptyOutDir: true, reportCompressedSize: false },
     });
-  } catch (err) {
-    rmSync(outDir, { recursive: true, force: true });
-    throw err;
   } finally {
     if (previousNodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = previousNodeEnv;
   }
-  return { outDir, dispose: () => rmSync(outDir, { recursive: true, force: true }) };
 }
 
 export interface ServedApp {
