@@ -5,9 +5,14 @@
  * whole sentence, so each language keeps its own word order; numbers go through Intl (./number.ts).
  * Formulas, equation and figure numbers are the chapter's and read the same in both languages.
  */
+import type { DivergenceCause } from '../worker/protocol';
+import { describeValue, divergenceReason } from '../worker/divergence';
 import { numberFormats } from './number';
 
 const n = numberFormats('en');
+
+/** A clause opens the worker's reason; on the page it is a sentence of its own. */
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export const en = {
   meta: {
@@ -187,6 +192,305 @@ export const en = {
     cannotGoOn: 'Nothing can train until it is restarted. Restart starts a new worker with the same configuration.',
     restart: 'Restart',
     restartLabel: 'Restart the training worker',
+  },
+  /** Words several panels share. */
+  common: {
+    /** A value past the largest 32-bit float, in a table cell or a readout. */
+    overflow: 'overflow',
+    /** A number that does not exist yet. */
+    none: '—',
+    /** A notice's close button. */
+    dismiss: 'Dismiss',
+  },
+  network: {
+    title: 'Network: how fast each neuron learns',
+    showAll: 'Show all neurons',
+    addLayer: 'Add hidden layer',
+    atMostLayers: (max: number) => `At most ${n.int(max)} hidden layers.`,
+    newLayerHint: (width: number) => `${n.int(width)} neurons, before the output`,
+    barScale: 'Bar scale',
+    scaleLatest: 'Latest probe',
+    scaleFirst: 'First probe',
+    scaleLog: 'Log (4 decades)',
+    noteLatest: 'the largest |∂C/∂b| of the latest probe, over all hidden layers',
+    noteFirst: "the largest |∂C/∂b| since this run's first probe",
+    noteLog: 'the largest |∂C/∂b| of the latest probe; each mark to the left is ten times smaller',
+    /** The legend after the full bar's value: what it is, how a length is read, and that all layers share it. */
+    scaleNote: (note: string, log: boolean) => `(${note}; ${log ? 'log scale' : 'length ∝ √|∂C/∂b|'}, one scale for all layers)`,
+    fullBar: (value: string) => `Full bar = ${value}`,
+    waitingFirstProbe: 'Waiting for the first probe of the network…',
+    ghostKey: 'at the first probe, same scale (▸ = cut at the end)',
+    bookNeurons: (count: number) => `first ${n.int(count)} neurons of each layer, as in the book`,
+    input: 'Input',
+    inputHint: 'pixels (28×28), no biases',
+    hiddenLayer: (h: number) => `Hidden layer ${n.int(h)}`,
+    widthOf: (h: number) => `Width of hidden layer ${n.int(h)}`,
+    width: 'Width',
+    barsOf: (h: number) => `∂C/∂b bars of hidden layer ${n.int(h)}`,
+    sampled: (shown: number, width: number) => `${n.int(shown)} of ${n.int(width)} neurons, evenly spaced`,
+    /** The remove button: a narrow column shows only the verb, the layer's heading names which. */
+    removeVerb: 'Remove',
+    removeWhich: (h: number) => `hidden layer ${n.int(h)}`,
+    output: 'Output',
+    outputHint: 'digits',
+    explain:
+      'Each bar is ∂C/∂b of one hidden neuron: how fast its weights and biases change. By eq. 122, ∂C/∂b₁ = σ′(z₁) w₂σ′(z₂) w₃σ′(z₃) w₄σ′(z₄) ∂C/∂a₄ — every layer closer to the input multiplies in one more w σ′(z), and σ′ ≤ 1/4.',
+    readoutIdle: 'Exact ∂C/∂b: hover or tap a bar, or focus the bars and use the arrow keys.',
+    readout: (layer: number, neuron: number, value: string) => `Layer ${n.int(layer)}, neuron ${n.int(neuron)}: ∂C/∂b = ${value}`,
+    readoutOverflow: (layer: number, neuron: number, value: string) =>
+      `Layer ${n.int(layer)}, neuron ${n.int(neuron)}: ∂C/∂b = ${value} (the gradient no longer fits in a 32-bit float)`,
+    readoutWaiting: (layer: number, neuron: number) => `Layer ${n.int(layer)}, neuron ${n.int(neuron)}: waiting for the first probe`,
+  },
+  headline: {
+    waiting: 'Waiting for the first probe of the network…',
+    overflowed: (layer: number) => `Layer ${n.int(layer)}'s gradient overflowed a 32-bit float, so its speed cannot be measured.`,
+    oneStopped: 'The one hidden layer has stopped learning: no gradient reaches it (‖δ¹‖ = 0).',
+    oneLayer: 'One hidden layer: nothing to compare it with. Add a layer to see the earlier one learn slower.',
+    noneLearning: 'No hidden layer is learning: every ‖δˡ‖ is 0.',
+    someStopped: (layers: number[]) =>
+      layers.length === 1
+        ? `Layer ${n.int(layers[0])} has stopped learning: no gradient reaches it (‖δ‖ = 0).`
+        : `Layers ${layers.map(n.int).join(', ')} have stopped learning: no gradient reaches them (‖δ‖ = 0).`,
+    allStalled: (largest: string) => `Every hidden layer has all but stopped learning: the largest ‖δˡ‖ is ${largest}.`,
+    uncountable: (fast: number, slow: number) =>
+      `Layer ${n.int(fast)} learns too many times faster than layer ${n.int(slow)} to count in a float.`,
+    equal: (count: number, ratio: string) => `All ${n.int(count)} hidden layers learn ≈ equally fast (within ${ratio}×).`,
+    slower: (slow: number, ratio: string, fast: number) => `Layer ${n.int(slow)} learns ${ratio}× slower than layer ${n.int(fast)}`,
+    faster: (fast: number, ratio: string, slow: number) => `Layer ${n.int(fast)} learns ${ratio}× faster than layer ${n.int(slow)}`,
+  },
+  saturation: {
+    /** "hidden layer 2", "hidden layers 1-4", "hidden layers 1, 3 and 4". */
+    layers: (layers: number[]) => {
+      if (layers.length === 1) return `hidden layer ${n.int(layers[0])}`;
+      const consecutive = layers.every((l, i) => i === 0 || l === layers[i - 1] + 1);
+      if (consecutive) return `hidden layers ${n.int(layers[0])}-${n.int(layers[layers.length - 1])}`;
+      return `hidden layers ${layers.slice(0, -1).map(n.int).join(', ')} and ${n.int(layers[layers.length - 1])}`;
+    },
+    /** The whole notice; see SaturationWords in src/panels/network/saturation.ts for the parameters. */
+    notice: (w: {
+      cause: 'clipped' | 'exploding' | 'training';
+      clip: number;
+      everyOne: boolean;
+      layers: string;
+      rule: string;
+      shares: string[];
+      several: boolean;
+      /** A ReLU is dead or not as a whole; a sigmoid or tanh value is saturated image by image. */
+      counted: 'neurons' | 'activations';
+      all: boolean;
+      offer: 'clip' | 'smaller' | 'none';
+      clipAt: number;
+    }) => {
+      const cause =
+        w.cause === 'clipped'
+          ? `Even with the gradient clipped at ‖∇‖ ≤ ${n.decimal(w.clip, 6)}, the steps were too large`
+          : w.cause === 'exploding'
+            ? 'The huge gradients of the exploding preset made huge steps'
+            : 'Training pushed the weighted inputs z far from 0';
+      const shares = w.shares.length <= 1 ? w.shares.join('') : `${w.shares.slice(0, -1).join(', ')} and ${w.shares[w.shares.length - 1]}`;
+      const who = `${w.everyOne ? 'every neuron' : 'almost every neuron'} in ${w.layers} is now saturated (${w.rule} for ${shares} of ${w.several ? 'their' : 'its'} ${w.counted === 'neurons' ? 'neurons' : 'activations over the probe images'})`;
+      const consequence = w.all
+        ? 'so the gradient now vanishes everywhere'
+        : `so the gradient now vanishes in ${w.several ? 'them' : 'it'}`;
+      const chapter =
+        'This is the unstable gradient problem of the chapter (§ The unstable gradient problem): the gradient of an early layer is a product of many factors wσ′(z), and it either explodes or vanishes.';
+      const offer =
+        w.offer === 'clip'
+          ? `Clipping the gradient norm (Pascanu et al. 2013) caps the length of each step, so one huge gradient cannot throw the neurons this far; the button clips at ${n.decimal(w.clipAt, 6)} and starts again.`
+          : w.offer === 'smaller'
+            ? `A smaller threshold takes smaller steps: the button clips at ${n.decimal(w.clipAt, 6)} and starts again.`
+            : 'Clipping this hard and still saturating: try a smaller η or another initialiser.';
+      return `${cause}: ${who}, ${consequence}. ${chapter} ${offer}`;
+    },
+    reluRule: 'a = 0 on every probe image',
+    tanhRule: '|a| > 0.97',
+    sigmoidRule: 'σ < 0.01 or σ > 0.99',
+    clip: 'Clip gradient norm',
+    clipAt: (c: number) => `Clip gradient norm at ${n.decimal(c, 6)}`,
+  },
+  controls: {
+    title: 'Controls',
+    run: 'Run',
+    start: 'Start',
+    pause: 'Pause',
+    step: 'Step',
+    step1: 'Step 1',
+    step10: 'Step 10',
+    reset: 'Reset',
+    finished: (epochs: number) => `All ${n.int(epochs)} epochs done. Reset starts again from the seed.`,
+    diverged: 'This run diverged. Reset starts again from the seed (lower η first).',
+    endedTitle: 'This run has ended: Reset starts again from the seed',
+    stepTitle: 'One epoch (SGD: one probe interval); Shift+→ steps ten',
+    resetHint: 'Reset: fresh weights from the same seed.',
+    stepHintSpeed: 'Step 1: one epoch (→). Step 10: ten epochs (Shift+→).',
+    stepHintSgd: (batches: number) =>
+      `Step 1: one probe interval of ${batches === 1 ? '1 mini-batch' : `${n.int(batches)} mini-batches`} (→). Step 10: ten probe intervals (Shift+→). An interval ends early at the end of an epoch.`,
+    pauseAt: 'Pause at epoch',
+    pauseAtHint: (epochs: number) =>
+      `Empty: no planned pause. Otherwise the run pauses by itself once that epoch is complete (1 to ${n.int(epochs)}).`,
+    exploding: 'Exploding gradients',
+    explodingHint:
+      'Large weights with biases that keep z ≈ 0 make each factor wσ′(z) ≈ 25, so the gradient grows on its way back (eq. 122). Off restores the seeded default initialisation.',
+    clip: 'Clip gradient norm',
+    clipAt: 'Clip gradient norm at',
+    clipHint:
+      "Each step's gradient ∇ over all weights and biases is scaled to length c when it is longer: ∇ ← ∇·c/‖∇‖ (Pascanu et al. 2013). 0 turns it off. A change starts the run again.",
+    mode: 'Mode',
+    eta: 'η (learning rate)',
+    lambda: 'λ (L2 regularisation)',
+    batchSize: 'Mini-batch size',
+    batchUnused: 'Unused in this mode: one batch of all 1,000 images.',
+    seed: 'Seed',
+    momentum: 'Momentum μ',
+    init: 'Initialiser',
+    activation: 'Activation',
+    cures: 'The cures that came after',
+    residual: 'Residual connections',
+    residualHint:
+      'aˡ = aˡ⁻¹ + σ(zˡ) on hidden layers after the first of equal width, so the gradient reaches the early layers along the identity path (He et al. 2016). A change starts the run again.',
+    layerNorm: 'Layer normalisation',
+    layerNormHint:
+      "Each hidden layer's z is standardised over its neurons, example by example, then scaled by a learned gain (Ba et al. 2016). A change starts the run again.",
+  },
+  pace: {
+    label: 'Pace',
+    lesson: 'Lesson',
+    brisk: 'Brisk',
+    fast: 'Fast',
+    full: 'Full speed',
+    asFast: (name: string) => `${name}: as fast as it can`,
+    epochsPerSecond: (name: string, rate: number) => `${name}: ${n.int(rate)} epochs/s`,
+    imagesPerSecond: (name: string, rate: number) => `${name}: ${n.int(rate)} images/s`,
+    hintFull: 'As fast as this computer trains: too fast to follow epoch by epoch.',
+    hintSpeed: (seconds: number) => `One epoch is one frame of the bars; the first 50 epochs take about ${n.int(seconds)} s.`,
+    hintSgd: (images: number, seconds: number) => `One SGD epoch of ${n.int(images)} images takes about ${n.int(seconds)} s.`,
+  },
+  /** The names of the settings' choices, as the menus and the pinned runs' legends show them. */
+  choices: {
+    modeSpeed: 'Learning speed (figs. 5-7)',
+    modeSgd: 'SGD on MNIST',
+    initDefault: 'N(0,1)/√n (default)',
+    initDefaultShort: 'N(0,1)/√n',
+    initLarge: 'Large N(0,1)',
+    initGlorot: 'Glorot "standard" U[±1/√n]',
+    sigmoid: 'Sigmoid',
+  },
+  figures: {
+    group: 'Set up a figure of the chapter',
+    fig: (k: number) => `Fig. ${k}`,
+    fig4: 'Bars at initialisation, [784, 30, 30, 10], before any training',
+    figSpeed: (hidden: number) => `Learning speed with ${n.int(hidden)} hidden layers of 30`,
+    exploding: 'Exploding example',
+    explodingDescription: '[784, 30, 30, 30, 30, 10] with the exploding-gradient preset on: the early layers learn fastest',
+  },
+  /** What sets a pinned run apart from the current one, in a few words: "seed 1 · ReLU · He". */
+  difference: {
+    seed: (seed: number) => `seed ${seed}`,
+    batch: (size: number) => `batch ${size}`,
+    exploding: 'exploding preset',
+    noPreset: 'no preset',
+    clip: (c: number) => `clip ${c}`,
+    noClip: 'no clipping',
+    residual: 'residual',
+    noSkips: 'no skips',
+    layerNorm: 'layer norm',
+    noNorm: 'no normalisation',
+    same: 'same settings',
+  },
+  status: {
+    region: 'Run status',
+    idle: 'Ready',
+    running: 'Training',
+    paused: 'Paused',
+    finished: 'Finished',
+    diverged: 'Stopped: diverged',
+    epochOf: (epoch: number, of: number) => `Epoch ${n.int(epoch)} of ${n.int(of)}`,
+    batchOf: (batch: number, of: number) => `Batch ${n.int(batch)} of ${n.int(of)}`,
+    speed: (perSecond: number) => `${n.int(perSecond)} examples/s`,
+    noSpeed: '— examples/s',
+    waitingForData: 'Waiting for the training images to finish loading; training starts by itself.',
+    probeReady: 'Probe images ready; the training images are still loading.',
+    stageProbe: 'the first 1,000 training images (for the probe)',
+    stageTrain: 'the training images',
+    stageTest: 'the validation images',
+    loading: (stage: string, loaded: string, total: string) => `Loading MNIST: ${stage}, ${loaded} of ${total}`,
+    loadingLabel: 'Loading MNIST',
+    divergedTitle: 'Training diverged.',
+    overflowNote: 'Values shown as “overflow” are larger than a 32-bit float can hold, so they are no longer numbers.',
+    explodingHelps: 'Turning the exploding preset off also helps.',
+    loadFailed: 'The MNIST images could not be loaded:',
+    failed: 'Something went wrong:',
+    retry: 'Retry',
+  },
+  /** A run that diverged: the worker sends the cause as data (DivergenceCause), each language words it. */
+  divergence: {
+    reason: (cause: DivergenceCause) => capitalise(`${divergenceReason(describeValue(cause.value), cause)}`),
+  },
+  speed: {
+    title: 'Learning speed of each hidden layer',
+    explain:
+      "‖δˡ‖, the length of the vector of ∂C/∂b over layer l, is the chapter's measure of how fast layer l learns (figs. 5-7). In the book's [784, 30, 30, 30, 30, 10] network the first hidden layer learns about 100 times slower than the last: the vanishing gradient problem.",
+    chartLabel: 'Learning speed ‖δˡ‖ of each hidden layer against epoch, log scale',
+    xSpeed: 'Epochs, full batch of 1,000 images',
+    xSgd: 'Epochs of mini-batch SGD',
+    yLabel: '‖δˡ‖ (log scale)',
+    hiddenLayer: (h: number) => `Hidden layer ${n.int(h)}`,
+    bookLegend: "◇ the book's ‖δˡ‖ at epoch 0",
+    bookMarks: "The book's values at epoch 0",
+    bookMark: (h: number, value: number) => `Book, hidden layer ${n.int(h)} at epoch 0: ‖δ${h}‖ = ${value}`,
+    book: 'book',
+    exactHint: 'Exact values: hover or tap the chart, or focus it and press',
+    table: 'Layer learning speed',
+    layer: 'Layer',
+    spectral: 'spectral norm, eq. 124',
+    mean: (derivative: string) => `mean ${derivative}(zˡ)`,
+    activeShare: 'share of active neurons',
+    overflowNote: '"overflow": a gradient grew past the largest 32-bit float, so its norm cannot be measured.',
+    zeroNote:
+      '‖δˡ‖ = 0: no gradient reaches that layer, because it or a layer after it has derivative 0 on every probe image (ReLUs that never fire), so the layer has stopped learning. A log scale cannot draw 0, so its line ends; a ratio to 0 is shown as ÷ 0 or 0 / 0.',
+    notApplicable: 'n/a',
+    notApplicableNote:
+      "n/a: eq. 124's factor does not carry δ back here. With a skip path the factor is I + Σ′W; with layer normalisation the Jacobian includes the normalisation: not shown.",
+    eq124:
+      'Eq. 124: δˡ = Σ′(zˡ)(wˡ⁺¹)ᵀ Σ′(zˡ⁺¹)(wˡ⁺²)ᵀ … Σ′(zᴸ)∇ₐC. Each factor with spectral norm below 1 shrinks the gradient on its way back; above 1 it grows.',
+    compareTable: 'This run and the pinned runs',
+    run: 'Run',
+    layer1VsLast: 'Layer 1 vs last, latest probe',
+    bestAccuracy: 'Best accuracy',
+    thisRun: 'This run',
+    pinnedRun: (id: number) => `Pinned run ${n.int(id)}`,
+    pin: (id: number) => `Pin ${n.int(id)}`,
+    layerRow: (h: number) => `Layer ${n.int(h)}`,
+    epoch: (epoch: string) => `Epoch ${epoch}`,
+    oneLayer: 'one hidden layer',
+    equal: '≈ equal',
+    slower: (ratio: string) => `${ratio}× slower`,
+    faster: (ratio: string) => `${ratio}× faster`,
+  },
+  accuracy: {
+    title: 'Validation accuracy',
+    explain:
+      "The chapter's experiment: 30 epochs of mini-batch SGD (η = 0.1, λ = 5.0, batch 10) with 1, 2, 3 and 4 hidden layers of 30 neurons reached 96.48 %, 96.90 %, 96.57 % and 96.53 %. Deeper is not better, because the early layers barely learn.",
+    sgdOnly: 'Accuracy is measured after each epoch in “SGD on MNIST” mode.',
+    chartLabel: 'Validation accuracy per epoch',
+    xLabel: 'Epoch',
+    book: (hidden: number, percent: string) => `Book, ${n.int(hidden)} hidden: ${percent}`,
+    thisRun: 'This run',
+    thisRunAt: (percent: string, epoch: number) => `This run: ${percent} after epoch ${n.int(epoch)}`,
+    bookSameDepth: (percent: string) => `Book's result for the same depth: ${percent}`,
+  },
+  compare: {
+    title: 'Compare runs',
+    explain:
+      'Pin this run, change one setting (seed, activation, initialiser), and watch the new curves against the dashed pinned ones. Pinned runs are kept in this browser across reloads.',
+    pin: 'Pin this run',
+    noData: 'Available after the first probe of the network.',
+    full: (max: number) => `At most ${n.int(max)} pinned runs: remove one to pin another.`,
+    alreadyPinned: 'This run is pinned as it stands; train on or change a setting to pin another.',
+    pinned: (id: number, difference: string) => `Pinned run ${n.int(id)}: ${difference}`,
+    show: (id: number) => `Show pinned run ${n.int(id)}`,
+    remove: (id: number) => `Remove pinned run ${n.int(id)}`,
+    removeAll: 'Remove all pinned runs',
   },
 };
 

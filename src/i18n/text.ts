@@ -4,7 +4,9 @@
  * screen. `LocalText` names one entry of the catalogue's `notices` group with that entry's parameters, so
  * a wrong key or a wrong parameter is a type error.
  */
+import { t } from './catalogue';
 import type { Messages } from './en';
+import type { Lang } from './lang';
 
 type Group = Messages['notices'];
 
@@ -12,12 +14,18 @@ export type LocalText = {
   [K in keyof Group]: Group[K] extends (...args: infer A) => string ? { key: K; args: A } : { key: K };
 }[keyof Group];
 
-/** A store field that may still hold a plain sentence from code not yet moved to the catalogue. */
-export type Phrase = string | LocalText;
+/**
+ * What a store field may hold: a catalogue key with its parameters; a function of the language, for a
+ * sentence with a part worked out from the configuration (what a re-initialisation changed); or a plain
+ * sentence from code not yet moved to the catalogue, shown as it is.
+ */
+export type Phrase = string | LocalText | ((lang: Lang) => string);
 
-export function say(messages: Messages, phrase: Phrase): string {
+/** A phrase said in `lang`. */
+export function say(lang: Lang, phrase: Phrase): string {
   if (typeof phrase === 'string') return phrase;
-  const entry = messages.notices[phrase.key] as string | ((...args: unknown[]) => string);
+  if (typeof phrase === 'function') return phrase(lang);
+  const entry = t(lang).notices[phrase.key] as string | ((...args: unknown[]) => string);
   return typeof entry === 'function' ? entry(...('args' in phrase ? phrase.args : [])) : entry;
 }
 

@@ -30,6 +30,8 @@ import {
   type TrainingMode,
 } from '../config';
 import { quote, URL_TEXT } from './urlText';
+import { t } from '../i18n/catalogue';
+import type { Lang } from '../i18n/lang';
 
 /** MNIST pins the ends of the network: 28×28 pixels in, ten digits out. */
 export const INPUT_SIZE = MNIST_LAYER_LIMITS.input;
@@ -40,22 +42,25 @@ export const MAX_HIDDEN_LAYERS = MNIST_LAYER_LIMITS.maxHiddenLayers;
 /** The width the "Add hidden layer" button gives a new layer, as in every network of the chapter. */
 export const NEW_LAYER_WIDTH = 30;
 
-export const INIT_LABELS: Record<InitName, string> = {
-  default: 'N(0,1)/√n (default)',
-  large: 'Large N(0,1)',
-  xavier: 'Xavier',
-  he: 'He',
-  'glorot-standard': 'Glorot "standard" U[±1/√n]',
-};
-export const ACTIVATION_LABELS: Record<ActivationName, string> = {
-  sigmoid: 'Sigmoid',
-  tanh: 'tanh',
-  relu: 'ReLU',
-};
-export const MODE_LABELS: Record<TrainingMode, string> = {
-  'learning-speed': 'Learning speed (figs. 5-7)',
-  sgd: 'SGD on MNIST',
-};
+/** The initialisers as the menu names them, in `lang`. */
+export function initLabels(lang: Lang): Record<InitName, string> {
+  const c = t(lang).choices;
+  return { default: c.initDefault, large: c.initLarge, xavier: 'Xavier', he: 'He', 'glorot-standard': c.initGlorot };
+}
+export function activationLabels(lang: Lang): Record<ActivationName, string> {
+  return { sigmoid: t(lang).choices.sigmoid, tanh: 'tanh', relu: 'ReLU' };
+}
+export function modeLabels(lang: Lang): Record<TrainingMode, string> {
+  const c = t(lang).choices;
+  return { 'learning-speed': c.modeSpeed, sgd: c.modeSgd };
+}
+export function paceLabels(lang: Lang): Record<PaceName, string> {
+  const p = t(lang).pace;
+  return { lesson: p.lesson, brisk: p.brisk, fast: p.fast, full: p.full };
+}
+export const INIT_LABELS = initLabels('en');
+export const ACTIVATION_LABELS = activationLabels('en');
+export const MODE_LABELS = modeLabels('en');
 
 /** A validator returns the accepted value, or a sentence saying what a valid value looks like. */
 export type Check<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -130,13 +135,8 @@ export function checkPauseAtText(text: string, epochs: number): Check<number | n
   return problem === null ? typed : { ok: false, message: capitalise(problem.message) };
 }
 
-/** How each named pace is called on screen. */
-export const PACE_LABELS: Record<PaceName, string> = {
-  lesson: 'Lesson',
-  brisk: 'Brisk',
-  fast: 'Fast',
-  full: 'Full speed',
-};
+/** How each named pace is called on screen (English; paceLabels(lang) for the page's language). */
+export const PACE_LABELS = paceLabels('en');
 export const checkHiddenWidth = (text: string, layer: number) =>
   checkNumberText(text, { kind: 'number', label: `width of hidden layer ${layer}`, min: 1, max: MAX_HIDDEN_WIDTH, integer: true });
 
@@ -381,21 +381,22 @@ export function needsReinitialise(before: RunConfig, after: RunConfig): boolean 
  * What sets another run apart from `current`, in a few words: "seed 1 · ReLU · He".
  * Used as the legend of a pinned run so the overlay says what is being compared.
  */
-export function describeDifference(other: RunConfig, current: RunConfig): string {
+export function describeDifference(other: RunConfig, current: RunConfig, lang: Lang = 'en'): string {
+  const d = t(lang).difference;
   const parts: string[] = [];
   if (other.layers.join(',') !== current.layers.join(',')) parts.push(`[${other.layers.join(', ')}]`);
-  if (other.mode !== current.mode) parts.push(MODE_LABELS[other.mode]);
-  if (other.seed !== current.seed) parts.push(`seed ${other.seed}`);
-  if (other.activation !== current.activation) parts.push(ACTIVATION_LABELS[other.activation]);
-  if (other.init !== current.init) parts.push(INIT_LABELS[other.init].replace(' (default)', ''));
+  if (other.mode !== current.mode) parts.push(modeLabels(lang)[other.mode]);
+  if (other.seed !== current.seed) parts.push(d.seed(other.seed));
+  if (other.activation !== current.activation) parts.push(activationLabels(lang)[other.activation]);
+  if (other.init !== current.init) parts.push(other.init === 'default' ? t(lang).choices.initDefaultShort : initLabels(lang)[other.init]);
   if (other.eta !== current.eta) parts.push(`η ${other.eta}`);
   if (other.lambda !== current.lambda) parts.push(`λ ${other.lambda}`);
-  if (other.batchSize !== current.batchSize) parts.push(`batch ${other.batchSize}`);
+  if (other.batchSize !== current.batchSize) parts.push(d.batch(other.batchSize));
   if (other.momentum !== current.momentum) parts.push(`μ ${other.momentum}`);
-  if (other.exploding !== current.exploding) parts.push(other.exploding ? 'exploding preset' : 'no preset');
-  if ((other.clipNorm ?? 0) !== (current.clipNorm ?? 0)) parts.push((other.clipNorm ?? 0) > 0 ? `clip ${other.clipNorm}` : 'no clipping');
-  if ((other.residual ?? false) !== (current.residual ?? false)) parts.push(other.residual ? 'residual' : 'no skips');
+  if (other.exploding !== current.exploding) parts.push(other.exploding ? d.exploding : d.noPreset);
+  if ((other.clipNorm ?? 0) !== (current.clipNorm ?? 0)) parts.push((other.clipNorm ?? 0) > 0 ? d.clip(other.clipNorm ?? 0) : d.noClip);
+  if ((other.residual ?? false) !== (current.residual ?? false)) parts.push(other.residual ? d.residual : d.noSkips);
   if ((other.normalisation ?? 'none') !== (current.normalisation ?? 'none'))
-    parts.push(other.normalisation === 'layer' ? 'layer norm' : 'no normalisation');
-  return parts.length > 0 ? parts.join(' · ') : 'same settings';
+    parts.push(other.normalisation === 'layer' ? d.layerNorm : d.noNorm);
+  return parts.length > 0 ? parts.join(' · ') : d.same;
 }

@@ -7,6 +7,7 @@
 import { DEFAULT_CONFIG, type RunConfig } from '../config';
 import { INPUT_SIZE, OUTPUT_SIZE } from './config';
 import type { LabStore } from './store';
+import type { Messages } from '../i18n/catalogue';
 
 export type FigureId = 'fig4' | 'fig5' | 'fig6' | 'fig7' | 'exploding';
 
@@ -14,14 +15,32 @@ export type FigureId = 'fig4' | 'fig5' | 'fig6' | 'fig7' | 'exploding';
 export type FigureConfig = Pick<RunConfig, 'layers' | 'mode' | 'activation' | 'init' | 'eta' | 'lambda' | 'momentum' | 'exploding'>;
 
 export interface FigurePreset {
+  /** The button's text and tooltip come from the catalogue's `figures` group, by id (figureWords). */
   id: FigureId;
-  /** The button's text. */
-  label: string;
-  /** What the button sets up, for its tooltip and the help. */
-  description: string;
   config: FigureConfig;
   /** Start training straight away: figs. 5-7 are curves over epochs, fig. 4 is the network before any. */
   run: boolean;
+}
+
+/** A figure's button text and what it sets up (the tooltip), in the page's language. */
+export function figureWords(id: FigureId, m: Messages): { label: string; description: string } {
+  const f = m.figures;
+  switch (id) {
+    case 'fig4':
+      return { label: f.fig(4), description: f.fig4 };
+    case 'fig5':
+      return { label: f.fig(5), description: f.figSpeed(2) };
+    case 'fig6':
+      return { label: f.fig(6), description: f.figSpeed(3) };
+    case 'fig7':
+      return { label: f.fig(7), description: f.figSpeed(4) };
+    case 'exploding':
+      return { label: f.exploding, description: f.explodingDescription };
+    default: {
+      const unreachable: never = id;
+      return unreachable;
+    }
+  }
 }
 
 function hidden(count: number): number[] {
@@ -45,18 +64,14 @@ function bookNetwork(hiddenLayers: number, exploding = false): FigureConfig {
 export const FIGURES: readonly FigurePreset[] = [
   {
     id: 'fig4',
-    label: 'Fig. 4',
-    description: 'Bars at initialisation, [784, 30, 30, 10], before any training',
     config: bookNetwork(2),
     run: false,
   },
-  { id: 'fig5', label: 'Fig. 5', description: 'Learning speed with 2 hidden layers of 30', config: bookNetwork(2), run: true },
-  { id: 'fig6', label: 'Fig. 6', description: 'Learning speed with 3 hidden layers of 30', config: bookNetwork(3), run: true },
-  { id: 'fig7', label: 'Fig. 7', description: 'Learning speed with 4 hidden layers of 30', config: bookNetwork(4), run: true },
+  { id: 'fig5', config: bookNetwork(2), run: true },
+  { id: 'fig6', config: bookNetwork(3), run: true },
+  { id: 'fig7', config: bookNetwork(4), run: true },
   {
     id: 'exploding',
-    label: 'Exploding example',
-    description: '[784, 30, 30, 30, 30, 10] with the exploding-gradient preset on: the early layers learn fastest',
     config: bookNetwork(4, true),
     run: false,
   },

@@ -3,8 +3,12 @@
  * first, far more once they explode), so small and large values switch to e-notation, and a value that is
  * not finite is never printed as NaN or Infinity: it says "overflow", and the caller says why next to it.
  */
-export function formatValue(x: number): string {
-  if (!Number.isFinite(x)) return 'overflow';
+import { t } from '../i18n/catalogue';
+import type { Lang } from '../i18n/lang';
+import { numberFormats } from '../i18n/number';
+
+export function formatValue(x: number, lang: Lang = 'en'): string {
+  if (!Number.isFinite(x)) return t(lang).common.overflow;
   if (x === 0) return '0';
   const abs = Math.abs(x);
   if (abs >= 0.01 && abs < 10000) return String(Number(x.toPrecision(3)));
@@ -12,11 +16,11 @@ export function formatValue(x: number): string {
 }
 
 /** A fraction 0..1 as a percentage with two decimals, as the book reports accuracy (96.48 %). */
-export function formatPercent(fraction: number): string {
-  if (!Number.isFinite(fraction)) return 'overflow';
-  return `${(fraction * 100).toFixed(2)} %`;
+export function formatPercent(fraction: number, lang: Lang = 'en'): string {
+  if (!Number.isFinite(fraction)) return t(lang).common.overflow;
+  return numberFormats(lang).percent(fraction, 2);
 }
 
-export function formatBytes(bytes: number): string {
-  return `${(bytes / 1e6).toFixed(1)} MB`;
+export function formatBytes(bytes: number, lang: Lang = 'en'): string {
+  return `${numberFormats(lang).fixed(bytes / 1e6, 1)} MB`;
 }

@@ -8,7 +8,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULT_CONFIG, epochsFor, type RunConfig } from '../config';
-import type { EngineMessage, FromWorker, RunStatus, Snapshot, ToWorker } from '../worker/protocol';
+import type { DivergenceCause, EngineMessage, FromWorker, RunStatus, Snapshot, ToWorker } from '../worker/protocol';
 import { NO_RUN } from '../worker/protocol';
 import { SEED_COUNT } from '../worker/seeds';
 import type { ClientEvent, TrainerClient, WorkerFault } from '../worker/client';
@@ -22,6 +22,7 @@ import { parseLessonQuery } from '../lesson/query';
 import { LESSON_STEP_COUNT } from '../lesson/steps';
 import { createNetworkRequests, type NetworkCopy } from './networkRequests';
 import { localText, type Phrase } from '../i18n/text';
+import { t } from '../i18n/catalogue';
 import {
   activationPoint,
   appendNormPoint,
@@ -43,7 +44,10 @@ export interface LoadingState {
 export interface Divergence {
   epoch: number;
   batch: number;
+  /** The worker's reason in English, shown as it is when the message carries no cause. */
   reason: string;
+  /** The same as data, said in the page's language. */
+  cause?: DivergenceCause;
 }
 
 /** A finished or paused run kept for comparison: its curves and the configuration that produced them. */
@@ -244,7 +248,10 @@ export function reduceMessage(state: LabData, msg: FromWorker): Partial<LabData>
         ...(msg.reason === 'pause-at' ? { notice: localText('pausedAt', msg.epoch) } : {}),
       };
     case 'diverged':
-      return { status: 'diverged', divergence: { epoch: msg.epoch, batch: msg.batch, reason: msg.reason } };
+      return {
+        status: 'diverged',
+        divergence: { epoch: msg.epoch, batch: msg.batch, reason: msg.reason, ...(msg.cause ? { cause: msg.cause } : {}) },
+      };
     case 'error':
       return {
         error: { message: msg.message, retryable: msg.retryable },
@@ -316,8 +323,12 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       send({ type: 'configure', runId, config });
     };
 
-    const reinitialise = (config: RunConfig, what: string) => {
-      configure(config, what ? localText('reinitialisedBecause', config.seed, what) : localText('reinitialised', config.seed));
+    /** `what` says what changed, in the language on screen when the notice is read. */
+    const reinitialise = (config: RunConfig, what: ((lang: Lang) => string) | null) => {
+      configure(
+        config,
+        what === null ? localText('reinitialised', config.seed) : (lang) => t(lang).notices.reinitialisedBecause(config.seed, what(lang)),
+      );
     };
 
     return {
@@ -468,7 +479,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
         const hidden = hiddenOf(config.layers);
         if (hidden.length >= MAX_HIDDEN_LAYERS) return;
         const layers = withHidden(config.layers, [...hidden, NEW_LAYER_WIDTH]);
-        reinitialise({ ...config, layers }, `added hidden layer ${hidden.length + 1}`);
+        reinitialise({ ...config, layers }, (lang) => t(lang).notices.addedLayer(hidden.length + 1));
       },
       removeHiddenLayer(h) {
         const { config } = get();
@@ -478,7 +489,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
           config.layers,
           hidden.filter((_, i) => i !== h - 1),
         );
-        reinitialise({ ...config, layers }, `removed hidden layer ${h}`);
+        reinitialise({ ...config, layers }, (lang) => t(lang).notices.removedLayer(h));
       },
       setHiddenWidth(h, width) {
         const { config } = get();
@@ -487,7 +498,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
         if (hidden[h - 1] === width) return;
         const next = [...hidden];
         next[h - 1] = width;
-        reinitialise({ ...config, layers: withHidden(config.layers, next) }, `hidden layer ${h} now has ${width} neurons`);
+        reinitialise({ ...config, layers: withHidden(config.layers, next) }, (lang) => t(lang).notices.layerWidth(h, width));
       },
       retry() {
         set({ error: null, loading: null });
@@ -573,8 +584,9 @@ export function isPinned(state: Pick<LabData, 'pinned' | 'norms' | 'accuracy'>):
 }
 
 /** A few words on what a re-initialisation changed, for the notice line. */
-function describeChange(before: RunConfig, after: RunConfig): string {
+function describeChange(before: RunConfig, after: RunConfig): ((lang: Lang) => string) | null {
   // The seed is already named in the sentence itself.
-  const text = describeDifference(after, { ...before, seed: after.seed });
-  return text === 'same settings' ? '' : text;
+  const same = { ...before, seed: after.seed };
+  if (describeDifference(after, same) === describeDifference(same, same)) return null;
+  return (lang) => describeDifference(after, same, lang);
 }

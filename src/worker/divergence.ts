@@ -3,10 +3,36 @@
  * change. A class reads this on a projector, so it speaks of epochs, mini-batches and η, not of buffers.
  */
 import type { TrainingMode } from '../config';
+import type { DivergedValue, NonFinite } from './protocol';
 
 /** What became of a value that is not finite. */
 export function describeNonFinite(v: number): string {
   return Number.isNaN(v) ? 'NaN (not a number)' : 'infinite';
+}
+
+export function nonFiniteKind(v: number): NonFinite {
+  return Number.isNaN(v) ? 'nan' : 'infinite';
+}
+
+/** The value that diverged, as the English clause that opens the reason ("the cost became infinite"). */
+export function describeValue(v: DivergedValue): string {
+  const became = (k: NonFinite) => (k === 'nan' ? 'NaN (not a number)' : 'infinite');
+  switch (v.kind) {
+    case 'cost':
+      return `the cost became ${became(v.became)}`;
+    case 'layer-gradient':
+      return `the gradient of hidden layer ${v.layer}, ‖δ${superscript(v.layer)}‖, became ${became(v.became)}`;
+    case 'bias-gradient':
+      return `the gradient ∂C/∂b became ${became(v.became)}`;
+    case 'activations':
+      return 'the hidden activations became NaN (not a number)';
+    case 'weights':
+      return `the weights feeding hidden layer ${v.layer} became ${became(v.became)}`;
+    default: {
+      const unreachable: never = v;
+      return unreachable;
+    }
+  }
 }
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';

@@ -43,6 +43,33 @@ export type ToWorker =
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'finished' | 'diverged';
 
+/** How a value stopped being a number. */
+export type NonFinite = 'nan' | 'infinite';
+
+/** The first value of a run that stopped being a number, in the order of blame a reader can follow. */
+export type DivergedValue =
+  | { kind: 'cost'; became: NonFinite }
+  /** ‖δˡ‖ of hidden layer `layer` (from 1). */
+  | { kind: 'layer-gradient'; layer: number; became: NonFinite }
+  /** A single ∂C/∂b. */
+  | { kind: 'bias-gradient'; became: NonFinite }
+  | { kind: 'activations' }
+  /** The weights feeding hidden layer `layer` (from 1), seen by eq. 124's norms. */
+  | { kind: 'weights'; layer: number; became: NonFinite };
+
+/**
+ * Why a run diverged, as data, so the page can say it in the reader's language: the value, where training
+ * was, and the settings the advice names.
+ */
+export interface DivergenceCause {
+  value: DivergedValue;
+  mode: RunConfig['mode'];
+  eta: number;
+  exploding: boolean;
+  epoch: number;
+  batch: number;
+}
+
 export interface Snapshot {
   type: 'snapshot';
   runId: number;
@@ -118,10 +145,10 @@ export type FromWorker =
     }
   /**
    * A non-finite value appeared; training stops and says where. epoch and batch count what was completed,
-   * as in a snapshot (the step that produced the value included); `reason` says the same in words, names
-   * the value and suggests what to change.
+   * as in a snapshot (the step that produced the value included); `reason` says the same in English words,
+   * names the value and suggests what to change; `cause` is the same as data, for the page's languages.
    */
-  | { type: 'diverged'; runId: number; epoch: number; batch: number; reason: string }
+  | { type: 'diverged'; runId: number; epoch: number; batch: number; reason: string; cause?: DivergenceCause }
   | { type: 'error'; runId: number; message: string; retryable: boolean }
   /** norms[s][h−1] = ‖δʰ‖ at initialisation with seed firstSeed + s (NaN where not finite). */
   | { type: 'seed-norms'; runId: number; firstSeed: number; norms: number[][] }

@@ -6,7 +6,8 @@
  */
 import type { ActivationStats, ActivationStatsResult, GradientProbe, LayerFactorNorms, ProbeResult } from '../engine';
 import type { TrainingMode } from '../config';
-import { describeNonFinite, superscript } from './divergence';
+import { describeValue, nonFiniteKind } from './divergence';
+import type { DivergedValue } from './protocol';
 import type { Snapshot } from './protocol';
 
 /** The mean of each layer's per-neuron values (an empty layer counts as 0). */
@@ -37,20 +38,31 @@ export function findNonFinite(
   factorNorms: Float64Array,
   factorApplicable?: readonly boolean[],
 ): string | null {
+  const value = findNonFiniteValue(result, meanPrime, factorNorms, factorApplicable);
+  return value === null ? null : describeValue(value);
+}
+
+/** The same as findNonFinite, as data for the 'diverged' message's cause. */
+export function findNonFiniteValue(
+  result: Pick<ProbeResult, 'layerNorms' | 'gradB'>,
+  meanPrime: Float64Array,
+  factorNorms: Float64Array,
+  factorApplicable?: readonly boolean[],
+): DivergedValue | null {
   for (let h = 0; h < result.layerNorms.length; h++) {
     const v = result.layerNorms[h];
-    if (!Number.isFinite(v)) return `the gradient of hidden layer ${h + 1}, ‖δ${superscript(h + 1)}‖, became ${describeNonFinite(v)}`;
+    if (!Number.isFinite(v)) return { kind: 'layer-gradient', layer: h + 1, became: nonFiniteKind(v) };
   }
   for (let i = 0; i < result.gradB.length; i++) {
     const v = result.gradB[i];
-    if (!Number.isFinite(v)) return `the gradient ∂C/∂b became ${describeNonFinite(v)}`;
+    if (!Number.isFinite(v)) return { kind: 'bias-gradient', became: nonFiniteKind(v) };
   }
-  if (!allFinite(meanPrime)) return 'the hidden activations became NaN (not a number)';
+  if (!allFinite(meanPrime)) return { kind: 'activations' };
   for (let h = 0; h < factorNorms.length; h++) {
     const v = factorNorms[h];
     // Where a skip or the normalisation changes the chain, eq. 124's factor is NaN by design (eq124.ts).
     if (factorApplicable !== undefined && !factorApplicable[h]) continue;
-    if (!Number.isFinite(v)) return `the weights feeding hidden layer ${h + 2} became ${describeNonFinite(v)}`;
+    if (!Number.isFinite(v)) return { kind: 'weights', layer: h + 2, became: nonFiniteKind(v) };
   }
   return null;
 }
@@ -73,7 +85,7 @@ export interface SnapshotHeader {
 export type SnapshotOutcome =
   | { ok: true; snapshot: Snapshot; transfer: Transferable[] }
   /** `what` names the first value that is not finite, for the 'diverged' message. */
-  | { ok: false; what: string };
+  | { ok: false; what: DivergedValue };
 
 /**
  * A snapshot made of fresh copies of the probe's buffers, with the list of buffers to transfer; or, if any
@@ -88,11 +100,9 @@ export function assembleSnapshot(
   factorApplicable?: readonly boolean[],
 ): SnapshotOutcome {
   const meanActivationPrime = meanPerLayer(result.meanActivationPrime);
-  const bad =
-    findNonFinite(result, meanActivationPrime, factorNorms, factorApplicable) ??
-    (allFinite(stats.mean) && allFinite(stats.p98) && allFinite(stats.histogramRange)
-      ? null
-      : 'the hidden activations became NaN (not a number)');
+  const bad: DivergedValue | null =
+    findNonFiniteValue(result, meanActivationPrime, factorNorms, factorApplicable) ??
+    (allFinite(stats.mean) && allFinite(stats.p98) && allFinite(stats.histogramRange) ? null : { kind: 'activations' });
   if (bad !== null) return { ok: false, what: bad };
   const snapshot: Snapshot = {
     type: 'snapshot',

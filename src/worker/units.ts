@@ -4,7 +4,8 @@
  * it led to. The trainer's closure owns the run's state; this module owns what a unit does with it.
  */
 import type { DataLoader } from './data';
-import { describeNonFinite, divergenceReason } from './divergence';
+import { describeValue, divergenceReason, nonFiniteKind } from './divergence';
+import type { DivergedValue } from './protocol';
 import type { RunLoop, Unit } from './loop';
 import { beginValidation, epochMeanCost, trainFullBatch, trainMiniBatch, validateSlice, type Model } from './model';
 import type { FromWorker } from './protocol';
@@ -58,13 +59,14 @@ export function createUnits(ctx: UnitContext): Units {
     return true;
   }
 
-  function diverge(m: Model, what: string): void {
+  function diverge(m: Model, value: DivergedValue): void {
     ctx.loop().stop();
     ctx.dropPending();
     m.status = 'diverged';
     const { mode, eta, exploding } = m.config;
-    const reason = divergenceReason(what, { mode, eta, exploding, epoch: m.epoch, batch: m.batch });
-    post({ type: 'diverged', runId: ctx.runId(), epoch: m.epoch, batch: m.batch, reason });
+    const cause = { value, mode, eta, exploding, epoch: m.epoch, batch: m.batch };
+    const reason = divergenceReason(describeValue(value), cause);
+    post({ type: 'diverged', runId: ctx.runId(), epoch: m.epoch, batch: m.batch, reason, cause });
     postStatus(m);
   }
 
@@ -88,7 +90,7 @@ export function createUnits(ctx: UnitContext): Units {
     loop.pace.add(paceUnits);
     loop.throughput.add(examples);
     if (Number.isFinite(cost)) return true;
-    diverge(m, `the cost became ${describeNonFinite(cost)}`);
+    diverge(m, { kind: 'cost', became: nonFiniteKind(cost) });
     return false;
   }
 

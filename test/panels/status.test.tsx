@@ -14,14 +14,14 @@ describe('status line', () => {
     act(() => store.getState().start());
     act(() => client.emit(makeSnapshot(1, [30, 30], { epoch: 3, batch: 250, batchesPerEpoch: 5000 })));
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Epoch 3 of 30'));
-    expect(screen.getByRole('status').textContent).toContain('Batch 250 of 5000');
+    expect(screen.getByRole('status').textContent).toContain('Batch 250 of 5,000');
     expect(screen.getByRole('status').textContent).toContain('1,234 examples/s');
   });
 
   it('shows a dash for examples per second once the run is paused, finished or was only stepped', async () => {
     const { client, store } = renderWithStore(<StatusLine />, '?mode=sgd');
     act(() => client.emit(makeSnapshot(1, [30, 30], { epoch: 0, batch: 600, batchesPerEpoch: 5000 })));
-    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Batch 600 of 5000'));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Batch 600 of 5,000'));
     expect(screen.getByRole('status').textContent).toContain('— examples/s');
     act(() => store.getState().start());
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('1,234 examples/s'));

@@ -1,5 +1,7 @@
+import { en } from '../../src/i18n/en';
+import { zhCN } from '../../src/i18n/zh-CN';
 import { describe, expect, it } from 'vitest';
-import { applyFigure, bookNormsFor, figureById, FIGURES, type FigureId } from '../../src/store/figures';
+import { applyFigure, bookNormsFor, figureById, figureWords, FIGURES, type FigureId } from '../../src/store/figures';
 import { createLabStore } from '../../src/store/store';
 import { createFakeClient } from './fakeClient';
 
@@ -22,11 +24,12 @@ const EXPECTED: Record<FigureId, { layers: number[]; exploding: boolean; runs: b
 
 describe('figure presets', () => {
   it('are the chapter figures 4-7 and the exploding example, in that order', () => {
-    expect(FIGURES.map((f) => f.label)).toEqual(['Fig. 4', 'Fig. 5', 'Fig. 6', 'Fig. 7', 'Exploding example']);
+    expect(FIGURES.map((f) => figureWords(f.id, en).label)).toEqual(['Fig. 4', 'Fig. 5', 'Fig. 6', 'Fig. 7', 'Exploding example']);
+    expect(FIGURES.map((f) => figureWords(f.id, zhCN).label)).toEqual(['图 4', '图 5', '图 6', '图 7', '梯度爆炸示例']);
   });
 
   for (const figure of FIGURES) {
-    it(`"${figure.label}" sets exactly the configuration it names, from a different starting point`, () => {
+    it(`"${figure.id}" sets exactly the configuration it names, from a different starting point`, () => {
       // Start far from every figure: ReLU, He, SGD, another η and λ, momentum, one hidden layer of 50.
       const { client, store } = connected('?layers=784,50,10&mode=sgd&activation=relu&init=he&eta=0.5&lambda=1&momentum=0.5&seed=7');
       const speedBefore = store.getState().config.speed;

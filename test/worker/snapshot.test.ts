@@ -84,7 +84,7 @@ describe('assembleSnapshot', () => {
     const factorNorms = Float64Array.from([0.5, 0.75]);
     const stats = statsResult();
     const outcome = assembleSnapshot(result, stats, factorNorms, header);
-    if (!outcome.ok) throw new Error(outcome.what);
+    if (!outcome.ok) throw new Error(outcome.what.kind);
     const s = outcome.snapshot;
     expect(s).toMatchObject({ type: 'snapshot', ...header, hiddenOffsets: [0, 2, 5] });
     expect(Array.from(s.gradB)).toEqual([3, 4, 1, 2, 2]);
@@ -125,13 +125,13 @@ describe('assembleSnapshot', () => {
       Float64Array.from([1, 1]),
       header,
     );
-    expect(outcome).toEqual({ ok: false, what: 'the gradient ∂C/∂b became NaN (not a number)' });
+    expect(outcome).toEqual({ ok: false, what: { kind: 'bias-gradient', became: 'nan' } });
     const nanActivation = assembleSnapshot(
       probeResult(),
       statsResult({ mean: Float64Array.from([0.5, Number.NaN]) }),
       Float64Array.from([1, 1]),
       header,
     );
-    expect(nanActivation).toEqual({ ok: false, what: 'the hidden activations became NaN (not a number)' });
+    expect(nanActivation).toEqual({ ok: false, what: { kind: 'activations' } });
   });
 });

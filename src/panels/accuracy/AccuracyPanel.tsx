@@ -2,6 +2,8 @@
  * Validation accuracy per epoch in SGD mode, with the book's result for the same depth marked so the class
  * can see whether deeper helped.
  */
+import { useLang, useT } from '../../i18n/useT';
+import { numberFormats } from '../../i18n/number';
 import { scaleLinear, line } from 'd3';
 import { epochsFor } from '../../config';
 import { useLab, useLabFrame } from '../../store/hooks';
@@ -21,6 +23,10 @@ export function AccuracyPanel() {
   const pinned = useLab((s) => s.pinned);
   const config = useLab((s) => s.config);
   const mark = bookAccuracyFor(config.layers);
+  const words = useT();
+  const m = words.accuracy;
+  const lang = useLang();
+  const nf = numberFormats(lang);
   const visiblePinned = pinned.map((p, index) => ({ p, index })).filter(({ p }) => !p.hidden && p.accuracy.length > 0);
   const allValues = [accuracy, ...visiblePinned.map(({ p }) => p.accuracy)].flatMap((s) => s.map((a) => a.accuracy * 100));
   const [yLo, yHi] = accuracyDomain(allValues, mark);
@@ -45,21 +51,18 @@ export function AccuracyPanel() {
   const walked = accuracy.length > 0 ? accuracy : (visiblePinned[0]?.p.accuracy ?? []);
   const xs = walked.map((a) => a.epoch);
   const { index, svgProps, describedBy } = useChartReadout(xs, x, box);
-  const readout = index < 0 ? null : accuracyReadout(xs[index], accuracy, visiblePinned, x, y);
+  const readout = index < 0 ? null : accuracyReadout(xs[index], accuracy, visiblePinned, x, y, lang);
 
   return (
     <section className="panel accuracy-panel" aria-labelledby="accuracy-title">
       <div className="panel-head">
-        <h2 id="accuracy-title">Validation accuracy</h2>
+        <h2 id="accuracy-title">{m.title}</h2>
         <AccuracyExport />
       </div>
-      <p className="explain">
-        The chapter's experiment: 30 epochs of mini-batch SGD (η = 0.1, λ = 5.0, batch 10) with 1, 2, 3 and 4 hidden layers of 30 neurons
-        reached 96.48 %, 96.90 %, 96.57 % and 96.53 %. Deeper is not better, because the early layers barely learn.
-      </p>
-      {config.mode !== 'sgd' && <p className="hint">Accuracy is measured after each epoch in “SGD on MNIST” mode.</p>}
+      <p className="explain">{m.explain}</p>
+      {config.mode !== 'sgd' && <p className="hint">{m.sgdOnly}</p>}
       <figure className="chart">
-        <svg viewBox={`0 0 ${box.width} ${box.height}`} role="img" aria-label="Validation accuracy per epoch" {...svgProps}>
+        <svg viewBox={`0 0 ${box.width} ${box.height}`} role="img" aria-label={m.chartLabel} {...svgProps}>
           <g className="axis">
             {y.ticks(5).map((t) => (
               <g key={t} transform={`translate(0,${y(t)})`}>
@@ -69,13 +72,13 @@ export function AccuracyPanel() {
                 </text>
               </g>
             ))}
-            <ChartFrame box={box} x={x} xTicks={x.ticks(6)} xLabel="Epoch" />
+            <ChartFrame box={box} x={x} xTicks={x.ticks(6)} xLabel={m.xLabel} />
           </g>
           {mark !== null && (
             <g className="book-mark">
               <line x1={box.left} x2={box.width - box.right} y1={y(mark)} y2={y(mark)} />
               <text x={box.width - box.right - 4} y={y(mark) - 6} textAnchor="end">
-                Book, {config.layers.length - 2} hidden: {mark.toFixed(2)} %
+                {m.book(config.layers.length - 2, `${nf.fixed(mark, 2)} %`)}
               </text>
             </g>
           )}
@@ -109,20 +112,20 @@ export function AccuracyPanel() {
               <svg width="28" height="10" aria-hidden="true">
                 <line x1="0" x2="28" y1="5" y2="5" stroke={palette.currentRun} strokeWidth="4" />
               </svg>
-              This run{latest ? `: ${(latest.accuracy * 100).toFixed(2)} % after epoch ${latest.epoch}` : ''}
+              {latest ? m.thisRunAt(nf.percent(latest.accuracy, 2), latest.epoch) : m.thisRun}
             </li>
             {mark !== null && (
               <li>
                 <svg width="28" height="10" aria-hidden="true">
                   <line x1="0" x2="28" y1="5" y2="5" className="book-swatch" />
                 </svg>
-                Book's result for the same depth: {mark.toFixed(2)} %
+                {m.bookSameDepth(`${nf.fixed(mark, 2)} %`)}
               </li>
             )}
             <PinnedLegendItems pinned={visiblePinned} current={config} stroke={palette.pinnedRun} />
           </ul>
           <p className="hint">
-            Exact values: hover or tap the chart, or focus it and press <span className="nowrap">← →</span>.
+            {words.speed.exactHint} <span className="nowrap">← →</span>
           </p>
         </figcaption>
       </figure>

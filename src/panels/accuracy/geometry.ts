@@ -1,4 +1,6 @@
 import { formatPercent } from '../../store/format';
+import { t } from '../../i18n/catalogue';
+import type { Lang } from '../../i18n/lang';
 import type { AccuracyPoint } from '../../store/series';
 import { pinnedDash } from '../common/dashes';
 import { formatEpoch, indexWithin, type ReadoutDot, type ReadoutRow } from '../common/readout';
@@ -44,11 +46,13 @@ export function accuracyReadout(
   pinned: readonly { p: { id: number; accuracy: readonly AccuracyPoint[] }; index: number }[],
   xScale: (v: number) => number,
   yScale: (v: number) => number,
+  lang: Lang = 'en',
 ): AccuracyReadout {
+  const words = t(lang);
   const runs = [
-    { label: 'This run', points: current, colour: 'var(--accent)', dash: undefined as string | undefined, pinned: false },
+    { label: words.accuracy.thisRun, points: current, colour: 'var(--accent)', dash: undefined as string | undefined, pinned: false },
     ...pinned.map(({ p, index }) => ({
-      label: `Pinned run ${p.id}`,
+      label: words.speed.pinnedRun(p.id),
       points: p.accuracy,
       colour: 'var(--ink-soft)',
       dash: pinnedDash(index),
@@ -63,9 +67,9 @@ export function accuracyReadout(
       epoch,
     );
     const a = i < 0 ? null : r.points[i];
-    rows.push({ label: r.label, colour: r.colour, dash: r.dash, values: [a === null ? '—' : formatPercent(a.accuracy)] });
+    rows.push({ label: r.label, colour: r.colour, dash: r.dash, values: [a === null ? '—' : formatPercent(a.accuracy, lang)] });
     if (a !== null && Number.isFinite(a.accuracy))
       dots.push({ cx: xScale(a.epoch), cy: yScale(a.accuracy * 100), colour: r.colour, hollow: r.pinned });
   }
-  return { x: epoch, title: `Epoch ${formatEpoch(epoch)}`, columns: [], rows, dots };
+  return { x: epoch, title: words.speed.epoch(formatEpoch(epoch)), columns: [], rows, dots };
 }

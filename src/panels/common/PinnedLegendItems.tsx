@@ -6,6 +6,7 @@ import { describeDifference } from '../../store/config';
 import type { RunConfig } from '../../config';
 import { palette } from '../../app/palette';
 import { pinnedDash } from './dashes';
+import { useLang, useT } from '../../i18n/useT';
 
 export function PinnedLegendItems({
   pinned,
@@ -17,6 +18,8 @@ export function PinnedLegendItems({
   /** The colour the chart draws pinned lines in, where it has one colour for them. */
   stroke?: string;
 }) {
+  const m = useT();
+  const lang = useLang();
   return (
     <>
       {pinned.map(({ p, index }) => (
@@ -33,7 +36,7 @@ export function PinnedLegendItems({
               strokeDasharray={pinnedDash(index)}
             />
           </svg>
-          Pinned run {p.id}: {describeDifference(p.config, current)}
+          {m.compare.pinned(p.id, describeDifference(p.config, current, lang))}
         </li>
       ))}
     </>

@@ -7,6 +7,7 @@ import { isPinned, MAX_PINNED } from '../../store/store';
 import { useLab, useLabFrame } from '../../store/hooks';
 import { palette } from '../../app/palette';
 import { pinnedDash } from '../common/dashes';
+import { useLang, useT } from '../../i18n/useT';
 
 export function CompareRuns() {
   const pinned = useLab((s) => s.pinned);
@@ -18,23 +19,20 @@ export function CompareRuns() {
   const removePinned = useLab((s) => s.removePinned);
   const removeAllPinned = useLab((s) => s.removeAllPinned);
   const full = pinned.length >= MAX_PINNED;
+  const m = useT().compare;
+  const lang = useLang();
 
   return (
     <section className="panel compare-panel" aria-labelledby="compare-title">
-      <h2 id="compare-title">Compare runs</h2>
-      <p className="explain">
-        Pin this run, change one setting (seed, activation, initialiser), and watch the new curves against the dashed pinned ones. Pinned
-        runs are kept in this browser across reloads.
-      </p>
+      <h2 id="compare-title">{m.title}</h2>
+      <p className="explain">{m.explain}</p>
       {/* aria-disabled keeps the keyboard focus on the button after a press makes it unavailable. */}
       <button type="button" onClick={pinRun} aria-disabled={!hasData || full || alreadyPinned}>
-        Pin this run
+        {m.pin}
       </button>
-      {!hasData && <p className="hint">Available after the first probe of the network.</p>}
-      {full && <p className="hint">At most {MAX_PINNED} pinned runs: remove one to pin another.</p>}
-      {hasData && !full && alreadyPinned && (
-        <p className="hint">This run is pinned as it stands; train on or change a setting to pin another.</p>
-      )}
+      {!hasData && <p className="hint">{m.noData}</p>}
+      {full && <p className="hint">{m.full(MAX_PINNED)}</p>}
+      {hasData && !full && alreadyPinned && <p className="hint">{m.alreadyPinned}</p>}
       {pinned.length > 0 && (
         <ul className="pinned-list">
           {pinned.map((p, index) => (
@@ -42,16 +40,14 @@ export function CompareRuns() {
               <svg className="pinned-dash" width="36" height="12" aria-hidden="true">
                 <line x1="0" x2="36" y1="6" y2="6" stroke={palette.text} strokeWidth="3" strokeDasharray={pinnedDash(index)} />
               </svg>
-              <span className="pinned-label">
-                Pinned run {p.id}: {describeDifference(p.config, config)}
-              </span>
+              <span className="pinned-label">{m.pinned(p.id, describeDifference(p.config, config, lang))}</span>
               <span className="pinned-actions">
                 <label className="toggle">
                   <input type="checkbox" checked={!p.hidden} onChange={() => togglePinned(p.id)} />
-                  Show pinned run {p.id}
+                  {m.show(p.id)}
                 </label>
                 <button type="button" onClick={() => removePinned(p.id)}>
-                  Remove pinned run {p.id}
+                  {m.remove(p.id)}
                 </button>
               </span>
             </li>
@@ -60,7 +56,7 @@ export function CompareRuns() {
       )}
       {pinned.length > 0 && (
         <button type="button" className="remove-all-pinned" onClick={removeAllPinned}>
-          Remove all pinned runs
+          {m.removeAll}
         </button>
       )}
     </section>

@@ -5,7 +5,7 @@
 import { useId, useRef } from 'react';
 import { ACTIVATIONS, INITIALISERS, type ActivationName, type InitName } from '../../engine';
 import {
-  ACTIVATION_LABELS,
+  activationLabels,
   checkBatchSize,
   checkClipNorm,
   checkEta,
@@ -13,9 +13,10 @@ import {
   checkMomentum,
   checkPauseAtText,
   checkSeed,
-  INIT_LABELS,
-  MODE_LABELS,
+  initLabels,
+  modeLabels,
 } from '../../store/config';
+import { useLang, useT } from '../../i18n/useT';
 import { useLab } from '../../store/hooks';
 import { MODES, type TrainingMode } from '../../config';
 import { ValidatedField } from '../common/ValidatedField';
@@ -38,6 +39,9 @@ export function ControlsPanel() {
   const update = useLab((s) => s.updateConfig);
   const setPauseAt = useLab((s) => s.setPauseAt);
   const ids = { mode: useId(), init: useId(), activation: useId() };
+  const m = useT();
+  const lang = useLang();
+  const c = m.controls;
   const running = status === 'running';
   // The worker ignores Start and Step once a run has finished or diverged; say so instead of a button that does nothing.
   // aria-disabled rather than disabled: a run ends while Start still has the keyboard focus, and a disabled
@@ -47,85 +51,86 @@ export function ControlsPanel() {
 
   return (
     <section className="panel controls-panel" aria-labelledby="controls-title">
-      <h2 id="controls-title">Controls</h2>
-      <div className="run-buttons" role="group" aria-label="Run">
+      <h2 id="controls-title">{c.title}</h2>
+      <div className="run-buttons" role="group" aria-label={c.run}>
         <button type="button" className={running ? 'primary active' : 'primary'} onClick={ended ? undefined : start} {...endedProps}>
-          Start
+          {c.start}
         </button>
         <button type="button" className={status === 'paused' ? 'active' : undefined} onClick={pause}>
-          Pause
+          {c.pause}
         </button>
         <button type="button" onClick={ended ? undefined : () => step(1)} {...endedProps}>
-          Step 1
+          {c.step1}
         </button>
         <button type="button" onClick={ended ? undefined : () => step(10)} {...endedProps}>
-          Step 10
+          {c.step10}
         </button>
         <button type="button" onClick={reset}>
-          Reset
+          {c.reset}
         </button>
       </div>
       {ended && (
         <p id="run-ended-hint" className="run-ended">
-          {status === 'finished' ? `All ${config.epochs} epochs done.` : 'This run diverged.'} Reset starts again from the seed
-          {status === 'diverged' ? ' (lower η first)' : ''}.
+          {status === 'finished' ? c.finished(config.epochs) : c.diverged}
         </p>
       )}
-      <p className="hint">{stepHint(config)} Reset: fresh weights from the same seed.</p>
+      <p className="hint">
+        {stepHint(config, lang)} {c.resetHint}
+      </p>
       <PaceSelect className="field speed-field" />
       <ValidatedField
-        label="Pause at epoch"
+        label={c.pauseAt}
         value={config.pauseAt ?? null}
         format={formatPauseAt}
         check={(text) => checkPauseAtText(text, config.epochs)}
         inputMode="numeric"
         onCommit={setPauseAt}
-        hint={`Empty: no planned pause. Otherwise the run pauses by itself once that epoch is complete (1 to ${config.epochs}).`}
+        hint={c.pauseAtHint(config.epochs)}
       />
 
       <ExplodingSwitch />
       <ClipControl />
 
       <div className="field">
-        <label htmlFor={ids.mode}>Mode</label>
+        <label htmlFor={ids.mode}>{c.mode}</label>
         <select id={ids.mode} value={config.mode} onChange={(e) => update({ mode: e.target.value as TrainingMode })}>
-          {MODES.map((m) => (
-            <option key={m} value={m}>
-              {MODE_LABELS[m]}
+          {MODES.map((mode) => (
+            <option key={mode} value={mode}>
+              {modeLabels(lang)[mode]}
             </option>
           ))}
         </select>
       </div>
       <div className="field-grid">
-        <ValidatedField label="η (learning rate)" value={config.eta} check={checkEta} onCommit={(eta) => update({ eta })} />
-        <ValidatedField label="λ (L2 regularisation)" value={config.lambda} check={checkLambda} onCommit={(lambda) => update({ lambda })} />
+        <ValidatedField label={c.eta} value={config.eta} check={checkEta} onCommit={(eta) => update({ eta })} />
+        <ValidatedField label={c.lambda} value={config.lambda} check={checkLambda} onCommit={(lambda) => update({ lambda })} />
         <ValidatedField
-          label="Mini-batch size"
+          label={c.batchSize}
           value={config.batchSize}
           check={checkBatchSize}
           inputMode="numeric"
           onCommit={(batchSize) => update({ batchSize })}
-          hint={config.mode === 'learning-speed' ? 'Unused in this mode: one batch of all 1,000 images.' : undefined}
+          hint={config.mode === 'learning-speed' ? c.batchUnused : undefined}
         />
-        <ValidatedField label="Seed" value={config.seed} check={checkSeed} inputMode="numeric" onCommit={(seed) => update({ seed })} />
-        <ValidatedField label="Momentum μ" value={config.momentum} check={checkMomentum} onCommit={(momentum) => update({ momentum })} />
+        <ValidatedField label={c.seed} value={config.seed} check={checkSeed} inputMode="numeric" onCommit={(seed) => update({ seed })} />
+        <ValidatedField label={c.momentum} value={config.momentum} check={checkMomentum} onCommit={(momentum) => update({ momentum })} />
       </div>
       <div className="field">
-        <label htmlFor={ids.init}>Initialiser</label>
+        <label htmlFor={ids.init}>{c.init}</label>
         <select id={ids.init} value={config.init} onChange={(e) => update({ init: e.target.value as InitName })}>
           {INITIALISERS.map((i) => (
             <option key={i} value={i}>
-              {INIT_LABELS[i]}
+              {initLabels(lang)[i]}
             </option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label htmlFor={ids.activation}>Activation</label>
+        <label htmlFor={ids.activation}>{c.activation}</label>
         <select id={ids.activation} value={config.activation} onChange={(e) => update({ activation: e.target.value as ActivationName })}>
           {ACTIVATIONS.map((a) => (
             <option key={a} value={a}>
-              {ACTIVATION_LABELS[a]}
+              {activationLabels(lang)[a]}
             </option>
           ))}
         </select>
@@ -139,6 +144,7 @@ export function ExplodingSwitch() {
   const exploding = useLab((s) => s.config.exploding);
   const setExploding = useLab((s) => s.setExploding);
   const id = useId();
+  const c = useT().controls;
   return (
     <div className="switch-field">
       <input
@@ -149,11 +155,8 @@ export function ExplodingSwitch() {
         aria-checked={exploding}
         onChange={(e) => setExploding(e.target.checked)}
       />
-      <label htmlFor={id}>Exploding gradients</label>
-      <p className="hint">
-        Large weights with biases that keep z ≈ 0 make each factor wσ′(z) ≈ 25, so the gradient grows on its way back (eq. 122). Off
-        restores the seeded default initialisation.
-      </p>
+      <label htmlFor={id}>{c.exploding}</label>
+      <p className="hint">{c.explodingHint}</p>
     </div>
   );
 }
@@ -169,21 +172,22 @@ export function ClipControl() {
   if (clipNorm > 0) lastThreshold.current = clipNorm;
   const id = useId();
   const on = clipNorm > 0;
+  const c = useT().controls;
   return (
     <div className="clip-field">
       <div className="clip-toggle">
         <input id={id} type="checkbox" checked={on} onChange={(e) => update({ clipNorm: e.target.checked ? lastThreshold.current : 0 })} />
-        <label htmlFor={id}>Clip gradient norm</label>
+        <label htmlFor={id}>{c.clip}</label>
       </div>
       <ValidatedField
-        label="Clip gradient norm at"
+        label={c.clipAt}
         value={on ? clipNorm : lastThreshold.current}
         check={checkClipNorm}
         onCommit={(c) => {
           if (c > 0) lastThreshold.current = c;
           update({ clipNorm: c });
         }}
-        hint="Each step's gradient ∇ over all weights and biases is scaled to length c when it is longer: ∇ ← ∇·c/‖∇‖ (Pascanu et al. 2013). 0 turns it off. A change starts the run again."
+        hint={c.clipHint}
       />
     </div>
   );
@@ -198,16 +202,14 @@ export function CureSwitches() {
   const normalisation = useLab((s) => s.config.normalisation ?? 'none');
   const update = useLab((s) => s.updateConfig);
   const ids = { residual: useId(), norm: useId() };
+  const c = useT().controls;
   return (
     <fieldset className="cure-fields">
-      <legend>The cures that came after</legend>
+      <legend>{c.cures}</legend>
       <div className="cure-field">
         <input id={ids.residual} type="checkbox" checked={residual} onChange={(e) => update({ residual: e.target.checked })} />
-        <label htmlFor={ids.residual}>Residual connections</label>
-        <p className="hint">
-          aˡ = aˡ⁻¹ + σ(zˡ) on hidden layers after the first of equal width, so the gradient reaches the early layers along the identity
-          path (He et al. 2016). A change starts the run again.
-        </p>
+        <label htmlFor={ids.residual}>{c.residual}</label>
+        <p className="hint">{c.residualHint}</p>
       </div>
       <div className="cure-field">
         <input
@@ -216,11 +218,8 @@ export function CureSwitches() {
           checked={normalisation === 'layer'}
           onChange={(e) => update({ normalisation: e.target.checked ? 'layer' : 'none' })}
         />
-        <label htmlFor={ids.norm}>Layer normalisation</label>
-        <p className="hint">
-          Each hidden layer's z is standardised over its neurons, example by example, then scaled by a learned gain (Ba et al. 2016). A
-          change starts the run again.
-        </p>
+        <label htmlFor={ids.norm}>{c.layerNorm}</label>
+        <p className="hint">{c.layerNormHint}</p>
       </div>
     </fieldset>
   );

@@ -4,7 +4,8 @@
  */
 import { useId } from 'react';
 import { nearestPace, PACE_SPEEDS, PACES, type PaceName } from '../../config';
-import { PACE_LABELS } from '../../store/config';
+import { paceLabels } from '../../store/config';
+import { useLang, useT } from '../../i18n/useT';
 import { useLab } from '../../store/hooks';
 import { paceHint, paceOption } from './paceText';
 
@@ -17,27 +18,29 @@ export function PaceSelect({ className, compact = false }: { className: string; 
   const speed = useLab((s) => s.config.speed);
   const setSpeed = useLab((s) => s.setSpeed);
   const id = useId();
+  const lang = useLang();
+  const m = useT();
   // A speed between the named points (from code, never from this menu) shows as the nearest one.
   const pace = nearestPace(speed);
   return (
     <div className={className}>
-      <label htmlFor={id}>Pace</label>
+      <label htmlFor={id}>{m.pace.label}</label>
       <select
         id={id}
         value={pace}
         aria-describedby={compact ? undefined : `${id}-hint`}
-        title={compact ? paceOption(mode, pace) : undefined}
+        title={compact ? paceOption(mode, pace, lang) : undefined}
         onChange={(e) => setSpeed(PACE_SPEEDS[e.target.value as PaceName])}
       >
         {PACES.map((p) => (
           <option key={p} value={p}>
-            {compact ? PACE_LABELS[p] : paceOption(mode, p)}
+            {compact ? paceLabels(lang)[p] : paceOption(mode, p, lang)}
           </option>
         ))}
       </select>
       {!compact && (
         <span id={`${id}-hint`} className="hint">
-          {paceHint(mode, speed)}
+          {paceHint(mode, speed, lang)}
         </span>
       )}
     </div>

@@ -7,6 +7,7 @@
  */
 import { useLab } from '../../store/hooks';
 import { shownStatus } from '../../store/store';
+import { useT } from '../../i18n/useT';
 
 export function RunBar() {
   // A stopped worker's last word may have been "running"; the buttons must not keep claiming it.
@@ -15,32 +16,28 @@ export function RunBar() {
   const pause = useLab((s) => s.pause);
   const step = useLab((s) => s.step);
   const reset = useLab((s) => s.reset);
+  const m = useT();
   // As in the sidebar: once a run has ended only Reset helps, and aria-disabled keeps the focus in place.
   const ended = status === 'finished' || status === 'diverged';
-  const endedProps = ended ? ({ 'aria-disabled': true, title: 'This run has ended: Reset starts again from the seed' } as const) : {};
+  const endedProps = ended ? ({ 'aria-disabled': true, title: m.controls.endedTitle } as const) : {};
   return (
-    <div className="run-bar" role="group" aria-label="Run">
+    <div className="run-bar" role="group" aria-label={m.controls.run}>
       <button
         type="button"
         className={status === 'running' ? 'primary active' : 'primary'}
         onClick={ended ? undefined : start}
         {...endedProps}
       >
-        Start
+        {m.controls.start}
       </button>
       <button type="button" className={status === 'paused' ? 'active' : undefined} onClick={pause}>
-        Pause
+        {m.controls.pause}
       </button>
-      <button
-        type="button"
-        title="One epoch (SGD: one probe interval); Shift+→ steps ten"
-        onClick={ended ? undefined : () => step(1)}
-        {...endedProps}
-      >
-        Step
+      <button type="button" title={m.controls.stepTitle} onClick={ended ? undefined : () => step(1)} {...endedProps}>
+        {m.controls.step}
       </button>
       <button type="button" onClick={reset}>
-        Reset
+        {m.controls.reset}
       </button>
     </div>
   );

@@ -4,24 +4,27 @@
  * the words are tested without rendering.
  */
 import { nearestPace, PACE_SPEEDS, type PaceName, type TrainingMode, unitsPerSecond } from '../../config';
-import { PACE_LABELS } from '../../store/config';
-
-const count = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+import { t } from '../../i18n/catalogue';
+import type { Lang } from '../../i18n/lang';
+import { paceLabels } from '../../store/config';
 
 /** The SGD training set an epoch goes through: an epoch's length in images. */
 const SGD_EPOCH_IMAGES = 50_000;
 
 /** "Lesson: 4 epochs/s", as the pace menu lists it. */
-export function paceOption(mode: TrainingMode, pace: PaceName): string {
+export function paceOption(mode: TrainingMode, pace: PaceName, lang: Lang = 'en'): string {
+  const words = t(lang).pace;
+  const name = paceLabels(lang)[pace];
   const rate = unitsPerSecond(mode, PACE_SPEEDS[pace]);
-  if (!Number.isFinite(rate)) return `${PACE_LABELS[pace]}: as fast as it can`;
-  return `${PACE_LABELS[pace]}: ${count.format(rate)} ${mode === 'learning-speed' ? 'epochs/s' : 'images/s'}`;
+  if (!Number.isFinite(rate)) return words.asFast(name);
+  return mode === 'learning-speed' ? words.epochsPerSecond(name, rate) : words.imagesPerSecond(name, rate);
 }
 
 /** What the pace at `speed` means for the lesson, under the menu. */
-export function paceHint(mode: TrainingMode, speed: number): string {
+export function paceHint(mode: TrainingMode, speed: number, lang: Lang = 'en'): string {
+  const words = t(lang).pace;
   const rate = unitsPerSecond(mode, PACE_SPEEDS[nearestPace(speed)]);
-  if (!Number.isFinite(rate)) return 'As fast as this computer trains: too fast to follow epoch by epoch.';
-  if (mode === 'learning-speed') return `One epoch is one frame of the bars; the first 50 epochs take about ${Math.round(50 / rate)} s.`;
-  return `One SGD epoch of ${count.format(SGD_EPOCH_IMAGES)} images takes about ${count.format(Math.round(SGD_EPOCH_IMAGES / rate))} s.`;
+  if (!Number.isFinite(rate)) return words.hintFull;
+  if (mode === 'learning-speed') return words.hintSpeed(Math.round(50 / rate));
+  return words.hintSgd(SGD_EPOCH_IMAGES, Math.round(SGD_EPOCH_IMAGES / rate));
 }

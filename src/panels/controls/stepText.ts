@@ -5,10 +5,11 @@
 import type { RunConfig } from '../../config';
 import { PROBE_COUNT } from '../../data/mnist';
 import { sgdProbeInterval } from '../../worker/schedule';
+import { t } from '../../i18n/catalogue';
+import type { Lang } from '../../i18n/lang';
 
-export function stepHint(config: Pick<RunConfig, 'mode' | 'batchSize' | 'speed' | 'probeEvery'>): string {
-  if (config.mode === 'learning-speed') return 'Step 1: one epoch (→). Step 10: ten epochs (Shift+→).';
-  const batches = config.probeEvery ?? sgdProbeInterval(config.batchSize, PROBE_COUNT, config.speed);
-  const interval = `${batches} mini-batch${batches === 1 ? '' : 'es'}`;
-  return `Step 1: one probe interval of ${interval} (→). Step 10: ten probe intervals (Shift+→). An interval ends early at the end of an epoch.`;
+export function stepHint(config: Pick<RunConfig, 'mode' | 'batchSize' | 'speed' | 'probeEvery'>, lang: Lang = 'en'): string {
+  const words = t(lang).controls;
+  if (config.mode === 'learning-speed') return words.stepHintSpeed;
+  return words.stepHintSgd(config.probeEvery ?? sgdProbeInterval(config.batchSize, PROBE_COUNT, config.speed));
 }

@@ -5,6 +5,7 @@
  */
 import { layerColour } from '../../app/palette';
 import type { NormPoint } from '../../store/series';
+import { useT } from '../../i18n/useT';
 
 const SIZE = 8;
 
@@ -14,11 +15,12 @@ export function bookSeries(book: readonly number[] | null): NormPoint[] {
 }
 
 export function BookMarks({ book, x, y }: { book: readonly number[] | null; x: (v: number) => number; y: (v: number) => number }) {
+  const m = useT().speed;
   if (!book) return null;
   const cx = x(0);
   const top = Math.min(...book.map((v) => y(v)));
   return (
-    <g className="book-marks" aria-label="The book's values at epoch 0">
+    <g className="book-marks" aria-label={m.bookMarks}>
       {book.map((v, i) => (
         <path
           key={`layer-${i + 1}`}
@@ -29,11 +31,11 @@ export function BookMarks({ book, x, y }: { book: readonly number[] | null; x: (
           data-layer={i + 1}
           data-book={v}
         >
-          <title>{`Book, hidden layer ${i + 1} at epoch 0: ‖δ${i + 1}‖ = ${v}`}</title>
+          <title>{m.bookMark(i + 1, v)}</title>
         </path>
       ))}
       <text x={cx + SIZE + 4} y={top} dy="0.32em" className="book-label">
-        book
+        {m.book}
       </text>
     </g>
   );

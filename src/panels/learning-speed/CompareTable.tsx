@@ -7,6 +7,7 @@ import { describeDifference } from '../../store/config';
 import { useLab, useLabFrame } from '../../store/hooks';
 import { pinnedDash } from '../common/dashes';
 import { comparisonRow } from './compare';
+import { useLang, useT } from '../../i18n/useT';
 
 export function CompareTable() {
   const pinned = useLab((s) => s.pinned);
@@ -15,17 +16,19 @@ export function CompareTable() {
   // every read would look like a change on every read.
   const norms = useLabFrame((s) => s.norms);
   const accuracy = useLabFrame((s) => s.accuracy);
+  const m = useT().speed;
+  const lang = useLang();
   if (pinned.length === 0) return null;
-  const current = comparisonRow(norms, accuracy, config.layers.length - 2);
+  const current = comparisonRow(norms, accuracy, config.layers.length - 2, lang);
   return (
     <div className="table-wrap compare-table">
-      <table aria-label="This run and the pinned runs">
-        <caption>This run and the pinned runs</caption>
+      <table aria-label={m.compareTable}>
+        <caption>{m.compareTable}</caption>
         <thead>
           <tr>
-            <th scope="col">Run</th>
-            <th scope="col">Layer 1 vs last, latest probe</th>
-            <th scope="col">Best accuracy</th>
+            <th scope="col">{m.run}</th>
+            <th scope="col">{m.layer1VsLast}</th>
+            <th scope="col">{m.bestAccuracy}</th>
           </tr>
         </thead>
         <tbody>
@@ -34,21 +37,21 @@ export function CompareTable() {
               <svg width="28" height="10" aria-hidden="true">
                 <line x1="0" x2="28" y1="5" y2="5" className="current-sample" />
               </svg>
-              This run
+              {m.thisRun}
             </th>
             <td>{current.layer1VsLast}</td>
             <td>{current.best}</td>
           </tr>
           {pinned.map((p, index) => {
-            const row = comparisonRow(p.norms, p.accuracy, p.config.layers.length - 2);
+            const row = comparisonRow(p.norms, p.accuracy, p.config.layers.length - 2, lang);
             return (
               <tr key={p.id} className={p.hidden ? 'pinned-row hidden-run' : 'pinned-row'}>
                 <th scope="row">
                   <svg width="28" height="10" aria-hidden="true">
                     <line x1="0" x2="28" y1="5" y2="5" className="pinned-sample" strokeDasharray={pinnedDash(index)} />
                   </svg>
-                  Pinned run {p.id}
-                  <span className="th-note">{describeDifference(p.config, config)}</span>
+                  {m.pinnedRun(p.id)}
+                  <span className="th-note">{describeDifference(p.config, config, lang)}</span>
                 </th>
                 <td>{row.layer1VsLast}</td>
                 <td>{row.best}</td>

@@ -15,12 +15,15 @@ import { decadeTicks, formatDecade, layerPath, speedReadout, speedScales, SPEED_
 import { LayerTable } from './LayerTable';
 import { CompareTable } from './CompareTable';
 import { SpeedExport } from '../export/PanelExports';
+import { useLang, useT } from '../../i18n/useT';
 
 export function LearningSpeedPanel() {
   const norms = useLabFrame((s) => s.norms);
   const pinned = useLab((s) => s.pinned);
   const config = useLab((s) => s.config);
   const numHidden = config.layers.length - 2;
+  const m = useT().speed;
+  const lang = useLang();
   const visiblePinned = pinned.map((p, index) => ({ p, index })).filter(({ p }) => !p.hidden);
   const book = bookNormsFor(config);
   const { x, y } = speedScales([norms, ...visiblePinned.map(({ p }) => p.norms), bookSeries(book)]);
@@ -31,26 +34,17 @@ export function LearningSpeedPanel() {
   const walked = norms.length > 0 ? norms : (visiblePinned[0]?.p.norms ?? []);
   const xs = walked.map((p) => p.x);
   const { index, svgProps, describedBy } = useChartReadout(xs, x, box);
-  const readout = index < 0 ? null : speedReadout(xs[index], norms, visiblePinned, x, y);
+  const readout = index < 0 ? null : speedReadout(xs[index], norms, visiblePinned, x, y, lang);
   // Short enough to stay inside the chart at the larger type of a phone or a projector.
-  const xLabel = config.mode === 'learning-speed' ? 'Epochs, full batch of 1,000 images' : 'Epochs of mini-batch SGD';
+  const xLabel = config.mode === 'learning-speed' ? m.xSpeed : m.xSgd;
 
   return (
     <section className="panel speed-panel" aria-labelledby="speed-title">
-      <h2 id="speed-title">Learning speed of each hidden layer</h2>
-      <p className="explain">
-        ‖δˡ‖, the length of the vector of ∂C/∂b over layer l, is the chapter's measure of how fast layer l learns (figs. 5-7). In the book's
-        [784, 30, 30, 30, 30, 10] network the first hidden layer learns about 100 times slower than the last: the vanishing gradient
-        problem.
-      </p>
+      <h2 id="speed-title">{m.title}</h2>
+      <p className="explain">{m.explain}</p>
       <div className="speed-body">
         <figure className="chart">
-          <svg
-            viewBox={`0 0 ${box.width} ${box.height}`}
-            role="img"
-            aria-label="Learning speed ‖δˡ‖ of each hidden layer against epoch, log scale"
-            {...svgProps}
-          >
+          <svg viewBox={`0 0 ${box.width} ${box.height}`} role="img" aria-label={m.chartLabel} {...svgProps}>
             <g className="axis">
               {yTicks.map((t) => (
                 <g key={t} transform={`translate(0,${y(t)})`}>
@@ -66,7 +60,7 @@ export function LearningSpeedPanel() {
                 textAnchor="middle"
                 className="axis-label y-label"
               >
-                ‖δˡ‖ (log scale)
+                {m.yLabel}
               </text>
             </g>
             {visiblePinned.map(({ p, index }) =>
@@ -109,14 +103,14 @@ export function LearningSpeedPanel() {
                   <svg width="28" height="10" aria-hidden="true">
                     <line x1="0" x2="28" y1="5" y2="5" stroke={layerColour(i + 1)} strokeWidth="4" />
                   </svg>
-                  Hidden layer {i + 1}
+                  {m.hiddenLayer(i + 1)}
                 </li>
               ))}
               <PinnedLegendItems pinned={visiblePinned} current={config} />
-              {book && <li className="book-legend">◇ the book's ‖δˡ‖ at epoch 0</li>}
+              {book && <li className="book-legend">{m.bookLegend}</li>}
             </ul>
             <p className="hint">
-              Exact values: hover or tap the chart, or focus it and press <span className="nowrap">← →</span>.
+              {m.exactHint} <span className="nowrap">← →</span>
             </p>
             {/* After the chart, so the keyboard reaches the chart first. */}
             <SpeedExport />

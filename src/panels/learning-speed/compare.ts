@@ -3,6 +3,9 @@
  * than the last hidden layer at the run's latest probe, and its best validation accuracy. Pure, so the
  * comparison table is tested without a DOM.
  */
+import { t } from '../../i18n/catalogue';
+import type { Lang } from '../../i18n/lang';
+import { numberFormats } from '../../i18n/number';
 import type { AccuracyPoint, NormPoint } from '../../store/series';
 import { formatRatio } from '../network/headline';
 
@@ -19,11 +22,12 @@ export function firstToLastRatio(norms: readonly NormPoint[]): number | null {
 }
 
 /** The ratio in the headline's words: "134× slower", "12,000× faster", "≈ equal". */
-export function ratioWords(ratio: number | null, numHidden: number): string {
-  if (numHidden < 2) return 'one hidden layer';
+export function ratioWords(ratio: number | null, numHidden: number, lang: Lang = 'en'): string {
+  const m = t(lang).speed;
+  if (numHidden < 2) return m.oneLayer;
   if (ratio === null) return '—';
-  if (ratio < 1.5 && ratio > 1 / 1.5) return '≈ equal';
-  return ratio < 1 ? `${formatRatio(1 / ratio)}× slower` : `${formatRatio(ratio)}× faster`;
+  if (ratio < 1.5 && ratio > 1 / 1.5) return m.equal;
+  return ratio < 1 ? m.slower(formatRatio(1 / ratio, lang)) : m.faster(formatRatio(ratio, lang));
 }
 
 /** Best validation accuracy of a run, 0..1, or null before its first SGD epoch. */
@@ -38,10 +42,15 @@ export interface ComparisonRow {
   best: string;
 }
 
-export function comparisonRow(norms: readonly NormPoint[], accuracy: readonly AccuracyPoint[], numHidden: number): ComparisonRow {
+export function comparisonRow(
+  norms: readonly NormPoint[],
+  accuracy: readonly AccuracyPoint[],
+  numHidden: number,
+  lang: Lang = 'en',
+): ComparisonRow {
   const best = bestAccuracy(accuracy);
   return {
-    layer1VsLast: ratioWords(firstToLastRatio(norms), numHidden),
-    best: best === null ? '—' : `${(best * 100).toFixed(2)} %`,
+    layer1VsLast: ratioWords(firstToLastRatio(norms), numHidden, lang),
+    best: best === null ? '—' : numberFormats(lang).percent(best, 2),
   };
 }

@@ -2,6 +2,8 @@
  * Scales and paths of the learning-speed chart (figs. 5-7): ‖δˡ‖ against epochs, on a log y axis because
  * the layers differ by factors of ten to a hundred.
  */
+import { t } from '../../i18n/catalogue';
+import type { Lang } from '../../i18n/lang';
 import { line, scaleLinear, scaleLog } from 'd3';
 import type { NormPoint } from '../../store/series';
 import type { ChartBox } from '../common/chartBox';
@@ -94,10 +96,12 @@ export function speedReadout(
   pinned: readonly { p: { id: number; norms: readonly NormPoint[] }; index: number }[],
   xScale: (v: number) => number,
   yScale: (v: number) => number,
+  lang: Lang = 'en',
 ): SpeedReadout {
+  const m = t(lang).speed;
   const runs = [
-    { label: 'This run', points: current, pinned: false },
-    ...pinned.map(({ p }) => ({ label: `Pin ${p.id}`, points: p.norms, pinned: true })),
+    { label: m.thisRun, points: current, pinned: false },
+    ...pinned.map(({ p }) => ({ label: m.pin(p.id), points: p.norms, pinned: true })),
   ].filter((r) => r.points.length > 0);
   const at = runs.map((r) => {
     const i = indexWithin(
@@ -111,11 +115,11 @@ export function speedReadout(
   const dots: ReadoutDot[] = [];
   for (let h = 1; h <= numLayers; h++) {
     rows.push({
-      label: `Layer ${h}`,
+      label: m.layerRow(h),
       colour: layerColour(h),
       values: at.map((p) => {
         const v = p?.norms[h - 1];
-        return v === undefined ? '—' : formatValue(v);
+        return v === undefined ? '—' : formatValue(v, lang);
       }),
     });
     at.forEach((p, r) => {
@@ -124,5 +128,5 @@ export function speedReadout(
         dots.push({ cx: xScale(p.x), cy: yScale(v), colour: layerColour(h), hollow: runs[r].pinned });
     });
   }
-  return { x, title: `Epoch ${formatEpoch(x)}`, columns: runs.length > 1 ? runs.map((r) => r.label) : [], rows, dots };
+  return { x, title: m.epoch(formatEpoch(x)), columns: runs.length > 1 ? runs.map((r) => r.label) : [], rows, dots };
 }

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useLabFrame } from '../../store/hooks';
+import { useLang, useT } from '../../i18n/useT';
 import { barReadoutText, barsForLayer, type BarChoice } from './geometry';
 
 export function BarReadout({
@@ -19,13 +20,16 @@ export function BarReadout({
   announcerId: string;
 }) {
   const snapshot = useLabFrame((s) => s.snapshot);
+  const lang = useLang();
+  const m = useT();
   let text: string | null = null;
   if (chosen !== null) {
     const bar = barsForLayer(snapshot, chosen.layer, width, neurons)[chosen.row];
-    text = bar ? barReadoutText(bar) : `Layer ${chosen.layer}, neuron ${(neurons[chosen.row] ?? 0) + 1}: waiting for the first probe`;
+    text = bar ? barReadoutText(bar, lang) : m.network.readoutWaiting(chosen.layer, (neurons[chosen.row] ?? 0) + 1);
   }
   const [announced, setAnnounced] = useState('');
-  const pick = chosen === null ? '' : `${chosen.layer}:${chosen.row}`;
+  // A switch of language is announced too: the sentence heard must be in the language on screen.
+  const pick = chosen === null ? '' : `${chosen.layer}:${chosen.row}:${lang}`;
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a new pick is announced, see below
   useEffect(() => {
     setAnnounced(text ?? '');
@@ -36,7 +40,7 @@ export function BarReadout({
   return (
     <>
       <p className="bar-readout" aria-hidden={text === null ? undefined : true}>
-        {text ?? 'Exact ∂C/∂b: hover or tap a bar, or focus the bars and use the arrow keys.'}
+        {text ?? m.network.readoutIdle}
       </p>
       <p id={announcerId} className="readout-live" aria-live="polite">
         {announced}

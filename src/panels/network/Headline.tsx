@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useLab, useLabFrame } from '../../store/hooks';
+import { useLang } from '../../i18n/useT';
 import { headlineSentence } from './headline';
 import { SaturationNotice } from './SaturationNotice';
 
@@ -13,7 +14,8 @@ export const ANNOUNCE_EVERY_MS = 8000;
 
 export function Headline() {
   const numHidden = useLab((s) => s.config.layers.length - 2);
-  const sentence = useLabFrame((s) => headlineSentence(s.snapshot?.layerNorms ?? null, numHidden));
+  const lang = useLang();
+  const sentence = useLabFrame((s) => headlineSentence(s.snapshot?.layerNorms ?? null, numHidden, lang));
   const [announced, setAnnounced] = useState(sentence);
   const lastAnnounced = useRef(0);
   useEffect(() => {

@@ -18,24 +18,32 @@ import { BarReadout } from './BarReadout';
 import { BAR_SCALES, logDecadeTicks, maxFiniteAbs, scaleTop, type BarScaleMode } from './scale';
 import { BAR_FULL, BAR_X } from './drawBars';
 import { BarsExport } from '../export/PanelExports';
+import { t, type Messages } from '../../i18n/catalogue';
+import type { Lang } from '../../i18n/lang';
+import { useLang, useT } from '../../i18n/useT';
 
-const SCALE_LABELS: Record<BarScaleMode, string> = {
-  now: 'Latest probe',
-  first: 'First probe',
-  log: 'Log (4 decades)',
-};
+function scaleLabels(m: Messages): Record<BarScaleMode, string> {
+  return { now: m.network.scaleLatest, first: m.network.scaleFirst, log: m.network.scaleLog };
+}
 
 /** What the full bar means under each scale, after its value. */
-const SCALE_NOTES: Record<BarScaleMode, string> = {
-  now: 'the largest |∂C/∂b| of the latest probe, over all hidden layers',
-  first: "the largest |∂C/∂b| since this run's first probe",
-  log: 'the largest |∂C/∂b| of the latest probe; each mark to the left is ten times smaller',
-};
+function scaleNotes(m: Messages): Record<BarScaleMode, string> {
+  return { now: m.network.noteLatest, first: m.network.noteFirst, log: m.network.noteLog };
+}
 
 const DECADE_TICKS = logDecadeTicks();
 
+/** The full bar's value (or that there is none yet), in `lang`. */
+function writeScaleNote(el: HTMLElement | null, lang: Lang, top: number | null): void {
+  if (!el) return;
+  const words = t(lang).network;
+  el.textContent = top === null ? words.waitingFirstProbe : words.fullBar(formatValue(top, lang));
+}
+
 export function NetworkPanel() {
   const store = useLabStore();
+  const m = useT();
+  const lang = useLang();
   const layers = useLab((s) => s.config.layers);
   const addHiddenLayer = useLab((s) => s.addHiddenLayer);
   const removeHiddenLayer = useLab((s) => s.removeHiddenLayer);
@@ -46,6 +54,10 @@ export function NetworkPanel() {
   const hidden = layers.slice(1, -1);
   const columns = useRef(new Map<number, SVGGElement>());
   const scaleNote = useRef<HTMLSpanElement>(null);
+  // The drawing effect outlives a language switch, so it reads the language and the last full bar from refs.
+  const langRef = useRef(lang);
+  const lastTop = useRef<number | null>(null);
+
   const layersKey = hidden.join(',');
   // Removing a layer unmounts the button that had the focus; the focus moves to the Remove button now in
   // that place (or the one before it), or to Add hidden layer, instead of falling back to the page's top.
@@ -120,7 +132,8 @@ export function NetworkPanel() {
         });
       });
       if (scaleNote.current) {
-        scaleNote.current.textContent = snapshot ? `Full bar = ${formatValue(top)}` : 'Waiting for the first probe of the network…';
+        lastTop.current = snapshot ? top : null;
+        writeScaleNote(scaleNote.current, langRef.current, lastTop.current);
       }
     });
     const onSnapshot = (snapshot: Snapshot | null, firstOfSeries: boolean) => {
@@ -144,14 +157,19 @@ export function NetworkPanel() {
     };
   }, [store, layersKey, showAll, barScale]);
 
+  // A switch of language rewrites the note at once, paused or not, without restarting the drawing above
+  // (which would forget the first probe the outlines show).
+  langRef.current = lang;
+  useEffect(() => writeScaleNote(scaleNote.current, lang, lastTop.current), [lang]);
+
   return (
     <section className="panel network-panel" aria-labelledby="network-title">
       <div className="panel-head">
-        <h2 id="network-title">Network: how fast each neuron learns</h2>
+        <h2 id="network-title">{m.network.title}</h2>
         <div className="panel-actions">
           <label className="toggle">
             <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} />
-            Show all neurons
+            {m.network.showAll}
           </label>
           <button
             ref={addButton}
@@ -161,45 +179,41 @@ export function NetworkPanel() {
             disabled={hidden.length >= MAX_HIDDEN_LAYERS}
             aria-describedby="add-layer-hint"
           >
-            Add hidden layer
+            {m.network.addLayer}
           </button>
           <span id="add-layer-hint" className="hint">
-            {hidden.length >= MAX_HIDDEN_LAYERS
-              ? `At most ${MAX_HIDDEN_LAYERS} hidden layers.`
-              : `${NEW_LAYER_WIDTH} neurons, before the output`}
+            {hidden.length >= MAX_HIDDEN_LAYERS ? m.network.atMostLayers(MAX_HIDDEN_LAYERS) : m.network.newLayerHint(NEW_LAYER_WIDTH)}
           </span>
           <BarsExport />
         </div>
       </div>
       <div className="scale-row">
         <fieldset className="segmented">
-          <legend>Bar scale</legend>
+          <legend>{m.network.barScale}</legend>
           {BAR_SCALES.map((mode) => (
             <label key={mode}>
               <input type="radio" name="bar-scale" value={mode} checked={barScale === mode} onChange={() => setBarScale(mode)} />
-              {SCALE_LABELS[mode]}
+              {scaleLabels(m)[mode]}
             </label>
           ))}
         </fieldset>
         <p className="scale-legend">
           <strong className="full-bar" ref={scaleNote} />{' '}
-          <span className="scale-note">
-            ({SCALE_NOTES[barScale]}; {barScale === 'log' ? 'log scale' : 'length ∝ √|∂C/∂b|'}, one scale for all layers)
-          </span>{' '}
+          <span className="scale-note">{m.network.scaleNote(scaleNotes(m)[barScale], barScale === 'log')}</span>{' '}
           <span className="swatch" style={{ background: palette.positiveGradient }} aria-hidden="true" /> ∂C/∂b &gt; 0{' '}
           <span className="swatch" style={{ background: palette.negativeGradient }} aria-hidden="true" /> ∂C/∂b &lt; 0{' '}
           <span className="ghost-key">
-            <span className="swatch ghost-swatch" aria-hidden="true" /> at the first probe, same scale (▸ = cut at the end)
-            {!showAll && <> · first {BOOK_NEURONS_SHOWN} neurons of each layer, as in the book</>}
+            <span className="swatch ghost-swatch" aria-hidden="true" /> {m.network.ghostKey}
+            {!showAll && <> · {m.network.bookNeurons(BOOK_NEURONS_SHOWN)}</>}
           </span>
         </p>
       </div>
       {/* The column count goes to the stylesheet as a variable, so narrow screens can wrap the layers instead. */}
       <div className="network" style={{ '--hidden-layers': hidden.length } as CSSProperties}>
         <div className="layer-column io-column">
-          <h3>Input</h3>
+          <h3>{m.network.input}</h3>
           <p className="io-size">{layers[0]}</p>
-          <p className="hint">pixels (28×28), no biases</p>
+          <p className="hint">{m.network.inputHint}</p>
         </div>
         {hidden.map((width, i) => {
           const h = i + 1;
@@ -207,11 +221,11 @@ export function NetworkPanel() {
           const layout = columnLayout(neurons.length);
           return (
             <div className="layer-column" key={`${h}-${hidden.length}`}>
-              <h3>Hidden layer {h}</h3>
+              <h3>{m.network.hiddenLayer(h)}</h3>
               <ValidatedField
                 className="width-field"
-                label={`Width of hidden layer ${h}`}
-                visibleLabel="Width"
+                label={m.network.widthOf(h)}
+                visibleLabel={m.network.width}
                 value={width}
                 inputMode="numeric"
                 check={(text) => checkHiddenWidth(text, h)}
@@ -226,7 +240,7 @@ export function NetworkPanel() {
                 className="column-svg"
                 viewBox={`0 0 200 ${layout.height}`}
                 role="img"
-                aria-label={`∂C/∂b bars of hidden layer ${h}`}
+                aria-label={m.network.barsOf(h)}
                 aria-describedby={announcerId}
                 tabIndex={h === tabLayer ? 0 : -1}
                 onPointerDown={(e) => pickFromPointer(h, e)}
@@ -257,11 +271,7 @@ export function NetworkPanel() {
                   />
                 )}
               </svg>
-              {showAll && width > neurons.length && (
-                <p className="hint">
-                  {neurons.length} of {width} neurons, evenly spaced
-                </p>
-              )}
+              {showAll && width > neurons.length && <p className="hint">{m.network.sampled(neurons.length, width)}</p>}
               <button
                 ref={(el) => {
                   if (el) removeButtons.current.set(h, el);
@@ -273,16 +283,16 @@ export function NetworkPanel() {
                 disabled={hidden.length <= 1}
               >
                 {/* The column's own heading names the layer; a narrow column shows only the verb. */}
-                Remove <span className="remove-which">hidden layer {h}</span>
+                {m.network.removeVerb} <span className="remove-which">{m.network.removeWhich(h)}</span>
               </button>
             </div>
           );
         })}
         <div className="layer-column io-column">
-          <h3>Output</h3>
+          <h3>{m.network.output}</h3>
           <p className="io-size">{layers[layers.length - 1]}</p>
           <p className="hint">
-            digits <span className="nowrap">0–9</span>
+            {m.network.outputHint} <span className="nowrap">0–9</span>
           </p>
         </div>
       </div>
@@ -293,10 +303,7 @@ export function NetworkPanel() {
         neurons={chosen ? selectNeurons(hidden[chosen.layer - 1], showAll) : []}
         announcerId={announcerId}
       />
-      <p className="explain">
-        Each bar is ∂C/∂b of one hidden neuron: how fast its weights and biases change. By eq. 122, ∂C/∂b₁ = σ′(z₁) w₂σ′(z₂) w₃σ′(z₃)
-        w₄σ′(z₄) ∂C/∂a₄ — every layer closer to the input multiplies in one more w σ′(z), and σ′ ≤ 1/4.
-      </p>
+      <p className="explain">{m.network.explain}</p>
     </section>
   );
 }

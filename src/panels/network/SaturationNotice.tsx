@@ -6,6 +6,7 @@
  */
 import { useRef } from 'react';
 import { useLab, useLabFrame } from '../../store/hooks';
+import { useLang } from '../../i18n/useT';
 import { detectSaturation, saturationNotice, type Saturation } from './saturation';
 
 export function SaturationNotice() {
@@ -15,11 +16,12 @@ export function SaturationNotice() {
   const activation = useLab((s) => s.config.activation);
   const update = useLab((s) => s.updateConfig);
   const snapshot = useLabFrame((s) => s.snapshot);
+  const lang = useLang();
   const seen = useRef<{ runId: number; saturation: Saturation } | null>(null);
   if (seen.current !== null && seen.current.runId !== runId) seen.current = null;
   const now = snapshot !== null && snapshot.runId === runId ? detectSaturation(snapshot) : null;
   if (now !== null) seen.current = { runId, saturation: now };
-  const notice = seen.current === null ? null : saturationNotice(seen.current.saturation, { exploding, clipNorm, activation });
+  const notice = seen.current === null ? null : saturationNotice(seen.current.saturation, { exploding, clipNorm, activation }, lang);
   const cure = notice?.cure ?? null;
   // The live region is always in the page, so a screen reader is already listening when the notice appears.
   return (

@@ -2,6 +2,8 @@
  * From a snapshot to the bars of the network diagram. Pure, so the choice of neurons and the shared scale
  * are unit-tested without a DOM.
  */
+import { t } from '../../i18n/catalogue';
+import type { Lang } from '../../i18n/lang';
 import type { Snapshot } from '../../worker/protocol';
 import { formatValue } from '../../store/format';
 
@@ -116,7 +118,8 @@ export function rowAt(y: number, layout: ColumnLayout, rows: number): number | n
  * A bar's readout, numbering neurons from 1 as the column headings number layers ("Layer 2, neuron 5"),
  * though data-neuron and the snapshot index them from 0.
  */
-export function barReadoutText(bar: Bar): string {
-  const value = `Layer ${bar.layer}, neuron ${bar.neuron + 1}: ∂C/∂b = ${formatValue(bar.grad)}`;
-  return Number.isFinite(bar.grad) ? value : `${value} (the gradient no longer fits in a 32-bit float)`;
+export function barReadoutText(bar: Bar, lang: Lang = 'en'): string {
+  const m = t(lang).network;
+  const value = formatValue(bar.grad, lang);
+  return Number.isFinite(bar.grad) ? m.readout(bar.layer, bar.neuron + 1, value) : m.readoutOverflow(bar.layer, bar.neuron + 1, value);
 }

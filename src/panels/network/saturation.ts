@@ -5,6 +5,9 @@
  * names the cause (saturation, counted by the probe) and offers the cure (gradient-norm clipping).
  */
 import type { ActivationName } from '../../engine';
+import { t } from '../../i18n/catalogue';
+import type { Lang } from '../../i18n/lang';
+import { numberFormats } from '../../i18n/number';
 
 /**
  * A layer counts as saturated when at least this share of it is (the snapshot's rule, protocol.ts: of its
@@ -54,21 +57,14 @@ export function detectSaturation(s: SaturationInput): Saturation | null {
 }
 
 /** "hidden layer 2", "hidden layers 1-4", "hidden layers 1, 3 and 4". */
-export function nameLayers(layers: readonly number[]): string {
-  if (layers.length === 1) return `hidden layer ${layers[0]}`;
-  const consecutive = layers.every((l, i) => i === 0 || l === layers[i - 1] + 1);
-  if (consecutive) return `hidden layers ${layers[0]}-${layers[layers.length - 1]}`;
-  return `hidden layers ${layers.slice(0, -1).join(', ')} and ${layers[layers.length - 1]}`;
+export function nameLayers(layers: readonly number[], lang: Lang = 'en'): string {
+  return t(lang).saturation.layers([...layers]);
 }
 
 /** 1 → "100 %", 0.9667 → "97 %": whole percent, never rounding a not-quite-all up to 100. */
-export function formatShare(share: number): string {
+export function formatShare(share: number, lang: Lang = 'en'): string {
   const percent = share < 1 ? Math.min(99, Math.round(share * 100)) : 100;
-  return `${percent} %`;
-}
-
-function joinList(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return `${numberFormats(lang).int(percent)} %`;
 }
 
 export interface SaturationContext {
@@ -85,45 +81,36 @@ export interface SaturationNotice {
 }
 
 /** The rule the snapshot's saturatedShare applied (protocol.ts), in the notation of the activation. */
-function ruleOf(activation: ActivationName): string {
-  if (activation === 'relu') return 'a = 0 on every probe image';
-  return activation === 'tanh' ? '|a| > 0.97' : 'σ < 0.01 or σ > 0.99';
-}
-
-/** What the share counts: a ReLU is dead or not as a whole; a sigmoid or tanh value is saturated image by image. */
-function countedOf(activation: ActivationName, layers: number): string {
-  const whose = layers === 1 ? 'its' : 'their';
-  return activation === 'relu' ? `${whose} neurons` : `${whose} activations over the probe images`;
+function ruleOf(activation: ActivationName, lang: Lang): string {
+  const words = t(lang).saturation;
+  if (activation === 'relu') return words.reluRule;
+  return activation === 'tanh' ? words.tanhRule : words.sigmoidRule;
 }
 
 /** The notice for a detected saturation: what happened, why in the chapter's terms, and the cure. */
-export function saturationNotice(d: Saturation, ctx: SaturationContext): SaturationNotice {
+export function saturationNotice(d: Saturation, ctx: SaturationContext, lang: Lang = 'en'): SaturationNotice {
+  const m = t(lang).saturation;
   const clip = ctx.clipNorm ?? 0;
-  const everyOne = d.saturatedLayers.every((l) => d.shares[l - 1] >= 1);
-  const cause =
-    clip > 0
-      ? `Even with the gradient clipped at ‖∇‖ ≤ ${clip}, the steps were too large`
-      : ctx.exploding
-        ? 'The huge gradients of the exploding preset made huge steps'
-        : 'Training pushed the weighted inputs z far from 0';
-  const who = `${everyOne ? 'every neuron' : 'almost every neuron'} in ${nameLayers(d.saturatedLayers)} is now saturated`;
-  const shares = `${ruleOf(ctx.activation)} for ${joinList(d.saturatedLayers.map((l) => formatShare(d.shares[l - 1])))} of ${countedOf(ctx.activation, d.saturatedLayers.length)}`;
-  const consequence = d.all
-    ? 'so the gradient now vanishes everywhere'
-    : `so the gradient now vanishes in ${d.saturatedLayers.length === 1 ? 'it' : 'them'}`;
-  const chapter =
-    'This is the unstable gradient problem of the chapter (§ The unstable gradient problem): the gradient of an early layer is a product of many factors wσ′(z), and it either explodes or vanishes.';
-  let cure: SaturationNotice['cure'] = null;
-  let offer: string;
-  if (clip === 0) {
-    offer = `Clipping the gradient norm (Pascanu et al. 2013) caps the length of each step, so one huge gradient cannot throw the neurons this far; the button clips at ${CURE_CLIP_NORM} and starts again.`;
-    cure = { label: 'Clip gradient norm', clipNorm: CURE_CLIP_NORM };
-  } else if (clip > CURE_CLIP_NORM / 100) {
-    const smaller = clip / 10;
-    offer = `A smaller threshold takes smaller steps: the button clips at ${smaller} and starts again.`;
-    cure = { label: `Clip gradient norm at ${smaller}`, clipNorm: smaller };
-  } else {
-    offer = 'Clipping this hard and still saturating: try a smaller η or another initialiser.';
-  }
-  return { text: `${cause}: ${who} (${shares}), ${consequence}. ${chapter} ${offer}`, cure };
+  const offer = clip === 0 ? 'clip' : clip > CURE_CLIP_NORM / 100 ? 'smaller' : 'none';
+  const clipAt = offer === 'clip' ? CURE_CLIP_NORM : clip / 10;
+  const text = m.notice({
+    cause: clip > 0 ? 'clipped' : ctx.exploding ? 'exploding' : 'training',
+    clip,
+    everyOne: d.saturatedLayers.every((l) => d.shares[l - 1] >= 1),
+    layers: nameLayers(d.saturatedLayers, lang),
+    rule: ruleOf(ctx.activation, lang),
+    shares: d.saturatedLayers.map((l) => formatShare(d.shares[l - 1], lang)),
+    several: d.saturatedLayers.length > 1,
+    counted: ctx.activation === 'relu' ? 'neurons' : 'activations',
+    all: d.all,
+    offer,
+    clipAt,
+  });
+  const cure =
+    offer === 'clip'
+      ? { label: m.clip, clipNorm: CURE_CLIP_NORM }
+      : offer === 'smaller'
+        ? { label: m.clipAt(clipAt), clipNorm: clipAt }
+        : null;
+  return { text, cure };
 }

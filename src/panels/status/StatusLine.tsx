@@ -9,22 +9,19 @@ import { useLab, useLabFrame } from '../../store/hooks';
 import { EngineNotice } from './EngineNotice';
 import type { RunStatus } from '../../worker/protocol';
 import { say } from '../../i18n/text';
-import { useT } from '../../i18n/useT';
-import type { Messages } from '../../i18n/en';
+import { t, type Messages } from '../../i18n/catalogue';
+import type { Lang } from '../../i18n/lang';
+import type { Divergence, LoadingState } from '../../store/store';
+import { useLang, useT } from '../../i18n/useT';
 
-const STATUS_WORDS: Record<RunStatus, string> = {
-  idle: 'Ready',
-  running: 'Training',
-  paused: 'Paused',
-  finished: 'Finished',
-  diverged: 'Stopped: diverged',
-};
+function statusWords(m: Messages): Record<RunStatus, string> {
+  const s = m.status;
+  return { idle: s.idle, running: s.running, paused: s.paused, finished: s.finished, diverged: s.diverged };
+}
 
-const STAGE_WORDS = {
-  probe: 'the first 1,000 training images (for the probe)',
-  train: 'the training images',
-  test: 'the validation images',
-} as const;
+function stageWords(m: Messages): Record<LoadingState['stage'], string> {
+  return { probe: m.status.stageProbe, train: m.status.stageTrain, test: m.status.stageTest };
+}
 
 export function StatusLine() {
   const status = useLab(shownStatus);
@@ -42,34 +39,29 @@ export function StatusLine() {
   const dismissUrlNotices = useLab((s) => s.dismissUrlNotices);
   const retry = useLab((s) => s.retry);
   const m = useT();
+  const lang = useLang();
 
   return (
-    <section className="status-area" aria-label="Run status">
+    <section className="status-area" aria-label={m.status.region}>
       <p className="status-line" role="status">
-        <strong>{status === 'worker-stopped' ? m.worker.statusStopped : STATUS_WORDS[status]}</strong>
-        <span>
-          Epoch {divergence ? divergence.epoch : snapshot ? snapshot.epoch : 0} of {config.epochs}
-        </span>
+        <strong>{status === 'worker-stopped' ? m.worker.statusStopped : statusWords(m)[status]}</strong>
+        <span>{m.status.epochOf(divergence ? divergence.epoch : snapshot ? snapshot.epoch : 0, config.epochs)}</span>
         {config.mode === 'sgd' && snapshot && (
-          <span>
-            Batch {divergence ? divergence.batch : snapshot.batch} of {snapshot.batchesPerEpoch}
-          </span>
+          <span>{m.status.batchOf(divergence ? divergence.batch : snapshot.batch, snapshot.batchesPerEpoch)}</span>
         )}
-        <span>{speedText(status, snapshot?.examplesPerSecond)}</span>
-        {waitingForData && !workerFault && <span>Waiting for the training images to finish loading; training starts by itself.</span>}
-        {!waitingForData && !workerFault && dataReady === 'probe' && !error && (
-          <span>Probe images ready; the training images are still loading.</span>
-        )}
+        <span>{speedText(status, snapshot?.examplesPerSecond, lang)}</span>
+        {waitingForData && !workerFault && <span>{m.status.waitingForData}</span>}
+        {!waitingForData && !workerFault && dataReady === 'probe' && !error && <span>{m.status.probeReady}</span>}
       </p>
       {loading && loading.totalBytes > 0 && !error && !workerFault && (
         <div className="loading">
           <label>
-            Loading MNIST: {STAGE_WORDS[loading.stage]}, {formatBytes(loading.loadedBytes)} of {formatBytes(loading.totalBytes)}
-            <progress value={loading.loadedBytes} max={loading.totalBytes} aria-label="Loading MNIST" />
+            {m.status.loading(stageWords(m)[loading.stage], formatBytes(loading.loadedBytes, lang), formatBytes(loading.totalBytes, lang))}
+            <progress value={loading.loadedBytes} max={loading.totalBytes} aria-label={m.status.loadingLabel} />
           </label>
         </div>
       )}
-      {notice && <p className="notice">{say(m, notice)}</p>}
+      {notice && <p className="notice">{say(lang, notice)}</p>}
       <EngineNotice />
       {urlNotices.length > 0 && (
         <div className="url-notices" role="alert">
@@ -79,14 +71,14 @@ export function StatusLine() {
             ))}
           </ul>
           <button type="button" onClick={dismissUrlNotices}>
-            Dismiss
+            {m.common.dismiss}
           </button>
         </div>
       )}
       {divergence && (
         <div className="banner diverged" role="alert">
-          <strong>Training diverged.</strong> {sentence(divergence.reason)} Values shown as “overflow” are larger than a 32-bit float can
-          hold, so they are no longer numbers.{config.exploding ? ' Turning the exploding preset off also helps.' : ''}
+          <strong>{m.status.divergedTitle}</strong> {divergenceText(divergence, lang)} {m.status.overflowNote}
+          {config.exploding ? ` ${m.status.explodingHelps}` : ''}
         </div>
       )}
       {workerFault && (
@@ -99,10 +91,10 @@ export function StatusLine() {
       )}
       {error && (
         <div className="banner error" role="alert">
-          <strong>{error.retryable ? 'The MNIST images could not be loaded:' : 'Something went wrong:'}</strong> {error.message}
+          <strong>{error.retryable ? m.status.loadFailed : m.status.failed}</strong> {error.message}
           {error.retryable && (
             <button type="button" onClick={retry}>
-              Retry
+              {m.status.retry}
             </button>
           )}
         </div>
@@ -111,11 +103,6 @@ export function StatusLine() {
   );
 }
 
-/**
- * Throughput belongs to a run in progress. A paused, finished or stopped run shows a dash: the last
- * measured figure would read as if training were still going, and after a Step it is the speed of a
- * single burst, not of training.
- */
 /** The browser's message can be anything; the banner quotes at most a line of it. */
 export function faultSentence(m: Messages, fault: WorkerFault): string {
   if (fault.kind === 'unresponsive') return m.worker.unresponsive(Math.round(HEARTBEAT_TIMEOUT_MS / 1000));
@@ -124,10 +111,21 @@ export function faultSentence(m: Messages, fault: WorkerFault): string {
   return m.worker.failed(oneLine.length > 120 ? `${oneLine.slice(0, 119)}…` : oneLine);
 }
 
-export function speedText(status: RunStatus | 'worker-stopped', examplesPerSecond: number | undefined): string {
+/**
+ * Throughput belongs to a run in progress. A paused, finished or stopped run shows a dash: the last
+ * measured figure would read as if training were still going, and after a Step it is the speed of a
+ * single burst, not of training.
+ */
+export function speedText(status: RunStatus | 'worker-stopped', examplesPerSecond: number | undefined, lang: Lang = 'en'): string {
+  const words = t(lang).status;
   if (status !== 'running' || examplesPerSecond === undefined || !(examplesPerSecond > 0) || !Number.isFinite(examplesPerSecond))
-    return '— examples/s';
-  return `${Math.round(examplesPerSecond).toLocaleString('en')} examples/s`;
+    return words.noSpeed;
+  return words.speed(Math.round(examplesPerSecond));
+}
+
+/** The worker's account of a divergence, in the page's language (see src/i18n/divergence.ts). */
+function divergenceText(divergence: Divergence, lang: Lang): string {
+  return divergence.cause ? t(lang).divergence.reason(divergence.cause) : sentence(divergence.reason);
 }
 
 /**
