@@ -237,6 +237,9 @@ export class BatchPass {
    */
   forward(firstLayerDone = false, withCost = false): void {
     const net = this.net;
+    // A SIMD trainer may hold W⁰ between its steps; a pass that computes the first layer itself needs it home
+    // (the statistics of the activation panel run such a pass between steps, and read stale weights otherwise).
+    if (!firstLayerDone) net.bringHome();
     const layers = net.layers;
     const L = layers.length;
     const m = this.size;

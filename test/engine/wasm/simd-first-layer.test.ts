@@ -81,3 +81,21 @@ describe.skipIf(!haveSimd)('W⁰ kept in the SIMD kernels between steps, the dec
     expect(relativeGap(watched, quiet)).toBeLessThan(1e-5);
   });
 });
+
+describe.skipIf(!haveSimd)('a forward pass between SIMD steps', () => {
+  it('sees the trained W⁰, not the copy left behind when the trainer took it', async () => {
+    const { ActivationStats } = await import('../../../src/engine/core/saturation');
+    const samples = randomSamples(40, 50, 4, 8);
+    const net = new Network({ layers: [50, 37, 4] });
+    net.initialize('default', createRng(5));
+    const stats = new ActivationStats(net, samples, 40);
+    const trainer = new Trainer(net, 8);
+    for (let s = 0; s < 20; s++) trainer.step(samples, order, (s * 8) % 33, 8, { eta: 3, lambda: 0, trainingSize: 40 });
+    const measured = stats.measure().mean.slice();
+    // The same network rebuilt from its parameters, read through the getter that brings W⁰ home.
+    const copy = new Network({ layers: [50, 37, 4] });
+    copy.params.set(net.params);
+    const expected = new ActivationStats(copy, samples, 40).measure().mean;
+    expect(measured[0]).toBeCloseTo(expected[0], 6);
+  });
+});
