@@ -37,6 +37,7 @@ export function StatusLine() {
   const waitingForData = useLab((s) => s.waitingForData);
   const error = useLab((s) => s.error);
   const divergence = useLab((s) => s.divergence);
+  const epochProgress = useLab((s) => s.epochProgress);
   const notice = useLab((s) => s.notice);
   const urlNotices = useLab((s) => s.urlNotices);
   const dismissUrlNotices = useLab((s) => s.dismissUrlNotices);
@@ -54,6 +55,9 @@ export function StatusLine() {
           <span>
             Batch {divergence ? divergence.batch : snapshot.batch} of {snapshot.batchesPerEpoch}
           </span>
+        )}
+        {epochProgress && !divergence && (
+          <span>{m.progress.epochImages(epochProgress.epoch, epochProgress.done, epochProgress.total)}</span>
         )}
         <span>{speedText(status, snapshot?.examplesPerSecond)}</span>
         {waitingForData && !workerFault && <span>Waiting for the training images to finish loading; training starts by itself.</span>}
