@@ -56,7 +56,7 @@ export interface Model {
   validCorrect: number;
   /** Weights and biases loaded from a file: every (re-)initialisation puts them in place of the seed's draw. */
   loaded: { weights: Float32Array[]; biases: Float32Array[] } | null;
-  /** Learning-speed mode: the epoch's gradient, summed a block of probe images at a time (null in SGD mode). */
+  /** Learning-speed mode on a wide network: the epoch's gradient, summed a block of probe images at a time (else null). */
   epochSum: GradientSum | null;
   /** Probe images whose gradient is in epochSum: the epoch in progress has got this far. */
   epochDone: number;
@@ -71,12 +71,30 @@ export interface Model {
  */
 const BLOCK_WORK = 6e6;
 const MAX_BLOCK_IMAGES = 100;
+/**
+ * At least two images per block: with one, each layer's pass is a matrix-vector product that reads every
+ * weight (and writes every gradient) for a single image, so it is bound by memory; a second image rides on
+ * the same reads. On [784, 1000 × 10, 10] a block of 2 took about as long as a block of 1 (bench:slices).
+ */
+const MIN_BLOCK_IMAGES = 2;
 
-/** Images per block for a network of these layer sizes: at least one image, so a huge network goes image by image. */
-export function blockImagesFor(layers: readonly number[]): number {
+/**
+ * Networks up to this many weights take each learning-speed epoch as one unsplit step on the fused kernels
+ * (the chapter's networks: [784, 30 × 4, 10] has 24,320 weights and its whole epoch takes a few
+ * milliseconds); wider ones sum their epoch in blocks, a slice at a time.
+ */
+export const UNSLICED_MAX_WEIGHTS = 50_000;
+
+function weightCount(layers: readonly number[]): number {
   let weights = 0;
   for (let l = 0; l + 1 < layers.length; l++) weights += layers[l] * layers[l + 1];
-  return Math.max(1, Math.min(MAX_BLOCK_IMAGES, Math.floor(BLOCK_WORK / (3 * weights))));
+  return weights;
+}
+
+/** Images per block for a network of these layer sizes: a few images on the widest networks, 100 on small ones. */
+export function blockImagesFor(layers: readonly number[]): number {
+  const weights = weightCount(layers);
+  return Math.max(MIN_BLOCK_IMAGES, Math.min(MAX_BLOCK_IMAGES, Math.floor(BLOCK_WORK / (3 * weights))));
 }
 
 /** Validation images evaluated per unit of work: ~10 ms, so a pause during validation is obeyed promptly. */
@@ -90,14 +108,15 @@ export function buildModel(config: RunConfig): Model {
     residual: config.residual ?? false,
     normalisation: config.normalisation ?? 'none',
   });
-  // Learning-speed mode sums its one step over the probe set a block at a time (epochSum); the trainer's
-  // own batches are SGD mode's.
+  // Learning-speed mode trains on the whole probe set at once: one step of up to 1000 images, taken by the
+  // trainer on a small network, summed a block at a time (epochSum) on a wide one.
   const learningSpeed = config.mode === 'learning-speed';
+  const sliced = learningSpeed && weightCount(config.layers) > UNSLICED_MAX_WEIGHTS;
   const blockImages = blockImagesFor(config.layers);
   return {
     config,
     net,
-    trainer: new Trainer(net, learningSpeed ? 1 : config.batchSize),
+    trainer: new Trainer(net, sliced ? 1 : learningSpeed ? PROBE_COUNT : config.batchSize),
     // ‖M‖ is shown to three digits; a relative tolerance of 1e-6 saves iterations on wide layers.
     factors: new LayerFactorNorms(net, { tolerance: 1e-6 }),
     probe: null,
@@ -115,7 +134,7 @@ export function buildModel(config: RunConfig): Model {
     validated: -1,
     validCorrect: 0,
     loaded: null,
-    epochSum: learningSpeed ? new GradientSum(net, blockImages) : null,
+    epochSum: sliced ? new GradientSum(net, blockImages) : null,
     epochDone: 0,
     blockImages,
   };
@@ -209,8 +228,15 @@ export function finishFullBatch(m: Model, samples: Samples): number {
 
 /** Learning-speed mode (figs. 5-7): one full-batch gradient-descent step on the probe images = one epoch. Returns the cost. */
 export function trainFullBatch(m: Model, samples: Samples): number {
-  sumFullBatch(m, samples, Math.ceil(samples.count / m.blockImages));
-  return finishFullBatch(m, samples);
+  if (m.epochSum !== null) {
+    sumFullBatch(m, samples, Math.ceil(samples.count / m.blockImages));
+    return finishFullBatch(m, samples);
+  }
+  if (m.order === null) throw new Error('the probe images are not loaded');
+  const { eta, lambda, momentum, clipNorm } = m.config;
+  const cost = m.trainer.step(samples, m.order, 0, samples.count, { eta, lambda, trainingSize: samples.count, momentum, clipNorm });
+  m.epoch++;
+  return cost;
 }
 
 export interface MiniBatchResult {

@@ -6,7 +6,17 @@
 import type { DataLoader } from './data';
 import { describeNonFinite, divergenceReason } from './divergence';
 import type { RunLoop, Unit } from './loop';
-import { beginValidation, epochMeanCost, finishFullBatch, sumFullBatch, trainMiniBatch, validateSlice, type Model } from './model';
+import type { Samples } from '../engine';
+import {
+  beginValidation,
+  epochMeanCost,
+  finishFullBatch,
+  sumFullBatch,
+  trainFullBatch,
+  trainMiniBatch,
+  validateSlice,
+  type Model,
+} from './model';
 import { SliceSizer } from './pacing';
 import type { FromWorker } from './protocol';
 import { CHUNK_MS, type Scheduler } from './schedule';
@@ -108,6 +118,7 @@ export function createUnits(ctx: UnitContext): Units {
   function trainEpoch(m: Model): Unit {
     const samples = data.probeSet;
     if (samples === null) throw new Error('the probe images are not loaded');
+    if (m.epochSum === null) return finishEpoch(m, samples, trainFullBatch(m, samples)); // a small network: one step
     const started = scheduler.now();
     if (epochInProgress === null || epochInProgress.m !== m || epochInProgress.epoch !== m.epoch || m.epochDone === 0) {
       const blocks = Math.ceil(samples.count / m.blockImages);
@@ -130,7 +141,10 @@ export function createUnits(ctx: UnitContext): Units {
         return 'more';
       }
     }
-    const cost = finishFullBatch(m, samples);
+    return finishEpoch(m, samples, finishFullBatch(m, samples));
+  }
+
+  function finishEpoch(m: Model, samples: Samples, cost: number): Unit {
     if (!trained(m, 1, samples.count, cost)) return 'stop';
     return postSnapshot(m) ? endEpoch(m, null, cost) : 'stop';
   }
