@@ -15,6 +15,7 @@ export { LayerSpecError, validateLayers, parseLayers, MNIST_LAYER_LIMITS, MAX_IO
 export { Network, type NetworkOptions } from './core/network';
 export { initializeParams } from './core/init';
 export { Trainer, Evaluator, evaluate, type Evaluation, type SgdOptions } from './core/train';
+export { GradientSum } from './core/accumulate';
 export { GradientProbe, DEFAULT_PROBE_SIZE, type ProbeResult } from './core/probe';
 export {
   ActivationStats,

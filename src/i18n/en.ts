@@ -183,6 +183,10 @@ export const en = {
     unsupported:
       'Training runs on the slower JavaScript engine: this browser has no WebAssembly SIMD. The numbers are the same; only the speed differs.',
   },
+  /** In the status line while a long learning-speed epoch is under way (one step over all the probe images). */
+  progress: {
+    epochImages: (epoch: number, done: number, total: number) => `Epoch ${n.int(epoch)}: ${n.int(done)} of ${n.int(total)} images`,
+  },
   /** The training worker's life: the banner when it stops and its Restart button. */
   worker: {
     statusStopped: 'Stopped: the training worker stopped',

@@ -155,6 +155,9 @@ export const zhCN: Messages = {
       "训练正在较慢的 JavaScript 引擎上运行：本网站的内容安全策略（Content-Security-Policy）不允许 WebAssembly（需要 'wasm-unsafe-eval'）。计算结果相同，只是速度较慢。",
     unsupported: '训练正在较慢的 JavaScript 引擎上运行：此浏览器不支持 WebAssembly SIMD。计算结果相同，只是速度较慢。',
   },
+  progress: {
+    epochImages: (epoch, done, total) => `第 ${n.int(epoch)} 次迭代：已完成 ${n.int(total)} 张图像中的 ${n.int(done)} 张`,
+  },
   worker: {
     statusStopped: '已停止：训练线程停止了',
     heading: '训练线程停止了。',

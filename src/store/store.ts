@@ -86,6 +86,8 @@ export interface LabData {
   /** Validation accuracy after each epoch of the current run (SGD mode). */
   accuracy: AccuracyPoint[];
   lastCost: number | null;
+  /** How far a long learning-speed epoch has got (the worker says so once it takes over a second); null between epochs. */
+  epochProgress: { epoch: number; done: number; total: number } | null;
   loading: LoadingState | null;
   /** How much of MNIST the worker holds: 'probe' is enough to draw bars, 'all' to train. */
   dataReady: 'none' | 'probe' | 'all';
@@ -179,7 +181,7 @@ export interface LabStoreOptions {
 /** Everything a fresh run starts with, apart from the configuration and the data state. */
 function freshRun(): Pick<
   LabData,
-  'status' | 'waitingForData' | 'snapshot' | 'norms' | 'activations' | 'accuracy' | 'lastCost' | 'divergence'
+  'status' | 'waitingForData' | 'snapshot' | 'norms' | 'activations' | 'accuracy' | 'lastCost' | 'epochProgress' | 'divergence'
 > {
   return {
     status: 'idle',
@@ -189,6 +191,7 @@ function freshRun(): Pick<
     activations: [],
     accuracy: [],
     lastCost: null,
+    epochProgress: null,
     divergence: null,
   };
 }
@@ -222,6 +225,7 @@ export function reduceMessage(state: LabData, msg: FromWorker): Partial<LabData>
       const norms = Array.from(msg.layerNorms);
       return {
         snapshot: msg,
+        epochProgress: null,
         norms: appendNormPoint(state.norms, { x, norms }, state.seriesLimit),
         activations: appendOrdered(state.activations, activationPoint(x, msg), (p) => p.x, state.seriesLimit),
       };
@@ -247,6 +251,8 @@ export function reduceMessage(state: LabData, msg: FromWorker): Partial<LabData>
         // The worker stopped by itself: say that it was asked to, so nobody wonders whether it hung.
         ...(msg.reason === 'pause-at' ? { notice: localText('pausedAt', msg.epoch) } : {}),
       };
+    case 'progress':
+      return { epochProgress: { epoch: msg.epoch, done: msg.done, total: msg.total } };
     case 'diverged':
       return {
         status: 'diverged',

@@ -8,6 +8,7 @@ import {
   createRng,
   evaluate,
   ActivationStats,
+  GradientSum,
   GradientProbe,
   LayerFactorNorms,
   Network,
@@ -55,6 +56,45 @@ export interface Model {
   validCorrect: number;
   /** Weights and biases loaded from a file: every (re-)initialisation puts them in place of the seed's draw. */
   loaded: { weights: Float32Array[]; biases: Float32Array[] } | null;
+  /** Learning-speed mode on a wide network: the epoch's gradient, summed a block of probe images at a time (else null). */
+  epochSum: GradientSum | null;
+  /** Probe images whose gradient is in epochSum: the epoch in progress has got this far. */
+  epochDone: number;
+  /** Images per block of epochSum: fixed per network, so the sum's rounding never depends on timing. */
+  blockImages: number;
+}
+
+/**
+ * The gradient of one block of images is one pass through the network; blocks are sized so that a pass does
+ * about this many multiply-adds (forward, backward and the weight gradient: ~3 per weight and image).
+ * About 20 ms on the JavaScript loops; a slice of an epoch is one or more whole blocks.
+ */
+const BLOCK_WORK = 6e6;
+const MAX_BLOCK_IMAGES = 100;
+/**
+ * At least two images per block: with one, each layer's pass is a matrix-vector product that reads every
+ * weight (and writes every gradient) for a single image, so it is bound by memory; a second image rides on
+ * the same reads. On [784, 1000 × 10, 10] a block of 2 took about as long as a block of 1 (bench:slices).
+ */
+const MIN_BLOCK_IMAGES = 2;
+
+/**
+ * Networks up to this many weights take each learning-speed epoch as one unsplit step on the fused kernels
+ * (the chapter's networks: [784, 30 × 4, 10] has 24,320 weights and its whole epoch takes a few
+ * milliseconds); wider ones sum their epoch in blocks, a slice at a time.
+ */
+export const UNSLICED_MAX_WEIGHTS = 50_000;
+
+function weightCount(layers: readonly number[]): number {
+  let weights = 0;
+  for (let l = 0; l + 1 < layers.length; l++) weights += layers[l] * layers[l + 1];
+  return weights;
+}
+
+/** Images per block for a network of these layer sizes: a few images on the widest networks, 100 on small ones. */
+export function blockImagesFor(layers: readonly number[]): number {
+  const weights = weightCount(layers);
+  return Math.max(MIN_BLOCK_IMAGES, Math.min(MAX_BLOCK_IMAGES, Math.floor(BLOCK_WORK / (3 * weights))));
 }
 
 /** Validation images evaluated per unit of work: ~10 ms, so a pause during validation is obeyed promptly. */
@@ -68,12 +108,15 @@ export function buildModel(config: RunConfig): Model {
     residual: config.residual ?? false,
     normalisation: config.normalisation ?? 'none',
   });
-  // Learning-speed mode trains on the whole probe set at once: one batch of up to 1000.
-  const maxBatch = config.mode === 'learning-speed' ? PROBE_COUNT : config.batchSize;
+  // Learning-speed mode trains on the whole probe set at once: one step of up to 1000 images, taken by the
+  // trainer on a small network, summed a block at a time (epochSum) on a wide one.
+  const learningSpeed = config.mode === 'learning-speed';
+  const sliced = learningSpeed && weightCount(config.layers) > UNSLICED_MAX_WEIGHTS;
+  const blockImages = blockImagesFor(config.layers);
   return {
     config,
     net,
-    trainer: new Trainer(net, maxBatch),
+    trainer: new Trainer(net, sliced ? 1 : learningSpeed ? PROBE_COUNT : config.batchSize),
     // ‖M‖ is shown to three digits; a relative tolerance of 1e-6 saves iterations on wide layers.
     factors: new LayerFactorNorms(net, { tolerance: 1e-6 }),
     probe: null,
@@ -91,6 +134,9 @@ export function buildModel(config: RunConfig): Model {
     validated: -1,
     validCorrect: 0,
     loaded: null,
+    epochSum: sliced ? new GradientSum(net, blockImages) : null,
+    epochDone: 0,
+    blockImages,
   };
 }
 
@@ -111,6 +157,9 @@ export function restartCounters(m: Model): void {
   m.validated = -1;
   m.validCorrect = 0;
   m.trainer.resetVelocity();
+  m.epochSum?.clear();
+  m.epochSum?.resetVelocity();
+  m.epochDone = 0;
   if (m.order !== null && m.config.mode === 'sgd') fillIdentity(m.order);
 }
 
@@ -152,8 +201,37 @@ export function prepareModel(m: Model, probe: Samples): void {
   m.ready = true;
 }
 
+/**
+ * Learning-speed mode, part of an epoch: adds the gradient of the next `blocks` blocks of probe images to
+ * the epoch's sum. Returns the images summed so far; the epoch's step waits for all of them.
+ */
+export function sumFullBatch(m: Model, samples: Samples, blocks: number): number {
+  if (m.order === null || m.epochSum === null) throw new Error('the probe images are not loaded');
+  for (let b = 0; b < blocks && m.epochDone < samples.count; b++) {
+    const size = Math.min(m.blockImages, samples.count - m.epochDone);
+    m.epochSum.add(samples, m.order, m.epochDone, size);
+    m.epochDone += size;
+  }
+  return m.epochDone;
+}
+
+/** Learning-speed mode, once every probe image is summed: the epoch's one step. Returns the epoch's mean cost. */
+export function finishFullBatch(m: Model, samples: Samples): number {
+  if (m.epochSum === null || m.epochDone < samples.count)
+    throw new Error(`the epoch's step needs all ${samples.count} probe images, ${m.epochDone} are summed`);
+  const { eta, lambda, momentum, clipNorm } = m.config;
+  const cost = m.epochSum.apply({ eta, lambda, trainingSize: samples.count, momentum, clipNorm });
+  m.epochDone = 0;
+  m.epoch++;
+  return cost;
+}
+
 /** Learning-speed mode (figs. 5-7): one full-batch gradient-descent step on the probe images = one epoch. Returns the cost. */
 export function trainFullBatch(m: Model, samples: Samples): number {
+  if (m.epochSum !== null) {
+    sumFullBatch(m, samples, Math.ceil(samples.count / m.blockImages));
+    return finishFullBatch(m, samples);
+  }
   if (m.order === null) throw new Error('the probe images are not loaded');
   const { eta, lambda, momentum, clipNorm } = m.config;
   const cost = m.trainer.step(samples, m.order, 0, samples.count, { eta, lambda, trainingSize: samples.count, momentum, clipNorm });

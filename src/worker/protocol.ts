@@ -149,6 +149,11 @@ export type FromWorker =
    * names the value and suggests what to change; `cause` is the same as data, for the page's languages.
    */
   | { type: 'diverged'; runId: number; epoch: number; batch: number; reason: string; cause?: DivergenceCause }
+  /**
+   * A long learning-speed epoch under way: `done` of `total` probe images are in epoch `epoch`'s step
+   * (numbered from 1, as it will be counted once done). Posted only once the epoch has taken a second.
+   */
+  | { type: 'progress'; runId: number; epoch: number; done: number; total: number; stage: 'training' }
   | { type: 'error'; runId: number; message: string; retryable: boolean }
   /** norms[s][h−1] = ‖δʰ‖ at initialisation with seed firstSeed + s (NaN where not finite). */
   | { type: 'seed-norms'; runId: number; firstSeed: number; norms: number[][] }

@@ -7,9 +7,20 @@ import type { DataLoader } from './data';
 import { describeValue, divergenceReason, nonFiniteKind } from './divergence';
 import type { DivergedValue } from './protocol';
 import type { RunLoop, Unit } from './loop';
-import { beginValidation, epochMeanCost, trainFullBatch, trainMiniBatch, validateSlice, type Model } from './model';
+import type { Samples } from '../engine';
+import {
+  beginValidation,
+  epochMeanCost,
+  finishFullBatch,
+  sumFullBatch,
+  trainFullBatch,
+  trainMiniBatch,
+  validateSlice,
+  type Model,
+} from './model';
+import { SliceSizer } from './pacing';
 import type { FromWorker } from './protocol';
-import type { Scheduler } from './schedule';
+import { CHUNK_MS, type Scheduler } from './schedule';
 import { batchesPerEpoch, takeSnapshot } from './snapshot';
 
 export type PostMessage = (msg: FromWorker, transfer?: Transferable[]) => void;
@@ -33,8 +44,15 @@ export interface Units {
   postSnapshot(m: Model): boolean;
 }
 
+/** An epoch still under way this long after it began says how far it has got… */
+export const PROGRESS_AFTER_MS = 1000;
+/** …and says it again at most this often. */
+export const PROGRESS_EVERY_MS = 250;
+
 export function createUnits(ctx: UnitContext): Units {
   const { post, postStatus, scheduler, data } = ctx;
+  /** The epoch in progress: which model's, when it began, when its progress was last posted, how big its slices are. */
+  let epochInProgress: { m: Model; epoch: number; startedAt: number; postedAt: number; sizer: SliceSizer } | null = null;
 
   function postSnapshot(m: Model): boolean {
     if (m.probe === null || m.activationStats === null) return false;
@@ -94,10 +112,41 @@ export function createUnits(ctx: UnitContext): Units {
     return false;
   }
 
+  /**
+   * A slice of a full-batch epoch: whole blocks of probe images summed into the epoch's gradient until the
+   * chunk's time is up, so a pause, reset or new configuration waits for one slice, never for a whole epoch
+   * of a wide network. The step is taken, and the epoch counted, when the last block is in.
+   */
   function trainEpoch(m: Model): Unit {
     const samples = data.probeSet;
     if (samples === null) throw new Error('the probe images are not loaded');
-    const cost = trainFullBatch(m, samples);
+    if (m.epochSum === null) return finishEpoch(m, samples, trainFullBatch(m, samples)); // a small network: one step
+    const started = scheduler.now();
+    if (epochInProgress === null || epochInProgress.m !== m || epochInProgress.epoch !== m.epoch || m.epochDone === 0) {
+      const blocks = Math.ceil(samples.count / m.blockImages);
+      const sizer = epochInProgress?.m === m ? epochInProgress.sizer : new SliceSizer(CHUNK_MS, blocks, 1);
+      epochInProgress = { m, epoch: m.epoch, startedAt: started, postedAt: started, sizer };
+    }
+    const progress = epochInProgress;
+    for (;;) {
+      const before = scheduler.now();
+      const blocks = progress.sizer.next(Math.ceil((samples.count - m.epochDone) / m.blockImages));
+      const done = sumFullBatch(m, samples, blocks);
+      const now = scheduler.now();
+      progress.sizer.measured(blocks, now - before);
+      if (done >= samples.count) break;
+      if (now - started >= CHUNK_MS) {
+        if (now - progress.startedAt >= PROGRESS_AFTER_MS && now - progress.postedAt >= PROGRESS_EVERY_MS) {
+          progress.postedAt = now;
+          post({ type: 'progress', runId: ctx.runId(), epoch: m.epoch + 1, done, total: samples.count, stage: 'training' });
+        }
+        return 'more';
+      }
+    }
+    return finishEpoch(m, samples, finishFullBatch(m, samples));
+  }
+
+  function finishEpoch(m: Model, samples: Samples, cost: number): Unit {
     if (!trained(m, 1, samples.count, cost)) return 'stop';
     return postSnapshot(m) ? endEpoch(m, null, cost) : 'stop';
   }

@@ -34,6 +34,17 @@ describe('status line', () => {
     expect(screen.getByRole('status').textContent).toContain('— examples/s');
   });
 
+  it("says how far a long epoch has got, in both languages, until the epoch's snapshot", async () => {
+    const { client, store } = renderWithStore(<StatusLine />);
+    act(() => store.getState().start());
+    act(() => client.emit({ type: 'progress', runId: 1, epoch: 3, done: 410, total: 1000, stage: 'training' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Epoch 3: 410 of 1,000 images'));
+    act(() => store.getState().setLang('zh-CN'));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('第 3 次迭代：已完成 1,000 张图像中的 410 张'));
+    act(() => client.emit(makeSnapshot(1, [30, 30], { epoch: 3 })));
+    await waitFor(() => expect(screen.getByRole('status').textContent).not.toContain('410'));
+  });
+
   it('never prints a non-finite throughput', () => {
     expect(speedText('running', Infinity)).toBe('— examples/s');
     expect(speedText('running', NaN)).toBe('— examples/s');

@@ -255,6 +255,19 @@ describe('lab store', () => {
     expect(reduceMessage(store.getState(), { type: 'status', runId: 9, status: 'running', epoch: 0 })).toBeNull();
   });
 
+  it("keeps a long epoch's progress until the epoch's snapshot, and forgets it on reset", () => {
+    const { client, store } = connected();
+    client.emit({ type: 'progress', runId: 1, epoch: 3, done: 410, total: 1000, stage: 'training' });
+    expect(store.getState().epochProgress).toEqual({ epoch: 3, done: 410, total: 1000 });
+    client.emit({ type: 'progress', runId: 9, epoch: 3, done: 600, total: 1000, stage: 'training' });
+    expect(store.getState().epochProgress?.done).toBe(410);
+    client.emit(makeSnapshot(1, [30, 30], { epoch: 3 }));
+    expect(store.getState().epochProgress).toBeNull();
+    client.emit({ type: 'progress', runId: 1, epoch: 4, done: 20, total: 1000, stage: 'training' });
+    store.getState().reset();
+    expect(store.getState().epochProgress).toBeNull();
+  });
+
   it('reads the configuration from the URL and reports ignored parameters', () => {
     const { store } = connected('?layers=784,30,30,30,10&seed=abc&eta=0.5');
     const s = store.getState();

@@ -45,6 +45,8 @@ export class GradientProbe {
   private readonly sumD: Float64Array;
   private readonly sumA: Float64Array;
   private readonly sumP: Float64Array;
+  /** The SIMD pass's activations of one hidden layer, unpadded, for hiddenActivations. */
+  private activationCopy: Float32Array | null = null;
 
   constructor(net: Network, probe: Samples, count = Math.min(DEFAULT_PROBE_SIZE, probe.count)) {
     if (!Number.isInteger(count) || count < 1 || count > probe.count)
@@ -142,9 +144,16 @@ export class GradientProbe {
 
   /**
    * f(z) of hidden layer h for every probe image (example-major) as the last run left them, for the
-   * activation statistics of saturation.ts; null on the SIMD path, which keeps them in its own memory.
+   * activation statistics of saturation.ts. The SIMD path copies them out of its padded rows; the copy is
+   * overwritten by the next call.
    */
   hiddenActivations(h: number): Float32Array | null {
+    if (this.simd !== null) {
+      // One layer at a time, into one buffer: the statistics read a layer before asking for the next.
+      const size = this.count * Math.max(0, ...this.net.layers.slice(1, -1));
+      if (this.activationCopy === null || this.activationCopy.length < size) this.activationCopy = new Float32Array(size);
+      return this.simd.copyActivations(h, this.activationCopy);
+    }
     return this.pass === null ? null : this.pass.activationOf(h).subarray(0, this.count * this.net.layers[h]);
   }
 }

@@ -44,7 +44,7 @@ export interface SgdOptions {
   clipNorm?: number;
 }
 
-function checkSgd(opts: SgdOptions): void {
+export function checkSgd(opts: SgdOptions): void {
   if (!(Number.isFinite(opts.eta) && opts.eta >= 0)) throw new RangeError(`learning rate η must be a finite number ≥ 0, got ${opts.eta}`);
   if (!(Number.isFinite(opts.lambda) && opts.lambda >= 0))
     throw new RangeError(`regularisation λ must be a finite number ≥ 0, got ${opts.lambda}`);

@@ -151,6 +151,20 @@ export class SimdProbePass {
     return this.sums[h];
   }
 
+  /**
+   * Hidden layer h's activations f(z) for every probe example, copied into `out` as rows of n_h floats (the
+   * kernels keep them in padded rows). Valid after run(); the activation statistics read them from here
+   * instead of running a forward pass of their own.
+   */
+  copyActivations(h: number, out: Float32Array): Float32Array {
+    const n = this.net.layers[h];
+    const stride = pad(n);
+    const base = this.actPtr[h] >> 2;
+    const f = this.f32;
+    for (let k = 0; k < this.m; k++) out.set(f.subarray(base + k * stride, base + k * stride + n), k * n);
+    return out.subarray(0, this.m * n);
+  }
+
   /** Forward pass, output δ, and δ of every hidden layer. */
   run(): void {
     const net = this.net;

@@ -34,6 +34,7 @@ export function StatusLine() {
   const waitingForData = useLab((s) => s.waitingForData);
   const error = useLab((s) => s.error);
   const divergence = useLab((s) => s.divergence);
+  const epochProgress = useLab((s) => s.epochProgress);
   const notice = useLab((s) => s.notice);
   const urlNotices = useLab((s) => s.urlNotices);
   const dismissUrlNotices = useLab((s) => s.dismissUrlNotices);
@@ -48,6 +49,9 @@ export function StatusLine() {
         <span>{m.status.epochOf(divergence ? divergence.epoch : snapshot ? snapshot.epoch : 0, config.epochs)}</span>
         {config.mode === 'sgd' && snapshot && (
           <span>{m.status.batchOf(divergence ? divergence.batch : snapshot.batch, snapshot.batchesPerEpoch)}</span>
+        )}
+        {epochProgress && !divergence && (
+          <span>{m.progress.epochImages(epochProgress.epoch, epochProgress.done, epochProgress.total)}</span>
         )}
         <span>{speedText(status, snapshot?.examplesPerSecond, lang)}</span>
         {waitingForData && !workerFault && <span>{m.status.waitingForData}</span>}
