@@ -58,8 +58,12 @@ export function markStep(doc: Document, step: LessonStep, options: MarkOptions):
   panel?.setAttribute(PANEL_MARK, '');
   const control = findControl(doc, step.control, rendered);
   control?.setAttribute(CONTROL_MARK, '');
+  let stopFollowing = () => {};
   if (options.scroll !== null) {
-    if (panel !== null && rendered(panel)) panel.scrollIntoView({ block: 'start', behavior: options.scroll });
+    if (panel !== null && rendered(panel)) {
+      panel.scrollIntoView({ block: 'start', behavior: options.scroll });
+      stopFollowing = followWhileLayoutSettles(doc, panel);
+    }
     // No panel to show: at least bring the control the step asks the reader to touch into view.
     else if (control !== null) control.scrollIntoView({ block: 'nearest', behavior: options.scroll });
   }
@@ -67,8 +71,34 @@ export function markStep(doc: Document, step: LessonStep, options: MarkOptions):
     panel,
     control,
     clear() {
+      stopFollowing();
       panel?.removeAttribute(PANEL_MARK);
       control?.removeAttribute(CONTROL_MARK);
     },
+  };
+}
+
+const SETTLE_MS = 2000;
+
+/**
+ * A step often changes the network, and the panels above the one it points at then grow or shrink as their
+ * new content arrives (the seeds view, the activation histograms), pushing the panel out of view just after
+ * it was scrolled to. For a short while after the step, every change of the page's height scrolls it back.
+ */
+function followWhileLayoutSettles(doc: Document, panel: HTMLElement): () => void {
+  const view = doc.defaultView;
+  if (view === null || typeof view.ResizeObserver !== 'function') return () => {};
+  let lastHeight = doc.body.scrollHeight;
+  const observer = new view.ResizeObserver(() => {
+    const height = doc.body.scrollHeight;
+    if (height === lastHeight) return;
+    lastHeight = height;
+    panel.scrollIntoView({ block: 'start', behavior: 'auto' });
+  });
+  observer.observe(doc.body);
+  const timer = view.setTimeout(() => observer.disconnect(), SETTLE_MS);
+  return () => {
+    view.clearTimeout(timer);
+    observer.disconnect();
   };
 }

@@ -60,7 +60,9 @@ export function runServiceWorker(
           // the page itself is checked with the server ('no-cache').
           ...[...appUrls].map((url) => store(app, url, keepAsIs.has(url) ? 'force-cache' : 'no-cache')),
           // The data is normally in its cache already (the loader put it there); only what is missing is fetched.
-          ...[...dataUrls].map(async (url) => ((await data.match(url)) ? undefined : store(data, url, 'force-cache'))),
+          // The loader may still be writing the largest file when the page registers this worker, so a miss
+          // waits a little for it before paying for a second download.
+          ...[...dataUrls].map(async (url) => ((await cachedSoon(data, url)) ? undefined : store(data, url, 'force-cache'))),
         ]);
         await scope.skipWaiting();
       })(),
@@ -96,4 +98,17 @@ export function runServiceWorker(
       })(),
     );
   });
+}
+
+const CACHE_WAIT_MS = 10_000;
+const CACHE_POLL_MS = 250;
+
+/** True once `url` is in `cache`, checking every CACHE_POLL_MS for up to CACHE_WAIT_MS. */
+async function cachedSoon(cache: Cache, url: string): Promise<boolean> {
+  const deadline = Date.now() + CACHE_WAIT_MS;
+  for (;;) {
+    if (await cache.match(url)) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, CACHE_POLL_MS));
+  }
 }

@@ -148,11 +148,14 @@ describe.skipIf(skipLocally)('The lesson in Chromium (production build)', () => 
                 expect(await page.locator('[data-lesson-target]').count(), where).toBe(0);
               } else {
                 await expect
-                  .poll(async () => {
-                    const seen = await markedPanelInView(page);
-                    return seen !== null && seen.visibleHeight >= Math.min(120, seen.height - 1);
-                  }, POLL)
-                  .toBe(true);
+                  .poll(
+                    async () => {
+                      const seen = await markedPanelInView(page);
+                      return seen !== null && seen.visibleHeight >= Math.min(120, seen.height - 1) ? 'in view' : JSON.stringify(seen);
+                    },
+                    { ...POLL, message: `${where}: the marked panel is in view` },
+                  )
+                  .toBe('in view');
               }
               // The control the step asks the reader to touch is outlined somewhere on the page.
               expect(await page.locator('[data-lesson-control]').count(), `${where}: control`).toBe(1);

@@ -81,6 +81,7 @@ describe.skipIf(skipLocally)('the built lab over a plain static server', () => {
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: STEP_TIMEOUT });
       await expect.poll(() => statusText(page), POLL).not.toContain('still loading');
       const firstVisit = server.bytesSent();
+      if (firstVisit >= FIRST_VISIT_LIMIT_BYTES) console.log('LOG', server.log().join(' | '));
       expect(server.log()).toContain('200 /mnist/train-images-idx3-ubyte.gz');
       expect(server.log()).not.toContain('200 /mnist/train-images-idx3-ubyte');
       expect(firstVisit).toBeLessThan(FIRST_VISIT_LIMIT_BYTES);
