@@ -8,6 +8,7 @@
 import type { DivergenceCause } from '../worker/protocol';
 import { describeValue, divergenceReason } from '../worker/divergence';
 import { numberFormats } from './number';
+import { instrumentsEn } from './groups/instruments.en';
 
 const n = numberFormats('en');
 
@@ -492,6 +493,7 @@ export const en = {
     remove: (id: number) => `Remove pinned run ${n.int(id)}`,
     removeAll: 'Remove all pinned runs',
   },
+  instruments: instrumentsEn,
 };
 
 export type Messages = typeof en;

@@ -7,6 +7,7 @@ import type { Messages } from './en';
 import type { NonFinite } from '../worker/protocol';
 import { superscript } from '../worker/divergence';
 import { numberFormats } from './number';
+import { instrumentsZh } from './groups/instruments.zh-CN';
 
 const n = numberFormats('zh-CN');
 
@@ -452,4 +453,5 @@ export const zhCN: Messages = {
     remove: (id) => `删除固定的运行 ${n.int(id)}`,
     removeAll: '删除全部固定的运行',
   },
+  instruments: instrumentsZh,
 };
