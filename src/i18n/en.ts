@@ -9,6 +9,7 @@ import type { DivergenceCause } from '../worker/protocol';
 import { describeValue, divergenceReason } from '../worker/divergence';
 import { numberFormats } from './number';
 import { instrumentsEn } from './groups/instruments.en';
+import { urlEn } from './groups/url.en';
 
 const n = numberFormats('en');
 
@@ -494,6 +495,7 @@ export const en = {
     removeAll: 'Remove all pinned runs',
   },
   instruments: instrumentsEn,
+  url: urlEn,
 };
 
 export type Messages = typeof en;

@@ -8,6 +8,7 @@ import type { NonFinite } from '../worker/protocol';
 import { superscript } from '../worker/divergence';
 import { numberFormats } from './number';
 import { instrumentsZh } from './groups/instruments.zh-CN';
+import { urlZh } from './groups/url.zh-CN';
 
 const n = numberFormats('zh-CN');
 
@@ -454,4 +455,5 @@ export const zhCN: Messages = {
     removeAll: '删除全部固定的运行',
   },
   instruments: instrumentsZh,
+  url: urlZh,
 };

@@ -55,11 +55,7 @@ export function ChainPanel() {
       <h2 id="chain-title">{m.title}</h2>
       <p className="explain">{m.explain}</p>
       <figure className="chart">
-        <svg
-          viewBox={`0 0 ${CHAIN_BOX.width} ${CHAIN_BOX.height}`}
-          role="group"
-          aria-label="The chain, the factors of eq. 122 and ∂C/∂b per neuron"
-        >
+        <svg viewBox={`0 0 ${CHAIN_BOX.width} ${CHAIN_BOX.height}`} role="group" aria-label={m.figure}>
           <g className="chain-network">
             {Array.from({ length: CHAIN_LENGTH + 1 }, (_, k) => (
               // a₀ and C are text labels about 100 units wide; neurons are circles of radius 20
