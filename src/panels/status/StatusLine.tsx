@@ -68,7 +68,6 @@ export function StatusLine() {
           <ul>
             {urlNotices.map((n, i) => (
               // The notices are fixed while shown (the address they are about does not change), so their place is their identity.
-              // biome-ignore lint/suspicious/noArrayIndexKey: see above
               <li key={i}>{say(lang, n)}</li>
             ))}
           </ul>
