@@ -8,6 +8,8 @@
 import type { DivergenceCause } from '../worker/protocol';
 import { describeValue, divergenceReason } from '../worker/divergence';
 import { numberFormats } from './number';
+import { instrumentsEn } from './groups/instruments.en';
+import { urlEn } from './groups/url.en';
 
 const n = numberFormats('en');
 
@@ -496,6 +498,8 @@ export const en = {
     remove: (id: number) => `Remove pinned run ${n.int(id)}`,
     removeAll: 'Remove all pinned runs',
   },
+  instruments: instrumentsEn,
+  url: urlEn,
 };
 
 export type Messages = typeof en;

@@ -7,6 +7,8 @@ import type { Messages } from './en';
 import type { NonFinite } from '../worker/protocol';
 import { superscript } from '../worker/divergence';
 import { numberFormats } from './number';
+import { instrumentsZh } from './groups/instruments.zh-CN';
+import { urlZh } from './groups/url.zh-CN';
 
 const n = numberFormats('zh-CN');
 
@@ -455,4 +457,6 @@ export const zhCN: Messages = {
     remove: (id) => `删除固定的运行 ${n.int(id)}`,
     removeAll: '删除全部固定的运行',
   },
+  instruments: instrumentsZh,
+  url: urlZh,
 };

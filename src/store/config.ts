@@ -29,7 +29,7 @@ import {
   type RunConfig,
   type TrainingMode,
 } from '../config';
-import { quote, URL_TEXT } from './urlText';
+import { quote, ruleSentence, URL_TEXT, urlText } from './urlText';
 import { t } from '../i18n/catalogue';
 import type { Lang } from '../i18n/lang';
 
@@ -93,9 +93,9 @@ function underflows(text: string, value: number): boolean {
 }
 
 /** A number as typed, quoted only when it is long enough to need cutting. */
-function shownNumber(text: string): string {
+function shownNumber(text: string, lang: Lang = 'en'): string {
   const trimmed = text.trim();
-  return trimmed.length > 40 ? quote(trimmed) : trimmed;
+  return trimmed.length > 40 ? quote(trimmed, lang) : trimmed;
 }
 
 /** Typed text against a number bound; the message quotes what was typed, not what it parsed to. */
@@ -152,11 +152,11 @@ export const checkInit = (text: string) => checkChoiceText(text, 'init') as Chec
 export const checkActivation = (text: string) => checkChoiceText(text, 'activation') as Check<ActivationName>;
 
 /** A switch as a URL writes it: 1/0, with true/false, on/off and yes/no understood too. */
-export function checkBoolean(text: string, what: string): Check<boolean> {
-  const t = text.trim().toLowerCase();
-  if (t === '1' || t === 'true' || t === 'on' || t === 'yes') return { ok: true, value: true };
-  if (t === '0' || t === 'false' || t === 'off' || t === 'no') return { ok: true, value: false };
-  return { ok: false, message: `${what} must be 1 or 0, got ${quote(text)}` };
+export function checkBoolean(text: string, what: string, lang: Lang = 'en'): Check<boolean> {
+  const word = text.trim().toLowerCase();
+  if (word === '1' || word === 'true' || word === 'on' || word === 'yes') return { ok: true, value: true };
+  if (word === '0' || word === 'false' || word === 'off' || word === 'no') return { ok: true, value: false };
+  return { ok: false, message: t(lang).url.rule.switch(what, quote(text, lang)) };
 }
 
 /** Layers as written in the URL, "784,30,30,10": the engine's own rules, so the page and worker agree. */
@@ -194,7 +194,7 @@ type UrlKey = (typeof URL_KEYS)[number];
 
 export interface ParsedQuery {
   config: RunConfig;
-  /** One sentence per ignored parameter, naming it, the bad value and the default used instead. */
+  /** One sentence per ignored parameter, naming it, the bad value and the default used instead, in the language asked for. */
   notices: string[];
 }
 
@@ -218,15 +218,15 @@ const URL_FIELDS: Record<UrlKey, keyof RunConfig> = {
 };
 
 /** How a notice names the default that stands in for an ignored value. */
-function shownDefault(key: UrlKey): string {
+function shownDefault(key: UrlKey, lang: Lang): string {
   // The initialiser's default is literally named "default"; say what it is rather than "the default, default".
-  if (key === 'init') return `"${DEFAULT_CONFIG.init}" (${INIT_LABELS[DEFAULT_CONFIG.init].replace(' (default)', '')})`;
+  if (key === 'init') return `${quote(DEFAULT_CONFIG.init, lang)} (${t(lang).choices.initDefaultShort})`;
   if (key === 'exploding') return DEFAULT_CONFIG.exploding ? '1' : '0';
   if (key === 'speed') return nearestPace(DEFAULT_CONFIG.speed);
-  if (key === 'pauseAt') return 'no planned pause';
+  if (key === 'pauseAt') return t(lang).url.noPause;
   // The cures are left out of the default configuration: off.
   if (key === 'residual') return '0';
-  if (key === 'norm') return 'none';
+  if (key === 'norm') return t(lang).url.none;
   const value = DEFAULT_CONFIG[URL_FIELDS[key]];
   if (value === undefined) return '0';
   return Array.isArray(value) ? value.join(',') : String(value);
@@ -239,12 +239,14 @@ function shownDefault(key: UrlKey): string {
 const MAX_LAYERS_TEXT = 120;
 
 /** Turns one parameter's text into a value of the right type; whether the value is allowed is checked after. */
-function readParam(key: UrlKey, text: string): Check<unknown> {
+function readParam(key: UrlKey, text: string, lang: Lang): Check<unknown> {
+  const words = t(lang).url;
+  const q = (value: string) => quote(value, lang);
+  const rule = (field: BoundedField) => ruleSentence(field, BOUNDS[field], lang, typedCeiling(field));
   switch (key) {
     case 'layers':
       // The engine's message quotes the offending width whole; a pasted page of text is cut short first.
-      if (text.length > MAX_LAYERS_TEXT)
-        return { ok: false, message: `layers must be widths separated by commas such as "784,30,10", ${URL_TEXT.tooLong(text)}` };
+      if (text.length > MAX_LAYERS_TEXT) return { ok: false, message: words.rule.layers(urlText(lang).tooLong(text)) };
       try {
         return { ok: true, value: parseLayers(text, { input: INPUT_SIZE, output: OUTPUT_SIZE }) };
       } catch (err) {
@@ -257,36 +259,41 @@ function readParam(key: UrlKey, text: string): Check<unknown> {
     case 'norm':
       return { ok: true, value: text.trim().toLowerCase() };
     case 'exploding':
-      return checkBoolean(text, 'exploding');
+      return checkBoolean(text, 'exploding', lang);
     case 'speed': {
       // A pace is written by name; a number is a speed on the scale underneath (see src/config/pace.ts).
       const name = PACES.find((p) => p === text.trim().toLowerCase());
       if (name !== undefined) return { ok: true, value: PACE_SPEEDS[name] };
       const value = parseNumber(text);
-      return value === null
-        ? { ok: false, message: `speed must be one of ${PACES.join(', ')} or a number from 1 to 10, got ${quote(text)}` }
-        : { ok: true, value };
+      return value === null ? { ok: false, message: words.rule.speed(PACES, q(text)) } : { ok: true, value };
     }
     case 'residual':
-      return checkBoolean(text, 'residual');
+      return checkBoolean(text, 'residual', lang);
     default: {
-      const bound = numberBound(URL_FIELDS[key] as BoundedField);
+      const field = URL_FIELDS[key] as BoundedField;
       const value = parseNumber(text);
-      if (value === null) return { ok: false, message: `${sentence(bound)}, got ${quote(text)}` };
-      if (underflows(text, value)) return { ok: false, message: `${sentence(bound)}; ${URL_TEXT.underflow(text.trim())}` };
+      if (value === null) return { ok: false, message: words.got(rule(field), q(text)) };
+      if (underflows(text, value)) return { ok: false, message: `${rule(field)}; ${urlText(lang).underflow(text.trim())}` };
       return { ok: true, value };
     }
   }
 }
 
 /** Why the bounds table refused a parameter, quoting the text as it was in the URL. */
-function refusal(key: UrlKey, text: string, message: string): string {
+function refusal(key: UrlKey, text: string, message: string, lang: Lang): string {
   const field = URL_FIELDS[key];
   if (field === 'layers') return message;
   // The budget rule is not the table's own rule, so its message is the one that says why.
   if (field === 'pauseAt' && message.includes('epoch budget')) return capitalise(message);
   const bound = BOUNDS[field];
-  return bound.kind === 'number' ? `${sentence(bound)}, got ${shownNumber(text)}` : `${sentence(bound)}, got ${quote(text)}`;
+  const rule = ruleSentence(field, bound, lang, typedCeiling(field));
+  return t(lang).url.got(rule, bound.kind === 'number' ? shownNumber(text, lang) : quote(text, lang));
+}
+
+/** The ceiling a typed value of `field` is held to (the table's typedMax where it has one). */
+function typedCeiling(field: BoundedField): number | undefined {
+  const bound = BOUNDS[field];
+  return bound.kind === 'number' ? (bound.typedMax ?? bound.max) : undefined;
 }
 
 /**
@@ -295,7 +302,7 @@ function refusal(key: UrlKey, text: string, message: string): string {
  * Each parameter is first read as text, then the whole configuration is checked against the bounds table
  * the worker uses; every refused value falls back to its default with a notice, in the order of the keys.
  */
-export function parseQuery(search: string): ParsedQuery {
+export function parseQuery(search: string, lang: Lang = 'en'): ParsedQuery {
   const params = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
   const config = defaultConfig();
   const fields = config as unknown as Record<string, unknown>;
@@ -303,7 +310,7 @@ export function parseQuery(search: string): ParsedQuery {
   for (const key of URL_KEYS) {
     const text = params.get(key);
     if (text === null) continue;
-    const read = readParam(key, text);
+    const read = readParam(key, text, lang);
     if (read.ok) fields[URL_FIELDS[key]] = read.value;
     else refused.set(key, read.message);
   }
@@ -315,18 +322,16 @@ export function parseQuery(search: string): ParsedQuery {
     const field = URL_FIELDS[key];
     if (field === 'pauseAt') delete config.pauseAt;
     else fields[field] = field === 'layers' ? [...DEFAULT_CONFIG.layers] : DEFAULT_CONFIG[field];
-    refused.set(key, refusal(key, params.get(key) ?? '', problem.message));
+    refused.set(key, refusal(key, params.get(key) ?? '', problem.message, lang));
   }
   config.epochs = epochsFor(config.mode);
-  const notices = URL_KEYS.filter((k) => refused.has(k)).map(
-    (k) => `Ignored URL parameter "${k}": ${refused.get(k)}. Using the default, ${shownDefault(k)}.`,
-  );
+  const notices = URL_KEYS.filter((k) => refused.has(k)).map((k) => t(lang).url.ignored(k, refused.get(k) ?? '', shownDefault(k, lang)));
   // Links made before the named paces carry a number from 1 to 10. The page offers only the named
   // paces, so such a number becomes the nearest one, and the page says what it now means.
   const pace = paceAt(config.speed);
   if (pace === null) {
     const nearest = nearestPace(config.speed);
-    notices.push(`URL parameter ${quote(`speed=${params.get('speed')}`)} is read as the nearest named pace, ${PACE_LABELS[nearest]}.`);
+    notices.push(t(lang).url.nearestPace(quote(`speed=${params.get('speed')}`, lang), paceLabels(lang)[nearest]));
     config.speed = PACE_SPEEDS[nearest];
   }
   return { config, notices };

@@ -6,7 +6,8 @@
 import { LANG_KEY } from '../i18n/lang';
 import { URL_KEYS } from './config';
 import { PRESENT_KEY } from './presentation';
-import { URL_TEXT } from './urlText';
+import { urlText } from './urlText';
+import type { Lang } from '../i18n/lang';
 import { VIEW_KEYS } from './view';
 
 /** The guided lesson's key: read by the lesson, and known here so a lesson link raises no notice. */
@@ -75,7 +76,8 @@ export function suggestKey(key: string, value: string): string | null {
 const MAX_UNKNOWN_NOTICES = 5;
 
 /** One notice per unknown key and per key given more than once, in the order they first appear. */
-export function checkQueryKeys(search: string): string[] {
+export function checkQueryKeys(search: string, lang: Lang = 'en'): string[] {
+  const words = urlText(lang);
   const params = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
   const notices: string[] = [];
   const seen = new Set<string>();
@@ -88,14 +90,14 @@ export function checkQueryKeys(search: string): string[] {
       unknownCount++;
       if (unknownCount > MAX_UNKNOWN_NOTICES) continue;
       const hint = suggestKey(key, value);
-      notices.push(URL_TEXT.unknownKey(key, hint));
+      notices.push(words.unknownKey(key, hint));
       if (hint === null) unknown = true;
       continue;
     }
     const all = params.getAll(key);
-    if (all.length > 1) notices.push(URL_TEXT.duplicateKey(key, all.length, all[0]));
+    if (all.length > 1) notices.push(words.duplicateKey(key, all.length, all[0]));
   }
-  if (unknownCount > MAX_UNKNOWN_NOTICES) notices.push(URL_TEXT.moreUnknownKeys(unknownCount - MAX_UNKNOWN_NOTICES));
-  if (unknown || unknownCount > MAX_UNKNOWN_NOTICES) notices.push(URL_TEXT.knownKeys(KNOWN_URL_KEYS));
+  if (unknownCount > MAX_UNKNOWN_NOTICES) notices.push(words.moreUnknownKeys(unknownCount - MAX_UNKNOWN_NOTICES));
+  if (unknown || unknownCount > MAX_UNKNOWN_NOTICES) notices.push(words.knownKeys(KNOWN_URL_KEYS));
   return notices;
 }

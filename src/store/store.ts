@@ -67,7 +67,7 @@ export const MAX_PINNED = 6;
 export interface LabData {
   config: RunConfig;
   /** Sentences about URL parameters that were ignored, shown until dismissed. */
-  urlNotices: string[];
+  urlNotices: Phrase[];
   /**
    * The latest thing the page did on the user's behalf, e.g. "Network re-initialised with seed 1": a key of
    * the catalogue's notices with its parameters, so it is said in whichever language is on screen.
@@ -306,6 +306,24 @@ function withHidden(layers: readonly number[], hidden: readonly number[]): numbe
   return [layers[0], ...hidden, layers[layers.length - 1]];
 }
 
+/**
+ * The notices about the address, each said in the language on screen: the address never changes while
+ * they are shown, so the n-th notice in a language is the n-th one that reading it in that language gives.
+ */
+function urlNoticePhrases(search: string | undefined): Phrase[] {
+  if (search === undefined) return [];
+  const all = (lang: Lang): string[] => {
+    const lesson = parseLessonQuery(search, lang).notice;
+    return [
+      ...parseQuery(search, lang).notices,
+      ...parseViewQuery(search, lang).notices,
+      ...(lesson === null ? [] : [lesson]),
+      ...checkQueryKeys(search, lang),
+    ];
+  };
+  return all('en').map((_, i) => (lang: Lang) => all(lang)[i]);
+}
+
 export function createLabStore(options: LabStoreOptions): LabStore {
   const { client } = options;
   const parsed =
@@ -339,12 +357,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
 
     return {
       config: parsed.config,
-      urlNotices: [
-        ...parsed.notices,
-        ...parsedView.notices,
-        ...(parsedLesson.notice === null ? [] : [parsedLesson.notice]),
-        ...(options.search !== undefined ? checkQueryKeys(options.search) : []),
-      ],
+      urlNotices: urlNoticePhrases(options.search),
       notice: null,
       runId: NO_RUN,
       ...freshRun(),

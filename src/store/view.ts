@@ -4,6 +4,8 @@
  * A bad hand-edited value is ignored and named, like the configuration's parameters.
  */
 import { quote } from './urlText';
+import { t } from '../i18n/catalogue';
+import type { Lang } from '../i18n/lang';
 
 /** The scales of the network's ∂C/∂b bars (src/panels/network/scale.ts says what each one means). */
 export const BAR_SCALES = ['now', 'first', 'log'] as const;
@@ -25,7 +27,7 @@ export interface ParsedView {
   notices: string[];
 }
 
-export function parseViewQuery(search: string): ParsedView {
+export function parseViewQuery(search: string, lang: Lang = 'en'): ParsedView {
   const params = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
   const view: ViewSettings = { ...DEFAULT_VIEW };
   const notices: string[] = [];
@@ -35,7 +37,11 @@ export function parseViewQuery(search: string): ParsedView {
     if (found) view.barScale = found;
     else
       notices.push(
-        `Ignored URL parameter "scale": scale must be one of ${BAR_SCALES.join(', ')}, got ${quote(raw)}. Using the default, ${DEFAULT_VIEW.barScale}.`,
+        t(lang).url.ignored(
+          'scale',
+          t(lang).url.got(t(lang).url.rule.choice(t(lang).url.scaleLabel, BAR_SCALES), quote(raw, lang)),
+          DEFAULT_VIEW.barScale,
+        ),
       );
   }
   return { view, notices };

@@ -30,6 +30,11 @@ const SAMPLES: Record<string, unknown[]> = {
       clipAt: 0.1,
     },
   ],
+  'url.knownKeys': [['layers', 'eta']],
+  'url.opening': ['速度必须是数'],
+  'url.rule.choice': ['模式', ['sgd', 'learning-speed']],
+  'url.rule.speed': [['lesson', 'full'], '"x"'],
+  'url.rule.number': ['η', false, { value: 0, exclusive: true }, { value: 1, exclusive: false }],
   'divergence.reason': [
     { value: { kind: 'layer-gradient', layer: 2, became: 'nan' }, mode: 'sgd', eta: 100, exploding: true, epoch: 3, batch: 17 },
   ],

@@ -3,6 +3,7 @@ import { lessonQuery, parseLessonQuery } from '../../src/lesson/query';
 import { createLabStore } from '../../src/store/store';
 import { mirrorConfigInUrl } from '../../src/store/url';
 import { createFakeClient } from '../store/fakeClient';
+import { say } from '../../src/i18n/text';
 
 describe('lesson= in the address bar', () => {
   it('reads a step number from 1 to the number of steps', () => {
@@ -25,7 +26,9 @@ describe('lesson= in the address bar', () => {
     expect(store.getState().lesson).toBe(4);
     const bad = createLabStore({ client: createFakeClient(), search: '?lesson=40&lang=zh-CN' });
     expect(bad.getState().lesson).toBeNull();
-    expect(bad.getState().urlNotices).toEqual(['已忽略 URL 参数“lesson”：它必须是 1 到 12 之间的步骤编号，收到的是“40”。']);
+    expect(bad.getState().urlNotices.map((p) => say('zh-CN', p))).toEqual([
+      '已忽略 URL 参数“lesson”：它必须是 1 到 12 之间的步骤编号，收到的是“40”。',
+    ]);
     expect(createLabStore({ client: createFakeClient() }).getState().lesson).toBeNull();
   });
 

@@ -4,6 +4,7 @@ import { parseQuery, serialiseQuery } from '../../src/store/config';
 import { createLabStore } from '../../src/store/store';
 import { DEFAULT_CONFIG } from '../../src/config';
 import { createFakeClient } from './fakeClient';
+import { say } from '../../src/i18n/text';
 
 describe('the keys of the address', () => {
   it('knows every key the page itself writes or reads, so its own links raise no notice', () => {
@@ -48,7 +49,7 @@ describe('the keys of the address', () => {
 
   it('reaches the page: the store shows the key notices with the value notices', () => {
     const store = createLabStore({ client: createFakeClient(), search: '?preset=exploding&seed=x' });
-    expect(store.getState().urlNotices).toEqual([
+    expect(store.getState().urlNotices.map((p) => say('en', p))).toEqual([
       'Ignored URL parameter "seed": Seed must be a whole number at least 0 and at most 4294967295, got "x". Using the default, 1.',
       'Ignored URL parameter "preset": did you mean exploding=1?',
     ]);

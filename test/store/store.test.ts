@@ -3,6 +3,7 @@ import { createLabStore, isPinned, MAX_PINNED, reduceMessage } from '../../src/s
 import { DEFAULT_CONFIG } from '../../src/config';
 import { createFakeClient, makeSnapshot } from './fakeClient';
 import { noticeText } from '../support/notice';
+import { say } from '../../src/i18n/text';
 
 function connected(search?: string, seriesLimit?: number) {
   const client = createFakeClient();
@@ -275,6 +276,6 @@ describe('lab store', () => {
     expect(s.config.eta).toBe(0.5);
     expect(s.config.seed).toBe(DEFAULT_CONFIG.seed);
     expect(s.urlNotices).toHaveLength(1);
-    expect(s.urlNotices[0]).toContain('"seed"');
+    expect(say('en', s.urlNotices[0])).toContain('"seed"');
   });
 });

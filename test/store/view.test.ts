@@ -3,6 +3,7 @@ import { parseViewQuery, serialiseView } from '../../src/store/view';
 import { createLabStore } from '../../src/store/store';
 import { mirrorConfigInUrl } from '../../src/store/url';
 import { createFakeClient } from './fakeClient';
+import { say } from '../../src/i18n/text';
 
 describe('view settings in the URL', () => {
   it('defaults to the latest-probe scale', () => {
@@ -32,7 +33,7 @@ describe('view settings in the URL', () => {
     const store = createLabStore({ client, search: '?scale=log&seed=oops' });
     expect(store.getState().view.barScale).toBe('log');
     expect(store.getState().urlNotices).toHaveLength(1);
-    expect(createLabStore({ client, search: '?scale=x' }).getState().urlNotices[0]).toMatch(/"scale"/);
+    expect(say('en', createLabStore({ client, search: '?scale=x' }).getState().urlNotices[0])).toMatch(/"scale"/);
     const urls: string[] = [];
     mirrorConfigInUrl(store, { replaceState: (_d, _t, url) => urls.push(String(url)) }, { pathname: '/', hash: '#n' });
     expect(urls[0]).toMatch(/&scale=log&lang=en#n$/);

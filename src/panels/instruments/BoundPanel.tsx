@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { line, scaleLinear } from 'd3';
 import { intervalWidth, widthMaximum } from '../../engine';
 import { A_RANGE, ABS_W_RANGE, factorCurve, shading, widthPlot } from './boundGeometry';
-import { formatNumber } from './format';
+import { useInstrumentText } from './text';
 import { Slider } from './Slider';
 import { palette } from '../../app/palette';
 import { InstrumentExport } from '../export/PanelExports';
@@ -16,6 +16,8 @@ const left = { width: 400, height: 240, l: 44, r: 12, t: 14, b: 36 };
 const right = { width: 320, height: 240, l: 44, r: 12, t: 14, b: 36 };
 
 export function BoundPanel() {
+  const { m: all, num: formatNumber } = useInstrumentText();
+  const m = all.bound;
   const [w, setW] = useState(8);
   const [b, setB] = useState(-4);
   const max = useMemo(widthMaximum, []);
@@ -48,20 +50,12 @@ export function BoundPanel() {
 
   return (
     <section className="panel instrument bound-instrument" aria-labelledby="bound-title">
-      <InstrumentExport name="bound" title="eq. 123" />
-      <h2 id="bound-title">How wide is the escape from vanishing? (eq. 123)</h2>
-      <p className="explain">
-        A factor |wσ′(wa+b)| ≥ 1 needs |w| ≥ 4 because σ′ ≤ 1/4; but a large w also pushes z = wa + b into σ′'s tails. Eq. 123: the input
-        activations a where the factor reaches 1 form an interval of width (2/|w|)·ln(|w|(1+√(1−4/|w|))/2 − 1), largest ≈{' '}
-        {formatNumber(max.width)} at |w| ≈ {formatNumber(max.absW)} — a narrow band of a to hit.
-      </p>
+      <InstrumentExport name="bound" title={m.exportTitle} />
+      <h2 id="bound-title">{m.title}</h2>
+      <p className="explain">{m.explain(formatNumber(max.width), formatNumber(max.absW))}</p>
       <div className="chart-row">
         <figure className="chart">
-          <svg
-            viewBox={`0 0 ${left.width} ${left.height}`}
-            role="img"
-            aria-label="The factor |wσ′(wa+b)| along a, with the interval where it is at least 1 shaded"
-          >
+          <svg viewBox={`0 0 ${left.width} ${left.height}`} role="img" aria-label={m.factorFigure}>
             {shade?.shown && (
               <rect
                 className="unstable-interval"
@@ -75,7 +69,7 @@ export function BoundPanel() {
               />
             )}
             <rect x={ax(0)} width={ax(1) - ax(0)} y={left.height - left.b} height={4} fill={palette.reference}>
-              <title>activations lie in [0, 1]</title>
+              <title>{m.activationRange}</title>
             </rect>
             {fy.ticks(4).map((t) => (
               <g key={t} transform={`translate(0,${fy(t)})`}>
@@ -105,7 +99,7 @@ export function BoundPanel() {
           </svg>
         </figure>
         <figure className="chart">
-          <svg viewBox={`0 0 ${right.width} ${right.height}`} role="img" aria-label="Width of the interval against |w| (eq. 123)">
+          <svg viewBox={`0 0 ${right.width} ${right.height}`} role="img" aria-label={m.widthFigure}>
             {wy.ticks(5).map((t) => (
               <g key={t} transform={`translate(0,${wy(t)})`}>
                 <line x1={right.l} x2={right.width - right.r} stroke={palette.grid} />
@@ -125,40 +119,21 @@ export function BoundPanel() {
             <path d={widthPath(curve) ?? ''} fill="none" stroke={palette.curveTertiary} strokeWidth={2} />
             <circle cx={wx(max.absW)} cy={wy(max.width)} r={4} fill={palette.curveTertiary} />
             <text x={wx(max.absW) + 8} y={wy(max.width) - 6} className="small">
-              max {formatNumber(max.width)} at |w| = {formatNumber(max.absW)}
+              {m.maximum(formatNumber(max.width), formatNumber(max.absW))}
             </text>
             {absW <= ABS_W_RANGE[1] && <circle cx={wx(absW)} cy={wy(width)} r={4} fill={palette.curvePrimary} stroke={palette.paper} />}
           </svg>
         </figure>
       </div>
       <p className="readout" aria-live="polite">
-        <output aria-label="interval width" data-value={String(width)}>
-          {absW < 4 ? `|w| = ${formatNumber(absW)} < 4: |wσ′(wa+b)| ≤ |w|/4 < 1 for every a, width 0` : `width = ${formatNumber(width, 4)}`}
+        <output aria-label={m.widthLabel} data-value={String(width)}>
+          {absW < 4 ? m.noInterval(formatNumber(absW)) : m.width(formatNumber(width, 4))}
         </output>
-        {shade &&
-          ` (a from ${formatNumber(shade.lo, 4)} to ${formatNumber(shade.hi, 4)}${shade.shown ? '' : ', outside the plotted range'})`}
+        {shade && m.interval(formatNumber(shade.lo, 4), formatNumber(shade.hi, 4), shade.shown !== null)}
       </p>
       <div className="instrument-controls slider-grid">
-        <Slider
-          label="w"
-          name="bound w"
-          value={w}
-          min={-30}
-          max={30}
-          step={0.01}
-          onChange={setW}
-          description="weight; the interval exists for |w| ≥ 4"
-        />
-        <Slider
-          label="b"
-          name="bound b"
-          value={b}
-          min={-30}
-          max={30}
-          step={0.01}
-          onChange={setB}
-          description="bias; moves the interval along a without changing its width"
-        />
+        <Slider label="w" name={m.wName} value={w} min={-30} max={30} step={0.01} onChange={setW} description={m.wSlider} />
+        <Slider label="b" name={m.bName} value={b} min={-30} max={30} step={0.01} onChange={setB} description={m.bSlider} />
       </div>
     </section>
   );

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { CHAIN_LENGTH, chainGradients, explodingRecipe, standardInit, type ChainParams, createRng } from '../../engine';
 import { CHAIN_BOX, ROW, columnX, factorNames, gradBars, gradScale, gradTicks } from './chainGeometry';
-import { formatNumber } from './format';
+import { useInstrumentText } from './text';
 import { Slider } from './Slider';
 import { palette } from '../../app/palette';
 import { InstrumentExport } from '../export/PanelExports';
@@ -24,6 +24,8 @@ function sub(j: number | string): string {
 }
 
 export function ChainPanel() {
+  const { m: all, num: formatNumber } = useInstrumentText();
+  const m = all.chain;
   const [params, setParams] = useState<ChainParams>(initialChain);
   const [seedText, setSeedText] = useState(String(INITIAL_SEED));
   const [seedError, setSeedError] = useState<string | null>(null);
@@ -39,7 +41,7 @@ export function ChainPanel() {
   const onStandard = () => {
     const text = seedText.trim();
     if (!/^\d{1,9}$/.test(text)) {
-      setSeedError(`seed must be a whole number between 0 and 999999999, got "${seedText}"`);
+      setSeedError(m.seedError(seedText));
       return;
     }
     setSeedError(null);
@@ -49,19 +51,11 @@ export function ChainPanel() {
 
   return (
     <section className="panel instrument chain-instrument" aria-labelledby="chain-title">
-      <InstrumentExport name="chain" title="the chain" />
-      <h2 id="chain-title">The chain: a₀ → four sigmoid neurons → C</h2>
-      <p className="explain">
-        Eq. 122: ∂C/∂b₁ = σ′(z₁)·w₂σ′(z₂)·w₃σ′(z₃)·w₄σ′(z₄)·∂C/∂a₄. σ′ never exceeds σ′(0) = 1/4, so with |wⱼ| &lt; 1 every factor wⱼσ′(zⱼ)
-        is below 1/4 and ∂C/∂b₁ vanishes compared with ∂C/∂b₄. The book's exploding recipe (all wⱼ = 100, bⱼ = −100·aⱼ₋₁, so every zⱼ = 0)
-        makes each factor 100·¼ = 25, and ∂C/∂b₁ = 25³·∂C/∂b₄. Cost: quadratic, C = ½(a₄ − y)², so ∂C/∂a₄ = a₄ − y.
-      </p>
+      <InstrumentExport name="chain" title={m.exportTitle} />
+      <h2 id="chain-title">{m.title}</h2>
+      <p className="explain">{m.explain}</p>
       <figure className="chart">
-        <svg
-          viewBox={`0 0 ${CHAIN_BOX.width} ${CHAIN_BOX.height}`}
-          role="group"
-          aria-label="The chain, the factors of eq. 122 and ∂C/∂b per neuron"
-        >
+        <svg viewBox={`0 0 ${CHAIN_BOX.width} ${CHAIN_BOX.height}`} role="group" aria-label={m.figure}>
           <g className="chain-network">
             {Array.from({ length: CHAIN_LENGTH + 1 }, (_, k) => (
               // a₀ and C are text labels about 100 units wide; neurons are circles of radius 20
@@ -102,10 +96,10 @@ export function ChainPanel() {
 
           <g className="chain-factors">
             <text x={8} y={ROW.factor - 14} className="row-label">
-              factor
+              {m.factorRow}
             </text>
             <text x={8} y={ROW.product - 6} className="row-label">
-              product so far
+              {m.productRow}
             </text>
             {g.factors.map((f, k) => {
               const x = columnX(k + 1);
@@ -119,7 +113,7 @@ export function ChainPanel() {
                     y={ROW.factor + 4}
                     textAnchor="middle"
                     className={Math.abs(f) < 1 && k < CHAIN_LENGTH ? 'factor shrinks' : 'factor'}
-                    aria-label={`factor ${names[k]}`}
+                    aria-label={m.factor(names[k])}
                     data-factor={k + 1}
                     data-value={String(f)}
                   >
@@ -130,7 +124,7 @@ export function ChainPanel() {
                     y={ROW.product}
                     textAnchor="middle"
                     className="product"
-                    aria-label={`product through ${names[k]}`}
+                    aria-label={m.product(names[k])}
                     data-value={String(g.runningProducts[k])}
                   >
                     {formatNumber(g.runningProducts[k])}
@@ -145,7 +139,7 @@ export function ChainPanel() {
 
           <g className="chain-bars">
             <text x={8} y={ROW.barTop - 16} className="row-label">
-              |∂C/∂bⱼ|, log scale
+              {m.barsRow}
             </text>
             {gradTicks().map((t) => (
               <g key={t} transform={`translate(0,${scale(t)})`}>
@@ -189,16 +183,16 @@ export function ChainPanel() {
               y={ROW.barTop + 38}
               textAnchor="middle"
               className="product"
-              aria-label="ratio ∂C/∂b1 / ∂C/∂b4"
+              aria-label={m.ratio}
               data-value={String(ratio)}
             >
-              {g.gradB[CHAIN_LENGTH - 1] === 0 ? 'undefined (∂C/∂b₄ = 0)' : formatNumber(ratio, 5)}
+              {g.gradB[CHAIN_LENGTH - 1] === 0 ? m.ratioUndefined : formatNumber(ratio, 5)}
             </text>
           </g>
         </svg>
       </figure>
       <fieldset className="instrument-controls">
-        <legend>Weights, biases, input and target</legend>
+        <legend>{m.controls}</legend>
         <div className="slider-grid">
           {params.w.map((w, i) => (
             <Slider
@@ -209,7 +203,7 @@ export function ChainPanel() {
               max={100}
               step={0.01}
               onChange={(v) => setW(i, v)}
-              description={`weight into neuron ${i + 1}`}
+              description={m.weight(i + 1)}
             />
           ))}
           {params.b.map((b, i) => (
@@ -221,7 +215,7 @@ export function ChainPanel() {
               max={100}
               step={0.01}
               onChange={(v) => setB(i, v)}
-              description={`bias of neuron ${i + 1}`}
+              description={m.bias(i + 1)}
             />
           ))}
           <Slider
@@ -231,7 +225,7 @@ export function ChainPanel() {
             max={1}
             step={0.01}
             onChange={(v) => setParams((p) => ({ ...p, a0: v }))}
-            description="input activation"
+            description={m.input}
           />
           <Slider
             label="y"
@@ -240,12 +234,12 @@ export function ChainPanel() {
             max={1}
             step={0.01}
             onChange={(v) => setParams((p) => ({ ...p, y: v }))}
-            description="target output in C = ½(a₄ − y)²"
+            description={m.target}
           />
         </div>
         <div className="instrument-buttons">
           <label>
-            seed{' '}
+            {m.seed}{' '}
             <input
               type="text"
               inputMode="numeric"
@@ -256,10 +250,10 @@ export function ChainPanel() {
             />
           </label>
           <button type="button" onClick={onStandard}>
-            Standard init
+            {m.standard}
           </button>
           <button type="button" onClick={onExploding}>
-            Exploding recipe
+            {m.exploding}
           </button>
           {seedError && (
             <span role="alert" className="error">
@@ -267,7 +261,7 @@ export function ChainPanel() {
             </span>
           )}
         </div>
-        <p className="hint">Standard init draws wⱼ ~ N(0,1) and bⱼ ~ N(0,1) from the seed (rounded to the sliders' 0.01 step).</p>
+        <p className="hint">{m.hint}</p>
       </fieldset>
     </section>
   );

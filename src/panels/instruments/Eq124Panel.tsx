@@ -6,14 +6,16 @@ import { useEffect, useRef } from 'react';
 import type { ActivationName } from '../../engine';
 import type { Snapshot } from '../../worker/protocol';
 import { DERIVATIVE_LABELS } from '../common/derivative';
-import { FACTOR_NOT_APPLICABLE, FACTOR_NOT_APPLICABLE_NOTE, factorNotApplicable } from '../common/factorNote';
+import { factorNotApplicable } from '../common/factorNote';
 import { drawFactorBars } from './drawFactorBars';
 import { FACTOR_BOX, NORM_DOMAIN, factorBoxHeight, factorRows, factorScale } from './eq124Geometry';
-import { formatNorm, formatNumber } from './format';
+import { useInstrumentText } from './text';
 import { palette } from '../../app/palette';
 import { InstrumentExport } from '../export/PanelExports';
 
 export function Eq124Panel({ snapshot, activation = 'sigmoid' }: { snapshot?: Snapshot; activation?: ActivationName }) {
+  const { m: all, num: formatNumber, norm: formatNorm } = useInstrumentText();
+  const m = all.eq124;
   const bars = useRef<SVGGElement>(null);
   const rows = snapshot ? factorRows(snapshot) : [];
   const height = factorBoxHeight(rows.length);
@@ -22,35 +24,22 @@ export function Eq124Panel({ snapshot, activation = 'sigmoid' }: { snapshot?: Sn
   const notApplicableSeen = rows.some((r) => factorNotApplicable(r.factorNorm));
 
   useEffect(() => {
-    if (bars.current) drawFactorBars(bars.current, snapshot ? factorRows(snapshot) : []);
-  }, [snapshot]);
+    if (bars.current) drawFactorBars(bars.current, snapshot ? factorRows(snapshot) : [], all);
+  }, [snapshot, all]);
 
   return (
     <section className="panel instrument eq124-instrument" aria-labelledby="eq124-title">
-      <InstrumentExport name="eq124" title="Eq. 124 in this network" withLayers />
-      <h2 id="eq124-title">Eq. 124 in this network</h2>
-      <p className="explain">
-        Eq. 124: for one example δʰ = Σ′(zʰ)(wʰ⁺¹)ᵀ δʰ⁺¹, so ‖δʰ‖ ≤ ‖Σ′(zʰ)(wʰ⁺¹)ᵀ‖₂ · ‖δʰ⁺¹‖. The norm shown is the spectral norm ‖·‖₂
-        (largest singular value), with Σ′ = diag(mean σ′ of layer h over the probe images), so it describes the probe set on average rather
-        than bounding it exactly. Σ′'s entries are at most 1/4, so unless the weights are large every factor is below 1 and ‖δ‖ shrinks
-        layer by layer towards the input: the early layers learn slowest. The exploding preset (W = 100·I, z ≈ 0, σ′ ≈ 1/4) makes the
-        factors ≈ 25, and δ grows instead.
-      </p>
+      <InstrumentExport name="eq124" title={m.exportTitle} withLayers />
+      <h2 id="eq124-title">{m.title}</h2>
+      <p className="explain">{m.explain}</p>
       {!snapshot ? (
-        <p className="hint">Waiting for the first probe of the network…</p>
+        <p className="hint">{m.waiting}</p>
       ) : (
-        <p className="hint">
-          Epoch {snapshot.epoch}
-          {snapshot.batchesPerEpoch > 0 && snapshot.batch > 0 ? `, batch ${snapshot.batch} of ${snapshot.batchesPerEpoch}` : ''}.
-        </p>
+        <p className="hint">{m.at(snapshot.epoch, snapshot.batch, snapshot.batchesPerEpoch)}</p>
       )}
       <div className="eq124-body">
         <figure className="chart">
-          <svg
-            viewBox={`0 0 ${FACTOR_BOX.width} ${height}`}
-            role="img"
-            aria-label="Spectral norm of Σ′(zʰ)(wʰ⁺¹)ᵀ per hidden layer, log scale"
-          >
+          <svg viewBox={`0 0 ${FACTOR_BOX.width} ${height}`} role="img" aria-label={m.figure}>
             {ticks.map((t) => (
               <g key={t} transform={`translate(${scale(t)},0)`}>
                 <line
@@ -65,46 +54,44 @@ export function Eq124Panel({ snapshot, activation = 'sigmoid' }: { snapshot?: Sn
               </g>
             ))}
             <text x={FACTOR_BOX.width - FACTOR_BOX.right} y={14} textAnchor="end" className="small">
-              ‖Σ′(zʰ)(wʰ⁺¹)ᵀ‖₂ (log scale {formatNumber(NORM_DOMAIN[0], 1)} … {formatNumber(NORM_DOMAIN[1], 1)})
+              {m.axis(formatNumber(NORM_DOMAIN[0], 1), formatNumber(NORM_DOMAIN[1], 1))}
             </text>
             <g ref={bars} />
           </svg>
         </figure>
-        <table className="instrument-table" aria-label="Eq. 124 per hidden layer" aria-describedby="eq124-note">
+        <table className="instrument-table" aria-label={m.table} aria-describedby="eq124-note">
           <thead>
             <tr>
-              <th scope="col">hidden layer h</th>
-              <th scope="col">mean {DERIVATIVE_LABELS[activation]}(zʰ)</th>
+              <th scope="col">{m.layerColumn}</th>
+              <th scope="col">{m.meanColumn(DERIVATIVE_LABELS[activation])}</th>
               <th scope="col">‖Σ′(zʰ)(wʰ⁺¹)ᵀ‖₂</th>
               <th scope="col">‖δʰ‖</th>
-              <th scope="col">‖δʰ‖ / ‖δʰ⁺¹‖ measured</th>
+              <th scope="col">{m.measuredColumn}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.h}>
                 <th scope="row">{r.h}</th>
-                <td aria-label={`mean σ′ layer ${r.h}`}>{formatNorm(r.meanPrime)}</td>
+                <td aria-label={m.meanCell(r.h)}>{formatNorm(r.meanPrime)}</td>
                 {factorNotApplicable(r.factorNorm) ? (
-                  <td aria-label={`factor norm layer ${r.h}: not applicable`} title={FACTOR_NOT_APPLICABLE_NOTE} data-value="n/a">
-                    {FACTOR_NOT_APPLICABLE}
+                  <td aria-label={m.factorCellNotApplicable(r.h)} title={m.notApplicableNote} data-value="n/a">
+                    {m.notApplicable}
                   </td>
                 ) : (
-                  <td aria-label={`factor norm layer ${r.h}`} data-value={String(r.factorNorm)}>
+                  <td aria-label={m.factorCell(r.h)} data-value={String(r.factorNorm)}>
                     {formatNorm(r.factorNorm)}
                   </td>
                 )}
                 <td>{formatNorm(r.deltaNorm)}</td>
-                <td>
-                  {r.measuredRatio === null ? '—' : Number.isNaN(r.measuredRatio) ? 'undefined (‖δʰ⁺¹‖ = 0)' : formatNorm(r.measuredRatio)}
-                </td>
+                <td>{r.measuredRatio === null ? '—' : Number.isNaN(r.measuredRatio) ? m.ratioUndefined : formatNorm(r.measuredRatio)}</td>
               </tr>
             ))}
           </tbody>
         </table>
         <p id="eq124-note" className="hint">
-          — : the last hidden layer's ratio would need δ of the output layer, which the probe does not report.
-          {notApplicableSeen && ` ${FACTOR_NOT_APPLICABLE_NOTE}`}
+          {m.note}
+          {notApplicableSeen && ` ${m.notApplicableNote}`}
         </p>
       </div>
     </section>

@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { line, scaleLinear } from 'd3';
 import { maxIdentityError, solveIdentity, type IdentityParams } from '../../engine';
 import { SOLVE_W1, errorTable, outputCurve } from './identityGeometry';
-import { formatNumber } from './format';
+import { useInstrumentText } from './text';
 import { Slider } from './Slider';
 import { palette } from '../../app/palette';
 import { InstrumentExport } from '../export/PanelExports';
@@ -16,6 +16,8 @@ const box = { width: 400, height: 260, l: 44, r: 12, t: 14, b: 36 };
 const INITIAL: IdentityParams = { w1: 1, b: 0, w2: 1, c: 0 };
 
 export function IdentityPanel() {
+  const { m: all, num: formatNumber } = useInstrumentText();
+  const m = all.identity;
   const [p, setP] = useState<IdentityParams>(INITIAL);
   const table = useMemo(() => errorTable(), []);
   const error = maxIdentityError(p);
@@ -33,16 +35,12 @@ export function IdentityPanel() {
 
   return (
     <section className="panel instrument identity-instrument" aria-labelledby="identity-title">
-      <InstrumentExport name="identity" title="the identity neuron" />
-      <h2 id="identity-title">The identity neuron (exercise)</h2>
-      <p className="explain">
-        Write x = ½ + Δ and take b = −w₁/2: σ(w₁x + b) = ½ + w₁Δ/4 − (w₁Δ)³/48 + …, so w₂ = 4/w₁ gives x + (2/w₁ − ½) − w₁²Δ³/12. The neuron
-        alone is off by the constant 2/w₁ − ½; in a network the next neuron's bias absorbs it (the additive term c = ½ − 2/w₁). The
-        remaining error is at most ≈ w₁²/96, so small w₁ makes the neuron an identity.
-      </p>
+      <InstrumentExport name="identity" title={m.exportTitle} />
+      <h2 id="identity-title">{m.title}</h2>
+      <p className="explain">{m.explain}</p>
       <div className="chart-row">
         <figure className="chart">
-          <svg viewBox={`0 0 ${box.width} ${box.height}`} role="img" aria-label="w2·σ(w1·x + b) + c against y = x">
+          <svg viewBox={`0 0 ${box.width} ${box.height}`} role="img" aria-label={m.figure}>
             {y.ticks(6).map((t) => (
               <g key={t} transform={`translate(0,${y(t)})`}>
                 <line x1={box.l} x2={box.width - box.r} stroke={palette.grid} />
@@ -75,16 +73,16 @@ export function IdentityPanel() {
               w₂σ(w₁x + b) + c
             </text>
             <text x={box.l + 6} y={box.t + 24} className="small" fill={palette.muted}>
-              y = x (dashed)
+              {m.diagonal}
             </text>
           </svg>
         </figure>
         <table className="instrument-table">
-          <caption>Max error of the construction on [0, 1]</caption>
+          <caption>{m.tableCaption}</caption>
           <thead>
             <tr>
               <th scope="col">w₁</th>
-              <th scope="col">max |error|</th>
+              <th scope="col">{m.maxError}</th>
               <th scope="col">w₁²/96</th>
             </tr>
           </thead>
@@ -100,40 +98,22 @@ export function IdentityPanel() {
         </table>
       </div>
       <p className="readout" aria-live="polite">
-        max |w₂σ(w₁x + b) + c − x| on [0, 1] ={' '}
-        <output aria-label="identity max error" data-value={String(error)}>
+        {m.readout}{' '}
+        <output aria-label={m.errorLabel} data-value={String(error)}>
           {formatNumber(error)}
         </output>
       </p>
       <div className="instrument-controls">
         <div className="slider-grid">
-          <Slider label="w₁" name="neuron w₁" value={p.w1} min={-4} max={4} step={0.01} onChange={set('w1')} description="input weight" />
-          <Slider label="b" name="neuron b" value={p.b} min={-10} max={10} step={0.005} onChange={set('b')} description="bias" />
-          <Slider
-            label="w₂"
-            name="neuron w₂"
-            value={p.w2}
-            min={-400}
-            max={400}
-            step={0.01}
-            onChange={set('w2')}
-            description="output weight"
-          />
-          <Slider
-            label="c"
-            name="neuron c"
-            value={p.c}
-            min={-400}
-            max={400}
-            step={0.01}
-            onChange={set('c')}
-            description="additive term: the next neuron's bias"
-          />
+          <Slider label="w₁" name={m.neuron('w₁')} value={p.w1} min={-4} max={4} step={0.01} onChange={set('w1')} description={m.w1} />
+          <Slider label="b" name={m.neuron('b')} value={p.b} min={-10} max={10} step={0.005} onChange={set('b')} description={m.b} />
+          <Slider label="w₂" name={m.neuron('w₂')} value={p.w2} min={-400} max={400} step={0.01} onChange={set('w2')} description={m.w2} />
+          <Slider label="c" name={m.neuron('c')} value={p.c} min={-400} max={400} step={0.01} onChange={set('c')} description={m.c} />
         </div>
         <button type="button" onClick={() => setP(solveIdentity(SOLVE_W1))}>
-          Solve
+          {m.solve}
         </button>
-        <span className="hint"> sets w₁ = {SOLVE_W1}, b = −w₁/2, w₂ = 4/w₁, c = ½ − 2/w₁.</span>
+        <span className="hint">{m.solveHint(SOLVE_W1)}</span>
       </div>
     </section>
   );

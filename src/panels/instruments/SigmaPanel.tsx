@@ -6,7 +6,7 @@
 import { useState, type PointerEvent } from 'react';
 import { line, scaleLinear } from 'd3';
 import { COMPARISONS, COMPARISON_LABEL, Z_RANGE, pointerToUnits, readoutAt, sigmaCurves, type Comparison } from './sigmaGeometry';
-import { formatNumber } from './format';
+import { useInstrumentText } from './text';
 import { Slider } from './Slider';
 import { palette } from '../../app/palette';
 import { InstrumentExport } from '../export/PanelExports';
@@ -14,6 +14,8 @@ import { InstrumentExport } from '../export/PanelExports';
 const box = { width: 640, height: 260, left: 44, right: 16, top: 14, bottom: 36 };
 
 export function SigmaPanel() {
+  const { m: all, num: formatNumber } = useInstrumentText();
+  const m = all.sigma;
   const [comparison, setComparison] = useState<Comparison>('tanh');
   const [z, setZ] = useState(0);
   const x = scaleLinear()
@@ -37,19 +39,11 @@ export function SigmaPanel() {
 
   return (
     <section className="panel instrument sigma-instrument" aria-labelledby="sigma-title">
-      <InstrumentExport name="sigma" title="σ and σ′" />
-      <h2 id="sigma-title">σ and σ′</h2>
-      <p className="explain">
-        σ′(z) = σ(z)(1 − σ(z)) is largest at z = 0, where σ′(0) = 1/4 (eq. 122's bound): every factor wⱼσ′(zⱼ) is at most |wⱼ|/4. Move the
-        pointer over the plot (or the z slider) to read the values.
-      </p>
+      <InstrumentExport name="sigma" title={m.exportTitle} />
+      <h2 id="sigma-title">{m.title}</h2>
+      <p className="explain">{m.explain}</p>
       <figure className="chart">
-        <svg
-          viewBox={`0 0 ${box.width} ${box.height}`}
-          role="img"
-          aria-label="σ(z), σ′(z) and a compared derivative"
-          onPointerMove={onPointerMove}
-        >
+        <svg viewBox={`0 0 ${box.width} ${box.height}`} role="img" aria-label={m.figure} onPointerMove={onPointerMove}>
           <g className="axis">
             {y.ticks(5).map((t) => (
               <g key={t} transform={`translate(0,${y(t)})`}>
@@ -95,23 +89,23 @@ export function SigmaPanel() {
           </text>
           {r.other && (
             <text x={box.left + 6} y={box.top + 38} className="small" style={{ fill: palette.curveTertiary }}>
-              {r.other.label}′(z), dashed
+              {m.dashed(r.other.label)}
             </text>
           )}
         </svg>
       </figure>
-      <p className="readout" role="status" aria-label="values at z">
+      <p className="readout" role="status" aria-label={m.readout}>
         z = {formatNumber(z)}: σ(z) = {formatNumber(r.sigma)}, σ′(z) = {formatNumber(r.sigmaPrime)}
         {r.other && `, ${r.other.label}′(z) = ${formatNumber(r.other.fPrime)}`}
       </p>
       <div className="instrument-controls">
-        <Slider label="z" value={z} min={Z_RANGE[0]} max={Z_RANGE[1]} step={0.01} onChange={setZ} description="where the values are read" />
+        <Slider label="z" value={z} min={Z_RANGE[0]} max={Z_RANGE[1]} step={0.01} onChange={setZ} description={m.zSlider} />
         <label>
-          compare with{' '}
+          {m.compare}{' '}
           <select value={comparison} onChange={(e) => setComparison(e.currentTarget.value as Comparison)}>
             {COMPARISONS.map((c) => (
               <option key={c} value={c}>
-                {COMPARISON_LABEL[c]}
+                {c === 'none' ? m.nothing : COMPARISON_LABEL[c]}
               </option>
             ))}
           </select>

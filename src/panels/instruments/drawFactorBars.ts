@@ -2,13 +2,17 @@
 import { select } from 'd3';
 import { FACTOR_BOX, factorBarWidth, factorScale, type FactorRow } from './eq124Geometry';
 import { formatNorm } from './format';
+import { instrumentsEn } from '../../i18n/groups/instruments.en';
 import { palette } from '../../app/palette';
 import { FACTOR_NOT_APPLICABLE, factorNotApplicable } from '../common/factorNote';
 
-/** The label next to a bar; a cure that makes the factor not applicable gets no bar and says so. */
-const barLabel = (norm: number) => (factorNotApplicable(norm) ? FACTOR_NOT_APPLICABLE : formatNorm(norm));
+type Words = typeof instrumentsEn;
 
-export function drawFactorBars(g: SVGGElement, rows: readonly FactorRow[]): void {
+/** The label next to a bar; a cure that makes the factor not applicable gets no bar and says so. */
+const barLabel = (norm: number, words: Words) => (factorNotApplicable(norm) ? words.eq124.notApplicable : formatNorm(norm, words.numbers));
+
+/** `words`: the instruments' messages in the page's language (English when the instrument stands alone). */
+export function drawFactorBars(g: SVGGElement, rows: readonly FactorRow[], words: Words = instrumentsEn): void {
   const scale = factorScale();
   const root = select(g);
   const rowY = (i: number) => FACTOR_BOX.top + i * FACTOR_BOX.rowHeight;
@@ -32,7 +36,7 @@ export function drawFactorBars(g: SVGGElement, rows: readonly FactorRow[]): void
       return row;
     })
     .attr('transform', (_, i) => `translate(0,${rowY(i) + FACTOR_BOX.rowHeight / 2})`);
-  bars.select('text.row-name').text((d) => `layer ${d.h}`);
+  bars.select('text.row-name').text((d) => words.eq124.barRow(d.h));
   bars
     .select<SVGRectElement>('rect.factor-bar')
     .attr('y', -FACTOR_BOX.rowHeight * 0.3)
@@ -43,5 +47,5 @@ export function drawFactorBars(g: SVGGElement, rows: readonly FactorRow[]): void
   bars
     .select('text.bar-value')
     .attr('x', (d) => FACTOR_BOX.left + factorBarWidth(d.factorNorm, scale) + 6)
-    .text((d) => barLabel(d.factorNorm));
+    .text((d) => barLabel(d.factorNorm, words));
 }

@@ -1,4 +1,8 @@
 /** Number formatting shared by the instruments: readable across the 14 decades eq. 122 can span. */
+import { instrumentsEn } from '../../i18n/groups/instruments.en';
+
+/** The words for values that are not numbers, in one of the page's languages. */
+export type NonFiniteWords = typeof instrumentsEn.numbers;
 
 const SUPERSCRIPT: Record<string, string> = {
   '-': '⁻',
@@ -19,9 +23,9 @@ const SUPERSCRIPT: Record<string, string> = {
  * Three significant digits; scientific (1.95×10³) outside [10⁻³, 10⁴). A non-finite value says so in
  * words instead of printing NaN.
  */
-export function formatNumber(v: number, digits = 3): string {
-  if (Number.isNaN(v)) return 'undefined (NaN)';
-  if (!Number.isFinite(v)) return v > 0 ? 'overflow (+∞)' : 'overflow (−∞)';
+export function formatNumber(v: number, digits = 3, words: NonFiniteWords = instrumentsEn.numbers): string {
+  if (Number.isNaN(v)) return words.nan;
+  if (!Number.isFinite(v)) return words.overflow(v > 0 ? '+' : '−');
   if (v === 0) return '0';
   const abs = Math.abs(v);
   if (abs >= 1e-3 && abs < 1e4) {
@@ -48,6 +52,6 @@ export function formatFixed(v: number, step: number): string {
 }
 
 /** A measured norm; a non-finite one means the run has diverged, and says so. */
-export function formatNorm(v: number): string {
-  return Number.isFinite(v) ? formatNumber(v) : 'not finite (diverged)';
+export function formatNorm(v: number, words: NonFiniteWords = instrumentsEn.numbers): string {
+  return Number.isFinite(v) ? formatNumber(v) : words.diverged;
 }

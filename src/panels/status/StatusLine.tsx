@@ -70,8 +70,9 @@ export function StatusLine() {
       {urlNotices.length > 0 && (
         <div className="url-notices" role="alert">
           <ul>
-            {urlNotices.map((n) => (
-              <li key={n}>{n}</li>
+            {urlNotices.map((n, i) => (
+              // The notices are fixed while shown (the address they are about does not change), so their place is their identity.
+              <li key={i}>{say(lang, n)}</li>
             ))}
           </ul>
           <button type="button" onClick={dismissUrlNotices}>

@@ -1,0 +1,50 @@
+/** URL 提示的中文文字：忽略了哪个参数、原因、以及改用的值。参数名和取值照原样写出，因为它们要在地址里输入。 */
+import type { urlEn } from './url.en';
+
+export const urlZh: typeof urlEn = {
+  quoteCut: (text, chars) => `“${text}…”（共 ${chars} 个字符）`,
+  quote: (text) => `“${text}”`,
+  unknownKey: (key, hint) => (hint === null ? `已忽略 URL 参数 ${key}：页面不读取它。` : `已忽略 URL 参数 ${key}：您是想写 ${hint} 吗？`),
+  duplicateKey: (key, count, used) => `URL 参数 ${key} 出现了 ${count} 次；只用第一个 ${used}，其余的已忽略。`,
+  moreUnknownKeys: (count) => `另有 ${count} 个页面不读取的 URL 参数已被忽略。`,
+  knownKeys: (keys) => `页面读取的参数：${keys.join(', ')}。`,
+  underflow: (text) => `${text} 太小，在页面所用的运算中与 0 无法区分`,
+  tooLong: (text) => `收到的是 ${text}，比任何有效值都长得多`,
+  ignored: (key, reason, fallback) => `已忽略 URL 参数“${key}”：${reason}。改用默认值 ${fallback}。`,
+  nearestPace: (param, pace) => `URL 参数 ${param} 按最接近的命名速度“${pace}”读取。`,
+  got: (rule, value) => `${rule}，收到的是 ${value}`,
+  rule: {
+    number: (label, integer, lo, hi) =>
+      `${label}必须是${lo.exclusive ? `大于 ${lo.value}` : `不小于 ${lo.value}`}${
+        hi === null ? '' : hi.exclusive ? `且小于 ${hi.value}` : `且不大于 ${hi.value}`
+      }的${integer ? '整数' : '数'}`,
+    choice: (label, names) => `${label}必须是 ${names.join(', ')} 之一`,
+    flag: (label) => `${label}必须是 true 或 false`,
+    switch: (key, got) => `${key} 必须是 1 或 0，收到的是 ${got}`,
+    layers: (text) => `layers 必须是用逗号分隔的宽度，例如“784,30,10”；${text}`,
+    speed: (paces, got) => `speed 必须是 ${paces.join(', ')} 之一，或 1 到 10 之间的数，收到的是 ${got}`,
+  },
+  opening: (text) => text,
+  noPause: '不设暂停',
+  none: '无',
+  labels: {
+    mode: '模式',
+    eta: 'η（学习速率）',
+    lambda: 'λ（L2 规范化参数）',
+    batchSize: 'mini-batch 大小',
+    seed: '随机种子',
+    init: '初始化方法',
+    activation: '激活函数',
+    output: '输出层',
+    momentum: '动量 μ',
+    epochs: '迭代次数上限',
+    exploding: '梯度爆炸预设',
+    clipNorm: '梯度范数裁剪阈值',
+    speed: '速度',
+    probeEvery: '探测间隔（mini-batch 数）',
+    pauseAt: '暂停于第几次迭代',
+    residual: '残差连接',
+    normalisation: '归一化',
+  },
+  scaleLabel: '刻度',
+};
