@@ -236,9 +236,12 @@ describe.skipIf(skipLocally)('exporting and re-importing in Chromium', () => {
     STEP_TIMEOUT,
   );
 
-  it("exports the network in network2.py's format and a dropped copy loads back with the same weights and draws its bars", // Once in a full loaded run the network's download never started (the export waits on the worker's
-  // answer); alone it passes every time. Bounded above, retried here while that is investigated.
-  { timeout: STEP_TIMEOUT, retry: 2 }, async () => {
+  // Once in a full loaded run the network's download never started (the export waits on the worker's answer);
+  // alone it passes every time. The wait is bounded (DOWNLOAD_TIMEOUT_MS) and the test retried meanwhile.
+  it("exports the network in network2.py's format and a dropped copy loads back with the same weights and draws its bars", {
+    timeout: STEP_TIMEOUT,
+    retry: 2,
+  }, async () => {
     const exported = await exportFrom(page, BARS_MENU, 'Network (network2.py JSON)');
     networkFile = exported.body.toString('utf8');
     const net = JSON.parse(networkFile);
