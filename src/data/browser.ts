@@ -11,7 +11,7 @@ import {
   checkByteLength,
   checkCountsAgree,
   DataFileError,
-  describeImages,
+  announcedImages,
   IMAGE_COLS,
   IMAGE_HEADER_BYTES,
   IMAGE_ROWS,
@@ -93,7 +93,7 @@ class ImageStream {
       // (or to allocate whatever a corrupt count announces).
       if (this.declaredLength !== null) {
         const announced = IMAGE_HEADER_BYTES + count * INPUT_SIZE;
-        checkByteLength(this.declaredLength, this.url, announced, describeImages(count, IMAGE_ROWS, IMAGE_COLS));
+        checkByteLength(this.declaredLength, this.url, announced, announcedImages(count, IMAGE_ROWS, IMAGE_COLS));
       }
       this.count = count;
       this.file = new Uint8Array(IMAGE_HEADER_BYTES + count * INPUT_SIZE);
@@ -124,9 +124,15 @@ class ImageStream {
   finish(): Uint8Array {
     if (this.file === null) {
       readImageHeader(this.header.subarray(0, this.headerFill), this.url);
-      throw new DataFileError(this.url, 'the image header could not be read'); // unreachable: the line above throws
+      // unreachable: the line above throws for any header shorter than 16 bytes
+      throw new DataFileError(this.url, {
+        code: 'short-header',
+        kind: 'image',
+        headerBytes: IMAGE_HEADER_BYTES,
+        actualBytes: this.headerFill,
+      });
     }
-    checkByteLength(this.fill + this.extra, this.url, this.file.length, describeImages(this.count, IMAGE_ROWS, IMAGE_COLS));
+    checkByteLength(this.fill + this.extra, this.url, this.file.length, announcedImages(this.count, IMAGE_ROWS, IMAGE_COLS));
     return this.file;
   }
 }
@@ -182,7 +188,12 @@ export async function loadMnistInBrowser(opts: BrowserLoadOptions = {}): Promise
       throw err;
     }
     if (expected !== null && received < expected) {
-      throw new DataFileError(opened.url, `truncated download: received ${received} of the ${expected} bytes announced (${opened.status})`);
+      throw new DataFileError(opened.url, {
+        code: 'download-truncated',
+        receivedBytes: received,
+        announcedBytes: expected,
+        status: opened.status,
+      });
     }
     loadedBefore += received;
     sizes[key] = received;

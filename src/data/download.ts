@@ -9,6 +9,7 @@
  * IDX file never starts with gzip's 1f 8b.
  */
 import { DataFileError } from './idx';
+import type { HttpStatus } from './problem';
 
 /** No byte for this long, and the download counts as stalled. A school network is slow, but never silent this long. */
 export const DEFAULT_STALL_TIMEOUT_MS = 15_000;
@@ -16,14 +17,9 @@ export const DEFAULT_STALL_TIMEOUT_MS = 15_000;
 /** A download that stopped sending bytes: a named error, so the page can offer Retry. */
 export class DownloadStalledError extends DataFileError {
   constructor(url: string, receivedBytes: number, timeoutMs: number) {
-    const after = receivedBytes === 0 ? 'before the first byte arrived' : `after ${formatMegabytes(receivedBytes)}`;
-    super(url, `the download stalled: no data for ${Math.round(timeoutMs / 1000)} s ${after}`);
+    super(url, { code: 'stalled', seconds: Math.round(timeoutMs / 1000), receivedBytes });
     this.name = 'DownloadStalledError';
   }
-}
-
-function formatMegabytes(bytes: number): string {
-  return `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
 /**
@@ -46,8 +42,8 @@ export interface DownloadOptions {
 export interface OpenedDownload {
   /** The URL that answered (the .gz copy, or the raw file). */
   url: string;
-  /** "HTTP 200 OK", for messages. */
-  status: string;
+  /** The server's answer (200, "OK"), for messages. */
+  status: HttpStatus;
   /** Length of the IDX bytes this stream yields, when the server announced it for an uncompressed body. */
   declaredLength: number | null;
   /** The IDX bytes, decompressed; null at the end. Rejects with DownloadStalledError after stallTimeoutMs of silence. */
@@ -178,7 +174,7 @@ export async function openDownload(rawUrl: string, opts: DownloadOptions): Promi
       return await beforeStall(opts.fetchFn(target, { signal: transfer.signal }), opts.stallTimeoutMs, stalled, outer);
     } catch (err) {
       if (err instanceof DownloadStalledError || isAbort(err, outer)) throw err;
-      throw new DataFileError(target, `could not be fetched (${reason(err)})`);
+      throw new DataFileError(target, { code: 'fetch-failed', reason: reason(err) });
     }
   };
 
@@ -193,14 +189,14 @@ export async function openDownload(rawUrl: string, opts: DownloadOptions): Promi
     release();
     throw err;
   }
-  const status = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-  const fail = (problem: string): never => {
+  const status: HttpStatus = { code: response.status, text: response.statusText };
+  const fail = (code: 'http-error' | 'no-body'): never => {
     release();
     response.body?.cancel().catch(() => undefined);
-    throw new DataFileError(url, problem);
+    throw new DataFileError(url, { code, status });
   };
-  if (!response.ok) fail(`the server answered ${status} instead of the file`);
-  if (!response.body) fail(`the ${status} response has no body`);
+  if (!response.ok) fail('http-error');
+  if (!response.body) fail('no-body');
   if (opts.offlineCache !== undefined && url !== rawUrl) keepCopy(opts.offlineCache, url, response);
   const network = response.body!.getReader();
   const announced = declaredLength(response);
@@ -217,9 +213,14 @@ export async function openDownload(rawUrl: string, opts: DownloadOptions): Promi
       transfer.abort();
       release();
       if (err instanceof DownloadStalledError || isAbort(err, outer)) throw err;
-      const of = announced === null || gzipped ? '' : ` of ${announced}`;
-      const what = gzipped ? 'download or decompression broke off' : 'download broke off';
-      throw new DataFileError(url, `${what} after ${received}${of} bytes (${status}): ${reason(err)}`);
+      throw new DataFileError(url, {
+        code: 'broke-off',
+        decompressing: gzipped,
+        receivedBytes: received,
+        announcedBytes: announced,
+        status,
+        reason: reason(err),
+      });
     }
   };
 

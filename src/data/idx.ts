@@ -7,6 +7,8 @@
  * Labels: magic 2049 (0x00000801: unsigned bytes, 1 dimension), count, then count labels.
  */
 
+import { describeDataProblem, type Announced, type DataProblem, type IdxKind } from './problem';
+
 export const IMAGE_MAGIC = 2051;
 export const LABEL_MAGIC = 2049;
 export const IMAGE_HEADER_BYTES = 16;
@@ -16,15 +18,20 @@ export const IMAGE_ROWS = 28;
 export const IMAGE_COLS = 28;
 export const NUM_CLASSES = 10;
 
-/** A data file (or URL) that cannot be used, with a message a user can act on: '<file>: <what is wrong>'. */
+export type { Announced, DataProblem } from './problem';
+
+/**
+ * A data file (or URL) that cannot be used, with a message a user can act on: '<file>: <what is wrong>'.
+ * `problem` says the same as data, so the page can word it in its own language.
+ */
 export class DataFileError extends Error {
   /** The file name or URL the problem is in. */
   readonly file: string;
   /** What is wrong, without the file name. */
-  readonly problem: string;
+  readonly problem: DataProblem;
 
-  constructor(file: string, problem: string) {
-    super(`${file}: ${problem}`);
+  constructor(file: string, problem: DataProblem) {
+    super(`${file}: ${describeDataProblem(problem)}`);
     this.name = 'DataFileError';
     this.file = file;
     this.problem = problem;
@@ -34,14 +41,6 @@ export class DataFileError extends Error {
 function readUint32BE(bytes: Uint8Array, offset: number): number {
   // Multiplying instead of shifting keeps the top byte from turning the result negative.
   return bytes[offset] * 0x1000000 + ((bytes[offset + 1] << 16) | (bytes[offset + 2] << 8) | bytes[offset + 3]);
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function hex32(n: number): string {
-  return `0x${n.toString(16).padStart(8, '0')}`;
 }
 
 /** Does the file start like an HTML (or XML) document, after any byte-order mark and white space? */
@@ -59,21 +58,17 @@ function looksLikeMarkup(bytes: Uint8Array): boolean {
  * Names the usual wrong files in place of an IDX file before any number is read from them: an empty file, an
  * error page a web server sent instead (a wrong URL still "downloads"), and the .gz the files are published as.
  */
-function checkNotForeign(bytes: Uint8Array, file: string, kind: string): void {
-  if (bytes.length === 0) throw new DataFileError(file, `is empty (0 bytes), expected an IDX ${kind} file`);
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    throw new DataFileError(file, 'is gzip-compressed (it starts with 1f 8b); decompress it first');
-  }
-  if (looksLikeMarkup(bytes)) {
-    throw new DataFileError(file, 'looks like an HTML page, not an IDX file — was an error page saved in its place?');
-  }
+function checkNotForeign(bytes: Uint8Array, file: string, kind: IdxKind): void {
+  if (bytes.length === 0) throw new DataFileError(file, { code: 'empty', kind });
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) throw new DataFileError(file, { code: 'gzip' });
+  if (looksLikeMarkup(bytes)) throw new DataFileError(file, { code: 'html' });
 }
 
-function checkMagic(bytes: Uint8Array, file: string, expected: number, kind: string): void {
-  const magic = readUint32BE(bytes, 0);
-  if (magic === expected) return;
-  const other = magic === IMAGE_MAGIC ? ' (that is an image file)' : magic === LABEL_MAGIC ? ' (that is a label file)' : '';
-  throw new DataFileError(file, `magic number is ${hex32(magic)}${other}, expected ${hex32(expected)} for an IDX ${kind} file`);
+function checkMagic(bytes: Uint8Array, file: string, expected: number, kind: IdxKind): void {
+  const found = readUint32BE(bytes, 0);
+  if (found === expected) return;
+  const foundKind = found === IMAGE_MAGIC ? 'image' : found === LABEL_MAGIC ? 'label' : null;
+  throw new DataFileError(file, { code: 'bad-magic', found, expected, kind, foundKind });
 }
 
 /** Validates the 16-byte image header alone (magic 2051, 28×28) and returns the announced count — used while streaming. */
@@ -82,49 +77,36 @@ export function readImageHeader(bytes: Uint8Array, file: string): { count: numbe
   checkNotForeign(bytes, file, 'image');
   if (bytes.length >= 4) checkMagic(bytes, file, IMAGE_MAGIC, 'image');
   if (bytes.length < IMAGE_HEADER_BYTES) {
-    throw new DataFileError(
-      file,
-      `truncated: an image file starts with a ${IMAGE_HEADER_BYTES}-byte header, but it has only ${plural(bytes.length, 'byte')}`,
-    );
+    throw new DataFileError(file, { code: 'short-header', kind: 'image', headerBytes: IMAGE_HEADER_BYTES, actualBytes: bytes.length });
   }
   const count = readUint32BE(bytes, 4);
   const rows = readUint32BE(bytes, 8);
   const cols = readUint32BE(bytes, 12);
   if (rows !== IMAGE_ROWS || cols !== IMAGE_COLS) {
-    throw new DataFileError(file, `images are ${rows}×${cols}, expected ${IMAGE_ROWS}×${IMAGE_COLS} (MNIST)`);
+    throw new DataFileError(file, { code: 'image-size', rows, cols, expectedRows: IMAGE_ROWS, expectedCols: IMAGE_COLS });
   }
   return { count, rows, cols };
 }
 
 /**
  * Checks that a file holds exactly the bytes its header announces: fewer is a truncated download, more is a
- * corrupt or concatenated file. `what` describes the announced content, e.g. '60000 images of 28×28'.
+ * corrupt or concatenated file. `announced` is the content, e.g. 60000 images of 28×28.
  */
-export function checkByteLength(actual: number, file: string, expected: number, what: string): void {
-  if (actual < expected) {
-    throw new DataFileError(
-      file,
-      `truncated: the header announces ${what} (${plural(expected, 'byte')}), but the file has only ${plural(actual, 'byte')}`,
-    );
-  }
-  if (actual > expected) {
-    throw new DataFileError(
-      file,
-      `${plural(actual - expected, 'trailing byte')} after the ${what} the header announces (expected ${plural(expected, 'byte')}, found ${actual})`,
-    );
-  }
+export function checkByteLength(actual: number, file: string, expected: number, announced: Announced): void {
+  if (actual < expected) throw new DataFileError(file, { code: 'too-short', announced, expectedBytes: expected, actualBytes: actual });
+  if (actual > expected) throw new DataFileError(file, { code: 'too-long', announced, expectedBytes: expected, actualBytes: actual });
 }
 
-/** How parse errors describe an image file's announced content. */
-export function describeImages(count: number, rows: number, cols: number): string {
-  return `${plural(count, 'image')} of ${rows}×${cols}`;
+/** An image file's announced content, for the length checks. */
+export function announcedImages(count: number, rows: number, cols: number): Announced {
+  return { kind: 'images', count, rows, cols };
 }
 
 /** Parses an IDX image file. `pixels` is a view into `bytes` (no copy): image k is pixels[k·784 .. (k+1)·784). */
 export function parseIdxImages(bytes: Uint8Array, file: string): { count: number; rows: number; cols: number; pixels: Uint8Array } {
   const { count, rows, cols } = readImageHeader(bytes, file);
   const pixelBytes = count * rows * cols;
-  checkByteLength(bytes.length, file, IMAGE_HEADER_BYTES + pixelBytes, describeImages(count, rows, cols));
+  checkByteLength(bytes.length, file, IMAGE_HEADER_BYTES + pixelBytes, announcedImages(count, rows, cols));
   return { count, rows, cols, pixels: bytes.subarray(IMAGE_HEADER_BYTES, IMAGE_HEADER_BYTES + pixelBytes) };
 }
 
@@ -133,17 +115,14 @@ export function parseIdxLabels(bytes: Uint8Array, file: string): Uint8Array {
   checkNotForeign(bytes, file, 'label');
   if (bytes.length >= 4) checkMagic(bytes, file, LABEL_MAGIC, 'label');
   if (bytes.length < LABEL_HEADER_BYTES) {
-    throw new DataFileError(
-      file,
-      `truncated: a label file starts with an ${LABEL_HEADER_BYTES}-byte header, but it has only ${plural(bytes.length, 'byte')}`,
-    );
+    throw new DataFileError(file, { code: 'short-header', kind: 'label', headerBytes: LABEL_HEADER_BYTES, actualBytes: bytes.length });
   }
   const count = readUint32BE(bytes, 4);
-  checkByteLength(bytes.length, file, LABEL_HEADER_BYTES + count, plural(count, 'label'));
+  checkByteLength(bytes.length, file, LABEL_HEADER_BYTES + count, { kind: 'labels', count });
   const labels = bytes.subarray(LABEL_HEADER_BYTES, LABEL_HEADER_BYTES + count);
   for (let k = 0; k < labels.length; k++) {
     if (labels[k] >= NUM_CLASSES) {
-      throw new DataFileError(file, `label ${labels[k]} at index ${k} is not a digit 0-9`);
+      throw new DataFileError(file, { code: 'bad-label', label: labels[k], index: k });
     }
   }
   return labels;
@@ -152,9 +131,6 @@ export function parseIdxLabels(bytes: Uint8Array, file: string): Uint8Array {
 /** An image file and its label file must describe the same examples, one label per image. */
 export function checkCountsAgree(imageCount: number, imageFile: string, labelCount: number, labelFile: string): void {
   if (imageCount !== labelCount) {
-    throw new DataFileError(
-      labelFile,
-      `holds ${plural(labelCount, 'label')} but ${imageFile} holds ${plural(imageCount, 'image')}; they must match one to one`,
-    );
+    throw new DataFileError(labelFile, { code: 'count-mismatch', labelCount, imageFile, imageCount });
   }
 }

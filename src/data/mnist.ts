@@ -57,22 +57,23 @@ export function splitMnist(
 ): MnistSplit {
   const trainCount = train.labels.length;
   if (train.pixels.length !== trainCount * INPUT_SIZE) {
-    throw new DataFileError(
-      MNIST_FILES.trainImages,
-      `${train.pixels.length} pixel bytes do not make ${trainCount} images of ${INPUT_SIZE}`,
-    );
+    throw new DataFileError(MNIST_FILES.trainImages, {
+      code: 'pixel-bytes',
+      pixelBytes: train.pixels.length,
+      images: trainCount,
+      imageBytes: INPUT_SIZE,
+    });
   }
   if (test.pixels.length !== test.labels.length * INPUT_SIZE) {
-    throw new DataFileError(
-      MNIST_FILES.testImages,
-      `${test.pixels.length} pixel bytes do not make ${test.labels.length} images of ${INPUT_SIZE}`,
-    );
+    throw new DataFileError(MNIST_FILES.testImages, {
+      code: 'pixel-bytes',
+      pixelBytes: test.pixels.length,
+      images: test.labels.length,
+      imageBytes: INPUT_SIZE,
+    });
   }
   if (trainCount <= VALIDATION_COUNT) {
-    throw new DataFileError(
-      MNIST_FILES.trainImages,
-      `holds ${trainCount} images, but the split needs more than ${VALIDATION_COUNT} (the last ${VALIDATION_COUNT} are held back for validation)`,
-    );
+    throw new DataFileError(MNIST_FILES.trainImages, { code: 'too-few-images', count: trainCount, heldBack: VALIDATION_COUNT });
   }
   const trainingCount = trainCount - VALIDATION_COUNT;
   return {
@@ -110,10 +111,7 @@ export function parseMnistFiles(bytes: Record<MnistFileKey, Uint8Array>, names: 
   const testImages = parseIdxImages(bytes.testImages, names.testImages);
   checkCountsAgree(testImages.count, names.testImages, testLabels.length, names.testLabels);
   if (trainImages.count <= VALIDATION_COUNT) {
-    throw new DataFileError(
-      names.trainImages,
-      `holds ${trainImages.count} images, but the split needs more than ${VALIDATION_COUNT} (the last ${VALIDATION_COUNT} are held back for validation)`,
-    );
+    throw new DataFileError(names.trainImages, { code: 'too-few-images', count: trainImages.count, heldBack: VALIDATION_COUNT });
   }
   return splitMnist({ pixels: trainImages.pixels, labels: trainLabels }, { pixels: testImages.pixels, labels: testLabels });
 }

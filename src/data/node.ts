@@ -20,10 +20,10 @@ function readDataFile(dir: string, name: string): Uint8Array {
     return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new DataFileError(name, `not found in ${dir}`);
-    if (code === 'EISDIR') throw new DataFileError(name, `is a folder, not a file, in ${dir}`);
-    if (code === 'EACCES') throw new DataFileError(name, `cannot be read in ${dir} (permission denied)`);
-    throw new DataFileError(name, `cannot be read in ${dir} (${(err as Error).message})`);
+    if (code === 'ENOENT') throw new DataFileError(name, { code: 'not-found', dir });
+    if (code === 'EISDIR') throw new DataFileError(name, { code: 'is-folder', dir });
+    if (code === 'EACCES') throw new DataFileError(name, { code: 'no-permission', dir });
+    throw new DataFileError(name, { code: 'unreadable', dir, reason: (err as Error).message });
   }
 }
 

@@ -33,7 +33,7 @@ export function readLabFile(name: string, text: string): ReadResult {
     if (looksLikeNetwork(data)) return { ok: true, file: { kind: 'network', network: parseNetwork(data) } };
   } catch (err) {
     if (err instanceof NetworkFileError || err instanceof WorkspaceFileError)
-      return { ok: false, reason: localText('fileRefused', name, err.message) };
+      return { ok: false, reason: localText('fileRefused', name, err.problem) };
     throw err;
   }
   return { ok: false, reason: localText('fileUnknown', name) };

@@ -9,7 +9,8 @@
  * The parser trusts nothing: every way a file can be wrong has its own message, checked before anything
  * large is allocated.
  */
-import { LayerSpecError, MNIST_LAYER_LIMITS, validateLayers } from '../engine';
+import { MNIST_LAYER_LIMITS, validateLayers } from '../engine';
+import { found, foundLength, ImportFileError, type ImportProblem, type Place } from './problem';
 
 export const NETWORK2_COSTS = ['CrossEntropyCost', 'QuadraticCost'] as const;
 export type Network2Cost = (typeof NETWORK2_COSTS)[number];
@@ -60,9 +61,10 @@ export function networkToJson(net: NetworkWeights): string {
   return `{"sizes": [${net.sizes.join(', ')}], "weights": [${weights.join(', ')}], "biases": [${biases.join(', ')}], "cost": "${net.cost}"}\n`;
 }
 
-export class NetworkFileError extends Error {
-  constructor(message: string) {
-    super(message);
+/** A network file the lab cannot read; `problem` says why, as data for the page's languages. */
+export class NetworkFileError extends ImportFileError {
+  constructor(problem: ImportProblem) {
+    super(problem);
     this.name = 'NetworkFileError';
   }
 }
@@ -74,54 +76,41 @@ export function looksLikeNetwork(data: unknown): boolean {
   return isRecord(data) && ('sizes' in data || 'weights' in data);
 }
 
-function describe(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 20 ? `${v.slice(0, 20)}…` : v)}`;
-  return typeof v === 'object' ? 'an object' : String(v);
-}
-
 function readSizes(raw: unknown): number[] {
-  if (!Array.isArray(raw) || raw.length === 0)
-    throw new NetworkFileError(`"sizes" must be a list of layer widths such as [784, 30, 10], got ${describe(raw)}.`);
-  raw.forEach((v, i) => {
+  if (!Array.isArray(raw) || raw.length === 0) throw new NetworkFileError({ code: 'sizes-not-list', found: found(raw) });
+  raw.forEach((v, index) => {
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 1)
-      throw new NetworkFileError(`sizes[${i}] must be a whole number of neurons, got ${describe(v)}.`);
+      throw new NetworkFileError({ code: 'size-not-whole', index, found: found(v) });
   });
   const sizes = raw as number[];
-  if (sizes[0] !== MNIST_LAYER_LIMITS.input)
-    throw new NetworkFileError(`the input layer has ${sizes[0]} neurons; MNIST images have ${MNIST_LAYER_LIMITS.input} pixels (28×28).`);
-  if (sizes.length < 3) throw new NetworkFileError('the network has no hidden layer, and the lab shows the gradients of hidden layers.');
-  if (sizes[sizes.length - 1] !== MNIST_LAYER_LIMITS.output)
-    throw new NetworkFileError(`the output layer has ${sizes[sizes.length - 1]} neurons; MNIST has ${MNIST_LAYER_LIMITS.output} digits.`);
-  try {
-    return validateLayers(sizes, { input: MNIST_LAYER_LIMITS.input, output: MNIST_LAYER_LIMITS.output });
-  } catch (err) {
-    if (err instanceof LayerSpecError) throw new NetworkFileError(`the network is too big for the lab: ${err.message}.`);
-    throw err;
-  }
+  const { input, output, maxHiddenLayers, maxHiddenWidth } = MNIST_LAYER_LIMITS;
+  if (sizes[0] !== input) throw new NetworkFileError({ code: 'input-size', found: sizes[0], expected: input });
+  if (sizes.length < 3) throw new NetworkFileError({ code: 'no-hidden' });
+  const last = sizes[sizes.length - 1];
+  if (last !== output) throw new NetworkFileError({ code: 'output-size', found: last, expected: output });
+  // The engine's own limits, checked here so the refusal can name them in the page's language.
+  if (sizes.length - 2 > maxHiddenLayers)
+    throw new NetworkFileError({ code: 'too-many-hidden', count: sizes.length - 2, max: maxHiddenLayers });
+  for (let l = 1; l < sizes.length - 1; l++)
+    if (sizes[l] > maxHiddenWidth) throw new NetworkFileError({ code: 'too-wide', layer: l + 1, width: sizes[l], max: maxHiddenWidth });
+  return validateLayers(sizes, { input, output });
 }
 
 /** Copies a (rows × cols) list of lists into `into`, refusing anything but finite numbers that fit a float32. */
-function readMatrix(raw: unknown, rows: number, cols: number, into: Float32Array, name: string): void {
-  if (!Array.isArray(raw) || raw.length !== rows)
-    throw new NetworkFileError(
-      `${name} must have ${rows} rows (one per neuron of the layer it feeds), got ${Array.isArray(raw) ? raw.length : describe(raw)}.`,
-    );
+function readMatrix(raw: unknown, rows: number, cols: number, into: Float32Array, place: Place): void {
+  if (!Array.isArray(raw) || raw.length !== rows) throw new NetworkFileError({ code: 'row-count', place, rows, found: foundLength(raw) });
   for (let j = 0; j < rows; j++) {
     const row = raw[j];
     // A bias column may also be written as plain numbers rather than one-element lists.
     const cells = cols === 1 && typeof row === 'number' ? [row] : row;
     if (!Array.isArray(cells) || cells.length !== cols)
-      throw new NetworkFileError(
-        `${name}[${j}] must be a list of ${cols} number${cols === 1 ? '' : 's'}, got ${Array.isArray(cells) ? `${cells.length}` : describe(cells)}.`,
-      );
+      throw new NetworkFileError({ code: 'row-length', place: { ...place, row: j }, cols, found: foundLength(cells) });
     for (let i = 0; i < cols; i++) {
       const v = cells[i];
-      const where = cols === 1 ? `${name}[${j}]` : `${name}[${j}][${i}]`;
-      if (typeof v !== 'number' || !Number.isFinite(v)) throw new NetworkFileError(`${where} is not a number: ${describe(v)}.`);
+      const where: Place = cols === 1 ? { ...place, row: j } : { ...place, row: j, col: i };
+      if (typeof v !== 'number' || !Number.isFinite(v)) throw new NetworkFileError({ code: 'not-number', place: where, found: found(v) });
       const f = Math.fround(v);
-      if (!Number.isFinite(f)) throw new NetworkFileError(`${where} = ${v} is too large for the lab's 32-bit numbers.`);
+      if (!Number.isFinite(f)) throw new NetworkFileError({ code: 'too-large', place: where, value: v });
       into[j * cols + i] = f;
     }
   }
@@ -129,28 +118,24 @@ function readMatrix(raw: unknown, rows: number, cols: number, into: Float32Array
 
 /** Reads network2.py's format from already-parsed JSON; throws NetworkFileError naming the first problem. */
 export function parseNetwork(data: unknown): NetworkWeights {
-  if (!isRecord(data))
-    throw new NetworkFileError(`a network file is a JSON object with sizes, weights, biases and cost, got ${describe(data)}.`);
-  for (const key of ['sizes', 'weights', 'biases', 'cost'])
-    if (!(key in data)) throw new NetworkFileError(`the key "${key}" is missing (network2.py saves sizes, weights, biases and cost).`);
+  if (!isRecord(data)) throw new NetworkFileError({ code: 'network-not-object', found: found(data) });
+  for (const key of ['sizes', 'weights', 'biases', 'cost']) if (!(key in data)) throw new NetworkFileError({ code: 'missing-key', key });
   const sizes = readSizes(data.sizes);
   if (!NETWORK2_COSTS.includes(data.cost as Network2Cost))
-    throw new NetworkFileError(`"cost" must be ${NETWORK2_COSTS.map((c) => `"${c}"`).join(' or ')}, got ${describe(data.cost)}.`);
+    throw new NetworkFileError({ code: 'bad-cost', allowed: NETWORK2_COSTS, found: found(data.cost) });
   const layers = sizes.length - 1;
   for (const key of ['weights', 'biases'] as const) {
     const list = data[key];
     if (!Array.isArray(list) || list.length !== layers)
-      throw new NetworkFileError(
-        `"${key}" must hold ${layers} matrices for sizes [${sizes.join(', ')}], got ${Array.isArray(list) ? list.length : describe(list)}.`,
-      );
+      throw new NetworkFileError({ code: 'matrix-count', key, expected: layers, sizes, found: foundLength(list) });
   }
   const weights: Float32Array[] = [];
   const biases: Float32Array[] = [];
   for (let l = 0; l < layers; l++) {
     const w = new Float32Array(sizes[l + 1] * sizes[l]);
-    readMatrix((data.weights as unknown[])[l], sizes[l + 1], sizes[l], w, `weights[${l}]`);
+    readMatrix((data.weights as unknown[])[l], sizes[l + 1], sizes[l], w, { key: 'weights', layer: l });
     const b = new Float32Array(sizes[l + 1]);
-    readMatrix((data.biases as unknown[])[l], sizes[l + 1], 1, b, `biases[${l}]`);
+    readMatrix((data.biases as unknown[])[l], sizes[l + 1], 1, b, { key: 'biases', layer: l });
     weights.push(w);
     biases.push(b);
   }

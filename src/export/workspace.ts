@@ -4,11 +4,14 @@
  * in the browser (src/store/pinnedStorage.ts), and the configuration with the URL's own rules.
  */
 import type { RunConfig } from '../config';
+import type { Lang } from '../i18n/lang';
+import { t } from '../i18n/catalogue';
 import { parseQuery } from '../store/config';
 import { decodePinnedRuns, encodePinnedRuns } from '../store/pinnedStorage';
 import { DEFAULT_SERIES_LIMIT } from '../store/series';
 import type { PinnedRun } from '../store/store';
 import { provenance, type ExportMeta } from './curves';
+import { ImportFileError, type ImportProblem } from './problem';
 
 export const WORKSPACE_FORMAT = 'gradient-lab-workspace';
 const WORKSPACE_VERSION = 1;
@@ -26,13 +29,16 @@ export function serialiseWorkspace(pinned: readonly PinnedRun[], meta: ExportMet
 export interface LoadedWorkspace {
   config: RunConfig;
   pinned: PinnedRun[];
-  /** What was left out or changed while reading, one sentence each; empty when everything was taken. */
-  notes: string[];
+  /**
+   * What was left out or changed while reading, one sentence each in the language asked for; empty when
+   * everything was taken. A function of the language, so the notice that quotes it switches with the page.
+   */
+  notes(lang: Lang): string[];
 }
 
-export class WorkspaceFileError extends Error {
-  constructor(message: string) {
-    super(message);
+export class WorkspaceFileError extends ImportFileError {
+  constructor(problem: ImportProblem) {
+    super(problem);
     this.name = 'WorkspaceFileError';
   }
 }
@@ -44,22 +50,19 @@ export function looksLikeWorkspace(data: unknown): boolean {
 }
 
 export function parseWorkspace(data: unknown): LoadedWorkspace {
-  if (!isRecord(data) || data.format !== WORKSPACE_FORMAT) throw new WorkspaceFileError('it is not a Gradient Lab workspace file.');
+  if (!isRecord(data) || data.format !== WORKSPACE_FORMAT) throw new WorkspaceFileError({ code: 'not-workspace' });
   if (data.version !== WORKSPACE_VERSION)
-    throw new WorkspaceFileError(
-      `it is a workspace of format version ${String(data.version)}; this lab reads version ${WORKSPACE_VERSION}.`,
-    );
-  if (typeof data.configuration !== 'string' || !data.configuration.startsWith('?'))
-    throw new WorkspaceFileError('its "configuration" is missing or is not a query such as "?layers=784,30,30,10&…".');
-  if (!Array.isArray(data.pinned)) throw new WorkspaceFileError('its "pinned" runs are missing or are not a list.');
-  const parsed = parseQuery(data.configuration);
+    throw new WorkspaceFileError({ code: 'workspace-version', found: String(data.version), expected: WORKSPACE_VERSION });
+  const configuration = data.configuration;
+  if (typeof configuration !== 'string' || !configuration.startsWith('?'))
+    throw new WorkspaceFileError({ code: 'workspace-configuration' });
+  if (!Array.isArray(data.pinned)) throw new WorkspaceFileError({ code: 'workspace-pinned' });
+  const parsed = parseQuery(configuration);
   const { runs, skipped } = decodePinnedRuns(data.pinned, DEFAULT_SERIES_LIMIT);
-  const notes = [...parsed.notices];
-  if (skipped > 0)
-    notes.push(
-      skipped === 1
-        ? '1 pinned run in the file could not be read and was left out.'
-        : `${skipped} pinned runs in the file could not be read and were left out.`,
-    );
+  const notes = (lang: Lang) => {
+    // The configuration's notices are the URL's own, said again in the language asked for.
+    const said = lang === 'en' ? parsed.notices : parseQuery(configuration, lang).notices;
+    return skipped > 0 ? [...said, t(lang).importErrors.skippedRuns(skipped)] : said;
+  };
   return { config: parsed.config, pinned: runs, notes };
 }

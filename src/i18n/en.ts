@@ -10,6 +10,9 @@ import { describeValue, divergenceReason } from '../worker/divergence';
 import { numberFormats } from './number';
 import { instrumentsEn } from './groups/instruments.en';
 import { urlEn } from './groups/url.en';
+import { loadErrorsEn } from './groups/loadErrors.en';
+import { importErrorsEn } from './groups/importErrors.en';
+import type { ImportProblem } from '../export/problem';
 
 const n = numberFormats('en');
 
@@ -162,7 +165,7 @@ export const en = {
       `Loaded the network in "${name}" (${sizes}, QuadraticCost). The bars show its gradients under the lab's cross-entropy cost, not the file's quadratic cost; Reset returns to these weights.`,
     workspaceLoaded: (name: string, runs: number, notes: string) =>
       `Loaded the workspace "${name}": its configuration and ${runs === 1 ? '1 pinned run' : `${n.int(runs)} pinned runs`}.${notes ? ` ${notes}` : ''}`,
-    fileRefused: (name: string, why: string) => `"${name}" was not loaded: ${why}`,
+    fileRefused: (name: string, why: ImportProblem) => `"${name}" was not loaded: ${importErrorsEn.problem(why)}`,
     fileNotJson: (name: string) => `"${name}" was not loaded: it is not a JSON file (it could not be parsed).`,
     fileUnknown: (name: string) =>
       `"${name}" was not loaded: it is neither a network2.py network (sizes, weights, biases, cost) nor a Gradient Lab workspace.`,
@@ -500,6 +503,8 @@ export const en = {
   },
   instruments: instrumentsEn,
   url: urlEn,
+  loadErrors: loadErrorsEn,
+  importErrors: importErrorsEn,
 };
 
 export type Messages = typeof en;

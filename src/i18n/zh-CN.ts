@@ -9,6 +9,8 @@ import { superscript } from '../worker/divergence';
 import { numberFormats } from './number';
 import { instrumentsZh } from './groups/instruments.zh-CN';
 import { urlZh } from './groups/url.zh-CN';
+import { loadErrorsZh } from './groups/loadErrors.zh-CN';
+import { importErrorsZh } from './groups/importErrors.zh-CN';
 
 const n = numberFormats('zh-CN');
 
@@ -140,7 +142,7 @@ export const zhCN: Messages = {
     networkLoadedQuadratic: (name, sizes) =>
       `已加载“${name}”中的网络（${sizes}，QuadraticCost）。梯度条按实验室的交叉熵代价显示梯度，而不是文件中的二次代价；重置会回到这些权重。`,
     workspaceLoaded: (name, runs, notes) => `已加载工作区“${name}”：它的配置和 ${n.int(runs)} 个固定运行。${notes ? ` ${notes}` : ''}`,
-    fileRefused: (name, why) => `未加载“${name}”：${why}`,
+    fileRefused: (name, why) => `未加载“${name}”：${importErrorsZh.problem(why)}`,
     fileNotJson: (name) => `未加载“${name}”：它不是 JSON 文件（无法解析）。`,
     fileUnknown: (name) => `未加载“${name}”：它既不是 network2.py 的网络（sizes、weights、biases、cost），也不是梯度实验室的工作区。`,
     fileTooBig: (name, megabytes, limit) =>
@@ -459,4 +461,6 @@ export const zhCN: Messages = {
   },
   instruments: instrumentsZh,
   url: urlZh,
+  loadErrors: loadErrorsZh,
+  importErrors: importErrorsZh,
 };

@@ -8,7 +8,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULT_CONFIG, epochsFor, type RunConfig } from '../config';
-import type { DivergenceCause, EngineMessage, FromWorker, RunStatus, Snapshot, ToWorker } from '../worker/protocol';
+import type { DivergenceCause, EngineMessage, ErrorCause, FromWorker, RunStatus, Snapshot, ToWorker } from '../worker/protocol';
 import { NO_RUN } from '../worker/protocol';
 import { SEED_COUNT } from '../worker/seeds';
 import type { ClientEvent, TrainerClient, WorkerFault } from '../worker/client';
@@ -91,7 +91,8 @@ export interface LabData {
   loading: LoadingState | null;
   /** How much of MNIST the worker holds: 'probe' is enough to draw bars, 'all' to train. */
   dataReady: 'none' | 'probe' | 'all';
-  error: { message: string; retryable: boolean } | null;
+  /** `cause`, when the worker sent one, is worded in the page's language; `message` is its English. */
+  error: { message: string; retryable: boolean; cause?: ErrorCause } | null;
   /**
    * The training worker has stopped (failed, closed, ended or stuck). It stands, whatever settings change,
    * until the worker answers again or Restart replaces it: no run can go on meanwhile.
@@ -260,13 +261,14 @@ export function reduceMessage(state: LabData, msg: FromWorker): Partial<LabData>
       };
     case 'error':
       return {
-        error: { message: msg.message, retryable: msg.retryable },
+        error: { message: msg.message, retryable: msg.retryable, ...(msg.cause ? { cause: msg.cause } : {}) },
         // A failed download ends the wait for it: the page must not go on saying "Training" beside the error.
         ...(msg.retryable && state.waitingForData ? { waitingForData: false, status: stoppedBeforeData(state) } : {}),
       };
     case 'seed-norms':
       return { seedNorms: { runId: msg.runId, firstSeed: msg.firstSeed, norms: msg.norms } };
     case 'network':
+    case 'network-refused':
       return null; // an answer to readNetwork(), settled in receive()
     case 'engine':
       return { engine: { kernels: msg.kernels, webAssemblyBlocked: msg.webAssemblyBlocked } };
@@ -385,8 +387,10 @@ export function createLabStore(options: LabStoreOptions): LabStore {
         unsubscribe = null;
       },
       receive(msg) {
-        if (msg.type === 'network') networkRequests.settle(msg);
+        if (msg.type === 'network' || msg.type === 'network-refused') networkRequests.settle(msg);
         if (msg.type === 'worker-fault') {
+          // A worker that failed was ended: requests it had not answered never will be.
+          if (msg.fault.kind === 'failed') networkRequests.abandonAll();
           // A failure outranks a silence: once the worker failed, a late answer does not revive it.
           if (get().workerFault?.kind !== 'failed') set({ workerFault: msg.fault });
           return;
@@ -403,6 +407,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
         const epoch = snapshot?.epoch ?? 0;
         const replay = replayable && config.mode === 'learning-speed' && epoch > 0 && get().divergence === null;
         client.restart();
+        networkRequests.abandonAll(); // the old worker took their answers with it
         // The new worker loads MNIST afresh and reports it; until then nothing is known to be there.
         set({ workerFault: null, loading: null, dataReady: 'none' });
         configure(config, replay ? localText('restartedReplay', config.seed, epoch) : localText('restartedFresh', config.seed));
@@ -568,7 +573,9 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       },
       readNetwork() {
         const { requestId, answer } = networkRequests.open();
-        send({ type: 'read-network', runId: get().runId, requestId });
+        // A failed worker is not sent anything (the client drops it), so the request fails now, not after the timeout.
+        if (get().workerFault?.kind === 'failed') networkRequests.abandonAll();
+        else send({ type: 'read-network', runId: get().runId, requestId });
         return answer;
       },
       loadNetwork(network, notice) {

@@ -121,7 +121,13 @@ export function createClient(spawn: () => WorkerLike, options: ClientOptions = {
     });
     w.addEventListener('messageerror', () => {
       if (!current()) return;
-      emit({ type: 'error', runId: lastRunId, message: 'a message from the training worker could not be read', retryable: false });
+      emit({
+        type: 'error',
+        runId: lastRunId,
+        message: 'a message from the training worker could not be read',
+        retryable: false,
+        cause: { kind: 'unreadable-message', from: 'worker' },
+      });
     });
   };
 

@@ -33,10 +33,17 @@ export function unknownCommand(msg: unknown): string {
   return `unknown command ${showValue((msg as { type?: unknown }).type)}`;
 }
 
+/** A command that needs a network, as the refusals name it. */
+export type NetworkCommand = keyof typeof COMMAND_VERBS;
+
 /** The refusal of a command that needs a network before any has been configured. */
 export function needsNetwork(msg: ToWorker): string {
   const verb = (COMMAND_VERBS as Record<string, string | undefined>)[msg.type];
-  return verb === undefined ? unknownCommand(msg) : `cannot ${verb} yet: no network has been configured`;
+  return verb === undefined ? unknownCommand(msg) : notConfiguredText(msg.type as NetworkCommand);
+}
+
+export function notConfiguredText(command: NetworkCommand): string {
+  return `cannot ${COMMAND_VERBS[command]} yet: no network has been configured`;
 }
 
 /** An exception as the page shows it: its message, never a stack trace. */

@@ -6,6 +6,7 @@ import { DataFileError } from '../data/idx';
 import { firstExamples, PROBE_COUNT, type MnistSplit } from '../data/mnist';
 import type { Samples } from '../engine';
 import { errorText } from './commands';
+import type { ErrorCause } from './protocol';
 
 /** Download progress as the data source reports it (the browser loader's LoadProgress has this shape). */
 export interface DataProgress {
@@ -98,4 +99,11 @@ export class DataLoader {
 /** A file that arrived but is not MNIST says what is wrong with it; anything else is a failed download. */
 export function describeLoadFailure(err: unknown): string {
   return err instanceof DataFileError ? err.message : `could not load the MNIST files: ${errorText(err)}`;
+}
+
+/** The same as describeLoadFailure, as data for the page to word in its language. */
+export function loadFailureCause(err: unknown): ErrorCause {
+  return err instanceof DataFileError
+    ? { kind: 'data-file', file: err.file, problem: err.problem }
+    : { kind: 'load-failed', reason: errorText(err) };
 }

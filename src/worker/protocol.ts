@@ -4,6 +4,7 @@
  * so the page can drop anything a stale run still had in flight after a reset or a change of architecture.
  */
 import type { RunConfig } from '../config';
+import type { DataProblem } from '../data/problem';
 
 export type ToWorker =
   /** Builds (or rebuilds) the network from config, initialises it and probes once. Stops any running loop. */
@@ -154,7 +155,13 @@ export type FromWorker =
    * (numbered from 1, as it will be counted once done). Posted only once the epoch has taken a second.
    */
   | { type: 'progress'; runId: number; epoch: number; done: number; total: number; stage: 'training' }
-  | { type: 'error'; runId: number; message: string; retryable: boolean }
+  /**
+   * Something went wrong. `message` says it in English (for logs and other senders); `cause` says the same
+   * as data, and the page words it in its own language whenever it is there.
+   */
+  | { type: 'error'; runId: number; message: string; retryable: boolean; cause?: ErrorCause }
+  /** A 'read-network' the worker cannot answer with a network: the request's promise fails with this reason. */
+  | { type: 'network-refused'; runId: number; requestId: number; cause: ErrorCause }
   /** norms[s][h−1] = ‖δʰ‖ at initialisation with seed firstSeed + s (NaN where not finite). */
   | { type: 'seed-norms'; runId: number; firstSeed: number; norms: number[][] }
   /**
@@ -177,6 +184,23 @@ export interface EngineMessage {
   kernels: 'webassembly-simd' | 'javascript';
   webAssemblyBlocked: boolean;
 }
+
+/** What an 'error' (or a refused 'read-network') is about, as data the page words in the reader's language. */
+export type ErrorCause =
+  /** An MNIST file arrived wrong, or its download failed: `file` is the URL. */
+  | { kind: 'data-file'; file: string; problem: DataProblem }
+  /** Loading failed in some other way; `reason` is the exception's own text. */
+  | { kind: 'load-failed'; reason: string }
+  /** A command that needs a network arrived before any configuration (after a restart, say). */
+  | { kind: 'not-configured'; command: Exclude<ToWorker['type'], 'configure' | 'ping'> }
+  /** Other seeds are measured on the probe images, which have not arrived yet. */
+  | { kind: 'probe-not-ready' }
+  /** Copying the weights out of the network threw; `reason` is the exception's own text. */
+  | { kind: 'network-unreadable'; reason: string }
+  /** A unit of training threw; `reason` is the exception's own text. */
+  | { kind: 'training-stopped'; reason: string }
+  /** A message between the page and the worker could not be read (structured clone failed). */
+  | { kind: 'unreadable-message'; from: 'page' | 'worker' };
 
 /** The worker tags loading and data errors with the runId it last saw; before any configure that is 0. */
 export const NO_RUN = 0;

@@ -12,11 +12,11 @@
  */
 import { checkConfig, checkPauseAtValue, checkSpeed, checkStepCount, checkedArgument } from './acceptConfig';
 import { errorText, malformedCommand, needsNetwork, unknownCommand } from './commands';
-import { DataLoader, describeLoadFailure, type DataSource } from './data';
+import { DataLoader, describeLoadFailure, loadFailureCause, type DataSource } from './data';
 import { buildModel, initialiseWeights, prepareModel, switchPreset, type Model } from './model';
 import { RunLoop } from './loop';
 import { keepLoadedNetwork, loadProblem, readNetwork } from './networkIO';
-import { NO_RUN, type ToWorker } from './protocol';
+import { NO_RUN, type ErrorCause, type ToWorker } from './protocol';
 import type { Scheduler } from './schedule';
 import { createUnits, type PostMessage } from './units';
 import { checkSeedCount, createSeedSweep } from './seeds';
@@ -52,7 +52,10 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
     pace: (m) => m.config,
     stopped: (m, failure) => {
       m.status = 'paused';
-      if (failure !== null) postError(`training stopped: ${errorText(failure.err)}`, false);
+      if (failure !== null) {
+        const reason = errorText(failure.err);
+        postError(`training stopped: ${reason}`, false, runId, { kind: 'training-stopped', reason });
+      }
       postStatus(m);
     },
   });
@@ -66,9 +69,10 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
       ...(waitingForData ? { waitingForData } : {}),
       ...(reason ? { reason } : {}),
     });
-  const postError = (message: string, retryable: boolean, id = runId) => post({ type: 'error', runId: id, message, retryable });
+  const postError = (message: string, retryable: boolean, id = runId, cause?: ErrorCause) =>
+    post({ type: 'error', runId: id, message, retryable, ...(cause ? { cause } : {}) });
   /** A command the worker cannot carry out: said once, nothing changes. */
-  const refuse = (message: string) => postError(message, false);
+  const refuse = (message: string, cause?: ErrorCause) => postError(message, false, runId, cause);
 
   const data = new DataLoader(deps.loadData, {
     progress: (p) => post({ type: 'loading', runId, stage: p.stage, loadedBytes: p.loadedBytes, totalBytes: p.totalBytes }),
@@ -82,7 +86,7 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
       resumePending();
     },
     failed: (err) => {
-      postError(describeLoadFailure(err), true);
+      postError(describeLoadFailure(err), true, runId, loadFailureCause(err));
       // A start that was waiting for this data cannot happen now; say so instead of leaving it 'running'.
       if (pending !== null && model !== null && !hasDataFor(model)) {
         pending = null;
@@ -217,7 +221,8 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
   function measureSeeds(m: Model, raw: unknown): void {
     const count = checkedArgument(() => checkSeedCount(raw), refuse);
     if (count === null) return;
-    if (data.probeSet === null) refuse('cannot measure other seeds yet: the first 1000 training images have not arrived');
+    if (data.probeSet === null)
+      refuse('cannot measure other seeds yet: the first 1000 training images have not arrived', { kind: 'probe-not-ready' });
     else seeds.start(m.config, data.probeSet, count);
   }
 
@@ -241,7 +246,10 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
     if (msg.type === 'ping') {
       post({ type: 'pong', runId, seq: msg.seq });
     } else if (model === null) {
-      refuse(needsNetwork(msg));
+      // A read of the network is answered in any case, so the page's request settles with the reason.
+      if (msg.type === 'read-network')
+        post({ type: 'network-refused', runId, requestId: msg.requestId, cause: { kind: 'not-configured', command: msg.type } });
+      else refuse(needsNetwork(msg), { kind: 'not-configured', command: msg.type });
     } else {
       command(model, msg);
     }
@@ -275,8 +283,7 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
         measureSeeds(m, msg.count);
         break;
       case 'read-network': {
-        const { msg: reply, transfer } = readNetwork(m, runId, msg.requestId);
-        post(reply, transfer);
+        answerNetwork(m, msg.requestId);
         break;
       }
       case 'load-network': {
@@ -293,6 +300,21 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
         refuse(unknownCommand(unreachable));
       }
     }
+  }
+
+  /**
+   * Every 'read-network' gets exactly one answer with its requestId: the network, or why not. An exception
+   * here must not become a plain 'error', which would leave the page's request waiting for an answer.
+   */
+  function answerNetwork(m: Model, requestId: number): void {
+    let answer: ReturnType<typeof readNetwork>;
+    try {
+      answer = readNetwork(m, runId, requestId);
+    } catch (err) {
+      post({ type: 'network-refused', runId, requestId, cause: { kind: 'network-unreadable', reason: errorText(err) } });
+      return;
+    }
+    post(answer.msg, answer.transfer);
   }
 
   /** Runs `fn`, turning any exception into an 'error' message: the page never sees a stack trace. */

@@ -46,6 +46,7 @@ self.onmessageerror = () => {
     runId: NO_RUN,
     message: 'a command from the page could not be read by the training worker',
     retryable: false,
+    cause: { kind: 'unreadable-message', from: 'page' },
   };
   self.postMessage(msg);
 };

@@ -22,7 +22,7 @@ describe('workspace files', () => {
     const back = parseWorkspace(JSON.parse(serialiseWorkspace(pinned, meta)));
     expect(back.config.layers).toEqual([784, 30, 30, 30, 10]);
     expect(back.config.seed).toBe(4);
-    expect(back.notes).toEqual([]);
+    expect(back.notes('en')).toEqual([]);
     expect(back.pinned).toEqual(pinned);
   });
 
@@ -37,7 +37,7 @@ describe('workspace files', () => {
     data.pinned[1].norms[0].norms = ['a'];
     const back = parseWorkspace(data);
     expect(back.pinned.map((p) => p.id)).toEqual([1]);
-    expect(back.notes).toEqual(['1 pinned run in the file could not be read and was left out.']);
+    expect(back.notes('en')).toEqual(['1 pinned run in the file could not be read and was left out.']);
   });
 
   it('correct a hand-edited configuration the way a URL is corrected, and say so', () => {
@@ -45,7 +45,7 @@ describe('workspace files', () => {
     data.configuration = data.configuration.replace('seed=4', 'seed=-3');
     const back = parseWorkspace(data);
     expect(back.config.seed).toBe(DEFAULT_CONFIG.seed);
-    expect(back.notes[0]).toMatch(/Ignored URL parameter "seed"/);
+    expect(back.notes('en')[0]).toMatch(/Ignored URL parameter "seed"/);
   });
 
   const refuse = (data: unknown, message: RegExp) => {

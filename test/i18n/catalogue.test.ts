@@ -35,6 +35,10 @@ const SAMPLES: Record<string, unknown[]> = {
   'url.rule.choice': ['模式', ['sgd', 'learning-speed']],
   'url.rule.speed': [['lesson', 'full'], '"x"'],
   'url.rule.number': ['η', false, { value: 0, exclusive: true }, { value: 1, exclusive: false }],
+  'loadErrors.cause': [{ kind: 'data-file', file: '/mnist/train-labels-idx1-ubyte', problem: { code: 'html' } }],
+  'loadErrors.networkRead': [{ kind: 'worker-gone' }],
+  'importErrors.problem': [{ code: 'no-hidden' }],
+  'notices.fileRefused': ['net.json', { code: 'output-size', found: 12, expected: 10 }],
   'divergence.reason': [
     { value: { kind: 'layer-gradient', layer: 2, became: 'nan' }, mode: 'sgd', eta: 100, exploding: true, epoch: 3, batch: 17 },
   ],

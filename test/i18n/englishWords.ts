@@ -9,7 +9,7 @@ import { KNOWN_URL_KEYS } from '../../src/store/queryKeys';
 
 const ALLOWED = [
   ...['Nielsen', 'Glorot', 'Bengio', 'Xavier', 'He', 'Sutskever', 'Pascanu', 'Ioffe', 'Szegedy', 'Ba'],
-  ...['MNIST', 'CSV', 'JSON', 'SVG', 'PNG', 'URL', 'JavaScript', 'WebAssembly', 'SIMD'],
+  ...['MNIST', 'CSV', 'JSON', 'SVG', 'PNG', 'URL', 'JavaScript', 'WebAssembly', 'SIMD', 'IDX', 'gzip', 'HTML', 'HTTP'],
   ...['network2', 'py', 'CrossEntropyCost', 'QuadraticCost'],
   ...['sigmoid', 'softmax', 'ReLU', 'tanh', 'SGD', 'mini', 'batch'],
   ...['Shift', 'Esc', 'English'],

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render, waitFor } from '@testing-library/react';
 import { App } from '../../src/app/App';
 import { createLabStore } from '../../src/store/store';
+import { loadLabFile } from '../../src/panels/export/actions';
 import { createFakeClient, makeSnapshot } from '../store/fakeClient';
 import { englishWords } from './englishWords';
 
@@ -69,5 +70,37 @@ describe('the page in Chinese', () => {
     // The notices are kept as phrases: switching the language re-says them.
     act(() => store.getState().setLang('en'));
     expect(container.textContent).toContain('Ignored URL parameter "eta"');
+  });
+
+  it('says a data-load error and the refusal of a dropped file in Chinese, and again in English after a switch', async () => {
+    const client = createFakeClient();
+    const store = createLabStore({ client, search: '?lang=zh-CN' });
+    store.getState().connect();
+    const { container } = render(<App store={store} />);
+    const url = '/mnist/train-images-idx3-ubyte';
+    act(() =>
+      client.emit({
+        type: 'error',
+        runId: 1,
+        message: `${url}: looks like an HTML page, not an IDX file — was an error page saved in its place?`,
+        retryable: true,
+        cause: { kind: 'data-file', file: url, problem: { code: 'html' } },
+      }),
+    );
+    const network = JSON.stringify({ sizes: [784, 30, 12], weights: [], biases: [], cost: 'CrossEntropyCost' });
+    await act(() => loadLabFile(store, new File([network], 'broken.json', { type: 'application/json' })));
+    const banner = container.querySelector('.banner.error');
+    expect(banner?.textContent).toContain(`“${url}”：看起来是一个 HTML 网页，而不是 IDX 文件`);
+    expect(banner?.textContent).toContain('重试');
+    const notice = container.querySelector('.notice');
+    expect(notice?.textContent).toBe('未加载“broken.json”：输出层有 12 个神经元；MNIST 有 10 个数字。');
+    const left = [...new Set(pageWords(container))].filter((entry) => englishWords(entry).length > 0);
+    expect(left).toEqual([]);
+    // Both are kept as data: the switch re-says the error already on screen and the notice.
+    act(() => store.getState().setLang('en'));
+    expect(container.querySelector('.banner.error')?.textContent).toContain(`${url}: looks like an HTML page, not an IDX file`);
+    expect(container.querySelector('.notice')?.textContent).toBe(
+      '"broken.json" was not loaded: the output layer has 12 neurons; MNIST has 10 digits.',
+    );
   });
 });

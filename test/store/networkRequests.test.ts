@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createLabStore } from '../../src/store/store';
-import { createNetworkRequests } from '../../src/store/networkRequests';
+import { createNetworkRequests, NetworkReadError } from '../../src/store/networkRequests';
 import { DEFAULT_CONFIG } from '../../src/config';
 import { createFakeClient, makeSnapshot } from './fakeClient';
 
@@ -18,14 +18,57 @@ describe('reading the network out of the worker', () => {
     await expect(answer).resolves.toMatchObject({ sizes: [2, 1] });
   });
 
+  it("fails with the worker's reason, at once, when the worker answers that it has no network to send", async () => {
+    const client = createFakeClient();
+    const store = createLabStore({ client });
+    store.getState().connect();
+    const answer = store.getState().readNetwork();
+    const { requestId } = client.last('read-network')!;
+    const cause = { kind: 'not-configured', command: 'read-network' } as const;
+    client.emit({ type: 'network-refused', runId: 1, requestId, cause });
+    const err = await answer.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(NetworkReadError);
+    expect((err as NetworkReadError).failure).toEqual({ kind: 'refused', cause });
+    // The refusal is the request's own answer, not an error of the run.
+    expect(store.getState().error).toBeNull();
+  });
+
+  it('fails at once when the worker it asked is restarted or fails before answering, and when it has already failed', async () => {
+    vi.useFakeTimers();
+    try {
+      const client = createFakeClient();
+      const store = createLabStore({ client });
+      store.getState().connect();
+      const failures: unknown[] = [];
+      const collect = (p: Promise<unknown>) => p.catch((e: NetworkReadError) => failures.push(e.failure));
+
+      collect(store.getState().readNetwork());
+      store.getState().restartWorker();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(failures).toEqual([{ kind: 'worker-gone' }]);
+      collect(store.getState().readNetwork());
+      client.emit({ type: 'worker-fault', fault: { kind: 'failed', detail: 'boom' } });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(failures).toHaveLength(2);
+      const sentBefore = client.sent.length;
+      collect(store.getState().readNetwork());
+      // Nothing is sent to a worker that failed; the request does not wait for the timeout either.
+      expect(client.sent.length).toBe(sentBefore);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(failures).toEqual([{ kind: 'worker-gone' }, { kind: 'worker-gone' }, { kind: 'worker-gone' }]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('gives up with an error when the worker never answers', async () => {
     vi.useFakeTimers();
     try {
       const requests = createNetworkRequests(1000);
       const { answer } = requests.open();
-      const caught = answer.catch((err: Error) => err.message);
+      const caught = answer.catch((err: NetworkReadError) => err.failure);
       vi.advanceTimersByTime(1001);
-      expect(await caught).toBe('the training worker did not answer');
+      expect(await caught).toEqual({ kind: 'no-answer', seconds: 1 });
     } finally {
       vi.useRealTimers();
     }

@@ -113,6 +113,7 @@ describe('the worker client', () => {
       runId: 3,
       message: 'a message from the training worker could not be read',
       retryable: false,
+      cause: { kind: 'unreadable-message', from: 'worker' },
     });
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DataFileError } from '../../src/data/idx';
-import { DataLoader, describeLoadFailure, type DataEvents } from '../../src/worker/data';
+import { DataLoader, describeLoadFailure, loadFailureCause, type DataEvents } from '../../src/worker/data';
 import { ManualSource, settle, syntheticSplit } from './harness';
 
 function recorder() {
@@ -76,6 +76,17 @@ describe('DataLoader', () => {
   });
 
   it('passes a bad file through in its own words', () => {
-    expect(describeLoadFailure(new DataFileError('train-labels', 'not an IDX file'))).toBe('train-labels: not an IDX file');
+    expect(describeLoadFailure(new DataFileError('train-labels', { code: 'gzip' }))).toBe(
+      'train-labels: is gzip-compressed (it starts with 1f 8b); decompress it first',
+    );
+  });
+
+  it('gives the page the problem as data: the file and its code, or the exception of a failed load', () => {
+    expect(loadFailureCause(new DataFileError('train-labels', { code: 'html' }))).toEqual({
+      kind: 'data-file',
+      file: 'train-labels',
+      problem: { code: 'html' },
+    });
+    expect(loadFailureCause(new TypeError('Failed to fetch'))).toEqual({ kind: 'load-failed', reason: 'Failed to fetch' });
   });
 });

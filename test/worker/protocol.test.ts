@@ -75,6 +75,18 @@ const fromWorker: FromWorker[] = [
   { type: 'progress', runId: 1, epoch: 4, done: 410, total: 1000, stage: 'training' },
   { type: 'pong', runId: 1, seq: 5 },
   { type: 'error', runId: 1, message: '/mnist/t10k-images-idx3-ubyte: the server answered HTTP 404', retryable: true },
+  {
+    type: 'error',
+    runId: 1,
+    message: '/mnist/t10k-images-idx3-ubyte: the server answered HTTP 404 Not Found instead of the file',
+    retryable: true,
+    cause: {
+      kind: 'data-file',
+      file: '/mnist/t10k-images-idx3-ubyte',
+      problem: { code: 'http-error', status: { code: 404, text: 'Not Found' } },
+    },
+  },
+  { type: 'network-refused', runId: 1, requestId: 2, cause: { kind: 'not-configured', command: 'read-network' } },
   { type: 'network', runId: 2, requestId: 1, sizes: [2, 1], weights: [Float32Array.from([0.5, -1])], biases: [Float32Array.from([0.25])] },
   { type: 'engine', runId: 0, kernels: 'javascript', webAssemblyBlocked: true },
 ];
@@ -128,6 +140,7 @@ describe('protocol messages survive a structured clone', () => {
       diverged: true,
       error: true,
       'seed-norms': true,
+      'network-refused': true,
       network: true,
       engine: true,
       pong: true,

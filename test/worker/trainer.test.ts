@@ -395,12 +395,20 @@ describe('data arriving late or not at all', () => {
     const h = createHarness(source.load);
     h.send({ type: 'configure', runId: 1, config: baseConfig({ mode: 'sgd' }) });
     h.send({ type: 'start', runId: 1 });
-    const notFound = new DataFileError('/mnist/train-labels-idx1-ubyte', 'the server answered HTTP 404 Not Found instead of the file');
+    const problem = { code: 'http-error', status: { code: 404, text: 'Not Found' } } as const;
+    const notFound = new DataFileError('/mnist/train-labels-idx1-ubyte', problem);
     source.fail(notFound);
     await settle();
     const out = h.take();
     const [err] = ofType(out, 'error');
-    expect(err).toEqual({ type: 'error', runId: 1, message: notFound.message, retryable: true });
+    expect(notFound.message).toBe('/mnist/train-labels-idx1-ubyte: the server answered HTTP 404 Not Found instead of the file');
+    expect(err).toEqual({
+      type: 'error',
+      runId: 1,
+      message: notFound.message,
+      retryable: true,
+      cause: { kind: 'data-file', file: '/mnist/train-labels-idx1-ubyte', problem },
+    });
     expect(ofType(out, 'status').pop()).toMatchObject({ status: 'idle' });
 
     h.send({ type: 'configure', runId: 2, config: baseConfig({ mode: 'sgd' }) });
@@ -447,7 +455,23 @@ describe('data arriving late or not at all', () => {
   it('commands before any configure get a clear error', () => {
     const h = createHarness(() => new Promise(() => undefined));
     h.send({ type: 'start', runId: 1 });
-    expect(h.take()).toEqual([{ type: 'error', runId: 1, message: 'cannot start yet: no network has been configured', retryable: false }]);
+    expect(h.take()).toEqual([
+      {
+        type: 'error',
+        runId: 1,
+        message: 'cannot start yet: no network has been configured',
+        retryable: false,
+        cause: { kind: 'not-configured', command: 'start' },
+      },
+    ]);
+  });
+
+  it('a read of the network before any configure is answered with its requestId and the reason, not left waiting', () => {
+    const h = createHarness(() => new Promise(() => undefined));
+    h.send({ type: 'read-network', runId: 4, requestId: 7 });
+    expect(h.take()).toEqual([
+      { type: 'network-refused', runId: 4, requestId: 7, cause: { kind: 'not-configured', command: 'read-network' } },
+    ]);
   });
 });
 

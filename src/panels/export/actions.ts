@@ -9,6 +9,8 @@ import { buildFigureSvg, figureToPng, type FigureParts } from '../../export/figu
 import { checkFileSize, readLabFile } from '../../export/importFile';
 import { networkToJson } from '../../export/network2';
 import { localText, type Phrase } from '../../i18n/text';
+import { t } from '../../i18n/catalogue';
+import { NetworkReadError } from '../../store/networkRequests';
 import { serialiseWorkspace } from '../../export/workspace';
 import type { LabState, LabStore } from '../../store/store';
 
@@ -77,8 +79,9 @@ export async function exportNetwork(store: LabStore): Promise<void> {
     const copy = await store.getState().readNetwork();
     const text = networkToJson({ ...copy, cost: 'CrossEntropyCost' });
     downloadFile(exportFileName('network', copy.sizes, s.config.seed, 'json'), text, JSON_TYPE);
-  } catch {
-    say(store, localText('networkUnavailable'));
+  } catch (err) {
+    // The reason is kept as data, so the notice is said in whichever language is on screen.
+    say(store, err instanceof NetworkReadError ? (lang) => t(lang).loadErrors.networkRead(err.failure) : localText('networkUnavailable'));
   }
 }
 
@@ -116,6 +119,7 @@ export async function loadLabFile(store: LabStore, file: File): Promise<void> {
     store.getState().loadNetwork(n, localText(n.cost === 'QuadraticCost' ? 'networkLoadedQuadratic' : 'networkLoaded', file.name, sizes));
   } else {
     const w = loaded.workspace;
-    store.getState().loadWorkspace(w.config, w.pinned, localText('workspaceLoaded', file.name, w.pinned.length, w.notes.join(' ')));
+    const runs = w.pinned.length;
+    store.getState().loadWorkspace(w.config, w.pinned, (lang) => t(lang).notices.workspaceLoaded(file.name, runs, w.notes(lang).join(' ')));
   }
 }

@@ -96,7 +96,8 @@ export function StatusLine() {
       )}
       {error && (
         <div className="banner error" role="alert">
-          <strong>{error.retryable ? m.status.loadFailed : m.status.failed}</strong> {error.message}
+          <strong>{error.retryable ? m.status.loadFailed : m.status.failed}</strong>{' '}
+          {error.cause ? m.loadErrors.cause(error.cause) : error.message}
           {error.retryable && (
             <button type="button" onClick={retry}>
               {m.status.retry}
