@@ -13,7 +13,6 @@ import {
   checkRunConfig,
   DEFAULT_CONFIG,
   defaultConfig,
-  describeRule,
   checkPauseAt,
   epochsFor,
   MODES,
@@ -23,13 +22,12 @@ import {
   PACES,
   withinBound,
   type BoundedField,
-  type FieldBound,
   type NumberBound,
   type PaceName,
   type RunConfig,
   type TrainingMode,
 } from '../config';
-import { quote, ruleSentence, URL_TEXT, urlText } from './urlText';
+import { quote, ruleSentence, urlText } from './urlText';
 import { t } from '../i18n/catalogue';
 import type { Lang } from '../i18n/lang';
 
@@ -65,14 +63,11 @@ export const MODE_LABELS = modeLabels('en');
 /** A validator returns the accepted value, or a sentence saying what a valid value looks like. */
 export type Check<T> = { ok: true; value: T } | { ok: false; message: string };
 
-/** The table's rules name a field mid-sentence; on the page a rule opens its own sentence. */
-function sentence(bound: FieldBound): string {
-  return capitalise(describeRule(bound, 'typed'));
-}
-
-function capitalise(text: string): string {
-  return text.replace(/^[a-z]/, (c) => c.toUpperCase());
-}
+/**
+ * A field's validator: the typed text, and the language its refusal is said in. A field keeps the refused
+ * text and asks again when the language changes, so the sentence under it switches with the page.
+ */
+export type FieldCheck<T> = (text: string, lang?: Lang) => Check<T>;
 
 function parseNumber(text: string): number | null {
   const trimmed = text.trim();
@@ -98,12 +93,30 @@ function shownNumber(text: string, lang: Lang = 'en'): string {
   return trimmed.length > 40 ? quote(trimmed, lang) : trimmed;
 }
 
+/** A field of the bounds table, or a number field outside it with its bound and its name in `lang`. */
+type NumberTarget = BoundedField | { bound: NumberBound; label: string };
+
+/** A number field's rule as a sentence of its own, in `lang`. */
+function numberRule(target: NumberTarget, lang: Lang): string {
+  if (typeof target === 'string') {
+    const bound = numberBound(target);
+    return ruleSentence(target, bound, lang, bound.typedMax ?? bound.max);
+  }
+  const { bound, label } = target;
+  const words = t(lang).url;
+  const hi = bound.max === Infinity ? null : { value: bound.max, exclusive: bound.maxExclusive === true };
+  return words.opening(words.rule.number(label, bound.integer === true, { value: bound.min, exclusive: bound.minExclusive === true }, hi));
+}
+
 /** Typed text against a number bound; the message quotes what was typed, not what it parsed to. */
-function checkNumberText(text: string, bound: NumberBound): Check<number> {
+function checkNumberText(text: string, target: NumberTarget, lang: Lang): Check<number> {
+  const bound = typeof target === 'string' ? numberBound(target) : target.bound;
   const value = parseNumber(text);
-  if (value === null) return { ok: false, message: `${sentence(bound)}, got ${quote(text)}` };
-  if (underflows(text, value)) return { ok: false, message: `${sentence(bound)}; ${URL_TEXT.underflow(text.trim())}` };
-  if (!withinBound(bound, value, 'typed')) return { ok: false, message: `${sentence(bound)}, got ${shownNumber(text)}` };
+  const words = t(lang).url;
+  const rule = numberRule(target, lang);
+  if (value === null) return { ok: false, message: words.got(rule, quote(text, lang)) };
+  if (underflows(text, value)) return { ok: false, message: words.ruleAndWhy(rule, urlText(lang).underflow(text.trim())) };
+  if (!withinBound(bound, value, 'typed')) return { ok: false, message: words.got(rule, shownNumber(text, lang)) };
   return { ok: true, value };
 }
 
@@ -113,7 +126,10 @@ function numberBound(field: BoundedField): NumberBound {
   return bound;
 }
 
-const checkNumberField = (field: BoundedField) => (text: string) => checkNumberText(text, numberBound(field));
+const checkNumberField =
+  (field: BoundedField): FieldCheck<number> =>
+  (text, lang = 'en') =>
+    checkNumberText(text, field, lang);
 
 export const checkEta = checkNumberField('eta');
 export const checkLambda = checkNumberField('lambda');
@@ -127,23 +143,32 @@ export const checkSpeed = checkNumberField('speed');
  * The pause field: empty means no planned pause; otherwise a whole number from 1 to this run's budget,
  * worded by the same table the worker checks against.
  */
-export function checkPauseAtText(text: string, epochs: number): Check<number | null> {
+export function checkPauseAtText(text: string, epochs: number, lang: Lang = 'en'): Check<number | null> {
   if (text.trim() === '') return { ok: true, value: null };
-  const typed = checkNumberText(text, numberBound('pauseAt'));
+  const typed = checkNumberText(text, 'pauseAt', lang);
   if (!typed.ok) return typed;
-  const problem = checkPauseAt(typed.value, epochs);
-  return problem === null ? typed : { ok: false, message: capitalise(problem.message) };
+  if (checkPauseAt(typed.value, epochs) === null) return typed;
+  const words = t(lang).url;
+  return { ok: false, message: words.opening(words.rule.pauseBudget(words.labels.pauseAt, epochs, typed.value)) };
 }
 
 /** How each named pace is called on screen (English; paceLabels(lang) for the page's language). */
 export const PACE_LABELS = paceLabels('en');
-export const checkHiddenWidth = (text: string, layer: number) =>
-  checkNumberText(text, { kind: 'number', label: `width of hidden layer ${layer}`, min: 1, max: MAX_HIDDEN_WIDTH, integer: true });
+export const checkHiddenWidth = (text: string, layer: number, lang: Lang = 'en') =>
+  checkNumberText(
+    text,
+    {
+      bound: { kind: 'number', label: `width of hidden layer ${layer}`, min: 1, max: MAX_HIDDEN_WIDTH, integer: true },
+      label: t(lang).url.hiddenWidth(layer),
+    },
+    lang,
+  );
 
 /** Names are matched without regard to case or surrounding spaces: "SGD " in a URL means sgd. */
 function checkChoiceText(text: string, field: 'mode' | 'init' | 'activation'): Check<string> {
   const value = text.trim().toLowerCase();
-  if (checkField(field, value, 'typed') !== null) return { ok: false, message: `${sentence(BOUNDS[field])}, got ${quote(text)}` };
+  if (checkField(field, value, 'typed') !== null)
+    return { ok: false, message: t('en').url.got(ruleSentence(field, BOUNDS[field], 'en'), quote(text)) };
   return { ok: true, value };
 }
 
@@ -273,18 +298,21 @@ function readParam(key: UrlKey, text: string, lang: Lang): Check<unknown> {
       const field = URL_FIELDS[key] as BoundedField;
       const value = parseNumber(text);
       if (value === null) return { ok: false, message: words.got(rule(field), q(text)) };
-      if (underflows(text, value)) return { ok: false, message: `${rule(field)}; ${urlText(lang).underflow(text.trim())}` };
+      if (underflows(text, value)) return { ok: false, message: words.ruleAndWhy(rule(field), urlText(lang).underflow(text.trim())) };
       return { ok: true, value };
     }
   }
 }
 
 /** Why the bounds table refused a parameter, quoting the text as it was in the URL. */
-function refusal(key: UrlKey, text: string, message: string, lang: Lang): string {
+function refusal(key: UrlKey, text: string, message: string, lang: Lang, epochs: number): string {
   const field = URL_FIELDS[key];
   if (field === 'layers') return message;
   // The budget rule is not the table's own rule, so its message is the one that says why.
-  if (field === 'pauseAt' && message.includes('epoch budget')) return capitalise(message);
+  if (field === 'pauseAt' && message.includes('epoch budget')) {
+    const words = t(lang).url;
+    return words.opening(words.rule.pauseBudget(words.labels.pauseAt, epochs, Number(text.trim())));
+  }
   const bound = BOUNDS[field];
   const rule = ruleSentence(field, bound, lang, typedCeiling(field));
   return t(lang).url.got(rule, bound.kind === 'number' ? shownNumber(text, lang) : quote(text, lang));
@@ -322,7 +350,7 @@ export function parseQuery(search: string, lang: Lang = 'en'): ParsedQuery {
     const field = URL_FIELDS[key];
     if (field === 'pauseAt') delete config.pauseAt;
     else fields[field] = field === 'layers' ? [...DEFAULT_CONFIG.layers] : DEFAULT_CONFIG[field];
-    refused.set(key, refusal(key, params.get(key) ?? '', problem.message, lang));
+    refused.set(key, refusal(key, params.get(key) ?? '', problem.message, lang, config.epochs));
   }
   config.epochs = epochsFor(config.mode);
   const notices = URL_KEYS.filter((k) => refused.has(k)).map((k) => t(lang).url.ignored(k, refused.get(k) ?? '', shownDefault(k, lang)));

@@ -8,6 +8,16 @@ import type { DataProblem } from '../../src/data/problem';
 import { describeDataProblem } from '../../src/data/problem';
 import { describeImportProblem, type ImportProblem } from '../../src/export/problem';
 import { t } from '../../src/i18n/catalogue';
+import {
+  checkBatchSize,
+  checkClipNorm,
+  checkEta,
+  checkHiddenWidth,
+  checkLambda,
+  checkMomentum,
+  checkPauseAtText,
+  checkSeed,
+} from '../../src/store/config';
 import type { NetworkReadFailure } from '../../src/store/networkRequests';
 import type { ErrorCause } from '../../src/worker/protocol';
 import { englishWords } from './englishWords';
@@ -135,5 +145,36 @@ describe('refusals of a dropped file', () => {
 
   it('notes on a loaded workspace are said in Chinese', () => {
     expectChinese(t('zh-CN').importErrors.skippedRuns(2));
+  });
+});
+
+describe('field validation', () => {
+  const refusals = (lang: 'en' | 'zh-CN') =>
+    [
+      checkEta('abc', lang),
+      checkEta('0', lang),
+      checkLambda('1e-400', lang),
+      checkSeed('1.5', lang),
+      checkBatchSize('0', lang),
+      checkMomentum('2', lang),
+      checkClipNorm('-1', lang),
+      checkPauseAtText('50', 30, lang),
+      checkHiddenWidth('5000', 2, lang),
+    ].map((r) => (r.ok ? '' : r.message));
+
+  it.each(refusals('zh-CN'))('is said in Chinese: %s', expectChinese);
+
+  it('keeps its English sentences', () => {
+    expect(refusals('en')).toEqual([
+      'η (learning rate) must be a number greater than 0 and at most 1000000, got "abc"',
+      'η (learning rate) must be a number greater than 0 and at most 1000000, got 0',
+      'λ (L2 regularisation) must be a number at least 0 and at most 1000; "1e-400" is too small to be told apart from 0 in the arithmetic the page uses',
+      'Seed must be a whole number at least 0 and at most 4294967295, got 1.5',
+      'Mini-batch size must be a whole number at least 1 and at most 10000, got 0',
+      'Momentum μ must be a number at least 0 and less than 1, got 2',
+      'Gradient-norm clipping threshold must be a number at least 0 and at most 1000000, got -1',
+      'Pause at epoch must be a whole number from 1 to the epoch budget, 30, got 50',
+      'Width of hidden layer 2 must be a whole number at least 1 and at most 1000, got 5000',
+    ]);
   });
 });

@@ -5,7 +5,7 @@
  * or in `title`, except the names and symbols below, which the chapter's Chinese translation also keeps.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { act, cleanup, render, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App } from '../../src/app/App';
 import { createLabStore } from '../../src/store/store';
 import { loadLabFile } from '../../src/panels/export/actions';
@@ -13,6 +13,9 @@ import { createFakeClient, makeSnapshot } from '../store/fakeClient';
 import { englishWords } from './englishWords';
 
 afterEach(cleanup);
+
+/** The η field's name on the Chinese page. */
+const ETA_LABEL_ZH = /^η/;
 
 /** The visible text, aria-labels and titles of `root`, each as one entry. */
 function pageWords(root: HTMLElement): string[] {
@@ -102,5 +105,20 @@ describe('the page in Chinese', () => {
     expect(container.querySelector('.notice')?.textContent).toBe(
       '"broken.json" was not loaded: the output layer has 12 neurons; MNIST has 10 digits.',
     );
+  });
+
+  it('says why a typed value is refused in Chinese, and in English after a switch', () => {
+    const client = createFakeClient();
+    const store = createLabStore({ client, search: '?lang=zh-CN' });
+    store.getState().connect();
+    render(<App store={store} />);
+    const field = screen.getByRole('textbox', { name: ETA_LABEL_ZH });
+    fireEvent.change(field, { target: { value: 'abc' } });
+    fireEvent.blur(field);
+    const alert = () => document.getElementById(field.getAttribute('aria-describedby')?.split(' ').pop() ?? '')?.textContent ?? '';
+    expect(alert()).toBe('η（学习速率）必须是大于 0 且不大于 1000000 的数，收到的是 “abc”');
+    expect(englishWords(alert())).toEqual([]);
+    act(() => store.getState().setLang('en'));
+    expect(alert()).toBe('η (learning rate) must be a number greater than 0 and at most 1000000, got "abc"');
   });
 });

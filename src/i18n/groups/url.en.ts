@@ -19,6 +19,10 @@ export const urlEn = {
   ignored: (key: string, reason: string, fallback: string) => `Ignored URL parameter "${key}": ${reason}. Using the default, ${fallback}.`,
   nearestPace: (param: string, pace: string) => `URL parameter ${param} is read as the nearest named pace, ${pace}.`,
   got: (rule: string, value: string) => `${rule}, got ${value}`,
+  /** A rule, then why the value given does not meet it. */
+  ruleAndWhy: (rule: string, why: string) => `${rule}; ${why}`,
+  /** A field outside the bounds table: the width typed under a hidden layer. */
+  hiddenWidth: (layer: number) => `width of hidden layer ${layer}`,
   rule: {
     number: (
       label: string,
@@ -34,6 +38,9 @@ export const urlEn = {
     /** A switch as the URL writes it. */
     switch: (key: string, got: string) => `${key} must be 1 or 0, got ${got}`,
     layers: (text: string) => `layers must be widths separated by commas such as "784,30,10", ${text}`,
+    /** A planned pause past the run's epoch budget would never come. */
+    pauseBudget: (label: string, epochs: number, got: number) =>
+      `${label} must be a whole number from 1 to the epoch budget, ${epochs}, got ${got}`,
     speed: (paces: readonly string[], got: string) => `speed must be one of ${paces.join(', ')} or a number from 1 to 10, got ${got}`,
   },
   /** How a rule opens its sentence: with the field's name, capitalised. */

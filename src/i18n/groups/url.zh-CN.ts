@@ -13,15 +13,18 @@ export const urlZh: typeof urlEn = {
   ignored: (key, reason, fallback) => `已忽略 URL 参数“${key}”：${reason}。改用默认值 ${fallback}。`,
   nearestPace: (param, pace) => `URL 参数 ${param} 按最接近的命名速度“${pace}”读取。`,
   got: (rule, value) => `${rule}，收到的是 ${value}`,
+  ruleAndWhy: (rule, why) => `${rule}；${why}`,
+  hiddenWidth: (layer) => `第 ${layer} 个隐藏层的宽度`,
   rule: {
     number: (label, integer, lo, hi) =>
-      `${label}必须是${lo.exclusive ? `大于 ${lo.value}` : `不小于 ${lo.value}`}${
-        hi === null ? '' : hi.exclusive ? `且小于 ${hi.value}` : `且不大于 ${hi.value}`
+      `${label}必须是${lo.exclusive ? `大于 ${lo.value} ` : `不小于 ${lo.value} `}${
+        hi === null ? '' : hi.exclusive ? `且小于 ${hi.value} ` : `且不大于 ${hi.value} `
       }的${integer ? '整数' : '数'}`,
     choice: (label, names) => `${label}必须是 ${names.join(', ')} 之一`,
     flag: (label) => `${label}必须是 true 或 false`,
     switch: (key, got) => `${key} 必须是 1 或 0，收到的是 ${got}`,
     layers: (text) => `layers 必须是用逗号分隔的宽度，例如“784,30,10”；${text}`,
+    pauseBudget: (label, epochs, got) => `${label}必须是 1 到迭代次数上限 ${epochs} 之间的整数，收到的是 ${got}`,
     speed: (paces, got) => `speed 必须是 ${paces.join(', ')} 之一，或 1 到 10 之间的数，收到的是 ${got}`,
   },
   opening: (text) => text,

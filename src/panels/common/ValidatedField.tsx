@@ -4,6 +4,8 @@
  */
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import type { Check } from '../../store/config';
+import type { Lang } from '../../i18n/lang';
+import { useLang } from '../../i18n/useT';
 
 export interface ValidatedFieldProps<T> {
   label: string;
@@ -13,7 +15,8 @@ export interface ValidatedFieldProps<T> {
    */
   visibleLabel?: string;
   value: T;
-  check: (text: string) => Check<T>;
+  /** Reads the text; a refusal is said in `lang`. */
+  check: (text: string, lang: Lang) => Check<T>;
   onCommit: (value: T) => void;
   hint?: string;
   inputMode?: 'decimal' | 'numeric';
@@ -34,22 +37,26 @@ export function ValidatedField<T>({
   format = String,
 }: ValidatedFieldProps<T>) {
   const id = useId();
+  const lang = useLang();
   const [draft, setDraft] = useState(format(value));
-  const [error, setError] = useState<string | null>(null);
+  // The refused text, not the sentence: the sentence is said again in whatever language is on screen.
+  const [refused, setRefused] = useState<string | null>(null);
+  const refusal = refused === null ? null : check(refused, lang);
+  const error = refusal !== null && !refusal.ok ? refusal.message : null;
 
   // A change from elsewhere (URL, reset, another control) replaces whatever was typed.
   useEffect(() => {
     setDraft(format(value));
-    setError(null);
+    setRefused(null);
   }, [value, format]);
 
   const commit = () => {
-    const result = check(draft);
+    const result = check(draft, lang);
     if (!result.ok) {
-      setError(result.message);
+      setRefused(draft);
       return;
     }
-    setError(null);
+    setRefused(null);
     if (result.value !== value) onCommit(result.value);
   };
 
@@ -57,7 +64,7 @@ export function ValidatedField<T>({
     if (e.key === 'Enter') commit();
     if (e.key === 'Escape') {
       setDraft(format(value));
-      setError(null);
+      setRefused(null);
     }
   };
 

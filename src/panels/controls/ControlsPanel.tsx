@@ -82,7 +82,7 @@ export function ControlsPanel() {
         label={c.pauseAt}
         value={config.pauseAt ?? null}
         format={formatPauseAt}
-        check={(text) => checkPauseAtText(text, config.epochs)}
+        check={(text, lang) => checkPauseAtText(text, config.epochs, lang)}
         inputMode="numeric"
         onCommit={setPauseAt}
         hint={c.pauseAtHint(config.epochs)}

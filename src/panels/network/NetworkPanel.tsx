@@ -228,7 +228,7 @@ export function NetworkPanel() {
                 visibleLabel={m.network.width}
                 value={width}
                 inputMode="numeric"
-                check={(text) => checkHiddenWidth(text, h)}
+                check={(text, lang) => checkHiddenWidth(text, h, lang)}
                 onCommit={(w) => setHiddenWidth(h, w)}
               />
               {barScale === 'log' && <DecadeAxis />}
