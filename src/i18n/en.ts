@@ -155,8 +155,16 @@ export const en = {
     linkCopied:
       'Link copied. It reproduces this configuration (network, mode, seed, settings); pinned runs and trained weights travel in an exported workspace or network file.',
     linkNotCopied: (link: string) => `The browser did not let the page copy the link; copy it from here: ${link}`,
-    networkNotSigmoid: (what: string) =>
-      `The book's network2.py computes sigmoid layers only, so this network (${what}) cannot be saved in its format. Choose sigmoid and switch the cures off to export it.`,
+    /** What keeps a network out of network2.py's format: a hidden activation, an output other than sigmoid, the cures. */
+    networkNotSigmoid: (activation: string | null, output: string | null, residual: boolean, normalisation: boolean) =>
+      `The book's network2.py computes sigmoid layers only, so this network (${[
+        activation,
+        output === null ? null : `${output} output`,
+        residual ? 'residual connections' : null,
+        normalisation ? 'layer normalisation' : null,
+      ]
+        .filter((part) => part !== null)
+        .join(', ')}) cannot be saved in its format. Choose sigmoid and switch the cures off to export it.`,
     networkUnavailable: 'The network could not be read out of the training worker.',
     figureFailed: (why: string) => `The figure could not be exported: ${why}.`,
     networkLoaded: (name: string, sizes: string) =>

@@ -134,8 +134,15 @@ export const zhCN: Messages = {
     pinnedNotSaved: '固定运行无法保存到此浏览器；重新加载页面后它们会消失。',
     linkCopied: '链接已复制。它能重现当前配置（网络、模式、种子和各项设置）；固定运行和训练后的权重要通过导出的工作区或网络文件传递。',
     linkNotCopied: (link) => `浏览器不允许页面复制链接；请从这里复制：${link}`,
-    networkNotSigmoid: (what) =>
-      `书中的 network2.py 只计算 sigmoid 层，因此这个网络（${what}）无法保存为它的格式。请选择 sigmoid 并关闭改进方法后再导出。`,
+    networkNotSigmoid: (activation, output, residual, normalisation) =>
+      `书中的 network2.py 只计算 sigmoid 层，因此这个网络（${[
+        activation,
+        output === null ? null : `${output} 输出层`,
+        residual ? '残差连接' : null,
+        normalisation ? '层归一化' : null,
+      ]
+        .filter((part) => part !== null)
+        .join('、')}）无法保存为它的格式。请选择 sigmoid 并关闭改进方法后再导出。`,
     networkUnavailable: '无法从训练线程读出网络。',
     figureFailed: (why) => `无法导出图：${why}。`,
     networkLoaded: (name, sizes) => `已加载“${name}”中的网络（${sizes}，CrossEntropyCost）。梯度条显示它的梯度；重置会回到这些权重。`,

@@ -37,6 +37,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'url.rule.number': ['η', false, { value: 0, exclusive: true }, { value: 1, exclusive: false }],
   'loadErrors.cause': [{ kind: 'data-file', file: '/mnist/train-labels-idx1-ubyte', problem: { code: 'html' } }],
   'loadErrors.networkRead': [{ kind: 'worker-gone' }],
+  'notices.networkNotSigmoid': ['tanh', 'softmax', true, true],
   'importErrors.problem': [{ code: 'no-hidden' }],
   'notices.fileRefused': ['net.json', { code: 'output-size', found: 12, expected: 10 }],
   'divergence.reason': [

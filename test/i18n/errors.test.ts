@@ -178,3 +178,12 @@ describe('field validation', () => {
     ]);
   });
 });
+
+describe('the refusal to export a network network2.py cannot compute', () => {
+  it('names what stands in the way in Chinese, and in English', () => {
+    const zh = t('zh-CN').notices.networkNotSigmoid('tanh', 'softmax', true, true);
+    expectChinese(zh);
+    expect(zh).toContain('（tanh、softmax 输出层、残差连接、层归一化）');
+    expect(t('en').notices.networkNotSigmoid(null, 'softmax', false, true)).toContain('(softmax output, layer normalisation)');
+  });
+});

@@ -60,12 +60,12 @@ export async function exportFigure(store: LabStore, collect: () => FigureParts, 
 /** Why network2.py could not compute this network, or null when it can. */
 export function network2Problem(s: LabState): Phrase | null {
   const c = s.config;
-  const what: string[] = [];
-  if (c.activation !== 'sigmoid') what.push(c.activation);
-  if (c.output !== 'sigmoid') what.push(`${c.output} output`);
-  if (c.residual === true) what.push('residual connections');
-  if (c.normalisation !== undefined && c.normalisation !== 'none') what.push('layer normalisation');
-  return what.length === 0 ? null : localText('networkNotSigmoid', what.join(', '));
+  const activation = c.activation === 'sigmoid' ? null : c.activation;
+  const output = c.output === 'sigmoid' ? null : c.output;
+  const residual = c.residual === true;
+  const normalisation = c.normalisation !== undefined && c.normalisation !== 'none';
+  if (activation === null && output === null && !residual && !normalisation) return null;
+  return localText('networkNotSigmoid', activation, output, residual, normalisation);
 }
 
 export async function exportNetwork(store: LabStore): Promise<void> {
