@@ -11,7 +11,16 @@ export * from './core/types';
 export { createRng, shuffle, type Rng } from './core/rng';
 export { sigmoid, sigmoidPrime, activationFn, type Activation } from './core/activations';
 export { exampleCost, softplus } from './core/costs';
-export { LayerSpecError, validateLayers, parseLayers, MNIST_LAYER_LIMITS, MAX_IO_WIDTH, type LayerPins } from './core/layers';
+export {
+  LayerSpecError,
+  validateLayers,
+  parseLayers,
+  describeLayerProblem,
+  MNIST_LAYER_LIMITS,
+  MAX_IO_WIDTH,
+  type LayerPins,
+  type LayerProblem,
+} from './core/layers';
 export { Network, type NetworkOptions } from './core/network';
 export { initializeParams } from './core/init';
 export { Trainer, Evaluator, evaluate, type Evaluation, type SgdOptions } from './core/train';

@@ -275,7 +275,7 @@ function readParam(key: UrlKey, text: string, lang: Lang): Check<unknown> {
       try {
         return { ok: true, value: parseLayers(text, { input: INPUT_SIZE, output: OUTPUT_SIZE }) };
       } catch (err) {
-        if (err instanceof LayerSpecError) return { ok: false, message: err.message };
+        if (err instanceof LayerSpecError) return { ok: false, message: words.layerProblem(err.problem) };
         throw err;
       }
     case 'mode':

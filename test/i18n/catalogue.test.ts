@@ -39,6 +39,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'loadErrors.networkRead': [{ kind: 'worker-gone' }],
   'notices.networkNotSigmoid': ['tanh', 'softmax', true, true],
   'importErrors.problem': [{ code: 'no-hidden' }],
+  'url.layerProblem': [{ code: 'not-whole', position: 2, shown: '"abc"' }],
   'notices.fileRefused': ['net.json', { code: 'output-size', found: 12, expected: 10 }],
   'divergence.reason': [
     { value: { kind: 'layer-gradient', layer: 2, became: 'nan' }, mode: 'sgd', eta: 100, exploding: true, epoch: 3, batch: 17 },

@@ -17,6 +17,7 @@ import {
   checkMomentum,
   checkPauseAtText,
   checkSeed,
+  parseQuery,
 } from '../../src/store/config';
 import type { NetworkReadFailure } from '../../src/store/networkRequests';
 import type { ErrorCause } from '../../src/worker/protocol';
@@ -185,5 +186,28 @@ describe('the refusal to export a network network2.py cannot compute', () => {
     expectChinese(zh);
     expect(zh).toContain('（tanh、softmax 输出层、残差连接、层归一化）');
     expect(t('en').notices.networkNotSigmoid(null, 'softmax', false, true)).toContain('(softmax output, layer normalisation)');
+  });
+});
+
+describe('a bad layers list in the address', () => {
+  it('is named in Chinese in the notice, and in the engine’s English words on the English page', () => {
+    const zh = parseQuery('?layers=784,abc,10', 'zh-CN').notices;
+    expect(zh).toHaveLength(1);
+    expectChinese(zh[0]);
+    expect(zh[0]).toContain('第 2 层的宽度 "abc" 不是整数');
+    expect(parseQuery('?layers=784,abc,10', 'en').notices[0]).toContain('layer 2 width "abc" is not a whole number');
+  });
+
+  it.each([
+    '?layers=',
+    '?layers=784,,10',
+    '?layers=784',
+    `?layers=784,${Array(11).fill(5).join(',')},10`,
+    '?layers=784,5000,10',
+    '?layers=100,30,10',
+    '?layers=784,30,12',
+  ])('%s is named in Chinese', (search) => {
+    const [notice] = parseQuery(search, 'zh-CN').notices;
+    expectChinese(notice);
   });
 });

@@ -4,9 +4,55 @@
  * ~10⁷ weights, and the chapter's experiments need at most 4 hidden layers of 30.
  */
 
+/**
+ * What is wrong with a layer list, as data, so a page can say it in its own language. Positions count from 1
+ * at the input layer; `shown` is the offending value as JavaScript would write it ("abc" quoted).
+ */
+export type LayerProblem =
+  | { code: 'not-list'; shown: string }
+  | { code: 'not-text'; shown: string }
+  | { code: 'no-layers' }
+  | { code: 'empty-width'; position: number; text: string }
+  | { code: 'too-few'; count: number; shown: string | null }
+  | { code: 'too-many-hidden'; count: number; max: number }
+  | { code: 'not-whole'; position: number; shown: string }
+  | { code: 'width-range'; position: number; end: 'input' | 'output' | null; width: number; max: number }
+  | { code: 'input-pinned'; expected: number; found: number }
+  | { code: 'output-pinned'; expected: number; found: number };
+
+/** The problem in English, the words of LayerSpecError's message. */
+export function describeLayerProblem(p: LayerProblem): string {
+  switch (p.code) {
+    case 'not-list':
+      return `layers must be a list of widths such as [784, 30, 10], got ${p.shown}`;
+    case 'not-text':
+      return `layers must be text such as "784,30,10", got ${p.shown}`;
+    case 'no-layers':
+      return 'no layers given: write widths separated by commas, e.g. "784,30,10"';
+    case 'empty-width':
+      return `layer ${p.position} width is empty in "${p.text}"`;
+    case 'too-few':
+      return `a network needs at least 2 layers (input and output), got ${p.count}${p.shown === null ? '' : ` (${p.shown})`}`;
+    case 'too-many-hidden':
+      return `at most ${p.max} hidden layers are allowed, got ${p.count}`;
+    case 'not-whole':
+      return `layer ${p.position} width ${p.shown} is not a whole number`;
+    case 'width-range':
+      return `layer ${p.position}${p.end === null ? '' : ` (${p.end})`} width ${p.width} must be between 1 and ${p.max}`;
+    case 'input-pinned':
+      return `input layer must be ${p.expected}${p.expected === 784 ? ' (MNIST has 28×28 pixels)' : ''}, got ${p.found}`;
+    case 'output-pinned':
+      return `output layer must be ${p.expected}${p.expected === 10 ? ' (digits 0-9)' : ''}, got ${p.found}`;
+    default: {
+      const unreachable: never = p;
+      return unreachable;
+    }
+  }
+}
+
 export class LayerSpecError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly problem: LayerProblem) {
+    super(describeLayerProblem(problem));
     this.name = 'LayerSpecError';
   }
 }
@@ -41,8 +87,8 @@ function toWidth(v: unknown, position: number): number {
   let n: number;
   if (typeof v === 'number') n = v;
   else if (typeof v === 'string' && /^\s*[+-]?\d+\s*$/.test(v)) n = Number(v);
-  else throw new LayerSpecError(`layer ${position} width ${show(v)} is not a whole number`);
-  if (!Number.isInteger(n)) throw new LayerSpecError(`layer ${position} width ${show(v)} is not a whole number`);
+  else throw new LayerSpecError({ code: 'not-whole', position, shown: show(v) });
+  if (!Number.isInteger(n)) throw new LayerSpecError({ code: 'not-whole', position, shown: show(v) });
   return n;
 }
 
@@ -51,44 +97,42 @@ function toWidth(v: unknown, position: number): number {
  * Positions in messages count from 1 at the input layer. Numeric strings ("30") are accepted.
  */
 export function validateLayers(layers: readonly unknown[], opts: LayerPins = {}): number[] {
-  if (!Array.isArray(layers)) throw new LayerSpecError(`layers must be a list of widths such as [784, 30, 10], got ${show(layers)}`);
+  if (!Array.isArray(layers)) throw new LayerSpecError({ code: 'not-list', shown: show(layers) });
   if (layers.length < 2)
-    throw new LayerSpecError(
-      `a network needs at least 2 layers (input and output), got ${layers.length}${layers.length === 1 ? ` (${show(layers[0])})` : ''}`,
-    );
+    throw new LayerSpecError({ code: 'too-few', count: layers.length, shown: layers.length === 1 ? show(layers[0]) : null });
   const numHidden = layers.length - 2;
   if (numHidden > MNIST_LAYER_LIMITS.maxHiddenLayers)
-    throw new LayerSpecError(`at most ${MNIST_LAYER_LIMITS.maxHiddenLayers} hidden layers are allowed, got ${numHidden}`);
+    throw new LayerSpecError({ code: 'too-many-hidden', count: numHidden, max: MNIST_LAYER_LIMITS.maxHiddenLayers });
   const widths = layers.map((v, i) => toWidth(v, i + 1));
   const last = widths.length - 1;
   for (let i = 0; i <= last; i++) {
     const isIo = i === 0 || i === last;
     const max = isIo ? MAX_IO_WIDTH : MNIST_LAYER_LIMITS.maxHiddenWidth;
     const w = widths[i];
-    if (w < 1 || w > max) {
-      const which = i === 0 ? ' (input)' : i === last ? ' (output)' : '';
-      throw new LayerSpecError(`layer ${i + 1}${which} width ${w} must be between 1 and ${max}`);
-    }
+    if (w < 1 || w > max)
+      throw new LayerSpecError({
+        code: 'width-range',
+        position: i + 1,
+        end: i === 0 ? 'input' : i === last ? 'output' : null,
+        width: w,
+        max,
+      });
   }
-  if (opts.input !== undefined && widths[0] !== opts.input) {
-    const why = opts.input === 784 ? ' (MNIST has 28×28 pixels)' : '';
-    throw new LayerSpecError(`input layer must be ${opts.input}${why}, got ${widths[0]}`);
-  }
-  if (opts.output !== undefined && widths[last] !== opts.output) {
-    const why = opts.output === 10 ? ' (digits 0-9)' : '';
-    throw new LayerSpecError(`output layer must be ${opts.output}${why}, got ${widths[last]}`);
-  }
+  if (opts.input !== undefined && widths[0] !== opts.input)
+    throw new LayerSpecError({ code: 'input-pinned', expected: opts.input, found: widths[0] });
+  if (opts.output !== undefined && widths[last] !== opts.output)
+    throw new LayerSpecError({ code: 'output-pinned', expected: opts.output, found: widths[last] });
   return widths;
 }
 
 /** Parses "784,30,10" (commas, optional spaces) and validates it. */
 export function parseLayers(text: string, opts: LayerPins = {}): number[] {
-  if (typeof text !== 'string') throw new LayerSpecError(`layers must be text such as "784,30,10", got ${show(text)}`);
+  if (typeof text !== 'string') throw new LayerSpecError({ code: 'not-text', shown: show(text) });
   const trimmed = text.trim();
-  if (trimmed === '') throw new LayerSpecError('no layers given: write widths separated by commas, e.g. "784,30,10"');
+  if (trimmed === '') throw new LayerSpecError({ code: 'no-layers' });
   const parts = trimmed.split(',').map((s) => s.trim());
   parts.forEach((p, i) => {
-    if (p === '') throw new LayerSpecError(`layer ${i + 1} width is empty in "${trimmed}"`);
+    if (p === '') throw new LayerSpecError({ code: 'empty-width', position: i + 1, text: trimmed });
   });
   return validateLayers(parts, opts);
 }

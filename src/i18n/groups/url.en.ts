@@ -3,6 +3,7 @@
  * name the field as the bounds table does (src/config/bounds.ts), so the English reads as it always has.
  */
 import type { BoundedField } from '../../config/bounds';
+import { describeLayerProblem } from '../../engine';
 
 export const urlEn = {
   quoteCut: (text: string, chars: string) => `"${text}…" (${chars} characters)`,
@@ -21,6 +22,8 @@ export const urlEn = {
   got: (rule: string, value: string) => `${rule}, got ${value}`,
   /** A rule, then why the value given does not meet it. */
   ruleAndWhy: (rule: string, why: string) => `${rule}; ${why}`,
+  /** What is wrong with a layers list, in the engine's words. */
+  layerProblem: describeLayerProblem,
   /** A field outside the bounds table: the width typed under a hidden layer. */
   hiddenWidth: (layer: number) => `width of hidden layer ${layer}`,
   rule: {

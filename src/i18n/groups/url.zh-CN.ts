@@ -1,5 +1,36 @@
 /** URL 提示的中文文字：忽略了哪个参数、原因、以及改用的值。参数名和取值照原样写出，因为它们要在地址里输入。 */
 import type { urlEn } from './url.en';
+import type { LayerProblem } from '../../engine';
+
+/** A layers list's problem; the offending value is shown as the engine writes it (text in quotes). */
+function layerProblem(p: LayerProblem): string {
+  switch (p.code) {
+    case 'not-list':
+      return `layers 必须是宽度的列表，例如 [784, 30, 10]，收到的是 ${p.shown}`;
+    case 'not-text':
+      return `layers 必须是 “784,30,10” 这样的文本，收到的是 ${p.shown}`;
+    case 'no-layers':
+      return '没有给出任何层：请写出用逗号分隔的宽度，例如 “784,30,10”';
+    case 'empty-width':
+      return `“${p.text}” 中第 ${p.position} 层的宽度是空的`;
+    case 'too-few':
+      return `网络至少需要 2 层（输入层和输出层），这里只有 ${p.count} 层${p.shown === null ? '' : `（${p.shown}）`}`;
+    case 'too-many-hidden':
+      return `最多允许 ${p.max} 个隐藏层，这里有 ${p.count} 个`;
+    case 'not-whole':
+      return `第 ${p.position} 层的宽度 ${p.shown} 不是整数`;
+    case 'width-range':
+      return `第 ${p.position} 层${p.end === 'input' ? '（输入层）' : p.end === 'output' ? '（输出层）' : ''}的宽度 ${p.width} 必须在 1 到 ${p.max} 之间`;
+    case 'input-pinned':
+      return `输入层必须是 ${p.expected}${p.expected === 784 ? '（MNIST 图像有 28×28 个像素）' : ''}，收到的是 ${p.found}`;
+    case 'output-pinned':
+      return `输出层必须是 ${p.expected}${p.expected === 10 ? '（数字 0-9）' : ''}，收到的是 ${p.found}`;
+    default: {
+      const unreachable: never = p;
+      return unreachable;
+    }
+  }
+}
 
 export const urlZh: typeof urlEn = {
   quoteCut: (text, chars) => `“${text}…”（共 ${chars} 个字符）`,
@@ -14,6 +45,7 @@ export const urlZh: typeof urlEn = {
   nearestPace: (param, pace) => `URL 参数 ${param} 按最接近的命名速度“${pace}”读取。`,
   got: (rule, value) => `${rule}，收到的是 ${value}`,
   ruleAndWhy: (rule, why) => `${rule}；${why}`,
+  layerProblem,
   hiddenWidth: (layer) => `第 ${layer} 个隐藏层的宽度`,
   rule: {
     number: (label, integer, lo, hi) =>
