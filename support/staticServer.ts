@@ -28,6 +28,11 @@ export interface StaticServerOptions {
   headers?: Record<string, string>;
   /** Paths (below base) that send headers and this many bytes of the file, then nothing, until the server closes. */
   stall?: Record<string, number>;
+  /**
+   * Paths (below base) answered with a small HTML page and status 200 while they are in the set, as a host that
+   * serves its home page for a missing file does. The set stays the caller's: deleting a path mends the host.
+   */
+  htmlInPlaceOf?: Set<string>;
 }
 
 export interface StaticServer {
@@ -76,6 +81,8 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
     if (req.method !== 'GET' && req.method !== 'HEAD') return finish(405, { 'Content-Type': 'text/plain' }, 'method not allowed');
     if (!path.startsWith(base)) return finish(404, { 'Content-Type': 'text/plain' }, 'not found');
     const relative = path.slice(base.length);
+    if (options.htmlInPlaceOf?.has(relative) === true)
+      return finish(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }, '<!doctype html><title>Home</title>');
     const found = fileFor(root, relative);
     if (found === null) return finish(404, { 'Content-Type': 'text/plain' }, 'not found');
     const { file, stats } = found;
