@@ -9,6 +9,16 @@
 import { palette } from '../app/palette';
 
 /** One piece of chart placed in the figure, in CSS pixels relative to the chart area's top left corner. */
+/** Why a figure could not be made, as data for the page's languages. */
+export type FigureProblem = 'not-on-page' | 'no-canvas' | 'image-decoding' | 'png-encoding';
+
+export class FigureError extends Error {
+  constructor(readonly problem: FigureProblem) {
+    super(`the figure could not be made (${problem})`);
+    this.name = 'FigureError';
+  }
+}
+
 export interface FigurePanel {
   svg: SVGSVGElement | null;
   x: number;
@@ -183,17 +193,19 @@ export async function figureToPng(figure: BuiltFigure, scale = 2): Promise<Blob>
   try {
     const img = new Image();
     img.src = url;
-    await img.decode();
+    await img.decode().catch(() => {
+      throw new FigureError('image-decoding');
+    });
     const canvas = document.createElement('canvas');
     canvas.width = figure.width * scale;
     canvas.height = figure.height * scale;
     const ctx = canvas.getContext('2d');
-    if (ctx === null) throw new Error('this browser cannot draw on a canvas');
+    if (ctx === null) throw new FigureError('no-canvas');
     ctx.fillStyle = palette.paper;
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
     return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the canvas could not be encoded as PNG'))), 'image/png'),
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new FigureError('png-encoding'))), 'image/png'),
     );
   } finally {
     URL.revokeObjectURL(url);

@@ -13,6 +13,7 @@ import { urlEn } from './groups/url.en';
 import { loadErrorsEn } from './groups/loadErrors.en';
 import { importErrorsEn } from './groups/importErrors.en';
 import type { ImportProblem } from '../export/problem';
+import type { FigureProblem } from '../export/figure';
 
 const n = numberFormats('en');
 
@@ -166,7 +167,19 @@ export const en = {
         .filter((part) => part !== null)
         .join(', ')}) cannot be saved in its format. Choose sigmoid and switch the cures off to export it.`,
     networkUnavailable: 'The network could not be read out of the training worker.',
-    figureFailed: (why: string) => `The figure could not be exported: ${why}.`,
+    figureFailed: (why: FigureProblem) =>
+      `The figure could not be exported: ${
+        why === 'not-on-page'
+          ? 'its panel is not on the page'
+          : why === 'no-canvas'
+            ? 'this browser cannot draw on a canvas'
+            : why === 'image-decoding'
+              ? 'the browser could not draw the figure as an image'
+              : 'the canvas could not be encoded as PNG'
+      }.`,
+    figureFailedOther: (detail: string) => `The figure could not be exported: ${detail}.`,
+    networkNotFinite:
+      "The network has weights or biases that are no longer numbers (the run diverged), so it cannot be saved in network2.py's format. Reset it first.",
     networkLoaded: (name: string, sizes: string) =>
       `Loaded the network in "${name}" (${sizes}, CrossEntropyCost). The bars show its gradients; Reset returns to these weights.`,
     networkLoadedQuadratic: (name: string, sizes: string) =>

@@ -144,7 +144,18 @@ export const zhCN: Messages = {
         .filter((part) => part !== null)
         .join('、')}）无法保存为它的格式。请选择 sigmoid 并关闭改进方法后再导出。`,
     networkUnavailable: '无法从训练线程读出网络。',
-    figureFailed: (why) => `无法导出图：${why}。`,
+    figureFailed: (why) =>
+      `无法导出图：${
+        why === 'not-on-page'
+          ? '它的面板不在页面上'
+          : why === 'no-canvas'
+            ? '这个浏览器不能在画布上绘图'
+            : why === 'image-decoding'
+              ? '浏览器无法把图绘制成图像'
+              : '画布无法编码为 PNG'
+      }。`,
+    figureFailedOther: (detail) => `无法导出图：“${detail}”。`,
+    networkNotFinite: '网络中有权重或偏移量已经不再是数（这次运行发散了），所以无法保存为 network2.py 的格式。请先重置。',
     networkLoaded: (name, sizes) => `已加载“${name}”中的网络（${sizes}，CrossEntropyCost）。梯度条显示它的梯度；重置会回到这些权重。`,
     networkLoadedQuadratic: (name, sizes) =>
       `已加载“${name}”中的网络（${sizes}，QuadraticCost）。梯度条按实验室的交叉熵代价显示梯度，而不是文件中的二次代价；重置会回到这些权重。`,

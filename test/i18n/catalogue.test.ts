@@ -39,6 +39,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'loadErrors.networkRead': [{ kind: 'worker-gone' }],
   'notices.networkNotSigmoid': ['tanh', 'softmax', true, true],
   'importErrors.problem': [{ code: 'no-hidden' }],
+  'notices.figureFailed': ['no-canvas'],
   'url.layerProblem': [{ code: 'not-whole', position: 2, shown: '"abc"' }],
   'notices.fileRefused': ['net.json', { code: 'output-size', found: 12, expected: 10 }],
   'divergence.reason': [

@@ -211,3 +211,11 @@ describe('a bad layers list in the address', () => {
     expectChinese(notice);
   });
 });
+
+describe('a figure or a network that could not be exported', () => {
+  it.each(['not-on-page', 'no-canvas', 'image-decoding', 'png-encoding'] as const)('%s is said in Chinese', (why) => {
+    expectChinese(t('zh-CN').notices.figureFailed(why));
+  });
+
+  it('a diverged network is refused with the reason in Chinese', () => expectChinese(t('zh-CN').notices.networkNotFinite));
+});

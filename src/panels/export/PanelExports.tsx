@@ -5,11 +5,12 @@ import { useT } from '../../i18n/useT';
 import type { Messages } from '../../i18n/catalogue';
 import { exportCsv, exportFigure, exportJson, exportNetwork } from './actions';
 import { collectBars, collectChart } from './collect';
+import { FigureError } from '../../export/figure';
 import { ExportMenu, type ExportItem } from './ExportMenu';
 
 function figureItems(store: LabStore, EXPORT_TEXT: Messages['export'], what: string, bars: boolean): ExportItem[] {
   const collect = (section: Element | null) => () => {
-    if (section === null) throw new Error('the panel is not on the page');
+    if (section === null) throw new FigureError('not-on-page');
     return bars ? collectBars(section, window) : collectChart(section);
   };
   return [

@@ -5,7 +5,7 @@
  */
 import { accuracyTable, layerTable, speedTable, tableToCsv, tablesToJson, type CurveTable, type ExportMeta } from '../../export/curves';
 import { downloadFile, exportFileName } from '../../export/download';
-import { buildFigureSvg, figureToPng, type FigureParts } from '../../export/figure';
+import { buildFigureSvg, FigureError, figureToPng, type FigureParts } from '../../export/figure';
 import { checkFileSize, readLabFile } from '../../export/importFile';
 import { networkToJson } from '../../export/network2';
 import { localText, type Phrase } from '../../i18n/text';
@@ -53,7 +53,12 @@ export async function exportFigure(store: LabStore, collect: () => FigureParts, 
     if (format === 'svg') downloadFile(name, figure.svg, 'image/svg+xml');
     else downloadFile(name, await figureToPng(figure, 2), 'image/png');
   } catch (err) {
-    say(store, localText('figureFailed', err instanceof Error ? err.message : String(err)));
+    say(
+      store,
+      err instanceof FigureError
+        ? localText('figureFailed', err.problem)
+        : localText('figureFailedOther', err instanceof Error ? err.message : String(err)),
+    );
   }
 }
 
@@ -77,12 +82,22 @@ export async function exportNetwork(store: LabStore): Promise<void> {
   }
   try {
     const copy = await store.getState().readNetwork();
+    // A diverged network holds NaN or ∞, which no network2.py file can.
+    if (!copy.weights.every(allFinite) || !copy.biases.every(allFinite)) {
+      say(store, localText('networkNotFinite'));
+      return;
+    }
     const text = networkToJson({ ...copy, cost: 'CrossEntropyCost' });
     downloadFile(exportFileName('network', copy.sizes, s.config.seed, 'json'), text, JSON_TYPE);
   } catch (err) {
     // The reason is kept as data, so the notice is said in whichever language is on screen.
     say(store, err instanceof NetworkReadError ? (lang) => t(lang).loadErrors.networkRead(err.failure) : localText('networkUnavailable'));
   }
+}
+
+function allFinite(values: Float32Array): boolean {
+  for (const v of values) if (!Number.isFinite(v)) return false;
+  return true;
 }
 
 export function exportWorkspace(store: LabStore): void {

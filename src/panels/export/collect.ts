@@ -3,7 +3,7 @@
  * a standalone figure (src/export/figure.ts). What a figure contains is therefore what the reader sees, in
  * the page's current language.
  */
-import type { FigurePanel, FigureParts, LegendEntry } from '../../export/figure';
+import { FigureError, type FigurePanel, type FigureParts, type LegendEntry } from '../../export/figure';
 
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
@@ -18,7 +18,7 @@ function relative(el: Element, origin: DOMRect) {
  */
 export function collectChart(section: Element): FigureParts {
   const svgs = Array.from(section.querySelectorAll<SVGSVGElement>('figure.chart > svg'));
-  if (svgs.length === 0) throw new Error('the chart is not on the page');
+  if (svgs.length === 0) throw new FigureError('not-on-page');
   const rects = svgs.map((svg) => svg.getBoundingClientRect());
   const left = Math.min(...rects.map((r) => r.left));
   const top = Math.min(...rects.map((r) => r.top));
@@ -39,7 +39,7 @@ export function collectChart(section: Element): FigureParts {
 /** The bars panel: one panel per layer column as laid out on screen, the colour key and the scale's note. */
 export function collectBars(section: Element, win: Window): FigureParts {
   const network = section.querySelector('.network');
-  if (network === null) throw new Error('the network is not on the page');
+  if (network === null) throw new FigureError('not-on-page');
   const origin = network.getBoundingClientRect();
   const panels: FigurePanel[] = Array.from(network.querySelectorAll('.layer-column')).map((column) => {
     const svg = column.querySelector<SVGSVGElement>('svg.column-svg');
