@@ -199,6 +199,12 @@ export type ErrorCause =
   | { kind: 'network-unreadable'; reason: string }
   /** A unit of training threw; `reason` is the exception's own text. */
   | { kind: 'training-stopped'; reason: string }
+  /** A configuration the worker's own checks refused (the page checks first, so this is another sender's). */
+  | { kind: 'config-refused'; reason: string }
+  /** A command with an argument the worker refused (a speed, a step count …); `reason` names the rule. */
+  | { kind: 'command-refused'; reason: string }
+  /** An exception where none was expected; `reason` is its own text. */
+  | { kind: 'unexpected'; reason: string }
   /** A message between the page and the worker could not be read (structured clone failed). */
   | { kind: 'unreadable-message'; from: 'page' | 'worker' };
 

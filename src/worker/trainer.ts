@@ -72,7 +72,8 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
   const postError = (message: string, retryable: boolean, id = runId, cause?: ErrorCause) =>
     post({ type: 'error', runId: id, message, retryable, ...(cause ? { cause } : {}) });
   /** A command the worker cannot carry out: said once, nothing changes. */
-  const refuse = (message: string, cause?: ErrorCause) => postError(message, false, runId, cause);
+  const refuse = (message: string, cause: ErrorCause = { kind: 'command-refused', reason: message }) =>
+    postError(message, false, runId, cause);
 
   const data = new DataLoader(deps.loadData, {
     progress: (p) => post({ type: 'loading', runId, stage: p.stage, loadedBytes: p.loadedBytes, totalBytes: p.totalBytes }),
@@ -140,7 +141,8 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
       next = buildModel(checkConfig(raw));
     } catch (err) {
       // A refused configuration changes nothing: the previous network, run and loop carry on.
-      postError(`configuration refused: ${errorText(err)}`, false, id);
+      const reason = errorText(err);
+      postError(`configuration refused: ${reason}`, false, id, { kind: 'config-refused', reason });
       return;
     }
     loop.stop();
@@ -328,7 +330,8 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
         model.status = 'paused';
         postStatus(model);
       }
-      postError(errorText(err), false);
+      const reason = errorText(err);
+      postError(reason, false, runId, { kind: 'unexpected', reason });
     }
   }
 

@@ -64,6 +64,9 @@ const CAUSES: { [K in ErrorCause['kind']]: Extract<ErrorCause, { kind: K }> } = 
   'probe-not-ready': { kind: 'probe-not-ready' },
   'network-unreadable': { kind: 'network-unreadable', reason: 'out of memory' },
   'training-stopped': { kind: 'training-stopped', reason: 'out of memory' },
+  'config-refused': { kind: 'config-refused', reason: 'mode must be one of learning-speed, sgd, got "x"' },
+  'command-refused': { kind: 'command-refused', reason: 'speed must be a number at least 1 and at most 10, got 0' },
+  unexpected: { kind: 'unexpected', reason: 'out of memory' },
   'unreadable-message': { kind: 'unreadable-message', from: 'worker' },
 };
 

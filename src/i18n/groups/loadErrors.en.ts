@@ -22,6 +22,11 @@ function cause(c: ErrorCause): string {
       return `the network could not be copied: ${c.reason}`;
     case 'training-stopped':
       return `training stopped: ${c.reason}`;
+    case 'config-refused':
+      return `configuration refused: ${c.reason}`;
+    case 'command-refused':
+    case 'unexpected':
+      return c.reason;
     case 'unreadable-message':
       return c.from === 'page'
         ? 'a command from the page could not be read by the training worker'

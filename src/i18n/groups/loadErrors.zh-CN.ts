@@ -105,6 +105,12 @@ function cause(c: ErrorCause): string {
       return `无法复制网络：${quote(c.reason)}`;
     case 'training-stopped':
       return `训练停止了：${quote(c.reason)}`;
+    case 'config-refused':
+      return `训练线程拒绝了这个配置：${quote(c.reason)}`;
+    case 'command-refused':
+      return `训练线程拒绝了一个命令：${quote(c.reason)}`;
+    case 'unexpected':
+      return `训练线程遇到了意外的错误：${quote(c.reason)}`;
     case 'unreadable-message':
       return c.from === 'page' ? '训练线程无法读取页面发来的命令' : '无法读取训练线程发来的消息';
     default: {
