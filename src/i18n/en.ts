@@ -12,8 +12,7 @@ import { instrumentsEn } from './groups/instruments.en';
 import { urlEn } from './groups/url.en';
 import { loadErrorsEn } from './groups/loadErrors.en';
 import { importErrorsEn } from './groups/importErrors.en';
-import type { ImportProblem } from '../export/problem';
-import type { FigureProblem } from '../export/figure';
+import { exportNoticesEn } from './groups/exportNotices.en';
 
 const n = numberFormats('en');
 
@@ -137,6 +136,7 @@ export const en = {
   },
   /** Sentences the store keeps (see text.ts): they switch language with the page. */
   notices: {
+    ...exportNoticesEn,
     pausedAt: (epoch: number) => `Paused at epoch ${n.int(epoch)} as asked.`,
     retrying: 'Loading MNIST again.',
     reinitialised: (seed: number) => `Network re-initialised with seed ${n.int(seed)}.`,
@@ -156,37 +156,13 @@ export const en = {
     linkCopied:
       'Link copied. It reproduces this configuration (network, mode, seed, settings); pinned runs and trained weights travel in an exported workspace or network file.',
     linkNotCopied: (link: string) => `The browser did not let the page copy the link; copy it from here: ${link}`,
-    /** What keeps a network out of network2.py's format: a hidden activation, an output other than sigmoid, the cures. */
-    networkNotSigmoid: (activation: string | null, output: string | null, residual: boolean, normalisation: boolean) =>
-      `The book's network2.py computes sigmoid layers only, so this network (${[
-        activation,
-        output === null ? null : `${output} output`,
-        residual ? 'residual connections' : null,
-        normalisation ? 'layer normalisation' : null,
-      ]
-        .filter((part) => part !== null)
-        .join(', ')}) cannot be saved in its format. Choose sigmoid and switch the cures off to export it.`,
     networkUnavailable: 'The network could not be read out of the training worker.',
-    figureFailed: (why: FigureProblem) =>
-      `The figure could not be exported: ${
-        why === 'not-on-page'
-          ? 'its panel is not on the page'
-          : why === 'no-canvas'
-            ? 'this browser cannot draw on a canvas'
-            : why === 'image-decoding'
-              ? 'the browser could not draw the figure as an image'
-              : 'the canvas could not be encoded as PNG'
-      }.`,
-    figureFailedOther: (detail: string) => `The figure could not be exported: ${detail}.`,
-    networkNotFinite:
-      "The network has weights or biases that are no longer numbers (the run diverged), so it cannot be saved in network2.py's format. Reset it first.",
     networkLoaded: (name: string, sizes: string) =>
       `Loaded the network in "${name}" (${sizes}, CrossEntropyCost). The bars show its gradients; Reset returns to these weights.`,
     networkLoadedQuadratic: (name: string, sizes: string) =>
       `Loaded the network in "${name}" (${sizes}, QuadraticCost). The bars show its gradients under the lab's cross-entropy cost, not the file's quadratic cost; Reset returns to these weights.`,
     workspaceLoaded: (name: string, runs: number, notes: string) =>
       `Loaded the workspace "${name}": its configuration and ${runs === 1 ? '1 pinned run' : `${n.int(runs)} pinned runs`}.${notes ? ` ${notes}` : ''}`,
-    fileRefused: (name: string, why: ImportProblem) => `"${name}" was not loaded: ${importErrorsEn.problem(why)}`,
     fileNotJson: (name: string) => `"${name}" was not loaded: it is not a JSON file (it could not be parsed).`,
     fileUnknown: (name: string) =>
       `"${name}" was not loaded: it is neither a network2.py network (sizes, weights, biases, cost) nor a Gradient Lab workspace.`,

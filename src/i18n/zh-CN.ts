@@ -11,6 +11,7 @@ import { instrumentsZh } from './groups/instruments.zh-CN';
 import { urlZh } from './groups/url.zh-CN';
 import { loadErrorsZh } from './groups/loadErrors.zh-CN';
 import { importErrorsZh } from './groups/importErrors.zh-CN';
+import { exportNoticesZh } from './groups/exportNotices.zh-CN';
 
 const n = numberFormats('zh-CN');
 
@@ -119,6 +120,7 @@ export const zhCN: Messages = {
     ruleRelu: '死亡（在每张探测图像上都为 0）',
   },
   notices: {
+    ...exportNoticesZh,
     pausedAt: (epoch) => `已按要求在第 ${n.int(epoch)} 次迭代后暂停。`,
     retrying: '正在重新加载 MNIST。',
     reinitialised: (seed) => `网络已用种子 ${n.int(seed)} 重新初始化。`,
@@ -134,33 +136,11 @@ export const zhCN: Messages = {
     pinnedNotSaved: '固定运行无法保存到此浏览器；重新加载页面后它们会消失。',
     linkCopied: '链接已复制。它能重现当前配置（网络、模式、种子和各项设置）；固定运行和训练后的权重要通过导出的工作区或网络文件传递。',
     linkNotCopied: (link) => `浏览器不允许页面复制链接；请从这里复制：${link}`,
-    networkNotSigmoid: (activation, output, residual, normalisation) =>
-      `书中的 network2.py 只计算 sigmoid 层，因此这个网络（${[
-        activation,
-        output === null ? null : `${output} 输出层`,
-        residual ? '残差连接' : null,
-        normalisation ? '层归一化' : null,
-      ]
-        .filter((part) => part !== null)
-        .join('、')}）无法保存为它的格式。请选择 sigmoid 并关闭改进方法后再导出。`,
     networkUnavailable: '无法从训练线程读出网络。',
-    figureFailed: (why) =>
-      `无法导出图：${
-        why === 'not-on-page'
-          ? '它的面板不在页面上'
-          : why === 'no-canvas'
-            ? '这个浏览器不能在画布上绘图'
-            : why === 'image-decoding'
-              ? '浏览器无法把图绘制成图像'
-              : '画布无法编码为 PNG'
-      }。`,
-    figureFailedOther: (detail) => `无法导出图：“${detail}”。`,
-    networkNotFinite: '网络中有权重或偏移量已经不再是数（这次运行发散了），所以无法保存为 network2.py 的格式。请先重置。',
     networkLoaded: (name, sizes) => `已加载“${name}”中的网络（${sizes}，CrossEntropyCost）。梯度条显示它的梯度；重置会回到这些权重。`,
     networkLoadedQuadratic: (name, sizes) =>
       `已加载“${name}”中的网络（${sizes}，QuadraticCost）。梯度条按实验室的交叉熵代价显示梯度，而不是文件中的二次代价；重置会回到这些权重。`,
     workspaceLoaded: (name, runs, notes) => `已加载工作区“${name}”：它的配置和 ${n.int(runs)} 个固定运行。${notes ? ` ${notes}` : ''}`,
-    fileRefused: (name, why) => `未加载“${name}”：${importErrorsZh.problem(why)}`,
     fileNotJson: (name) => `未加载“${name}”：它不是 JSON 文件（无法解析）。`,
     fileUnknown: (name) => `未加载“${name}”：它既不是 network2.py 的网络（sizes、weights、biases、cost），也不是梯度实验室的工作区。`,
     fileTooBig: (name, megabytes, limit) =>
