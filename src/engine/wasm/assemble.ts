@@ -66,6 +66,8 @@ export const F32X4_MUL = [SIMD, 0xe6, 0x01];
 export const F32X4_DIV = [SIMD, 0xe7, 0x01];
 export const F32X4_MIN = [SIMD, 0xe8, 0x01];
 export const F32X4_MAX = [SIMD, 0xe9, 0x01];
+export const F32X4_PMIN = [SIMD, 0xea, 0x01];
+export const F32X4_PMAX = [SIMD, 0xeb, 0x01];
 export const I32X4_TRUNC_SAT_F32X4_S = [SIMD, 0xf8, 0x01];
 
 export function uleb(n: number): number[] {

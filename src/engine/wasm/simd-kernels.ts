@@ -11,7 +11,7 @@
  * f32x4 accumulator per four lanes.
  */
 import {
-  BLOCK, BR_IF, END, F32_DEMOTE_F64, F32_LOAD, F32_STORE, F32X4_ADD, F32X4_DIV, F32X4_GT, F32X4_MAX, F32X4_MIN,
+  BLOCK, BR_IF, END, F32_DEMOTE_F64, F32_LOAD, F32_STORE, F32X4_ADD, F32X4_DIV, F32X4_GT, F32X4_MAX, F32X4_PMAX, F32X4_PMIN,
   F32X4_MUL, F32X4_NEAREST, F32X4_SPLAT, F32X4_SUB, F64, I32, I32_ADD,
   I32_AND, I32_CTZ, I32_EQZ, I32_GE_S, I32_LOAD, I32_LOAD8_U, I32_LT_S, I32_LT_U, I32_MUL, I32_NE, I32_SHL,
   I32_SHR_U, I32_STORE, I32_SUB, I32X4_ADD, I32X4_SHL, I32X4_TRUNC_SAT_F32X4_S, I8X16_BITMASK, I8X16_NE, LOOP,
@@ -21,10 +21,13 @@ import {
 
 /**
  * Outputs per panel. Every kernel below derives its strides, shifts and number of accumulators from it; it
- * must be a power of two and a multiple of 4 (one f32x4 per four lanes). 32 (8 accumulators) keeps every
- * accumulator in a register on x86-64 and ARM64.
+ * must be a power of two and a multiple of 4 (one f32x4 per four lanes). 16 (4 accumulators per example)
+ * is what V8's register allocator keeps whole on x86-64: with 32, its 8 accumulators and the 8 weight
+ * vectors it loads ahead of them needed 17 of the 15 vector registers it hands out, so one accumulator
+ * went through the stack on every multiply-add and the chain of additions waited on a store and a load
+ * (read in the code `node --print-wasm-code` prints). 16 lanes also waste less on the 10-wide output layer.
  */
-export const PANEL_LANES = 32;
+export const PANEL_LANES = 16;
 /** A layer width rounded up to whole panels (the lanes beyond the last output hold zeros). */
 export const padToPanels = (n: number): number => Math.ceil(n / PANEL_LANES) * PANEL_LANES;
 
@@ -58,12 +61,13 @@ const GEMV_LOCALS = (own: readonly string[]): [string, ValueType][] => [...named
 
 /**
  * Shared skeleton: for k < m, for g < nGroups: zero the accumulators, run `inner` (which sees the panel's
- * address in wg and the row's output address in outRow), store them at outRow + g·PANEL_LANES·4.
+ * address in wg and the row's output address in outRow), store them at outRow + g·PANEL_LANES·4. k starts
+ * at 0, or (from 'k') where the caller left it.
  */
-function gemv(f: Locals, prologue: number[], inner: number[]): number[] {
+function gemv(f: Locals, prologue: number[], inner: number[], from: 'zero' | 'k' = 'zero'): number[] {
   const body: number[] = [];
-  body.push(...i32c(0), ...f.set('k'));
-  body.push(BLOCK, VOID, ...f.get('m'), I32_EQZ, BR_IF, 0);
+  if (from === 'zero') body.push(...i32c(0), ...f.set('k'));
+  body.push(BLOCK, VOID, ...f.get('k'), ...f.get('m'), I32_GE_S, BR_IF, 0);
   body.push(LOOP, VOID);
   body.push(...f.get('out'), ...f.get('k'), ...f.get('outStride'), I32_MUL, I32_ADD, ...f.set('outRow'));
   body.push(...prologue);
@@ -103,13 +107,19 @@ const sparse: Kernel = {
     ]),
 };
 
-/** dense(m, val, valStride, nIn, w, nGroups, groupBytes, out, outStride): x_k is the row val + k·valStride. */
+/**
+ * dense(m, val, valStride, nIn, w, nGroups, groupBytes, out, outStride): x_k is the row val + k·valStride.
+ * Examples go in pairs: each panel row is loaded once and multiplied into both examples' accumulators, so
+ * there are twice as many independent sums in flight (a single example's VECS sums each wait for the
+ * previous addition) and half the weight loads. An odd last example runs alone. Every output is still
+ * summed over t in order, so the result does not depend on the pairing.
+ */
 const dense: Kernel = {
   name: 'dense',
   params: GEMV_PARAMS(['val', 'valStride', 'nIn']),
-  locals: GEMV_LOCALS(['t', 'row', 'a']),
-  body: (f) =>
-    gemv(f, [...f.get('val'), ...f.get('k'), ...f.get('valStride'), I32_MUL, I32_ADD, ...f.set('row')], [
+  locals: [...GEMV_LOCALS(['t', 'row', 'a']), ...named(I32, ['rowB', 'outRowB', 'pairsEnd']), ...named(V128, ['vb', ...accs('accB'), ...accs('w')])],
+  body: (f) => {
+    const single = [
       ...i32c(0), ...f.set('t'),
       BLOCK, VOID, ...f.get('nIn'), I32_EQZ, BR_IF, 0,
       LOOP, VOID,
@@ -118,7 +128,44 @@ const dense: Kernel = {
       ...maddAll(f, 'a', 'v'),
       ...f.get('t'), ...i32c(1), I32_ADD, ...f.set('t'), ...f.get('t'), ...f.get('nIn'), I32_LT_S, BR_IF, 0,
       END, END,
-    ]),
+    ];
+    const pairInner: number[] = [
+      ...f.get('wg'), ...f.get('t'), ...i32c(PANEL_ROW_SHIFT), I32_SHL, I32_ADD, ...f.set('a'),
+      ...word(f, 'row', 't'), F32_LOAD, ...memarg(F32_ALIGN, 0), ...F32X4_SPLAT, ...f.set('v'),
+      ...word(f, 'rowB', 't'), F32_LOAD, ...memarg(F32_ALIGN, 0), ...F32X4_SPLAT, ...f.set('vb'),
+    ];
+    for (let q = 0; q < VECS; q++)
+      pairInner.push(
+        ...f.get('a'), ...V128_LOAD, ...memarg(V128_ALIGN, 16 * q), ...f.set(`w${q}`),
+        ...f.get(`acc${q}`), ...f.get(`w${q}`), ...f.get('v'), ...F32X4_MUL, ...F32X4_ADD, ...f.set(`acc${q}`),
+        ...f.get(`accB${q}`), ...f.get(`w${q}`), ...f.get('vb'), ...F32X4_MUL, ...F32X4_ADD, ...f.set(`accB${q}`),
+      );
+    const perGroup: number[] = [...f.get('w'), ...f.get('g'), ...f.get('groupBytes'), I32_MUL, I32_ADD, ...f.set('wg')];
+    for (let q = 0; q < VECS; q++) perGroup.push(...V128_ZERO, ...f.set(`acc${q}`), ...V128_ZERO, ...f.set(`accB${q}`));
+    perGroup.push(...forLoop(f, 't', 'nIn', pairInner));
+    for (let q = 0; q < VECS; q++)
+      perGroup.push(
+        ...f.get('outRow'), ...f.get('g'), ...i32c(PANEL_ROW_SHIFT), I32_SHL, I32_ADD, ...f.get(`acc${q}`), ...V128_STORE, ...memarg(V128_ALIGN, 16 * q),
+        ...f.get('outRowB'), ...f.get('g'), ...i32c(PANEL_ROW_SHIFT), I32_SHL, I32_ADD, ...f.get(`accB${q}`), ...V128_STORE, ...memarg(V128_ALIGN, 16 * q),
+      );
+    const perPair = [
+      ...f.get('val'), ...f.get('k'), ...f.get('valStride'), I32_MUL, I32_ADD, ...f.set('row'),
+      ...f.get('row'), ...f.get('valStride'), I32_ADD, ...f.set('rowB'),
+      ...f.get('out'), ...f.get('k'), ...f.get('outStride'), I32_MUL, I32_ADD, ...f.set('outRow'),
+      ...f.get('outRow'), ...f.get('outStride'), I32_ADD, ...f.set('outRowB'),
+      ...forLoop(f, 'g', 'nGroups', perGroup),
+      ...f.get('k'), ...i32c(2), I32_ADD, ...f.set('k'),
+    ];
+    return [
+      // pairsEnd = m rounded down to even; k runs over the pairs, then gemv finishes the odd one from there
+      ...f.get('m'), ...i32c(-2), I32_AND, ...f.set('pairsEnd'),
+      ...i32c(0), ...f.set('k'),
+      BLOCK, VOID, ...f.get('pairsEnd'), I32_EQZ, BR_IF, 0,
+      LOOP, VOID, ...perPair, ...f.get('k'), ...f.get('pairsEnd'), I32_LT_S, BR_IF, 0, END,
+      END,
+      ...gemv(f, [...f.get('val'), ...f.get('k'), ...f.get('valStride'), I32_MUL, I32_ADD, ...f.set('row')], single, 'k'),
+    ];
+  },
 };
 
 /**
@@ -154,8 +201,10 @@ type ActivationFunc = (typeof ACTIVATION_FUNCS)[number];
  */
 function activate(fn: ActivationFunc): Kernel {
   const sigmoidOfX = (f: Locals): number[] => [
-    // x ← −x clamped to [−87, 87], then x ← 1 / (1 + e^x)
-    ...f32x4c(0), ...f.get('x'), ...F32X4_SUB, ...f32x4c(-87), ...F32X4_MAX, ...f32x4c(87), ...F32X4_MIN, ...f.set('x'),
+    // x ← −x clamped to [−87, 87], then x ← 1 / (1 + e^x). pmax(x, c) = x < c ? c : x and pmin(x, c) =
+    // c < x ? c : x are one instruction each where max/min are seven (their NaN and ±0 rules); with x first
+    // a NaN still passes through, and the clamp of any other value is the same.
+    ...f32x4c(0), ...f.get('x'), ...F32X4_SUB, ...f32x4c(-87), ...F32X4_PMAX, ...f32x4c(87), ...F32X4_PMIN, ...f.set('x'),
     ...expInPlace(f, 'x', 'n', 'r'),
     ...f32x4c(1), ...f32x4c(1), ...f.get('x'), ...F32X4_ADD, ...F32X4_DIV, ...f.set('x'),
   ];
@@ -231,39 +280,58 @@ function stats(fn: ActivationFunc): Kernel {
 /**
  * sparseOuter(m, start, idx, val, d, dStride, nGroups, grad, groupBytes): the first layer's weight gradient
  * in panel form, panel_g[i][lane] += Σ_k δ[k, g·PANEL_LANES + lane]·x_k[i] over each example's non-zero
- * inputs (eq. BP4, ∂C/∂w = δ·aᵀ). The vectors of δ_k stay in registers while its pixels stream by.
+ * inputs (eq. BP4, ∂C/∂w = δ·aᵀ). The vectors of δ_k stay in registers while its pixels stream by, two
+ * panels at a time (an odd last panel alone), so each pixel's index and value are read once per pair.
+ * Every weight still receives the examples' terms in order k, so the pairing does not change the result.
  */
 const sparseOuter: Kernel = {
   name: 'sparseOuter',
   params: named(I32, ['m', 'start', 'idx', 'val', 'd', 'dStride', 'nGroups', 'grad', 'groupBytes']),
-  locals: [...named(I32, ['k', 'g', 't', 'tEnd', 'a', 'dRow', 'wg']), ...named(V128, ['v', ...accs('d')])],
+  locals: [...named(I32, ['k', 'g', 't', 'tFirst', 'tEnd', 'a', 'b', 'dRow', 'wg', 'pairsEnd']), ...named(V128, ['v', ...accs('d'), ...accs('e')])],
   body: (f) => {
-    const loadDelta: number[] = [];
-    for (let q = 0; q < VECS; q++)
-      loadDelta.push(...f.get('dRow'), ...f.get('g'), ...i32c(PANEL_ROW_SHIFT), I32_SHL, I32_ADD, ...V128_LOAD, ...memarg(V128_ALIGN, 16 * q), ...f.set(`d${q}`));
-    const scatter: number[] = [];
-    for (let q = 0; q < VECS; q++)
-      scatter.push(...f.get('a'), ...f.get('a'), ...V128_LOAD, ...memarg(V128_ALIGN, 16 * q), ...f.get(`d${q}`), ...f.get('v'), ...F32X4_MUL, ...F32X4_ADD, ...V128_STORE, ...memarg(V128_ALIGN, 16 * q));
-    const perPixel = [
+    /** The δ vectors of panel g (into d*) and, for a pair, of panel g + 1 (into e*). */
+    const loadDelta = (pair: boolean): number[] => {
+      const code: number[] = [];
+      for (let q = 0; q < VECS; q++) {
+        code.push(...f.get('dRow'), ...f.get('g'), ...i32c(PANEL_ROW_SHIFT), I32_SHL, I32_ADD, ...V128_LOAD, ...memarg(V128_ALIGN, 16 * q), ...f.set(`d${q}`));
+        if (pair)
+          code.push(...f.get('dRow'), ...f.get('g'), ...i32c(PANEL_ROW_SHIFT), I32_SHL, I32_ADD, ...V128_LOAD, ...memarg(V128_ALIGN, 16 * (q + VECS)), ...f.set(`e${q}`));
+      }
+      return code;
+    };
+    const scatter = (row: string, delta: string): number[] => {
+      const code: number[] = [];
+      for (let q = 0; q < VECS; q++)
+        code.push(...f.get(row), ...f.get(row), ...V128_LOAD, ...memarg(V128_ALIGN, 16 * q), ...f.get(`${delta}${q}`), ...f.get('v'), ...F32X4_MUL, ...F32X4_ADD, ...V128_STORE, ...memarg(V128_ALIGN, 16 * q));
+      return code;
+    };
+    const pixels = (pair: boolean): number[] => [
+      ...f.get('tFirst'), ...f.set('t'),
+      BLOCK, VOID, ...f.get('t'), ...f.get('tEnd'), I32_GE_S, BR_IF, 0,
+      LOOP, VOID,
       ...f.get('wg'), ...word(f, 'idx', 't'), I32_LOAD, ...memarg(2, 0), ...i32c(PANEL_ROW_SHIFT), I32_SHL, I32_ADD, ...f.set('a'),
       ...word(f, 'val', 't'), F32_LOAD, ...memarg(F32_ALIGN, 0), ...F32X4_SPLAT, ...f.set('v'),
-      ...scatter,
-    ];
-    const perGroup = [
-      ...f.get('grad'), ...f.get('g'), ...f.get('groupBytes'), I32_MUL, I32_ADD, ...f.set('wg'),
-      ...loadDelta,
-      ...word(f, 'start', 'k'), I32_LOAD, ...memarg(2, 0), ...f.set('t'),
-      BLOCK, VOID, ...f.get('t'), ...f.get('tEnd'), I32_GE_S, BR_IF, 0,
-      LOOP, VOID, ...perPixel,
+      ...scatter('a', 'd'),
+      ...(pair ? [...f.get('a'), ...f.get('groupBytes'), I32_ADD, ...f.set('b'), ...scatter('b', 'e')] : []),
       ...f.get('t'), ...i32c(1), I32_ADD, ...f.set('t'), ...f.get('t'), ...f.get('tEnd'), I32_LT_S, BR_IF, 0,
       END, END,
     ];
+    const panelBase = [...f.get('grad'), ...f.get('g'), ...f.get('groupBytes'), I32_MUL, I32_ADD, ...f.set('wg')];
     const perExample = [
       ...f.get('d'), ...f.get('k'), ...f.get('dStride'), I32_MUL, I32_ADD, ...f.set('dRow'),
+      ...word(f, 'start', 'k'), I32_LOAD, ...memarg(2, 0), ...f.set('tFirst'),
       ...word(f, 'start', 'k'), I32_LOAD, ...memarg(2, 4), ...f.set('tEnd'),
-      ...forLoop(f, 'g', 'nGroups', perGroup),
+      ...i32c(0), ...f.set('g'),
+      BLOCK, VOID, ...f.get('pairsEnd'), I32_EQZ, BR_IF, 0,
+      LOOP, VOID,
+      ...panelBase, ...loadDelta(true), ...pixels(true),
+      ...f.get('g'), ...i32c(2), I32_ADD, ...f.set('g'), ...f.get('g'), ...f.get('pairsEnd'), I32_LT_S, BR_IF, 0,
+      END, END,
+      BLOCK, VOID, ...f.get('g'), ...f.get('nGroups'), I32_GE_S, BR_IF, 0,
+      ...panelBase, ...loadDelta(false), ...pixels(false),
+      END,
     ];
-    return forLoop(f, 'k', 'm', perExample);
+    return [...f.get('nGroups'), ...i32c(-2), I32_AND, ...f.set('pairsEnd'), ...forLoop(f, 'k', 'm', perExample)];
   },
 };
 
