@@ -446,36 +446,41 @@ const momentum: Kernel = {
 const gather: Kernel = {
   name: 'gather',
   params: named(I32, ['m', 'bytes', 'nIn', 'table', 'start', 'idx', 'val']),
-  locals: named(I32, ['k', 'i', 'p', 'row', 'j', 'mask', 'runsEnd', 'p4', 'b']),
+  locals: named(I32, ['k', 'i', 'at', 'gap', 'row', 'rowI', 'c', 'mask', 'runsEnd', 'b']),
   body: (f) => {
-    // idx[p] = j; val[p] = table[byte at j]; local b = that byte
+    // The write position is kept as the address `at` in idx; the same entry of val is at + gap. Per
+    // non-zero pixel that leaves a count of trailing zeros, two loads, two stores and the bit cleared.
+    // idx[at] = i + c; val[at] = table[b], b = the byte at rowI + c (rowI = row + i)
     const emit = [
-      ...f.get('p'), ...i32c(2), I32_SHL, ...f.set('p4'),
-      ...f.get('idx'), ...f.get('p4'), I32_ADD, ...f.get('j'), I32_STORE, ...memarg(2, 0),
-      ...f.get('row'), ...f.get('j'), I32_ADD, I32_LOAD8_U, ...memarg(0, 0), ...f.set('b'),
-      ...f.get('val'), ...f.get('p4'), I32_ADD, ...word(f, 'table', 'b'), F32_LOAD, ...memarg(F32_ALIGN, 0), F32_STORE, ...memarg(F32_ALIGN, 0),
+      ...f.get('at'), ...f.get('i'), ...f.get('c'), I32_ADD, I32_STORE, ...memarg(2, 0),
+      ...f.get('rowI'), ...f.get('c'), I32_ADD, I32_LOAD8_U, ...memarg(0, 0), ...f.set('b'),
+      ...f.get('at'), ...f.get('gap'), I32_ADD, ...word(f, 'table', 'b'), F32_LOAD, ...memarg(F32_ALIGN, 0), F32_STORE, ...memarg(F32_ALIGN, 0),
     ];
     const perSetBit = [
-      ...f.get('i'), ...f.get('mask'), I32_CTZ, I32_ADD, ...f.set('j'),
+      ...f.get('mask'), I32_CTZ, ...f.set('c'),
       ...emit,
-      ...f.get('p'), ...i32c(1), I32_ADD, ...f.set('p'),
+      ...f.get('at'), ...i32c(4), I32_ADD, ...f.set('at'),
       ...f.get('mask'), ...f.get('mask'), ...i32c(1), I32_SUB, I32_AND, ...f.set('mask'),
     ];
     const perRun = [
-      ...f.get('row'), ...f.get('i'), I32_ADD, ...V128_LOAD, ...memarg(0, 0), ...V128_ZERO, ...I8X16_NE, ...I8X16_BITMASK, ...f.set('mask'),
+      ...f.get('row'), ...f.get('i'), I32_ADD, ...f.set('rowI'),
+      ...f.get('rowI'), ...V128_LOAD, ...memarg(0, 0), ...V128_ZERO, ...I8X16_NE, ...I8X16_BITMASK, ...f.set('mask'),
       BLOCK, VOID, ...f.get('mask'), I32_EQZ, BR_IF, 0,
       LOOP, VOID, ...perSetBit, ...f.get('mask'), BR_IF, 0, END,
       END,
       ...f.get('i'), ...i32c(16), I32_ADD, ...f.set('i'),
     ];
+    // The last nIn mod 16 bytes one at a time: written unconditionally, kept (at advanced) if non-zero.
     const tailByte = [
-      ...f.get('i'), ...f.set('j'),
+      ...f.get('row'), ...f.get('i'), I32_ADD, ...f.set('rowI'),
+      ...i32c(0), ...f.set('c'),
       ...emit,
-      ...f.get('p'), ...f.get('b'), ...i32c(0), I32_NE, I32_ADD, ...f.set('p'),
+      ...f.get('at'), ...f.get('b'), ...i32c(0), I32_NE, ...i32c(2), I32_SHL, I32_ADD, ...f.set('at'),
       ...f.get('i'), ...i32c(1), I32_ADD, ...f.set('i'),
     ];
+    const entriesSoFar = [...f.get('at'), ...f.get('idx'), I32_SUB, ...i32c(2), I32_SHR_U];
     const perExample = [
-      ...word(f, 'start', 'k'), ...f.get('p'), I32_STORE, ...memarg(2, 0),
+      ...word(f, 'start', 'k'), ...entriesSoFar, I32_STORE, ...memarg(2, 0),
       ...f.get('bytes'), ...f.get('k'), ...f.get('nIn'), I32_MUL, I32_ADD, ...f.set('row'),
       ...i32c(0), ...f.set('i'),
       BLOCK, VOID, ...f.get('runsEnd'), I32_EQZ, BR_IF, 0,
@@ -487,9 +492,10 @@ const gather: Kernel = {
     ];
     return [
       ...f.get('nIn'), ...i32c(-16), I32_AND, ...f.set('runsEnd'),
-      ...i32c(0), ...f.set('p'),
+      ...f.get('idx'), ...f.set('at'),
+      ...f.get('val'), ...f.get('idx'), I32_SUB, ...f.set('gap'),
       ...forLoop(f, 'k', 'm', perExample),
-      ...word(f, 'start', 'm'), ...f.get('p'), I32_STORE, ...memarg(2, 0),
+      ...word(f, 'start', 'm'), ...entriesSoFar, I32_STORE, ...memarg(2, 0),
     ];
   },
 };
