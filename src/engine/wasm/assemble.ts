@@ -110,6 +110,13 @@ export function f32x4c(x: number): number[] {
 /** v128.const of sixteen zero bytes. */
 export const V128_ZERO = [...V128_CONST, ...new Array<number>(16).fill(0)];
 
+/** Alignment hints (log₂ bytes) of whole-vector and float32 loads and stores. */
+export const V128_ALIGN = 4;
+export const F32_ALIGN = 2;
+
+/** Parameter or local declarations: every name with one type. */
+export const named = (type: ValueType, names: readonly string[]): [string, ValueType][] => names.map((n) => [n, type]);
+
 /** log₂ n for a power of two n; throws otherwise (the kernels turn multiplications by n into shifts). */
 export function log2Exact(n: number): number {
   const s = Math.log2(n);
