@@ -4,8 +4,8 @@
  * 128-bit f32x4 operations do four multiply-adds per instruction with no bounds check per element. The
  * module is assembled here from its opcodes (a couple of kilobytes), so nothing is fetched. Where
  * WebAssembly SIMD is missing, simdKernels() returns null and callers use the JavaScript loops, which
- * compute the same quantities. The kernels themselves are one table in simd-kernels.ts, assembled by
- * assemble.ts.
+ * compute the same quantities. The kernels themselves are one table in simd-kernels.ts (the row kernels'
+ * entries written in simd-row-kernels.ts), assembled by assemble.ts.
  *
  * The matrix kernels compute, for every example k and every group g of PANEL_LANES (16) output lanes,
  *   out[k·outStride + g·16 + lane] = Σ_t panel_g[t][lane] · x_k[t]   (float32 accumulation)
