@@ -66,6 +66,8 @@ export const F32X4_MUL = [SIMD, 0xe6, 0x01];
 export const F32X4_DIV = [SIMD, 0xe7, 0x01];
 export const F32X4_MIN = [SIMD, 0xe8, 0x01];
 export const F32X4_MAX = [SIMD, 0xe9, 0x01];
+export const F32X4_PMIN = [SIMD, 0xea, 0x01];
+export const F32X4_PMAX = [SIMD, 0xeb, 0x01];
 export const I32X4_TRUNC_SAT_F32X4_S = [SIMD, 0xf8, 0x01];
 
 export function uleb(n: number): number[] {
@@ -107,6 +109,13 @@ export function f32x4c(x: number): number[] {
 
 /** v128.const of sixteen zero bytes. */
 export const V128_ZERO = [...V128_CONST, ...new Array<number>(16).fill(0)];
+
+/** Alignment hints (log₂ bytes) of whole-vector and float32 loads and stores. */
+export const V128_ALIGN = 4;
+export const F32_ALIGN = 2;
+
+/** Parameter or local declarations: every name with one type. */
+export const named = (type: ValueType, names: readonly string[]): [string, ValueType][] => names.map((n) => [n, type]);
 
 /** log₂ n for a power of two n; throws otherwise (the kernels turn multiplications by n into shifts). */
 export function log2Exact(n: number): number {

@@ -5,9 +5,9 @@
  * and widths of 30, the JavaScript loops spent more time on these small layers than the kernels spent on the
  * 784-input one.
  *
- * Each dense layer is kept twice: forward panels (panel g, input i, lane q = W[g·32 + q][i]), which the dense
+ * Each dense layer is kept twice: forward panels (panel g, input i, lane q = W[g·PANEL_LANES + q][i]), which the dense
  * kernel reads to form z = W a and the denseOuter kernel updates in place, and backward panels (panel g,
- * output j, lane q = W[j][g·32 + q]), the transpose, which the dense kernel reads to form Wᵀδ. After each
+ * output j, lane q = W[j][g·PANEL_LANES + q]), the transpose, which the dense kernel reads to form Wᵀδ. After each
  * update the backward panels are rebuilt from the forward ones.
  */
 import type { Network } from '../core/network';
@@ -104,7 +104,7 @@ export class SimdDenseLayers {
     }
   }
 
-  /** Backward panels of W^l from its forward panels: bwd[i / 32][j][i mod 32] = fwd[j / 32][i][j mod 32]. */
+  /** Backward panels of W^l from its forward panels: bwd[i / P][j][i mod P] = fwd[j / P][i][j mod P], P = PANEL_LANES. */
   private transpose(l: number): void {
     const nIn = this.net.layers[l];
     const nOut = this.net.layers[l + 1];

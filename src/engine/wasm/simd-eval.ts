@@ -1,7 +1,7 @@
 /**
  * Forward passes for evaluation on the WebAssembly SIMD kernels of simd.ts: the same arithmetic as
- * BatchPass.forward, arranged as the gradient probe arranges it (batch rows padded to a multiple of 32 floats,
- * weights packed into 32-lane panels), but for any slice of a sample set rather than one fixed probe set.
+ * BatchPass.forward, arranged as the gradient probe arranges it (batch rows padded to a multiple of PANEL_LANES
+ * floats, weights packed into panels), but for any slice of a sample set rather than one fixed probe set.
  *
  * A validation slice arrives as a fresh view each time, so there is no per-set index of non-zero pixels to
  * reuse; the images' bytes are copied into the kernels' memory (one memcpy per batch) and the gather kernel

@@ -31,7 +31,7 @@ const MIN_SCALE = 1 / 256;
  * The memory plan, in order:
  *   table, bytes     byte → byte/255, and the batch's images as bytes, for the gather kernel
  *   start, idx, val  the batch's sparse inputs: room for every pixel non-zero (gather writes unchecked)
- *   panel            V packed: panel g, input i, lane q holds V[g·32 + q][i]; W⁰ = scale·V
+ *   panel            V packed: panel g, input i, lane q holds V[g·PANEL_LANES + q][i]; W⁰ = scale·V
  *   grad, velocity   the momentum form only: ∂C/∂W⁰ summed over the batch, and the velocities, same packing
  *   w                W⁰ row-major, where it is staged to be packed when the network lends it
  *   z, delta         z¹ rows, then δ¹ rows, `padded` floats apart

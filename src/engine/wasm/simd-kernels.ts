@@ -11,20 +11,26 @@
  * f32x4 accumulator per four lanes.
  */
 import {
-  BLOCK, BR_IF, END, F32_DEMOTE_F64, F32_LOAD, F32_STORE, F32X4_ADD, F32X4_DIV, F32X4_GT, F32X4_MAX, F32X4_MIN,
-  F32X4_MUL, F32X4_NEAREST, F32X4_SPLAT, F32X4_SUB, F64, I32, I32_ADD,
-  I32_AND, I32_CTZ, I32_EQZ, I32_GE_S, I32_LOAD, I32_LOAD8_U, I32_LT_S, I32_LT_U, I32_MUL, I32_NE, I32_SHL,
-  I32_SHR_U, I32_STORE, I32_SUB, I32X4_ADD, I32X4_SHL, I32X4_TRUNC_SAT_F32X4_S, I8X16_BITMASK, I8X16_NE, LOOP,
-  V128, V128_AND, V128_LOAD, V128_STORE, V128_ZERO, VOID, f32x4c, forLoop, i32c, log2Exact, memarg,
-  type Kernel, type Locals, type ValueType,
+  BLOCK, BR_IF, END, F32_DEMOTE_F64, F32_LOAD, F32_STORE, F32X4_ADD, F32X4_MUL, F32X4_SPLAT, F32X4_SUB, F64,
+  I32, I32_ADD, I32_AND, I32_CTZ, I32_EQZ, I32_GE_S, I32_LOAD, I32_LOAD8_U, I32_LT_S, I32_LT_U, I32_MUL,
+  I32_NE, I32_SHL, I32_SHR_U, I32_STORE, I32_SUB, I8X16_BITMASK, I8X16_NE, LOOP, V128, V128_LOAD, V128_STORE,
+  V128_ZERO, VOID, f32x4c, forLoop, i32c, log2Exact, memarg, F32_ALIGN, V128_ALIGN, named, type Kernel,
+  type Locals, type ValueType,
 } from './assemble';
+import { ACTIVATION_FUNCS, activate, stats } from './simd-row-kernels';
+
+export { ACTIVATION_FUNCS } from './simd-row-kernels';
 
 /**
  * Outputs per panel. Every kernel below derives its strides, shifts and number of accumulators from it; it
- * must be a power of two and a multiple of 4 (one f32x4 per four lanes). 32 (8 accumulators) keeps every
- * accumulator in a register on x86-64 and ARM64.
+ * must be a power of two and a multiple of 4 (one f32x4 per four lanes). 16 (4 accumulators per example)
+ * is what V8's register allocator keeps whole on x86-64: with 32, its 8 accumulators and the 8 weight
+ * vectors it loads ahead of them needed 17 of the 15 vector registers it hands out, so one accumulator and
+ * one weight vector went through the stack on every step (read in the code `node --print-wasm-code`
+ * prints). With 16, the dense kernel can take two examples at once (8 accumulators, 4 weight vectors shared)
+ * and still fit, and the 10-wide output layer is padded to 16 instead of 32.
  */
-export const PANEL_LANES = 32;
+export const PANEL_LANES = 16;
 /** A layer width rounded up to whole panels (the lanes beyond the last output hold zeros). */
 export const padToPanels = (n: number): number => Math.ceil(n / PANEL_LANES) * PANEL_LANES;
 
@@ -36,10 +42,7 @@ const LANE_SHIFT = log2Exact(PANEL_LANES);
 const LANE_MASK = PANEL_LANES - 1;
 if (!Number.isInteger(VECS) || VECS < 1) throw new RangeError(`PANEL_LANES must be a multiple of 4, not ${PANEL_LANES}`);
 
-const V128_ALIGN = 4;
-const F32_ALIGN = 2;
 const accs = (prefix: string): string[] => Array.from({ length: VECS }, (_, q) => `${prefix}${q}`);
-const named = (type: ValueType, names: readonly string[]): [string, ValueType][] => names.map((n) => [n, type]);
 
 /** address + 4·index: the byte address of element `index` of a float32 or int32 array at `address`. */
 const word = (f: Locals, address: string, index: string): number[] => [...f.get(address), ...f.get(index), ...i32c(2), I32_SHL, I32_ADD];
@@ -58,12 +61,13 @@ const GEMV_LOCALS = (own: readonly string[]): [string, ValueType][] => [...named
 
 /**
  * Shared skeleton: for k < m, for g < nGroups: zero the accumulators, run `inner` (which sees the panel's
- * address in wg and the row's output address in outRow), store them at outRow + g·PANEL_LANES·4.
+ * address in wg and the row's output address in outRow), store them at outRow + g·PANEL_LANES·4. k starts
+ * at 0, or (from 'k') where the caller left it.
  */
-function gemv(f: Locals, prologue: number[], inner: number[]): number[] {
+function gemv(f: Locals, prologue: number[], inner: number[], from: 'zero' | 'k' = 'zero'): number[] {
   const body: number[] = [];
-  body.push(...i32c(0), ...f.set('k'));
-  body.push(BLOCK, VOID, ...f.get('m'), I32_EQZ, BR_IF, 0);
+  if (from === 'zero') body.push(...i32c(0), ...f.set('k'));
+  body.push(BLOCK, VOID, ...f.get('k'), ...f.get('m'), I32_GE_S, BR_IF, 0);
   body.push(LOOP, VOID);
   body.push(...f.get('out'), ...f.get('k'), ...f.get('outStride'), I32_MUL, I32_ADD, ...f.set('outRow'));
   body.push(...prologue);
@@ -103,13 +107,19 @@ const sparse: Kernel = {
     ]),
 };
 
-/** dense(m, val, valStride, nIn, w, nGroups, groupBytes, out, outStride): x_k is the row val + k·valStride. */
+/**
+ * dense(m, val, valStride, nIn, w, nGroups, groupBytes, out, outStride): x_k is the row val + k·valStride.
+ * Examples go in pairs: each panel row is loaded once and multiplied into both examples' accumulators, so
+ * there are twice as many independent sums in flight (a single example's VECS sums each wait for the
+ * previous addition) and half the weight loads. An odd last example runs alone. Every output is still
+ * summed over t in order, so the result does not depend on the pairing.
+ */
 const dense: Kernel = {
   name: 'dense',
   params: GEMV_PARAMS(['val', 'valStride', 'nIn']),
-  locals: GEMV_LOCALS(['t', 'row', 'a']),
-  body: (f) =>
-    gemv(f, [...f.get('val'), ...f.get('k'), ...f.get('valStride'), I32_MUL, I32_ADD, ...f.set('row')], [
+  locals: [...GEMV_LOCALS(['t', 'row', 'a']), ...named(I32, ['rowB', 'outRowB', 'pairsEnd']), ...named(V128, ['vb', ...accs('accB'), ...accs('w')])],
+  body: (f) => {
+    const single = [
       ...i32c(0), ...f.set('t'),
       BLOCK, VOID, ...f.get('nIn'), I32_EQZ, BR_IF, 0,
       LOOP, VOID,
@@ -118,152 +128,101 @@ const dense: Kernel = {
       ...maddAll(f, 'a', 'v'),
       ...f.get('t'), ...i32c(1), I32_ADD, ...f.set('t'), ...f.get('t'), ...f.get('nIn'), I32_LT_S, BR_IF, 0,
       END, END,
-    ]),
+    ];
+    const pairInner: number[] = [
+      ...f.get('wg'), ...f.get('t'), ...i32c(PANEL_ROW_SHIFT), I32_SHL, I32_ADD, ...f.set('a'),
+      ...word(f, 'row', 't'), F32_LOAD, ...memarg(F32_ALIGN, 0), ...F32X4_SPLAT, ...f.set('v'),
+      ...word(f, 'rowB', 't'), F32_LOAD, ...memarg(F32_ALIGN, 0), ...F32X4_SPLAT, ...f.set('vb'),
+    ];
+    for (let q = 0; q < VECS; q++)
+      pairInner.push(
+        ...f.get('a'), ...V128_LOAD, ...memarg(V128_ALIGN, 16 * q), ...f.set(`w${q}`),
+        ...f.get(`acc${q}`), ...f.get(`w${q}`), ...f.get('v'), ...F32X4_MUL, ...F32X4_ADD, ...f.set(`acc${q}`),
+        ...f.get(`accB${q}`), ...f.get(`w${q}`), ...f.get('vb'), ...F32X4_MUL, ...F32X4_ADD, ...f.set(`accB${q}`),
+      );
+    const perGroup: number[] = [...f.get('w'), ...f.get('g'), ...f.get('groupBytes'), I32_MUL, I32_ADD, ...f.set('wg')];
+    for (let q = 0; q < VECS; q++) perGroup.push(...V128_ZERO, ...f.set(`acc${q}`), ...V128_ZERO, ...f.set(`accB${q}`));
+    perGroup.push(...forLoop(f, 't', 'nIn', pairInner));
+    for (let q = 0; q < VECS; q++)
+      perGroup.push(
+        ...f.get('outRow'), ...f.get('g'), ...i32c(PANEL_ROW_SHIFT), I32_SHL, I32_ADD, ...f.get(`acc${q}`), ...V128_STORE, ...memarg(V128_ALIGN, 16 * q),
+        ...f.get('outRowB'), ...f.get('g'), ...i32c(PANEL_ROW_SHIFT), I32_SHL, I32_ADD, ...f.get(`accB${q}`), ...V128_STORE, ...memarg(V128_ALIGN, 16 * q),
+      );
+    const perPair = [
+      ...f.get('val'), ...f.get('k'), ...f.get('valStride'), I32_MUL, I32_ADD, ...f.set('row'),
+      ...f.get('row'), ...f.get('valStride'), I32_ADD, ...f.set('rowB'),
+      ...f.get('out'), ...f.get('k'), ...f.get('outStride'), I32_MUL, I32_ADD, ...f.set('outRow'),
+      ...f.get('outRow'), ...f.get('outStride'), I32_ADD, ...f.set('outRowB'),
+      ...forLoop(f, 'g', 'nGroups', perGroup),
+      ...f.get('k'), ...i32c(2), I32_ADD, ...f.set('k'),
+    ];
+    return [
+      // pairsEnd = m rounded down to even; k runs over the pairs, then gemv finishes the odd one from there
+      ...f.get('m'), ...i32c(-2), I32_AND, ...f.set('pairsEnd'),
+      ...i32c(0), ...f.set('k'),
+      BLOCK, VOID, ...f.get('pairsEnd'), I32_EQZ, BR_IF, 0,
+      LOOP, VOID, ...perPair, ...f.get('k'), ...f.get('pairsEnd'), I32_LT_S, BR_IF, 0, END,
+      END,
+      ...gemv(f, [...f.get('val'), ...f.get('k'), ...f.get('valStride'), I32_MUL, I32_ADD, ...f.set('row')], single, 'k'),
+    ];
+  },
 };
-
-/**
- * Replaces the v128 in local x by e^x, for x in [−87, 87] (the caller clamps): Cody-Waite range reduction
- * x = n·ln 2 + r, |r| ≤ ln2/2, then Cephes' degree-7 polynomial for e^r (relative error ~1e-7, float32
- * rounding level), and 2ⁿ added straight into the exponent bits. Uses locals n and r.
- */
-function expInPlace(f: Locals, x: string, n: string, r: string): number[] {
-  const poly = [1.9875691500e-4, 1.3981999507e-3, 8.3334519073e-3, 4.1665795894e-2, 1.6666665459e-1, 5.0000001201e-1];
-  const code = [
-    ...f.get(x), ...f32x4c(Math.LOG2E), ...F32X4_MUL, ...F32X4_NEAREST, ...f.set(n),
-    // r = x − n·C1 − n·C2, C1 + C2 = ln 2 split so that n·C1 is exact
-    ...f.get(x), ...f.get(n), ...f32x4c(0.693359375), ...F32X4_MUL, ...F32X4_SUB,
-    ...f.get(n), ...f32x4c(-2.12194440e-4), ...F32X4_MUL, ...F32X4_SUB, ...f.set(r),
-    ...f32x4c(poly[0]),
-  ];
-  for (let c = 1; c < poly.length; c++) code.push(...f.get(r), ...F32X4_MUL, ...f32x4c(poly[c]), ...F32X4_ADD);
-  // y = p·r² + r + 1
-  code.push(...f.get(r), ...f.get(r), ...F32X4_MUL, ...F32X4_MUL, ...f.get(r), ...F32X4_ADD, ...f32x4c(1), ...F32X4_ADD);
-  // · 2ⁿ: add n to the exponent field
-  code.push(...f.get(n), ...I32X4_TRUNC_SAT_F32X4_S, ...i32c(23), ...I32X4_SHL, ...I32X4_ADD, ...f.set(x));
-  return code;
-}
-
-/** The hidden-layer non-linearities, in the order of the ACT_* codes of core/activations.ts. */
-export const ACTIVATION_FUNCS = ['sigmoid', 'tanh', 'relu'] as const;
-type ActivationFunc = (typeof ACTIVATION_FUNCS)[number];
-
-/**
- * activate_<f>(m, z, strideBytes, nVec, bias, scale): for every row k and 4-lane vector v, z ← f(s·z + b)
- * in place, s being the float32 at address `scale`, or 1 where scale is 0 (training keeps W⁰ as s·V, see
- * simd-first-layer.ts). σ(z) = 1 / (1 + e^(−z)); tanh z = 2σ(2z) − 1; ReLU = max(z, 0).
- */
-function activate(fn: ActivationFunc): Kernel {
-  const sigmoidOfX = (f: Locals): number[] => [
-    // x ← −x clamped to [−87, 87], then x ← 1 / (1 + e^x)
-    ...f32x4c(0), ...f.get('x'), ...F32X4_SUB, ...f32x4c(-87), ...F32X4_MAX, ...f32x4c(87), ...F32X4_MIN, ...f.set('x'),
-    ...expInPlace(f, 'x', 'n', 'r'),
-    ...f32x4c(1), ...f32x4c(1), ...f.get('x'), ...F32X4_ADD, ...F32X4_DIV, ...f.set('x'),
-  ];
-  const compute = (f: Locals): number[] => {
-    if (fn === 'sigmoid') return sigmoidOfX(f);
-    if (fn === 'tanh')
-      return [...f.get('x'), ...f32x4c(2), ...F32X4_MUL, ...f.set('x'), ...sigmoidOfX(f), ...f.get('x'), ...f32x4c(2), ...F32X4_MUL, ...f32x4c(1), ...F32X4_SUB, ...f.set('x')];
-    return [...f.get('x'), ...f32x4c(0), ...F32X4_MAX, ...f.set('x')];
-  };
-  return {
-    name: `activate_${fn}`,
-    params: named(I32, ['m', 'z', 'stride', 'nVec', 'bias', 'scale']),
-    locals: [...named(I32, ['k', 'v', 'addr']), ...named(V128, ['x', 'n', 'r', 's'])],
-    body: (f) => {
-      const inner = [
-        ...f.get('z'), ...f.get('k'), ...f.get('stride'), I32_MUL, I32_ADD, ...f.get('v'), ...i32c(4), I32_SHL, I32_ADD, ...f.set('addr'),
-        ...f.get('addr'), ...V128_LOAD, ...memarg(V128_ALIGN, 0), ...f.get('s'), ...F32X4_MUL,
-        ...f.get('bias'), ...f.get('v'), ...i32c(4), I32_SHL, I32_ADD, ...V128_LOAD, ...memarg(V128_ALIGN, 0), ...F32X4_ADD, ...f.set('x'),
-        ...compute(f),
-        ...f.get('addr'), ...f.get('x'), ...V128_STORE, ...memarg(V128_ALIGN, 0),
-      ];
-      const scale = [
-        ...f32x4c(1), ...f.set('s'),
-        BLOCK, VOID, ...f.get('scale'), I32_EQZ, BR_IF, 0,
-        ...f.get('scale'), F32_LOAD, ...memarg(F32_ALIGN, 0), ...F32X4_SPLAT, ...f.set('s'),
-        END,
-      ];
-      return [...scale, ...forLoop(f, 'k', 'm', forLoop(f, 'v', 'nVec', inner))];
-    },
-  };
-}
-
-/**
- * stats_<f>(m, d, a, strideBytes, nVec, sums): δ ← δ ⊙ f'(z) with f' recovered from a = f(z) (eq. BP2's
- * Hadamard factor), and per lane the sums over the m rows of δ, a and f' stored at sums as three
- * consecutive blocks of nVec vectors.
- */
-function stats(fn: ActivationFunc): Kernel {
-  const fPrime = (f: Locals): number[] => {
-    if (fn === 'sigmoid') return [...f.get('av'), ...f32x4c(1), ...f.get('av'), ...F32X4_SUB, ...F32X4_MUL];
-    if (fn === 'tanh') return [...f32x4c(1), ...f.get('av'), ...f.get('av'), ...F32X4_MUL, ...F32X4_SUB];
-    return [...f.get('av'), ...f32x4c(0), ...F32X4_GT, ...f32x4c(1), ...V128_AND];
-  };
-  return {
-    name: `stats_${fn}`,
-    params: named(I32, ['m', 'd', 'a', 'stride', 'nVec', 'sums']),
-    locals: [...named(I32, ['k', 'v', 'off']), ...named(V128, ['sd', 'sa', 'sp', 'av', 'fp', 'dv'])],
-    body: (f) => {
-      const zero = f32x4c(0);
-      const inner = [
-        // off = k·stride + v·16
-        ...f.get('k'), ...f.get('stride'), I32_MUL, ...f.get('v'), ...i32c(4), I32_SHL, I32_ADD, ...f.set('off'),
-        ...f.get('a'), ...f.get('off'), I32_ADD, ...V128_LOAD, ...memarg(V128_ALIGN, 0), ...f.set('av'),
-        ...fPrime(f), ...f.set('fp'),
-        ...f.get('d'), ...f.get('off'), I32_ADD, ...V128_LOAD, ...memarg(V128_ALIGN, 0), ...f.get('fp'), ...F32X4_MUL, ...f.set('dv'),
-        ...f.get('d'), ...f.get('off'), I32_ADD, ...f.get('dv'), ...V128_STORE, ...memarg(V128_ALIGN, 0),
-        ...f.get('sd'), ...f.get('dv'), ...F32X4_ADD, ...f.set('sd'),
-        ...f.get('sa'), ...f.get('av'), ...F32X4_ADD, ...f.set('sa'),
-        ...f.get('sp'), ...f.get('fp'), ...F32X4_ADD, ...f.set('sp'),
-      ];
-      const perVector = [
-        ...zero, ...f.set('sd'), ...zero, ...f.set('sa'), ...zero, ...f.set('sp'),
-        ...forLoop(f, 'k', 'm', inner),
-        ...f.get('sums'), ...f.get('v'), ...i32c(4), I32_SHL, I32_ADD, ...f.get('sd'), ...V128_STORE, ...memarg(V128_ALIGN, 0),
-        ...f.get('sums'), ...f.get('v'), ...f.get('nVec'), I32_ADD, ...i32c(4), I32_SHL, I32_ADD, ...f.get('sa'), ...V128_STORE, ...memarg(V128_ALIGN, 0),
-        ...f.get('sums'), ...f.get('v'), ...f.get('nVec'), ...i32c(1), I32_SHL, I32_ADD, ...i32c(4), I32_SHL, I32_ADD, ...f.get('sp'), ...V128_STORE, ...memarg(V128_ALIGN, 0),
-      ];
-      return forLoop(f, 'v', 'nVec', perVector);
-    },
-  };
-}
 
 /**
  * sparseOuter(m, start, idx, val, d, dStride, nGroups, grad, groupBytes): the first layer's weight gradient
  * in panel form, panel_g[i][lane] += Σ_k δ[k, g·PANEL_LANES + lane]·x_k[i] over each example's non-zero
- * inputs (eq. BP4, ∂C/∂w = δ·aᵀ). The vectors of δ_k stay in registers while its pixels stream by.
+ * inputs (eq. BP4, ∂C/∂w = δ·aᵀ). The vectors of δ_k stay in registers while its pixels stream by, two
+ * panels at a time (an odd last panel alone), so each pixel's index and value are read once per pair.
+ * Every weight still receives the examples' terms in order k, so the pairing does not change the result.
  */
 const sparseOuter: Kernel = {
   name: 'sparseOuter',
   params: named(I32, ['m', 'start', 'idx', 'val', 'd', 'dStride', 'nGroups', 'grad', 'groupBytes']),
-  locals: [...named(I32, ['k', 'g', 't', 'tEnd', 'a', 'dRow', 'wg']), ...named(V128, ['v', ...accs('d')])],
+  locals: [...named(I32, ['k', 'g', 't', 'tFirst', 'tEnd', 'a', 'b', 'dRow', 'wg', 'pairsEnd']), ...named(V128, ['v', ...accs('d'), ...accs('e')])],
   body: (f) => {
-    const loadDelta: number[] = [];
-    for (let q = 0; q < VECS; q++)
-      loadDelta.push(...f.get('dRow'), ...f.get('g'), ...i32c(PANEL_ROW_SHIFT), I32_SHL, I32_ADD, ...V128_LOAD, ...memarg(V128_ALIGN, 16 * q), ...f.set(`d${q}`));
-    const scatter: number[] = [];
-    for (let q = 0; q < VECS; q++)
-      scatter.push(...f.get('a'), ...f.get('a'), ...V128_LOAD, ...memarg(V128_ALIGN, 16 * q), ...f.get(`d${q}`), ...f.get('v'), ...F32X4_MUL, ...F32X4_ADD, ...V128_STORE, ...memarg(V128_ALIGN, 16 * q));
-    const perPixel = [
+    /** The δ vectors of panel g (into d*) and, for a pair, of panel g + 1 (into e*). */
+    const loadDelta = (pair: boolean): number[] => {
+      const code: number[] = [];
+      for (let q = 0; q < VECS; q++) {
+        code.push(...f.get('dRow'), ...f.get('g'), ...i32c(PANEL_ROW_SHIFT), I32_SHL, I32_ADD, ...V128_LOAD, ...memarg(V128_ALIGN, 16 * q), ...f.set(`d${q}`));
+        if (pair)
+          code.push(...f.get('dRow'), ...f.get('g'), ...i32c(PANEL_ROW_SHIFT), I32_SHL, I32_ADD, ...V128_LOAD, ...memarg(V128_ALIGN, 16 * (q + VECS)), ...f.set(`e${q}`));
+      }
+      return code;
+    };
+    const scatter = (row: string, delta: string): number[] => {
+      const code: number[] = [];
+      for (let q = 0; q < VECS; q++)
+        code.push(...f.get(row), ...f.get(row), ...V128_LOAD, ...memarg(V128_ALIGN, 16 * q), ...f.get(`${delta}${q}`), ...f.get('v'), ...F32X4_MUL, ...F32X4_ADD, ...V128_STORE, ...memarg(V128_ALIGN, 16 * q));
+      return code;
+    };
+    const pixels = (pair: boolean): number[] => [
+      ...f.get('tFirst'), ...f.set('t'),
+      BLOCK, VOID, ...f.get('t'), ...f.get('tEnd'), I32_GE_S, BR_IF, 0,
+      LOOP, VOID,
       ...f.get('wg'), ...word(f, 'idx', 't'), I32_LOAD, ...memarg(2, 0), ...i32c(PANEL_ROW_SHIFT), I32_SHL, I32_ADD, ...f.set('a'),
       ...word(f, 'val', 't'), F32_LOAD, ...memarg(F32_ALIGN, 0), ...F32X4_SPLAT, ...f.set('v'),
-      ...scatter,
-    ];
-    const perGroup = [
-      ...f.get('grad'), ...f.get('g'), ...f.get('groupBytes'), I32_MUL, I32_ADD, ...f.set('wg'),
-      ...loadDelta,
-      ...word(f, 'start', 'k'), I32_LOAD, ...memarg(2, 0), ...f.set('t'),
-      BLOCK, VOID, ...f.get('t'), ...f.get('tEnd'), I32_GE_S, BR_IF, 0,
-      LOOP, VOID, ...perPixel,
+      ...scatter('a', 'd'),
+      ...(pair ? [...f.get('a'), ...f.get('groupBytes'), I32_ADD, ...f.set('b'), ...scatter('b', 'e')] : []),
       ...f.get('t'), ...i32c(1), I32_ADD, ...f.set('t'), ...f.get('t'), ...f.get('tEnd'), I32_LT_S, BR_IF, 0,
       END, END,
     ];
+    const panelBase = [...f.get('grad'), ...f.get('g'), ...f.get('groupBytes'), I32_MUL, I32_ADD, ...f.set('wg')];
     const perExample = [
       ...f.get('d'), ...f.get('k'), ...f.get('dStride'), I32_MUL, I32_ADD, ...f.set('dRow'),
+      ...word(f, 'start', 'k'), I32_LOAD, ...memarg(2, 0), ...f.set('tFirst'),
       ...word(f, 'start', 'k'), I32_LOAD, ...memarg(2, 4), ...f.set('tEnd'),
-      ...forLoop(f, 'g', 'nGroups', perGroup),
+      ...i32c(0), ...f.set('g'),
+      BLOCK, VOID, ...f.get('pairsEnd'), I32_EQZ, BR_IF, 0,
+      LOOP, VOID,
+      ...panelBase, ...loadDelta(true), ...pixels(true),
+      ...f.get('g'), ...i32c(2), I32_ADD, ...f.set('g'), ...f.get('g'), ...f.get('pairsEnd'), I32_LT_S, BR_IF, 0,
+      END, END,
+      BLOCK, VOID, ...f.get('g'), ...f.get('nGroups'), I32_GE_S, BR_IF, 0,
+      ...panelBase, ...loadDelta(false), ...pixels(false),
+      END,
     ];
-    return forLoop(f, 'k', 'm', perExample);
+    return [...f.get('nGroups'), ...i32c(-2), I32_AND, ...f.set('pairsEnd'), ...forLoop(f, 'k', 'm', perExample)];
   },
 };
 
@@ -378,36 +337,41 @@ const momentum: Kernel = {
 const gather: Kernel = {
   name: 'gather',
   params: named(I32, ['m', 'bytes', 'nIn', 'table', 'start', 'idx', 'val']),
-  locals: named(I32, ['k', 'i', 'p', 'row', 'j', 'mask', 'runsEnd', 'p4', 'b']),
+  locals: named(I32, ['k', 'i', 'at', 'gap', 'row', 'rowI', 'c', 'mask', 'runsEnd', 'b']),
   body: (f) => {
-    // idx[p] = j; val[p] = table[byte at j]; local b = that byte
+    // The write position is kept as the address `at` in idx; the same entry of val is at + gap. Per
+    // non-zero pixel that leaves a count of trailing zeros, two loads, two stores and the bit cleared.
+    // idx[at] = i + c; val[at] = table[b], b = the byte at rowI + c (rowI = row + i)
     const emit = [
-      ...f.get('p'), ...i32c(2), I32_SHL, ...f.set('p4'),
-      ...f.get('idx'), ...f.get('p4'), I32_ADD, ...f.get('j'), I32_STORE, ...memarg(2, 0),
-      ...f.get('row'), ...f.get('j'), I32_ADD, I32_LOAD8_U, ...memarg(0, 0), ...f.set('b'),
-      ...f.get('val'), ...f.get('p4'), I32_ADD, ...word(f, 'table', 'b'), F32_LOAD, ...memarg(F32_ALIGN, 0), F32_STORE, ...memarg(F32_ALIGN, 0),
+      ...f.get('at'), ...f.get('i'), ...f.get('c'), I32_ADD, I32_STORE, ...memarg(2, 0),
+      ...f.get('rowI'), ...f.get('c'), I32_ADD, I32_LOAD8_U, ...memarg(0, 0), ...f.set('b'),
+      ...f.get('at'), ...f.get('gap'), I32_ADD, ...word(f, 'table', 'b'), F32_LOAD, ...memarg(F32_ALIGN, 0), F32_STORE, ...memarg(F32_ALIGN, 0),
     ];
     const perSetBit = [
-      ...f.get('i'), ...f.get('mask'), I32_CTZ, I32_ADD, ...f.set('j'),
+      ...f.get('mask'), I32_CTZ, ...f.set('c'),
       ...emit,
-      ...f.get('p'), ...i32c(1), I32_ADD, ...f.set('p'),
+      ...f.get('at'), ...i32c(4), I32_ADD, ...f.set('at'),
       ...f.get('mask'), ...f.get('mask'), ...i32c(1), I32_SUB, I32_AND, ...f.set('mask'),
     ];
     const perRun = [
-      ...f.get('row'), ...f.get('i'), I32_ADD, ...V128_LOAD, ...memarg(0, 0), ...V128_ZERO, ...I8X16_NE, ...I8X16_BITMASK, ...f.set('mask'),
+      ...f.get('row'), ...f.get('i'), I32_ADD, ...f.set('rowI'),
+      ...f.get('rowI'), ...V128_LOAD, ...memarg(0, 0), ...V128_ZERO, ...I8X16_NE, ...I8X16_BITMASK, ...f.set('mask'),
       BLOCK, VOID, ...f.get('mask'), I32_EQZ, BR_IF, 0,
       LOOP, VOID, ...perSetBit, ...f.get('mask'), BR_IF, 0, END,
       END,
       ...f.get('i'), ...i32c(16), I32_ADD, ...f.set('i'),
     ];
+    // The last nIn mod 16 bytes one at a time: written unconditionally, kept (at advanced) if non-zero.
     const tailByte = [
-      ...f.get('i'), ...f.set('j'),
+      ...f.get('row'), ...f.get('i'), I32_ADD, ...f.set('rowI'),
+      ...i32c(0), ...f.set('c'),
       ...emit,
-      ...f.get('p'), ...f.get('b'), ...i32c(0), I32_NE, I32_ADD, ...f.set('p'),
+      ...f.get('at'), ...f.get('b'), ...i32c(0), I32_NE, ...i32c(2), I32_SHL, I32_ADD, ...f.set('at'),
       ...f.get('i'), ...i32c(1), I32_ADD, ...f.set('i'),
     ];
+    const entriesSoFar = [...f.get('at'), ...f.get('idx'), I32_SUB, ...i32c(2), I32_SHR_U];
     const perExample = [
-      ...word(f, 'start', 'k'), ...f.get('p'), I32_STORE, ...memarg(2, 0),
+      ...word(f, 'start', 'k'), ...entriesSoFar, I32_STORE, ...memarg(2, 0),
       ...f.get('bytes'), ...f.get('k'), ...f.get('nIn'), I32_MUL, I32_ADD, ...f.set('row'),
       ...i32c(0), ...f.set('i'),
       BLOCK, VOID, ...f.get('runsEnd'), I32_EQZ, BR_IF, 0,
@@ -419,9 +383,10 @@ const gather: Kernel = {
     ];
     return [
       ...f.get('nIn'), ...i32c(-16), I32_AND, ...f.set('runsEnd'),
-      ...i32c(0), ...f.set('p'),
+      ...f.get('idx'), ...f.set('at'),
+      ...f.get('val'), ...f.get('idx'), I32_SUB, ...f.set('gap'),
       ...forLoop(f, 'k', 'm', perExample),
-      ...word(f, 'start', 'm'), ...f.get('p'), I32_STORE, ...memarg(2, 0),
+      ...word(f, 'start', 'm'), ...entriesSoFar, I32_STORE, ...memarg(2, 0),
     ];
   },
 };

@@ -1,7 +1,7 @@
 /**
  * The gradient probe's forward and backward passes on the WebAssembly SIMD kernels of simd.ts.
  * Same arithmetic as BatchPass (eqs. BP1-BP3 of chapter 2), arranged for the kernels: every per-layer batch
- * buffer lives in the kernels' memory with rows padded to a multiple of 32 floats, and the weights are
+ * buffer lives in the kernels' memory with rows padded to a multiple of PANEL_LANES floats, and the weights are
  * repacked into panels before each run (a few tens of thousands of copies, against millions of
  * multiply-adds). Non-linearities, f'(z) and the per-neuron sums over the probe set run in SIMD too;
  * only the softmax output and δ^L stay in JavaScript.
@@ -237,7 +237,7 @@ export class SimdProbePass {
       const bias = this.biasPtr[l] >> 2;
       f.set(this.net.biases[l], bias);
       f.fill(0, bias + nOut, bias + pad(nOut));
-      // Forward panel g, input i, lane q: W[g·32 + q][i].
+      // Forward panel g, input i, lane q: W[g·PANEL_LANES + q][i].
       let base = this.fwdPtr[l] >> 2;
       for (let g = 0; g < pad(nOut); g += LANES) {
         const lanes = Math.min(LANES, nOut - g);
@@ -249,7 +249,7 @@ export class SimdProbePass {
         base += nIn * LANES;
       }
       if (l === 0) continue;
-      // Backward panel g, output j, lane q: W[j][g·32 + q] — a contiguous run of row j.
+      // Backward panel g, output j, lane q: W[j][g·PANEL_LANES + q] — a contiguous run of row j.
       base = this.bwdPtr[l] >> 2;
       for (let g = 0; g < pad(nIn); g += LANES) {
         const lanes = Math.min(LANES, nIn - g);

@@ -7,7 +7,7 @@
 import { Arena } from './arena';
 import { PANEL_LANES, simdKernels } from './simd';
 
-/** Inputs per panel row and examples per call: 64 × 32 weights (8 KB) and 64 rows of 64 inputs (16 KB). */
+/** Inputs per panel and examples per call: 64 × PANEL_LANES weights (4 KB) and 64 rows of 64 inputs (16 KB). */
 const N_IN = 64;
 const ROWS = 64;
 

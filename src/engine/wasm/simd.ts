@@ -4,14 +4,14 @@
  * 128-bit f32x4 operations do four multiply-adds per instruction with no bounds check per element. The
  * module is assembled here from its opcodes (a couple of kilobytes), so nothing is fetched. Where
  * WebAssembly SIMD is missing, simdKernels() returns null and callers use the JavaScript loops, which
- * compute the same quantities. The kernels themselves are one table in simd-kernels.ts, assembled by
- * assemble.ts.
+ * compute the same quantities. The kernels themselves are one table in simd-kernels.ts (the row kernels'
+ * entries written in simd-row-kernels.ts), assembled by assemble.ts.
  *
- * The matrix kernels compute, for every example k and every group g of PANEL_LANES (32) output lanes,
- *   out[k·outStride + g·32 + lane] = Σ_t panel_g[t][lane] · x_k[t]   (float32 accumulation)
- * with the weights packed as "panels": panel_g[t] is 32 consecutive floats holding the weights from input t
- * to outputs g·32 .. g·32+31 (zero beyond the last output). One input value is broadcast and multiplied
- * into 8 f32x4 accumulators per step.
+ * The matrix kernels compute, for every example k and every group g of PANEL_LANES (16) output lanes,
+ *   out[k·outStride + g·16 + lane] = Σ_t panel_g[t][lane] · x_k[t]   (float32 accumulation)
+ * with the weights packed as "panels": panel_g[t] is 16 consecutive floats holding the weights from input t
+ * to outputs g·16 .. g·16+15 (zero beyond the last output). One input value is broadcast and multiplied
+ * into 4 f32x4 accumulators per step (the dense kernel does two examples at once, 8 accumulators).
  *   sparse: x_k is given as its non-zero entries, idx/val[start[k] .. start[k+1]) (MNIST pixels).
  *   dense:  x_k is the row val[k·valStride .. k·valStride + nIn).
  *   sparseOuter: the transpose, Σ_k δ_k x_kᵀ accumulated into a panel (the first layer's weight gradient).
@@ -66,7 +66,7 @@ export interface SimdKernels {
   readonly sparseOuter: GemvKernel;
   /** denseOuter(m, aPtr, aStrideBytes, nIn, dPtr, dStrideBytes, nGroups, panelPtr, groupBytes, rate, decay): W ← decay·W − rate·Σδaᵀ on panels. */
   readonly denseOuter: DenseOuterKernel;
-  /** pack(wPtr, nIn, nOut, panelPtr): row-major weights → 32-lane panels. */
+  /** pack(wPtr, nIn, nOut, panelPtr): row-major weights → PANEL_LANES-wide panels. */
   readonly pack: (wPtr: number, nIn: number, nOut: number, panelPtr: number) => void;
   /** momentum(nVec, panelPtr, velocityPtr, gradPtr, rate, decay, mu): v ← μv − rate·g, W ← decay·W + v, g ← 0 on panels. */
   readonly momentum: MomentumKernel;

@@ -48,4 +48,15 @@ describe.skipIf(!haveSimd)('activate kernels: z ← f(z + b) row by row', () => 
     b.k.activate[ACT_SIGMOID](1, b.at('z'), 16, 1, b.at('bias'), 0);
     expect(Array.from(b.f32('z')).map((v) => Math.round(v))).toEqual([1, 0, 1, 0]);
   });
+
+  it('sigmoid clamps infinities like any large z and lets NaN through (a diverged network stays visibly NaN)', () => {
+    const b = bench({ z: 4, bias: 4 });
+    b.f32('z').set([Infinity, -Infinity, NaN, 0]);
+    b.k.activate[ACT_SIGMOID](1, b.at('z'), 16, 1, b.at('bias'), 0);
+    const [plus, minus, nan, zero] = Array.from(b.f32('z'));
+    expect(Math.round(plus)).toBe(1);
+    expect(Math.round(minus)).toBe(0);
+    expect(nan).toBeNaN();
+    expect(zero).toBe(0.5);
+  });
 });
