@@ -104,7 +104,10 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
       pending = null;
     },
   });
-  const postSnapshot = (m: Model) => units.postSnapshot(m);
+  /** Probes the current weights and posts the snapshot: at once on a small network, in the loop's pieces on a wide one. */
+  const postSnapshot = (m: Model) => {
+    if (units.snapshotSoon(m) && m.status !== 'running') loop.start(m, 0);
+  };
   const seeds = createSeedSweep({ post, scheduler, runId: () => runId, guard: (fn) => guarded(fn) });
 
   const hasDataFor = (m: Model) => m.ready && (m.config.mode === 'learning-speed' ? data.probeSet !== null : data.split !== null);
@@ -140,6 +143,7 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
       return;
     }
     loop.stop();
+    units.forget();
     pending = null;
     runId = id;
     model = next;
@@ -172,9 +176,12 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
     pending = null;
     if (status === 'idle' || m.status === 'running') m.status = status;
     postStatus(m);
+    // A step already taken still owes its snapshot and its epoch's end: they follow, and nothing more is trained.
+    if (status === 'paused' && units.owes(m)) loop.start(m, 0);
   }
 
   function reset(m: Model): void {
+    units.forget();
     halt(m, 'idle');
     if (m.ready && data.probeSet !== null) {
       initialiseWeights(m, data.probeSet);
@@ -189,13 +196,16 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
     if (!m.ready || data.probeSet === null) return; // prepare() will honour the new setting
     const wasRunning = m.status === 'running' && pending === null;
     loop.stop();
+    units.forget();
     // Weights that overflowed are not a network the preset can be built on: the preset would turn NaN into
     // NaN and the next probe would blame the preset. A diverged run starts again from the seed instead.
     if (m.status === 'diverged') initialiseWeights(m, data.probeSet);
     else switchPreset(m, data.probeSet);
     if (m.status !== 'running') m.status = 'idle';
     if (m.status === 'idle') postStatus(m);
-    if (postSnapshot(m) && wasRunning) runLoop(m, 0);
+    postSnapshot(m);
+    // A snapshot still under way is finished by the loop before it trains on.
+    if (wasRunning && m.status === 'running') runLoop(m, 0);
   }
 
   function setSpeed(m: Model, raw: unknown): void {
@@ -301,6 +311,7 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
       fn();
     } catch (err) {
       loop.stop();
+      units.forget();
       pending = null;
       if (model !== null && model.status === 'running') {
         model.status = 'paused';
