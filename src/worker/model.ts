@@ -201,8 +201,13 @@ export function restartCounters(m: Model): void {
  * layer's biases from the mean activation over them.
  */
 export function initialiseWeights(m: Model, probe: Samples): void {
+  finish(initialiseWeightsPieces(m, probe, unlimitedMeter()));
+}
+
+/** initialiseWeights with the drawing in pieces of `meter`'s size: the widest networks have 10 million weights. */
+export function* initialiseWeightsPieces(m: Model, probe: Samples, meter: PieceMeter): Pieces<void> {
   m.rng = createRng(m.config.seed);
-  m.net.initialize(m.config.init, m.rng);
+  yield* m.net.initializePieces(m.config.init, m.rng, meter);
   // The seed's draw still happens first, so the rest of the stream (the SGD shuffles) is the seed's own.
   if (m.loaded !== null) m.net.setLayers(m.loaded.weights, m.loaded.biases);
   if (m.config.exploding) applyExplodingPreset(m.net, probe);
@@ -226,11 +231,19 @@ export function switchPreset(m: Model, probe: Samples): void {
 
 /** Everything that waits for the probe images: the probe itself and the weights. The caller posts the first snapshot. */
 export function prepareModel(m: Model, probe: Samples): void {
+  finish(prepareModelPieces(m, probe, unlimitedMeter()));
+}
+
+/**
+ * prepareModel with the weights drawn in pieces. The model counts as ready from the start: whatever comes
+ * next for it (a start, a step) waits behind these pieces, since the loop finishes them first.
+ */
+export function* prepareModelPieces(m: Model, probe: Samples, meter: PieceMeter): Pieces<void> {
   m.probe = new GradientProbe(m.net, probe);
   m.activationStats = new ActivationStats(m.net, probe, m.probe.count);
   if (m.config.mode === 'learning-speed') m.order = fillIdentity(new Uint32Array(probe.count));
-  initialiseWeights(m, probe);
   m.ready = true;
+  yield* initialiseWeightsPieces(m, probe, meter);
 }
 
 /**

@@ -19,7 +19,7 @@ import {
   type Model,
 } from './model';
 import type { FromWorker } from './protocol';
-import type { Scheduler } from './schedule';
+import { FULL_SPEED_SNAPSHOT_GAP_MS, paceFor, type Scheduler } from './schedule';
 import { batchesPerEpoch, snapshotPieces, type SnapshotHeader } from './snapshot';
 
 export type PostMessage = (msg: FromWorker, transfer?: Transferable[]) => void;
@@ -40,12 +40,16 @@ export interface Units {
   /** The next piece of work of `m`: a unit of training (mini-batch, epoch, validation slice) in pieces. */
   run(m: Model): Unit;
   /**
-   * Probes and posts a snapshot of the current weights. Small networks finish here; on a wide one the first
-   * piece runs here and true says the rest waits for the loop to carry on (run).
+   * Probes and posts a snapshot of the current weights, after `before` (drawing new weights) where given.
+   * Small networks finish here; on a wide one the first piece runs here and true says the rest waits for
+   * the loop to carry on (run).
    */
-  snapshotSoon(m: Model): boolean;
-  /** Drops the work under way (the weights it was computing from are about to change). */
-  forget(): void;
+  snapshotSoon(m: Model, before?: (meter: PieceMeter) => Pieces<void>): boolean;
+  /**
+   * Drops the work under way (the weights it was computing from are about to change); true if that work
+   * was drawing new weights and had not finished, so the weights are half drawn.
+   */
+  forget(): boolean;
   /** Whether `m` has work under way that must finish even when paused: a step was taken, its snapshot is owed. */
   owes(m: Model): boolean;
 }
@@ -61,11 +65,15 @@ interface Job {
   pieces: Pieces<Unit>;
   /** The step was taken (or there is none): what is left is reporting it, which a pause does not cut off. */
   committed: boolean;
+  /** New weights are being drawn: dropped now, the network is half old, half new. */
+  drawing?: boolean;
 }
 
 export function createUnits(ctx: UnitContext): Units {
   const { post, postStatus, scheduler, data } = ctx;
   let job: Job | null = null;
+  /** When the last snapshot was posted (scheduler time). */
+  let snapshotAt = Number.NEGATIVE_INFINITY;
 
   function header(m: Model): () => SnapshotHeader {
     return () => ({
@@ -86,7 +94,8 @@ export function createUnits(ctx: UnitContext): Units {
       return false;
     }
     post(outcome.snapshot, outcome.transfer);
-    ctx.loop().throughput.restart(scheduler.now());
+    snapshotAt = scheduler.now();
+    ctx.loop().throughput.restart(snapshotAt);
     return true;
   }
 
@@ -173,13 +182,25 @@ export function createUnits(ctx: UnitContext): Units {
       // The bars go out at once; the validation accuracy follows a slice at a time.
       return beginValidation(m, split.validation) ? 'more' : endEpoch(m, null, epochMeanCost(m));
     }
-    if (batch.endOfInterval) return (yield* postSnapshot(m, meter)) ? 'interval' : 'stop';
+    if (batch.endOfInterval && !skipsProbe(m)) return (yield* postSnapshot(m, meter)) ? 'interval' : 'stop';
     return 'more';
   }
 
-  /** A snapshot with no training before it: after a configure, reset or preset. */
-  function* snapshotOnly(m: Model): Pieces<Unit> {
-    return (yield* postSnapshot(m, new PieceMeter())) ? 'more' : 'stop';
+  /** At full speed, running freely at the worker's own interval, an interval's probe waits for the snapshot gap. */
+  function skipsProbe(m: Model): boolean {
+    if (ctx.loop().stepping || m.config.probeEvery !== undefined || Number.isFinite(paceFor('sgd', m.config.speed))) return false;
+    return scheduler.now() - snapshotAt < FULL_SPEED_SNAPSHOT_GAP_MS;
+  }
+
+  /** A snapshot with no training before it: after a configure, reset or preset, with what comes before it (new weights). */
+  function* snapshotOnly(m: Model, self: Job, before: ((meter: PieceMeter) => Pieces<void>) | undefined): Pieces<Unit> {
+    const meter = new PieceMeter();
+    if (before !== undefined) {
+      self.drawing = true;
+      yield* before(meter);
+      self.drawing = false;
+    }
+    return (yield* postSnapshot(m, meter)) ? 'more' : 'stop';
   }
 
   /** The next piece of the job under way, or of a new unit if the model is running. */
@@ -198,8 +219,9 @@ export function createUnits(ctx: UnitContext): Units {
     return step.value !== 'stop' && m.status !== 'running' ? 'stop' : step.value;
   }
 
-  function snapshotSoon(m: Model): boolean {
-    const mine: Job = { m, pieces: snapshotOnly(m), committed: true };
+  function snapshotSoon(m: Model, before?: (meter: PieceMeter) => Pieces<void>): boolean {
+    const mine: Job = { m, pieces: undefined as unknown as Pieces<Unit>, committed: true };
+    mine.pieces = snapshotOnly(m, mine, before);
     job = mine;
     const step = mine.pieces.next();
     if (!step.done) return true;
@@ -211,7 +233,9 @@ export function createUnits(ctx: UnitContext): Units {
     run,
     snapshotSoon,
     forget() {
+      const halfDrawn = job?.drawing === true;
       job = null;
+      return halfDrawn;
     },
     owes: (m) => job !== null && job.m === m && job.committed,
   };

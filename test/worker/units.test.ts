@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunConfig } from '../../src/config';
 import type { FromWorker } from '../../src/worker/protocol';
 import { checkConfig } from '../../src/worker/acceptConfig';
+import { FULL_SPEED_SNAPSHOT_GAP_MS } from '../../src/worker/schedule';
 import { buildModel, prepareModel } from '../../src/worker/model';
 import { takeSnapshot } from '../../src/worker/snapshot';
 import { baseConfig, createHarness, ofType, settle, syntheticSplit, type Harness } from './harness';
@@ -142,5 +143,32 @@ describe('a snapshot of a wide network is taken in pieces', () => {
     const { type: _t, ...sliced } = snapshots[0];
     const { type: _u, ...reference } = whole.snapshot;
     expect(sliced).toEqual(reference);
+  });
+});
+
+describe('snapshots at full speed', () => {
+  /** SGD at full speed on 2000 images with 20 probe images: 200 mini-batches, a probe interval every 12. */
+  async function fullSpeedEpoch(tickMs: number): Promise<number> {
+    const split = syntheticSplit(2000, 20);
+    const h = createHarness((hooks) => {
+      hooks.onProbeReady({ ...split.training, count: 20 });
+      return Promise.resolve(split);
+    });
+    h.send({ type: 'configure', runId: 1, config: baseConfig({ mode: 'sgd', epochs: 1, speed: 10 }) });
+    await settle();
+    h.take();
+    h.scheduler.tick = tickMs;
+    h.send({ type: 'start', runId: 1 });
+    h.scheduler.flush();
+    const out = h.take();
+    expect(ofType(out, 'status').pop()).toMatchObject({ status: 'finished' });
+    return ofType(out, 'snapshot').length;
+  }
+
+  it("skip an interval's probe until FULL_SPEED_SNAPSHOT_GAP_MS has passed, and keep every epoch's end", async () => {
+    // A slow clock: every interval ends long after the last snapshot, so all 16 intervals and the epoch's end probe.
+    expect(await fullSpeedEpoch(FULL_SPEED_SNAPSHOT_GAP_MS)).toBe(17);
+    // A fast clock: the 200 mini-batches take far less than the gap, so only the epoch's end probes.
+    expect(await fullSpeedEpoch(0.01)).toBe(1);
   });
 });

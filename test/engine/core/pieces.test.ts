@@ -122,3 +122,16 @@ describe('sortPieces', () => {
     expect(same).toBe(true);
   });
 });
+
+describe('drawing the weights in pieces', () => {
+  it('draws the same numbers from the same seed, for every initialiser', () => {
+    for (const init of ['default', 'xavier', 'glorot-standard'] as const) {
+      const whole = new Network({ layers: LAYERS });
+      whole.initialize(init, createRng(17));
+      const sliced = new Network({ layers: LAYERS });
+      const { yields } = drive(sliced.initializePieces(init, createRng(17), new PieceMeter(200_000)));
+      expect(yields).toBeGreaterThan(5);
+      expect(Array.from(sliced.params)).toEqual(Array.from(whole.params));
+    }
+  });
+});
