@@ -2,6 +2,12 @@
  * One unit of training work and what it reports: an epoch of full-batch descent (learning-speed mode) or
  * one mini-batch or validation slice (SGD mode), then the snapshot, the end of an epoch, or the divergence
  * it led to. The trainer's closure owns the run's state; this module owns what a unit does with it.
+ *
+ * A unit is a generator that yields between pieces of counted work (the engine's pieces: about 20 ms each),
+ * and the loop hands the thread back between chunks of pieces, so on the widest networks the probe, the
+ * statistics, eq. 124's norms and every step wait at most a piece for a 'pause' or 'reset'. The unit under
+ * way is kept across a pause and resumed by the next start; a pause after a step was taken lets its
+ * snapshot and epoch's end go out first, so the epoch counted is the epoch reported.
  */
 import type { DataLoader } from './data';
 import { describeValue, divergenceReason, nonFiniteKind } from './divergence';
