@@ -187,7 +187,8 @@ export class SimdProbePass {
     const f = this.f32;
     for (let l = 0; l + 1 < L; l++) {
       this.packLayer(l);
-      if (meter.spend(2 * layers[l] * layers[l + 1] * WORK_PER_MULTIPLY_ADD.js)) yield;
+      // Two copies of every weight, one of them a transposition that misses the cache: ~4 plain multiply-adds each.
+      if (meter.spend(8 * layers[l] * layers[l + 1] * WORK_PER_MULTIPLY_ADD.js)) yield;
     }
     for (let l = 0; l + 1 < L; l++) {
       const nIn = layers[l];
