@@ -126,11 +126,11 @@ export class ActivationStats {
       const total = net.layers[h] * this.count;
       const sorted = this.sorted.subarray(0, total);
       sorted.set(values.subarray(0, total));
-      if (meter.spend(total * VALUE_WORK)) yield;
+      if (meter.spend(total * valueWork(total))) yield;
       yield* sortPieces(sorted, this.scratch.subarray(0, total), meter);
       this.summarise(h, values);
       // Four passes over the values: the sum, the saturated share, the histogram and its bins.
-      if (meter.spend(4 * total * VALUE_WORK)) yield;
+      if (meter.spend(4 * total * valueWork(total))) yield;
     }
     return this.result;
   }
@@ -203,10 +203,13 @@ export class ActivationStats {
 }
 
 /**
- * Nominal work (pieces.ts) of one step over one value: a copy, a comparison, a bin. Measured on the widest
- * layers, where a million values miss the cache, at about four times a multiply-add of the JavaScript loops.
+ * Nominal work (pieces.ts) of one step over one value of a layer of `count` values: a copy, a comparison, a
+ * bin. A multiply-add of the JavaScript loops while the values fit in the cache (the chapter's networks);
+ * measured at about four times that on the widest layers, where a million values miss it.
  */
-const VALUE_WORK = 4 * WORK_PER_MULTIPLY_ADD.js;
+function valueWork(count: number): number {
+  return count > SORT_RUN ? 4 * WORK_PER_MULTIPLY_ADD.js : WORK_PER_MULTIPLY_ADD.js;
+}
 
 /** Values sorted per run before the runs are merged: about 10 ms of sorting on the reference machine. */
 const SORT_RUN = 1 << 17;
@@ -227,7 +230,8 @@ function before(a: number, b: number): boolean {
  */
 export function* sortPieces(values: Float32Array, scratch: Float32Array, meter: PieceMeter): Pieces<void> {
   const n = values.length;
-  const cost = (count: number) => count * Math.log2(count + 1) * VALUE_WORK;
+  const work = valueWork(n);
+  const cost = (count: number) => count * Math.log2(count + 1) * work;
   for (let start = 0; start < n; start += SORT_RUN) {
     const run = values.subarray(start, Math.min(n, start + SORT_RUN));
     run.sort();
@@ -245,7 +249,7 @@ export function* sortPieces(values: Float32Array, scratch: Float32Array, meter: 
       while (i < mid && j < hi) to[k++] = before(from[j], from[i]) ? from[j++] : from[i++];
       while (i < mid) to[k++] = from[i++];
       while (j < hi) to[k++] = from[j++];
-      if (meter.spend((hi - lo) * 2 * VALUE_WORK)) yield;
+      if (meter.spend((hi - lo) * 2 * work)) yield;
     }
     const swap = from;
     from = to;
