@@ -172,3 +172,33 @@ describe('snapshots at full speed', () => {
     expect(await fullSpeedEpoch(0.01)).toBe(1);
   });
 });
+
+describe('a pause after a step was taken', () => {
+  it("lets the step's snapshot go out, and trains no further", async () => {
+    const split = syntheticSplit(1000, 20);
+    const h = createHarness((hooks) => {
+      hooks.onProbeReady(split.training);
+      return Promise.resolve(split);
+    });
+    // Mini-batches of 20 on this network are summed in blocks, and every batch ends a probe interval.
+    h.send({
+      type: 'configure',
+      runId: 1,
+      config: baseConfig({ mode: 'sgd', layers: [784, 300, 300, 300, 10], batchSize: 20, probeEvery: 1 }),
+    });
+    await settle();
+    h.scheduler.flush();
+    h.take();
+    h.scheduler.tick = SLOW_TICK_MS;
+    h.send({ type: 'start', runId: 1 });
+    // Five pieces: the batch's three blocks and its step, then the first piece of its snapshot.
+    for (let i = 0; i < 5; i++) h.scheduler.runNext();
+    expect(ofType(h.take(), 'snapshot')).toEqual([]);
+    h.send({ type: 'pause', runId: 1 });
+    h.scheduler.flush();
+    const out = h.take();
+    const snapshots = ofType(out, 'snapshot');
+    expect(snapshots.map((s) => s.batch)).toEqual([1]);
+    expect(ofType(out, 'status').pop()).toMatchObject({ status: 'paused' });
+  });
+});
