@@ -7,13 +7,19 @@
  *
  * Measures (a) time from navigation to the first bars on screen, (b) main-thread long tasks and frames per
  * second while SGD trains a four-hidden-layer network, (c) the worker's training throughput as the page shows it
- * against the engine's own speed in Node on the same configuration, (d) JS heap of page and worker after
+ * against the engine's own speed in Node on the same configuration (bare SGD steps, and the worker's own loop
+ * with its probes, validation and yields), (d) JS heap of page and worker after
  * minutes of full-speed training, (e) what a first and a second visit download from a plain static server and the first
  * bars on a throttled connection (bench/delivery.ts). Figures from a shared machine are noisy: the load average is printed with them.
  */
 import { cpus, loadavg } from 'node:os';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import { firstExamples, PROBE_COUNT, type MnistSplit } from '../src/data/mnist';
 import { loadMnist } from '../src/data/node';
+import type { RunConfig } from '../src/config';
+import type { FromWorker } from '../src/worker/protocol';
+import { createEventLoopScheduler } from '../src/worker/schedule';
+import { createTrainer } from '../src/worker/trainer';
 import type { Samples } from '../src/engine';
 import type { PaceName } from '../src/config';
 import { measure, median, sgdWork } from './measure';
@@ -304,15 +310,67 @@ function nodeThroughput(train: Samples): NodeThroughput {
   return { examplesPerSecond: eps, spread };
 }
 
+/**
+ * The worker's own loop (createTrainer: chunks, yields, probes at the full-speed interval, validation after
+ * each epoch, snapshots cloned as postMessage would) in Node on the same configuration at full speed: the
+ * page's figure compared like with like. The median of the snapshots' examples per second over `seconds`,
+ * the figure the status line shows.
+ */
+function nodeTrainerThroughput(split: MnistSplit, seconds: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const rates: number[] = [];
+    let startedAt = 0;
+    const config: RunConfig = {
+      layers: [784, 30, 30, 30, 30, 10],
+      mode: 'sgd',
+      eta: 0.1,
+      lambda: 5,
+      batchSize: 10,
+      seed: 1,
+      init: 'default',
+      activation: 'sigmoid',
+      output: 'sigmoid',
+      momentum: 0,
+      epochs: 1000,
+      exploding: false,
+      speed: 10,
+    };
+    const { handleMessage } = createTrainer({
+      post: (msg: FromWorker, transfer) => {
+        structuredClone(msg, { transfer: transfer ?? [] });
+        if (msg.type === 'ready' && msg.stage === 'all') {
+          startedAt = performance.now();
+          handleMessage({ type: 'start', runId: 1 });
+        } else if (msg.type === 'snapshot' && msg.examplesPerSecond > 0) {
+          rates.push(msg.examplesPerSecond);
+          if (performance.now() - startedAt > seconds * 1000) {
+            handleMessage({ type: 'pause', runId: 1 });
+            resolve(median(rates.slice(Math.floor(rates.length / 4))));
+          }
+        } else if (msg.type === 'error' || msg.type === 'diverged') reject(new Error(JSON.stringify(msg)));
+      },
+      loadData: (hooks) => {
+        hooks.onProbeReady(firstExamples(split.training, PROBE_COUNT));
+        return Promise.resolve(split);
+      },
+      scheduler: createEventLoopScheduler(),
+    });
+    handleMessage({ type: 'configure', runId: 1, config });
+  });
+}
+
 async function main(): Promise<void> {
   if (!chromiumAvailable()) throw new Error(`Chromium not found at ${CHROMIUM_PATH} — apt-get install -y chromium`);
   const load1mBefore = loadavg()[0];
 
   // The Node reference first, while the browser is not competing for the cores.
   log('engine in Node: [784,30,30,30,30,10], mini-batch 10');
-  const training = loadMnist().training;
+  const split = loadMnist();
+  const training = split.training;
   const nodeBefore = nodeThroughput(training);
   log(`engine in Node: ${Math.round(nodeBefore.examplesPerSecond)} examples/s`);
+  const loopBefore = await nodeTrainerThroughput(split, 10);
+  log(`the worker's loop in Node: ${Math.round(loopBefore)} examples/s`);
 
   log('building the app');
   const built = await buildApp();
@@ -365,6 +423,9 @@ async function main(): Promise<void> {
     // Again with the browser idle; the faster of the two is the one less disturbed by other processes.
     const nodeAfter = nodeThroughput(training);
     log(`engine in Node, after the browser runs: ${Math.round(nodeAfter.examplesPerSecond)} examples/s`);
+    const loopAfter = await nodeTrainerThroughput(split, 10);
+    log(`the worker's loop in Node, after the browser runs: ${Math.round(loopAfter)} examples/s`);
+    const loop = Math.max(loopBefore, loopAfter);
     const node = nodeAfter.examplesPerSecond > nodeBefore.examplesPerSecond ? nodeAfter : nodeBefore;
     const ratio = fast.displayedExamplesPerSecond / node.examplesPerSecond;
     const report = {
@@ -384,6 +445,9 @@ async function main(): Promise<void> {
         nodeSpread: Number(node.spread.toFixed(3)),
         nodeRunsExamplesPerSecond: [nodeBefore, nodeAfter].map((n) => Math.round(n.examplesPerSecond)),
         ratio: Number(ratio.toFixed(3)),
+        nodeLoopExamplesPerSecond: Math.round(loop),
+        nodeLoopRunsExamplesPerSecond: [loopBefore, loopAfter].map(Math.round),
+        loopRatio: Number((fast.displayedExamplesPerSecond / loop).toFixed(3)),
       },
       heap,
       pageErrors,
@@ -413,7 +477,14 @@ function printTable(r: {
   firstBars: FirstBars;
   delivery: DeliveryFigures;
   training: TrainingWindow[];
-  throughput: { pageExamplesPerSecond: number; nodeExamplesPerSecond: number; nodeSpread: number; ratio: number };
+  throughput: {
+    pageExamplesPerSecond: number;
+    nodeExamplesPerSecond: number;
+    nodeSpread: number;
+    ratio: number;
+    nodeLoopExamplesPerSecond: number;
+    loopRatio: number;
+  };
   heap: HeapFigures[];
   pageErrors: string[];
   machine: Record<string, string | number>;
@@ -453,6 +524,12 @@ function printTable(r: {
     `${r.throughput.pageExamplesPerSecond.toLocaleString('en')} ÷ ${r.throughput.nodeExamplesPerSecond.toLocaleString('en')} = ${(r.throughput.ratio * 100).toFixed(0)} % (Node chunk spread ${(r.throughput.nodeSpread * 100).toFixed(0)} %)`,
     `≥ ${TARGETS.throughputRatio * 100} %`,
     mark(r.throughput.ratio >= TARGETS.throughputRatio),
+  ]);
+  rows.push([
+    "worker ÷ the worker's own loop in Node",
+    `${r.throughput.pageExamplesPerSecond.toLocaleString('en')} ÷ ${r.throughput.nodeLoopExamplesPerSecond.toLocaleString('en')} = ${(r.throughput.loopRatio * 100).toFixed(0)} % (probes, validation and yields in both)`,
+    '',
+    '',
   ]);
   for (const h of r.heap) {
     rows.push([

@@ -1,16 +1,31 @@
 /**
  * How long the worker holds its thread on the largest network the lab allows, [784, 1000 × 10, 10]:
  *   npm run bench:slices
- * Times, on real MNIST, one slice of a learning-speed epoch (one block of probe images summed into the
- * epoch's gradient), the epoch's one step when every block is in, the gradient probe and the activation
- * statistics of 1000 images (not sliced), and one SGD mini-batch of 10. Each is run a few times and the
- * median is printed; on a shared machine, figures taken under load are high.
+ * Times, on real MNIST, each long computation the worker does on it, once in one piece and once in the
+ * pieces the worker cuts it into (core/pieces.ts), where the longest piece is given in wall-clock time and in
+ * the CPU time this process spent on it: a block of probe images summed into an epoch's
+ * gradient, the epoch's one step, the gradient probe, the activation statistics and eq. 124's norms of 1000
+ * images, an SGD mini-batch of 10, a validation slice and drawing the weights. For the pieces it prints the
+ * longest, which is what a Pause, Reset or new configuration waits for at most. One-piece times are medians
+ * of a few runs; on a shared machine, figures taken under load are high.
  */
 import { loadavg } from 'node:os';
 import { firstExamples, PROBE_COUNT } from '../src/data/mnist';
 import { loadMnist } from '../src/data/node';
-import { ActivationStats, GradientProbe, GradientSum, LayerFactorNorms, Network, Trainer, createRng, simdAvailable } from '../src/engine';
-import { blockImagesFor } from '../src/worker/model';
+import {
+  ActivationStats,
+  evaluate,
+  GradientProbe,
+  GradientSum,
+  LayerFactorNorms,
+  Network,
+  PieceMeter,
+  Trainer,
+  createRng,
+  simdAvailable,
+  type Pieces,
+} from '../src/engine';
+import { blockImagesFor, validationSliceFor } from '../src/worker/model';
 
 const layers = [784, ...Array.from({ length: 10 }, () => 1000), 10];
 const REPEATS = 5;
@@ -56,12 +71,62 @@ const stats = new ActivationStats(net, probe, gradientProbe.count);
 // As the worker's snapshot does: the activations the probe holds where it has them, else a forward pass.
 const statsMs = time(() => stats.measure((h) => gradientProbe.hiddenActivations(h)), 3);
 const factors = new LayerFactorNorms(net, { tolerance: 1e-6 });
-const factorsMs = time(() => factors.compute(gradientProbe.run().meanActivationPrime), 1) - probeMs;
+const sigmaPrime = gradientProbe.run().meanActivationPrime.map((a) => a.slice());
+const factorsMs = time(() => factors.compute(sigmaPrime), 1);
 const trainer = new Trainer(net, 10);
 let batch = 0;
 const batchMs = time(() => {
   trainer.step(probe, order, (batch++ % 100) * 10, 10, opts);
 });
+
+/**
+ * Drives `pieces` with the worker's meter; returns the longest piece in wall-clock ms and in CPU ms (this
+ * process's, which a busy machine's other processes do not inflate), the number of pieces and the total.
+ */
+function timePieces<T>(make: () => Pieces<T>): { longest: number; longestCpu: number; count: number; total: number } {
+  const pieces = make();
+  let longest = 0;
+  let longestCpu = 0;
+  let count = 0;
+  const t0 = performance.now();
+  for (;;) {
+    const before = performance.now();
+    const cpu = process.cpuUsage();
+    const step = pieces.next();
+    const used = process.cpuUsage(cpu);
+    longest = Math.max(longest, performance.now() - before);
+    longestCpu = Math.max(longestCpu, (used.user + used.system) / 1000);
+    count++;
+    if (step.done) break;
+  }
+  return { longest, longestCpu, count, total: performance.now() - t0 };
+}
+
+const order1 = Uint32Array.from({ length: probe.count }, (_, i) => i);
+const blockPieces = timePieces(() => sum.addPieces(probe, order1, 0, block, new PieceMeter()));
+sum.clear();
+const probePieces = timePieces(() => gradientProbe.runPieces(new PieceMeter()));
+const statsPieces = timePieces(() => stats.measurePieces((h) => gradientProbe.hiddenActivations(h), new PieceMeter()));
+const factorPieces = timePieces(() => factors.computePieces(sigmaPrime, new PieceMeter()));
+const batchSum = new GradientSum(net, Math.min(block, 10));
+const sgdPieces = timePieces(function* () {
+  const meter = new PieceMeter();
+  for (let done = 0; done < 10; done += batchSum.maxChunk) yield* batchSum.addPieces(probe, order1, done, batchSum.maxChunk, meter);
+  yield;
+  return batchSum.apply(opts);
+});
+const validationImages = validationSliceFor(layers, simdAvailable());
+const validationMs = time(() => evaluate(net, { ...probe, count: validationImages }), 3);
+const drawMs = time(() => net.initialize('default', createRng(2)), 3);
+const drawPieces = timePieces(() => net.initializePieces('default', createRng(2), new PieceMeter()));
+const pieceRows: [string, { longest: number; longestCpu: number; count: number; total: number }][] = [
+  [`a block of ${block} images summed into an epoch`, blockPieces],
+  ['gradient probe of 1000 images', probePieces],
+  ['activation statistics of 1000 images', statsPieces],
+  ["eq. 124's layer factor norms", factorPieces],
+  ['one SGD mini-batch of 10, in blocks, and its step', sgdPieces],
+  ['drawing the weights from the seed', drawPieces],
+];
 
 const rows: [string, number][] = [
   [`one slice of an epoch (a block of ${block} image${block === 1 ? '' : 's'})`, sliceMs],
@@ -74,6 +139,14 @@ const rows: [string, number][] = [
 ];
 console.log(`[${layers.join(', ')}], SIMD ${simdAvailable() ? 'on' : 'off'}, load average ${loadavg()[0].toFixed(2)}`);
 for (const [what, ms] of rows) console.log(`${what.padEnd(58)} ${ms.toFixed(1).padStart(9)} ms`);
+console.log('in the pieces the worker cuts them into:');
+for (const [what, p] of pieceRows)
+  console.log(
+    `${what.padEnd(58)} longest ${p.longest.toFixed(1).padStart(6)} ms (CPU ${p.longestCpu.toFixed(1).padStart(6)} ms) of ${String(p.count).padStart(4)} pieces, ${p.total.toFixed(0)} ms in all`,
+  );
+console.log(`${`a validation slice of ${validationImages} images (one piece)`.padEnd(58)} ${validationMs.toFixed(1).padStart(9)} ms`);
+console.log(`${"the epoch's step (one piece)".padEnd(58)} ${stepMs.toFixed(1).padStart(9)} ms`);
+console.log(`${'drawing the weights from the seed (one piece)'.padEnd(58)} ${drawMs.toFixed(1).padStart(9)} ms`);
 
 // The chapter's network: the epoch summed block by block (JavaScript loops) against one unsplit step
 // (the fused WebAssembly step where SIMD runs), to show what the slicing costs where nothing needed it.

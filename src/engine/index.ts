@@ -25,6 +25,7 @@ export { Network, type NetworkOptions } from './core/network';
 export { initializeParams } from './core/init';
 export { Trainer, Evaluator, evaluate, type Evaluation, type SgdOptions } from './core/train';
 export { GradientSum } from './core/accumulate';
+export { finish, PieceMeter, PIECE_WORK, unlimitedMeter, WORK_PER_MULTIPLY_ADD, type Pieces } from './core/pieces';
 export { GradientProbe, DEFAULT_PROBE_SIZE, type ProbeResult } from './core/probe';
 export {
   ActivationStats,
@@ -33,6 +34,7 @@ export {
   TANH_SATURATION,
   isSaturatedValue,
   quantileOfSorted,
+  sortPieces,
   type ActivationSource,
   type ActivationStatsResult,
 } from './core/saturation';

@@ -7,12 +7,19 @@ import {
   applyExplodingPreset,
   createRng,
   evaluate,
+  finish,
   ActivationStats,
   GradientSum,
   GradientProbe,
   LayerFactorNorms,
   Network,
+  PIECE_WORK,
+  type PieceMeter,
   shuffle,
+  simdAvailable,
+  unlimitedMeter,
+  WORK_PER_MULTIPLY_ADD,
+  type Pieces,
   Trainer,
   type Rng,
   type Samples,
@@ -62,6 +69,13 @@ export interface Model {
   epochDone: number;
   /** Images per block of epochSum: fixed per network, so the sum's rounding never depends on timing. */
   blockImages: number;
+  /**
+   * SGD mode, when a mini-batch is too much work for one piece (a wide network or a large batch): each
+   * mini-batch's gradient, summed a block at a time (else null, and Trainer takes the step).
+   */
+  batchSum: GradientSum | null;
+  /** Validation images evaluated per unit of work: fewer on wide networks, so a unit stays short. */
+  validationSlice: number;
 }
 
 /**
@@ -97,8 +111,29 @@ export function blockImagesFor(layers: readonly number[]): number {
   return Math.max(MIN_BLOCK_IMAGES, Math.min(MAX_BLOCK_IMAGES, Math.floor(BLOCK_WORK / (3 * weights))));
 }
 
-/** Validation images evaluated per unit of work: ~10 ms, so a pause during validation is obeyed promptly. */
+/** Validation images evaluated per unit of work: ~10 ms on the chapter's networks, so a pause during validation is obeyed promptly. */
 export const VALIDATION_SLICE = 1000;
+
+/**
+ * A mini-batch whose size × weights is over this takes its step in blocks (GradientSum) rather than as one
+ * Trainer step: [784, 30, 10] with mini-batches of 100 (2.4 million) stays one step of a few milliseconds;
+ * [784, 1000 × 10, 10] with mini-batches of 10 (100 million) was ~150 ms in one piece (bench:slices).
+ */
+export const SGD_UNSLICED_MAX_WORK = 5e6;
+
+/**
+ * Validation images per unit: what fits in a piece (core/pieces.ts) on this network's forward pass, at most
+ * VALIDATION_SLICE. The SIMD evaluator first copies every weight into its kernels' layout at each call (as
+ * the probe does, ~16 units of work per weight), so a slice is never smaller than what makes that copy half
+ * its work: on [784, 1000 × 10, 10] a slice is then ~0.3 s, where 16 images would spend most of an epoch's
+ * validation copying weights.
+ */
+export function validationSliceFor(layers: readonly number[], simd: boolean): number {
+  const weights = weightCount(layers);
+  const perImage = weights * (simd ? WORK_PER_MULTIPLY_ADD.simd : WORK_PER_MULTIPLY_ADD.js);
+  const work = simd ? Math.max(PIECE_WORK, 8 * weights * WORK_PER_MULTIPLY_ADD.js) : PIECE_WORK;
+  return Math.max(1, Math.min(VALIDATION_SLICE, Math.floor(work / perImage)));
+}
 
 export function buildModel(config: RunConfig): Model {
   const net = new Network({
@@ -113,10 +148,11 @@ export function buildModel(config: RunConfig): Model {
   const learningSpeed = config.mode === 'learning-speed';
   const sliced = learningSpeed && weightCount(config.layers) > UNSLICED_MAX_WEIGHTS;
   const blockImages = blockImagesFor(config.layers);
+  const batchSliced = !learningSpeed && config.batchSize * weightCount(config.layers) > SGD_UNSLICED_MAX_WORK;
   return {
     config,
     net,
-    trainer: new Trainer(net, sliced ? 1 : learningSpeed ? PROBE_COUNT : config.batchSize),
+    trainer: new Trainer(net, sliced || batchSliced ? 1 : learningSpeed ? PROBE_COUNT : config.batchSize),
     // ‖M‖ is shown to three digits; a relative tolerance of 1e-6 saves iterations on wide layers.
     factors: new LayerFactorNorms(net, { tolerance: 1e-6 }),
     probe: null,
@@ -137,6 +173,8 @@ export function buildModel(config: RunConfig): Model {
     epochSum: sliced ? new GradientSum(net, blockImages) : null,
     epochDone: 0,
     blockImages,
+    batchSum: batchSliced ? new GradientSum(net, Math.min(blockImages, config.batchSize)) : null,
+    validationSlice: validationSliceFor(config.layers, simdAvailable()),
   };
 }
 
@@ -160,6 +198,8 @@ export function restartCounters(m: Model): void {
   m.epochSum?.clear();
   m.epochSum?.resetVelocity();
   m.epochDone = 0;
+  m.batchSum?.clear();
+  m.batchSum?.resetVelocity();
   if (m.order !== null && m.config.mode === 'sgd') fillIdentity(m.order);
 }
 
@@ -169,8 +209,13 @@ export function restartCounters(m: Model): void {
  * layer's biases from the mean activation over them.
  */
 export function initialiseWeights(m: Model, probe: Samples): void {
+  finish(initialiseWeightsPieces(m, probe, unlimitedMeter()));
+}
+
+/** initialiseWeights with the drawing in pieces of `meter`'s size: the widest networks have 10 million weights. */
+export function* initialiseWeightsPieces(m: Model, probe: Samples, meter: PieceMeter): Pieces<void> {
   m.rng = createRng(m.config.seed);
-  m.net.initialize(m.config.init, m.rng);
+  yield* m.net.initializePieces(m.config.init, m.rng, meter);
   // The seed's draw still happens first, so the rest of the stream (the SGD shuffles) is the seed's own.
   if (m.loaded !== null) m.net.setLayers(m.loaded.weights, m.loaded.biases);
   if (m.config.exploding) applyExplodingPreset(m.net, probe);
@@ -194,11 +239,19 @@ export function switchPreset(m: Model, probe: Samples): void {
 
 /** Everything that waits for the probe images: the probe itself and the weights. The caller posts the first snapshot. */
 export function prepareModel(m: Model, probe: Samples): void {
+  finish(prepareModelPieces(m, probe, unlimitedMeter()));
+}
+
+/**
+ * prepareModel with the weights drawn in pieces. The model counts as ready from the start: whatever comes
+ * next for it (a start, a step) waits behind these pieces, since the loop finishes them first.
+ */
+export function* prepareModelPieces(m: Model, probe: Samples, meter: PieceMeter): Pieces<void> {
   m.probe = new GradientProbe(m.net, probe);
   m.activationStats = new ActivationStats(m.net, probe, m.probe.count);
   if (m.config.mode === 'learning-speed') m.order = fillIdentity(new Uint32Array(probe.count));
-  initialiseWeights(m, probe);
   m.ready = true;
+  yield* initialiseWeightsPieces(m, probe, meter);
 }
 
 /**
@@ -206,12 +259,16 @@ export function prepareModel(m: Model, probe: Samples): void {
  * the epoch's sum. Returns the images summed so far; the epoch's step waits for all of them.
  */
 export function sumFullBatch(m: Model, samples: Samples, blocks: number): number {
+  for (let b = 0; b < blocks && m.epochDone < samples.count; b++) finish(sumNextBlock(m, samples, unlimitedMeter()));
+  return m.epochDone;
+}
+
+/** The next block of sumFullBatch in pieces of `meter`'s size; returns the images summed so far. */
+export function* sumNextBlock(m: Model, samples: Samples, meter: PieceMeter): Pieces<number> {
   if (m.order === null || m.epochSum === null) throw new Error('the probe images are not loaded');
-  for (let b = 0; b < blocks && m.epochDone < samples.count; b++) {
-    const size = Math.min(m.blockImages, samples.count - m.epochDone);
-    m.epochSum.add(samples, m.order, m.epochDone, size);
-    m.epochDone += size;
-  }
+  const size = Math.min(m.blockImages, samples.count - m.epochDone);
+  if (size > 0) yield* m.epochSum.addPieces(samples, m.order, m.epochDone, size, meter);
+  m.epochDone += size;
   return m.epochDone;
 }
 
@@ -251,6 +308,15 @@ export interface MiniBatchResult {
 
 /** SGD mode (the opening table): one mini-batch, shuffling at the start of each epoch as network2.py does. */
 export function trainMiniBatch(m: Model, training: Samples): MiniBatchResult {
+  return finish(trainMiniBatchPieces(m, training, unlimitedMeter()));
+}
+
+/**
+ * trainMiniBatch in pieces of `meter`'s size: where the model sums its mini-batches in blocks (batchSum), the
+ * step is taken once every block is in; otherwise Trainer takes it at once. Which of the two is fixed by the
+ * configuration, so a run's numbers never depend on how the pieces were timed.
+ */
+export function* trainMiniBatchPieces(m: Model, training: Samples, meter: PieceMeter): Pieces<MiniBatchResult> {
   const { batchSize, eta, lambda, momentum, clipNorm } = m.config;
   const perEpoch = Math.ceil(training.count / batchSize);
   if (m.order === null || m.order.length !== training.count) m.order = fillIdentity(new Uint32Array(training.count));
@@ -266,7 +332,17 @@ export function trainMiniBatch(m: Model, training: Samples): MiniBatchResult {
   }
   const offset = m.batch * batchSize;
   const size = Math.min(batchSize, training.count - offset);
-  const cost = m.trainer.step(training, m.order, offset, size, { eta, lambda, trainingSize: training.count, momentum, clipNorm });
+  const opts = { eta, lambda, trainingSize: training.count, momentum, clipNorm };
+  let cost: number;
+  if (m.batchSum === null) cost = m.trainer.step(training, m.order, offset, size, opts);
+  else {
+    // A batch left half-summed (a pause, then a reset) must not leak into this one.
+    if (m.batchSum.examples === 0) m.batchSum.clear();
+    for (let done = m.batchSum.examples; done < size; done = m.batchSum.examples) {
+      yield* m.batchSum.addPieces(training, m.order, offset + done, Math.min(m.batchSum.maxChunk, size - done), meter);
+    }
+    cost = m.batchSum.apply(opts);
+  }
   m.batch++;
   const result = { cost, size, endOfEpoch: false, endOfInterval: false };
   if (!Number.isFinite(cost)) return result;
@@ -294,7 +370,7 @@ export function beginValidation(m: Model, validation: Samples): boolean {
 /** Evaluates the next slice of the validation images; returns the accuracy after the last one, null before. */
 export function validateSlice(m: Model, validation: Samples): number | null {
   const start = m.validated;
-  const count = Math.min(VALIDATION_SLICE, validation.count - start);
+  const count = Math.min(m.validationSlice, validation.count - start);
   const slice: Samples = {
     inputs: validation.inputs.subarray(start * validation.inputSize, (start + count) * validation.inputSize),
     labels: validation.labels.subarray(start, start + count),

@@ -74,31 +74,3 @@ export class ThroughputMeter {
     return running && this.examples > 0 && elapsed > 0 ? (this.examples * 1000) / elapsed : 0;
   }
 }
-
-/**
- * How many images the next slice of a long step may take so it ends within `budgetMs`, learned from the
- * time the slices so far took per image. A slice is never less than one image: a network so wide that one
- * image takes longer than the budget still yields between images.
- */
-export class SliceSizer {
-  /** Measured milliseconds per image (a running mean), null before the first slice. */
-  private msPerImage: number | null = null;
-
-  constructor(
-    private readonly budgetMs: number,
-    private readonly maxImages: number,
-    /** The first slice's size, before anything has been measured. */
-    private readonly firstImages: number,
-  ) {}
-
-  next(remaining: number): number {
-    const wanted = this.msPerImage === null ? this.firstImages : Math.floor(this.budgetMs / Math.max(this.msPerImage, 1e-6));
-    return Math.max(1, Math.min(wanted, this.maxImages, remaining));
-  }
-
-  /** A slice of `images` took `ms`. */
-  measured(images: number, ms: number): void {
-    const perImage = Math.max(0, ms) / images;
-    this.msPerImage = this.msPerImage === null ? perImage : 0.5 * this.msPerImage + 0.5 * perImage;
-  }
-}

@@ -60,6 +60,15 @@ export function paceFor(mode: TrainingMode, speed: number): number {
  */
 export const PROBE_SETS_PER_INTERVAL = 6;
 
+/**
+ * At full speed an SGD probe interval is over in ~40 ms on the chapter's networks, and a snapshot every
+ * interval would be 25 a second: each one a probe for the worker and a redraw of every panel for the page,
+ * whose main thread then takes a core from the worker on a 2-core machine. At full speed an interval's
+ * probe is skipped unless this long has passed since the last snapshot (steps and an epoch's end always
+ * probe; a slowed pace never skips, so the lesson paces show what they always showed).
+ */
+export const FULL_SPEED_SNAPSHOT_GAP_MS = 200;
+
 /** Snapshots per second to aim for when the pace is slowed down: enough for the bars to move smoothly. */
 const PACED_SNAPSHOTS_PER_SECOND = 4;
 

@@ -6,11 +6,24 @@
  * The sweep runs on a network of its own, one seed per unit of work with a yield to the event loop between
  * them (a probe is ~2 ms with the SIMD kernels, ~10 ms on the JavaScript passes a cured network takes), so a
  * run that is training meanwhile loses a few milliseconds per chunk and a 'pause' is still obeyed at once.
+ * On the widest networks a probe takes seconds, so a seed's probe is itself cut into pieces (the engine's
+ * pieces), and a turn of the event loop ends after a chunk's time or a seed, whichever comes first.
  */
-import { applyExplodingPreset, GradientProbe, Network, createRng, type Samples } from '../engine';
+import {
+  applyExplodingPreset,
+  createRng,
+  finish,
+  GradientProbe,
+  Network,
+  PieceMeter,
+  unlimitedMeter,
+  WORK_PER_MULTIPLY_ADD,
+  type Pieces,
+  type Samples,
+} from '../engine';
 import type { RunConfig } from '../config';
 import type { FromWorker } from './protocol';
-import type { Scheduler } from './schedule';
+import { CHUNK_MS, type Scheduler } from './schedule';
 
 /** Seeds the page asks for: enough for a median and quartiles that do not hang on one seed. */
 export const SEED_COUNT = 20;
@@ -35,9 +48,23 @@ export function sweepNetwork(config: RunConfig): Network {
  * exploding preset where it is on), probed on the probe images. Returns a copy; NaN where not finite.
  */
 export function normsForSeed(net: Network, probe: GradientProbe, config: RunConfig, seed: number, probeSet: Samples): number[] {
+  return finish(normsForSeedPieces(net, probe, config, seed, probeSet, unlimitedMeter()));
+}
+
+/** normsForSeed with its probe in pieces of `meter`'s size: on the widest networks one probe takes seconds. */
+export function* normsForSeedPieces(
+  net: Network,
+  probe: GradientProbe,
+  config: RunConfig,
+  seed: number,
+  probeSet: Samples,
+  meter: PieceMeter,
+): Pieces<number[]> {
   net.initialize(config.init, createRng(seed));
   if (config.exploding) applyExplodingPreset(net, probeSet);
-  return Array.from(probe.run().layerNorms);
+  // Drawing the weights: a few normal deviates per weight.
+  if (meter.spend(net.params.length * 4 * WORK_PER_MULTIPLY_ADD.js)) yield;
+  return Array.from((yield* probe.runPieces(meter)).layerNorms);
 }
 
 /** A seed count from the page, or the reason it cannot be used. */
@@ -71,16 +98,33 @@ export function createSeedSweep(ctx: SeedSweepContext): SeedSweep {
     const runId = ctx.runId();
     const net = sweepNetwork(config);
     const probe = new GradientProbe(net, probeSet);
-    const norms: number[][] = [];
+    const meter = new PieceMeter();
+    /** Set when a seed has just been measured: a turn of the event loop measures at most one seed. */
+    let seedDone = false;
+    function* sweep(): Pieces<number[][]> {
+      const norms: number[][] = [];
+      for (let s = 0; s < count; s++) {
+        norms.push(yield* normsForSeedPieces(net, probe, config, config.seed + s, probeSet, meter));
+        seedDone = true;
+        yield;
+      }
+      return norms;
+    }
+    const pieces = sweep();
     const next = () => {
       if (mine !== token || runId !== ctx.runId()) return;
-      norms.push(normsForSeed(net, probe, config, config.seed + norms.length, probeSet));
-      if (norms.length < count) {
-        ctx.scheduler.schedule(() => ctx.guard(next), 0);
-        return;
+      const started = ctx.scheduler.now();
+      seedDone = false;
+      for (;;) {
+        const step = pieces.next();
+        if (step.done) {
+          token++;
+          ctx.post({ type: 'seed-norms', runId, firstSeed: config.seed, norms: step.value });
+          return;
+        }
+        if (seedDone || ctx.scheduler.now() - started >= CHUNK_MS) break;
       }
-      token++;
-      ctx.post({ type: 'seed-norms', runId, firstSeed: config.seed, norms });
+      ctx.scheduler.schedule(() => ctx.guard(next), 0);
     };
     ctx.scheduler.schedule(() => ctx.guard(next), 0);
   }

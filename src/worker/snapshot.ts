@@ -4,7 +4,17 @@
  * applicable, see chapter/eq124.ts), and fresh copies that can be transferred, because the probe's and
  * eq. 124's buffers are reused by the next probe.
  */
-import type { ActivationStats, ActivationStatsResult, GradientProbe, LayerFactorNorms, ProbeResult } from '../engine';
+import {
+  finish,
+  unlimitedMeter,
+  type ActivationStats,
+  type ActivationStatsResult,
+  type GradientProbe,
+  type LayerFactorNorms,
+  type PieceMeter,
+  type Pieces,
+  type ProbeResult,
+} from '../engine';
 import type { TrainingMode } from '../config';
 import { describeValue, nonFiniteKind } from './divergence';
 import type { DivergedValue } from './protocol';
@@ -150,10 +160,21 @@ export function takeSnapshot(
   factors: LayerFactorNorms,
   header: () => SnapshotHeader,
 ): SnapshotOutcome {
-  const result = probe.run();
+  return finish(snapshotPieces(probe, stats, factors, header, unlimitedMeter()));
+}
+
+/** takeSnapshot in pieces of `meter`'s size (engine's pieces): on the widest networks the whole takes seconds. */
+export function* snapshotPieces(
+  probe: GradientProbe,
+  stats: ActivationStats,
+  factors: LayerFactorNorms,
+  header: () => SnapshotHeader,
+  meter: PieceMeter,
+): Pieces<SnapshotOutcome> {
+  const result = yield* probe.runPieces(meter);
   // The probe's JavaScript path already holds every activation; on the SIMD path the statistics run a forward pass.
-  const activations = stats.measure((h) => probe.hiddenActivations(h));
+  const activations = yield* stats.measurePieces((h) => probe.hiddenActivations(h), meter);
   // Copied out of LayerFactorNorms' own buffer, which the next probe reuses, so it can be transferred.
-  const factorNorms = factors.compute(result.meanActivationPrime).slice();
+  const factorNorms = (yield* factors.computePieces(result.meanActivationPrime, meter)).slice();
   return assembleSnapshot(result, activations, factorNorms, header(), factors.applicable);
 }

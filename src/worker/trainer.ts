@@ -13,7 +13,8 @@
 import { checkConfig, checkPauseAtValue, checkSpeed, checkStepCount, checkedArgument } from './acceptConfig';
 import { errorText, malformedCommand, needsNetwork, unknownCommand } from './commands';
 import { DataLoader, describeLoadFailure, loadFailureCause, type DataSource } from './data';
-import { buildModel, initialiseWeights, prepareModel, switchPreset, type Model } from './model';
+import { buildModel, initialiseWeightsPieces, prepareModelPieces, switchPreset, type Model } from './model';
+import type { PieceMeter, Pieces } from '../engine';
 import { RunLoop } from './loop';
 import { keepLoadedNetwork, loadProblem, readNetwork } from './networkIO';
 import { NO_RUN, type ErrorCause, type ToWorker } from './protocol';
@@ -109,7 +110,10 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
       pending = null;
     },
   });
-  const postSnapshot = (m: Model) => units.postSnapshot(m);
+  /** Probes the current weights and posts the snapshot: at once on a small network, in the loop's pieces on a wide one. */
+  const postSnapshot = (m: Model, before?: (meter: PieceMeter) => Pieces<void>) => {
+    if (units.snapshotSoon(m, before) && m.status !== 'running') loop.start(m, 0);
+  };
   const seeds = createSeedSweep({ post, scheduler, runId: () => runId, guard: (fn) => guarded(fn) });
 
   const hasDataFor = (m: Model) => m.ready && (m.config.mode === 'learning-speed' ? data.probeSet !== null : data.split !== null);
@@ -122,9 +126,9 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
   }
 
   function prepare(m: Model): void {
-    if (data.probeSet === null) return;
-    prepareModel(m, data.probeSet);
-    postSnapshot(m);
+    const probeSet = data.probeSet;
+    if (probeSet === null) return;
+    postSnapshot(m, (meter) => prepareModelPieces(m, probeSet, meter));
   }
 
   function runLoop(m: Model, steps: number): void {
@@ -146,6 +150,7 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
       return;
     }
     loop.stop();
+    units.forget();
     pending = null;
     runId = id;
     model = next;
@@ -178,30 +183,37 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
     pending = null;
     if (status === 'idle' || m.status === 'running') m.status = status;
     postStatus(m);
+    // A step already taken still owes its snapshot and its epoch's end: they follow, and nothing more is trained.
+    if (status === 'paused' && units.owes(m)) loop.start(m, 0);
   }
 
   function reset(m: Model): void {
+    units.forget();
     halt(m, 'idle');
-    if (m.ready && data.probeSet !== null) {
-      initialiseWeights(m, data.probeSet);
-      postSnapshot(m);
-    }
+    const probeSet = data.probeSet;
+    if (m.ready && probeSet !== null) postSnapshot(m, (meter) => initialiseWeightsPieces(m, probeSet, meter));
   }
 
   /** The counters restart at epoch 0 (a new curve) and a running loop keeps running. */
   function setPreset(m: Model, exploding: boolean): void {
     if (m.config.exploding === exploding) return;
     m.config.exploding = exploding;
-    if (!m.ready || data.probeSet === null) return; // prepare() will honour the new setting
+    const probeSet = data.probeSet;
+    if (!m.ready || probeSet === null) return; // prepare() will honour the new setting
     const wasRunning = m.status === 'running' && pending === null;
     loop.stop();
+    const halfDrawn = units.forget();
     // Weights that overflowed are not a network the preset can be built on: the preset would turn NaN into
-    // NaN and the next probe would blame the preset. A diverged run starts again from the seed instead.
-    if (m.status === 'diverged') initialiseWeights(m, data.probeSet);
-    else switchPreset(m, data.probeSet);
+    // NaN and the next probe would blame the preset. A diverged run starts again from the seed instead, and
+    // so do weights whose drawing was cut short by this change. Switching the preset off redraws them too
+    // (switchPreset), in pieces like every drawing.
+    const redraw = m.status === 'diverged' || halfDrawn || !exploding;
+    if (!redraw) switchPreset(m, probeSet);
     if (m.status !== 'running') m.status = 'idle';
     if (m.status === 'idle') postStatus(m);
-    if (postSnapshot(m) && wasRunning) runLoop(m, 0);
+    postSnapshot(m, redraw ? (meter) => initialiseWeightsPieces(m, probeSet, meter) : undefined);
+    // A snapshot still under way is finished by the loop before it trains on.
+    if (wasRunning && m.status === 'running') runLoop(m, 0);
   }
 
   function setSpeed(m: Model, raw: unknown): void {
@@ -325,6 +337,7 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
       fn();
     } catch (err) {
       loop.stop();
+      units.forget();
       pending = null;
       if (model !== null && model.status === 'running') {
         model.status = 'paused';

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { RunConfig } from '../../src/config';
 import type { FromWorker } from '../../src/worker/protocol';
+import { checkConfig } from '../../src/worker/acceptConfig';
+import { FULL_SPEED_SNAPSHOT_GAP_MS } from '../../src/worker/schedule';
+import { buildModel, prepareModel } from '../../src/worker/model';
+import { takeSnapshot } from '../../src/worker/snapshot';
 import { baseConfig, createHarness, ofType, settle, syntheticSplit, type Harness } from './harness';
 
 /**
- * A network whose learning-speed epoch is ten blocks of 20 probe images (200 images), on a clock that
- * moves 200 ms at every reading: each block looks slower than a chunk's time, so every chunk of work is a
- * single block, as it is for the widest networks the lab allows.
+ * A network whose learning-speed epoch is ten blocks of 20 probe images (200 images), about five pieces of
+ * work (core/pieces.ts), on a clock that moves 200 ms at every reading: each piece looks slower than a
+ * chunk's time, so every chunk of work is a single piece, as it is for the widest networks the lab allows.
  */
 const WIDE: Partial<RunConfig> = { layers: [784, 100, 100, 100, 10], epochs: 1 };
 const SLOW_TICK_MS = 200;
@@ -44,7 +48,7 @@ describe('a long learning-speed epoch runs in slices', () => {
     const reference = await uninterruptedEpoch();
     const h = await slowHarness();
     h.send({ type: 'start', runId: 1 });
-    for (let i = 0; i < 7; i++) h.scheduler.runNext();
+    for (let i = 0; i < 3; i++) h.scheduler.runNext();
     h.send({ type: 'pause', runId: 1 });
     h.scheduler.flush();
     const beforeResume = h.take();
@@ -70,7 +74,7 @@ describe('a long learning-speed epoch runs in slices', () => {
     const h = await slowHarness({ ...WIDE, epochs: 3 });
     h.send({ type: 'step', runId: 1, count: 1 });
     const chunks = h.scheduler.flush();
-    expect(chunks).toBeGreaterThanOrEqual(10);
+    expect(chunks).toBeGreaterThanOrEqual(4);
     const out = h.take();
     expect(ofType(out, 'epoch-end').map((e) => e.epoch)).toEqual([1]);
     expect(ofType(out, 'status').map((s) => s.status)).toEqual(['running', 'paused']);
@@ -105,5 +109,96 @@ describe('a long learning-speed epoch runs in slices', () => {
     h.send({ type: 'start', runId: 2 });
     h.scheduler.flush();
     expect(firstEpoch(h.take())).toEqual(reference);
+  });
+});
+
+describe('a snapshot of a wide network is taken in pieces', () => {
+  const WIDE_SNAPSHOT: Partial<RunConfig> = { layers: [784, 300, 300, 300, 10] };
+
+  it('configure returns before the probe is done; a reset in between is obeyed; the bars equal a probe in one piece', async () => {
+    const split = syntheticSplit(1000, 20);
+    const h = createHarness((hooks) => {
+      hooks.onProbeReady(split.training);
+      return Promise.resolve(split);
+    });
+    const config = baseConfig(WIDE_SNAPSHOT);
+    h.send({ type: 'configure', runId: 1, config });
+    // The probe, the statistics and eq. 124's norms of 1000 images on this network are several pieces of
+    // work: the configure hands the thread back before the snapshot is out.
+    expect(ofType(h.take(), 'snapshot')).toEqual([]);
+    h.send({ type: 'reset', runId: 1 });
+    expect(ofType(h.take(), 'status').pop()).toMatchObject({ status: 'idle' });
+    // A clock that moves a chunk's time at every reading: each turn of the event loop does one piece.
+    h.scheduler.tick = SLOW_TICK_MS;
+    const turns = h.scheduler.flush();
+    expect(turns).toBeGreaterThan(3);
+    const snapshots = ofType(h.take(), 'snapshot');
+    expect(snapshots).toHaveLength(1);
+
+    const m = buildModel(checkConfig(config));
+    prepareModel(m, split.training);
+    const header = () => ({ runId: 1, epoch: 0, batch: 0, batchesPerEpoch: 1, examplesPerSecond: 0 });
+    const whole = takeSnapshot(m.probe!, m.activationStats!, m.factors, header);
+    if (!whole.ok) throw new Error('the reference snapshot diverged');
+    const { type: _t, ...sliced } = snapshots[0];
+    const { type: _u, ...reference } = whole.snapshot;
+    expect(sliced).toEqual(reference);
+  });
+});
+
+describe('snapshots at full speed', () => {
+  /** SGD at full speed on 2000 images with 20 probe images: 200 mini-batches, a probe interval every 12. */
+  async function fullSpeedEpoch(tickMs: number): Promise<number> {
+    const split = syntheticSplit(2000, 20);
+    const h = createHarness((hooks) => {
+      hooks.onProbeReady({ ...split.training, count: 20 });
+      return Promise.resolve(split);
+    });
+    h.send({ type: 'configure', runId: 1, config: baseConfig({ mode: 'sgd', epochs: 1, speed: 10 }) });
+    await settle();
+    h.take();
+    h.scheduler.tick = tickMs;
+    h.send({ type: 'start', runId: 1 });
+    h.scheduler.flush();
+    const out = h.take();
+    expect(ofType(out, 'status').pop()).toMatchObject({ status: 'finished' });
+    return ofType(out, 'snapshot').length;
+  }
+
+  it("skip an interval's probe until FULL_SPEED_SNAPSHOT_GAP_MS has passed, and keep every epoch's end", async () => {
+    // A slow clock: every interval ends long after the last snapshot, so all 16 intervals and the epoch's end probe.
+    expect(await fullSpeedEpoch(FULL_SPEED_SNAPSHOT_GAP_MS)).toBe(17);
+    // A fast clock: the 200 mini-batches take far less than the gap, so only the epoch's end probes.
+    expect(await fullSpeedEpoch(0.01)).toBe(1);
+  });
+});
+
+describe('a pause after a step was taken', () => {
+  it("lets the step's snapshot go out, and trains no further", async () => {
+    const split = syntheticSplit(1000, 20);
+    const h = createHarness((hooks) => {
+      hooks.onProbeReady(split.training);
+      return Promise.resolve(split);
+    });
+    // Mini-batches of 20 on this network are summed in blocks, and every batch ends a probe interval.
+    h.send({
+      type: 'configure',
+      runId: 1,
+      config: baseConfig({ mode: 'sgd', layers: [784, 300, 300, 300, 10], batchSize: 20, probeEvery: 1 }),
+    });
+    await settle();
+    h.scheduler.flush();
+    h.take();
+    h.scheduler.tick = SLOW_TICK_MS;
+    h.send({ type: 'start', runId: 1 });
+    // Five pieces: the batch's three blocks and its step, then the first piece of its snapshot.
+    for (let i = 0; i < 5; i++) h.scheduler.runNext();
+    expect(ofType(h.take(), 'snapshot')).toEqual([]);
+    h.send({ type: 'pause', runId: 1 });
+    h.scheduler.flush();
+    const out = h.take();
+    const snapshots = ofType(out, 'snapshot');
+    expect(snapshots.map((s) => s.batch)).toEqual([1]);
+    expect(ofType(out, 'status').pop()).toMatchObject({ status: 'paused' });
   });
 });

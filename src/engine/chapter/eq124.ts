@@ -15,6 +15,7 @@
  * The factor is then reported as not applicable (NaN, see `applicable`) rather than as a number that would
  * describe a different network. A layer h whose next layer has no skip keeps its exact factor.
  */
+import { finish, type PieceMeter, type Pieces, unlimitedMeter, WORK_PER_MULTIPLY_ADD } from '../core/pieces';
 
 /** What eq. 124 reads from a network; Network (network.ts) has both fields. */
 export interface LayeredWeights {
@@ -123,6 +124,11 @@ export class LayerFactorNorms {
    * (slice()) before posting it to another thread. A diverged network (non-finite σ′ or weights) gives NaN.
    */
   compute(meanActivationPrime: readonly ArrayLike<number>[]): Float64Array {
+    return finish(this.computePieces(meanActivationPrime, unlimitedMeter()));
+  }
+
+  /** compute() in pieces of `meter`'s size (core/pieces.ts), cut between Lanczos steps: the same numbers. */
+  *computePieces(meanActivationPrime: readonly ArrayLike<number>[], meter: PieceMeter): Pieces<Float64Array> {
     const layers = this.net.layers;
     if (meanActivationPrime.length !== this.numHidden) {
       throw new RangeError(`eq. 124 needs mean σ′ for ${this.numHidden} hidden layers, got ${meanActivationPrime.length}`);
@@ -136,7 +142,7 @@ export class LayerFactorNorms {
       if (sp.length !== layers[h]) {
         throw new RangeError(`hidden layer ${h} has ${layers[h]} neurons but ${sp.length} mean σ′ values were given`);
       }
-      if (this.applicable[h - 1]) this.layerNorms(h, sp);
+      if (this.applicable[h - 1]) yield* this.layerNorms(h, sp, meter);
       else {
         this.spectral[h - 1] = Number.NaN;
         this.frobenius[h - 1] = Number.NaN;
@@ -149,7 +155,7 @@ export class LayerFactorNorms {
    * M = Σ′(zʰ)(wʰ⁺¹)ᵀ is nIn × nOut with M[i][j] = sᵢ w[j][i]. Lanczos runs on the Gram matrix of the smaller
    * side: G = MᵀM (nOut × nOut) when nOut ≤ nIn, else G = MMᵀ (nIn × nIn). Both have eigenvalues σ².
    */
-  private layerNorms(h: number, sp: ArrayLike<number>): void {
+  private *layerNorms(h: number, sp: ArrayLike<number>, meter: PieceMeter): Pieces<void> {
     const nIn = this.net.layers[h];
     const nOut = this.net.layers[h + 1];
     const wts = this.net.weights[h];
@@ -166,6 +172,9 @@ export class LayerFactorNorms {
       }
     }
     this.frobenius[h - 1] = Math.sqrt(frob);
+    // Each pass over the layer's weights, the Frobenius sum's and each Lanczos step's two, is a multiply-add per weight.
+    const passWork = nIn * nOut * WORK_PER_MULTIPLY_ADD.float64;
+    if (meter.spend(passWork)) yield;
 
     const onOut = nOut <= nIn;
     const n = onOut ? nOut : nIn;
@@ -246,6 +255,7 @@ export class LayerFactorNorms {
       if (converged || r + 1 === steps || !(b > 1e-12 * Math.max(lambda, 1e-300))) break;
       const qn = (r + 1) * n;
       for (let k = 0; k < n; k++) basis[qn + k] = w[k] / b;
+      if (meter.spend(2 * passWork + 4 * (r + 1) * n * WORK_PER_MULTIPLY_ADD.float64)) yield;
     }
     this.spectral[h - 1] = used === 0 ? 0 : Math.sqrt(Math.max(0, lambda));
   }

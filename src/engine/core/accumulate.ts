@@ -13,6 +13,7 @@
 import { BatchPass, checkSamples } from './batch';
 import { denseUpdate, sparseOuterAdd } from './kernels';
 import type { Network } from './network';
+import { finish, type PieceMeter, type Pieces, unlimitedMeter, WORK_PER_MULTIPLY_ADD } from './pieces';
 import { checkSgd, type SgdOptions } from './train';
 import type { Samples } from './types';
 
@@ -32,6 +33,8 @@ export class GradientSum {
   private readonly checked = new WeakSet<Samples>();
   /** Examples summed since the last step. */
   examples = 0;
+  /** Some gradient has been added since the last clear, perhaps by an addPieces left unfinished. */
+  private touched = false;
   /** Their summed data cost, measured before the update. */
   cost = 0;
 
@@ -53,7 +56,8 @@ export class GradientSum {
 
   /** Forgets the examples summed so far (a reset or a new start mid-step). */
   clear(): void {
-    if (this.examples === 0) return;
+    if (this.examples === 0 && !this.touched) return;
+    this.touched = false;
     for (const g of this.gradW) g.fill(0);
     for (const g of this.gradB) g.fill(0);
     for (const g of this.gradGain) g.fill(0);
@@ -68,21 +72,39 @@ export class GradientSum {
 
   /** Adds the gradient of examples order[offset .. offset+size) to the sum; returns their summed cost. */
   add(samples: Samples, order: Uint32Array, offset: number, size: number): number {
+    return finish(this.addPieces(samples, order, offset, size, unlimitedMeter()));
+  }
+
+  /**
+   * add() in pieces of `meter`'s size (core/pieces.ts), cut between layers: on the widest networks one
+   * image's pass through all layers is over 50 ms. The network must not change until it returns.
+   */
+  *addPieces(samples: Samples, order: Uint32Array, offset: number, size: number, meter: PieceMeter): Pieces<number> {
     if (!this.checked.has(samples)) {
       checkSamples(this.net, samples, 'training');
       this.checked.add(samples);
     }
     const net = this.net;
     const pass = this.pass;
+    const layers = net.layers;
+    const layerWork = (l: number) => size * layers[l] * layers[l + 1] * WORK_PER_MULTIPLY_ADD.js;
     net.bringHome(); // the JavaScript pass reads W⁰ in place
     pass.load(samples, order, offset, size, true);
-    pass.forward(false, true);
+    for (let l = 0; l + 1 < layers.length; l++) {
+      pass.forwardLayer(l);
+      if (meter.spend(layerWork(l))) yield;
+    }
+    pass.finishForward(true);
     const cost = pass.cost;
     pass.outputDelta();
-    pass.backpropDeltas(1);
-    const layers = net.layers;
+    pass.beginBackprop();
+    for (let l = layers.length - 2; l >= 1; l--) {
+      pass.backpropLayer(l);
+      if (meter.spend(layerWork(l))) yield;
+    }
     const m = size;
     const deltaT = this.deltaT;
+    this.touched = true;
     for (let l = 0; l + 1 < layers.length; l++) {
       const nIn = layers[l];
       const nOut = layers[l + 1];
@@ -96,6 +118,7 @@ export class GradientSum {
         // g ← 1·g − (−1)·Σδaᵀ: the update kernel with a unit rate adds the batch's weight gradient to g.
         denseUpdate(gw, gw, nIn, nOut, m, pass.acts[l], deltaT, -1, 1, 0);
       }
+      if (meter.spend(layerWork(l))) yield;
     }
     for (let h = 0; h < this.gradGain.length; h++) {
       for (let j = 0; j < this.gradGain[h].length; j++) {

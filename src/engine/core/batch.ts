@@ -236,30 +236,43 @@ export class BatchPass {
    * non-linearity is applied to it.
    */
   forward(firstLayerDone = false, withCost = false): void {
-    const net = this.net;
     // A SIMD trainer may hold W⁰ between its steps; a pass that computes the first layer itself needs it home
     // (the statistics of the activation panel run such a pass between steps, and read stale weights otherwise).
-    if (!firstLayerDone) net.bringHome();
+    if (!firstLayerDone) this.net.bringHome();
+    for (let l = 0; l + 1 < this.net.layers.length; l++) this.forwardLayer(l, firstLayerDone);
+    this.finishForward(withCost);
+  }
+
+  /**
+   * One layer of forward(): z = Wˡa + b into layer l+1 and its non-linearity (the output layer's waits for
+   * finishForward). Called for l = 0, 1, … in turn, with W⁰ at home; a caller that needs pieces calls it itself.
+   */
+  forwardLayer(l: number, firstLayerDone = false): void {
+    const net = this.net;
     const layers = net.layers;
     const L = layers.length;
     const m = this.size;
-    for (let l = 0; l + 1 < L; l++) {
-      const nIn = layers[l];
-      const nOut = layers[l + 1];
-      const w = net.weightsInPlace[l];
-      const b = net.biases[l];
-      const out = l + 2 === L ? this.zOut : this.acts[l + 1];
-      if (l === 0 && firstLayerDone) {
-        // z¹ is in place already
-      } else if (l === 0) sparseForward(w, b, nIn, nOut, m, this.nzStart, this.nzIdx, this.nzVal, out);
-      else denseForward(w, b, nIn, nOut, m, this.acts[l], out);
-      if (l + 2 < L) {
-        if (net.cured) this.cureForward(l + 1, out);
-        else applyActivation(this.act, out, m * nOut);
-      }
+    const nIn = layers[l];
+    const nOut = layers[l + 1];
+    const w = net.weightsInPlace[l];
+    const b = net.biases[l];
+    const out = l + 2 === L ? this.zOut : this.acts[l + 1];
+    if (l === 0 && firstLayerDone) {
+      // z¹ is in place already
+    } else if (l === 0) sparseForward(w, b, nIn, nOut, m, this.nzStart, this.nzIdx, this.nzVal, out);
+    else denseForward(w, b, nIn, nOut, m, this.acts[l], out);
+    if (l + 2 < L) {
+      if (net.cured) this.cureForward(l + 1, out);
+      else applyActivation(this.act, out, m * nOut);
     }
-    const nOut = layers[L - 1];
-    const a = this.acts[L - 1];
+  }
+
+  /** The output layer's activation (and with withCost the batch's summed cost), after the last forwardLayer. */
+  finishForward(withCost = false): void {
+    const layers = this.net.layers;
+    const m = this.size;
+    const nOut = layers[layers.length - 1];
+    const a = this.acts[layers.length - 1];
     let cost = 0;
     for (let k = 0; k < m; k++) cost += activateOutputRow(this.outCost, this.zOut, k * nOut, a, k * nOut, nOut, this.labels[k], withCost);
     this.cost = cost;
@@ -278,21 +291,30 @@ export class BatchPass {
    * δˡ = ((W^l)ᵀ δ^{l+1}) ⊙ f'(zˡ) (eq. BP2). The input layer never needs a δ.
    */
   backpropDeltas(lowest = 1): void {
+    this.beginBackprop();
+    for (let l = this.net.layers.length - 2; l >= lowest; l--) this.backpropLayer(l);
+  }
+
+  /** Before the first backpropLayer: the normalisation's parameter gradients start from zero. */
+  beginBackprop(): void {
+    if (!this.net.cured) return;
+    for (let h = 0; h < this.gradGain.length; h++) {
+      this.gradGain[h].fill(0);
+      this.gradShift[h].fill(0);
+    }
+  }
+
+  /** One layer of backpropDeltas(): δˡ from δˡ⁺¹, for l = L−2, L−3, … in turn. */
+  backpropLayer(l: number): void {
     const net = this.net;
-    const layers = net.layers;
-    const L = layers.length;
-    const m = this.size;
     if (net.cured) {
-      this.cureBackward(lowest);
+      this.cureBackwardLayer(l);
       return;
     }
-    for (let l = L - 2; l >= lowest; l--) {
-      const n = layers[l];
-      const nNext = layers[l + 1];
-      const d = this.deltas[l];
-      denseBackward(net.weightsInPlace[l], n, nNext, m, this.deltas[l + 1], d);
-      multiplyByDerivative(this.act, d, this.acts[l], m * n);
-    }
+    const n = net.layers[l];
+    const d = this.deltas[l];
+    denseBackward(net.weightsInPlace[l], n, net.layers[l + 1], this.size, this.deltas[l + 1], d);
+    multiplyByDerivative(this.act, d, this.acts[l], this.size * n);
   }
 
   /** Hidden layer l after z = Wa + b is in `out`: normalise, apply f, add the skip (cures.ts). */
@@ -314,34 +336,28 @@ export class BatchPass {
   }
 
   /**
-   * δ down to hidden layer `lowest` through skips and normalisation (cures.ts):
+   * One layer of δ through skips and normalisation (cures.ts):
    *   ∂C/∂aˡ = (Wˡ)ᵀδˡ⁺¹ + ∂C/∂aˡ⁺¹ when layer l+1 has a skip, else (Wˡ)ᵀδˡ⁺¹
    *   ∂C/∂uˡ = ∂C/∂aˡ ⊙ f′(uˡ), then δˡ = ∂C/∂zˡ through the normalisation's backward formula.
    */
-  private cureBackward(lowest: number): void {
+  private cureBackwardLayer(l: number): void {
     const net = this.net;
     const layers = net.layers;
     const L = layers.length;
     const m = this.size;
     const normalised = net.normalisation === 'layer';
-    for (let h = 0; h < this.gradGain.length; h++) {
-      this.gradGain[h].fill(0);
-      this.gradShift[h].fill(0);
+    const n = layers[l];
+    const count = m * n;
+    const d = this.deltas[l];
+    denseBackward(net.weightsInPlace[l], n, layers[l + 1], m, this.deltas[l + 1], d);
+    if (l + 1 < L - 1 && net.skips[l + 1]) {
+      const above = this.gradA[l + 1];
+      for (let t = 0; t < count; t++) d[t] += above[t];
     }
-    for (let l = L - 2; l >= lowest; l--) {
-      const n = layers[l];
-      const count = m * n;
-      const d = this.deltas[l];
-      denseBackward(net.weightsInPlace[l], n, layers[l + 1], m, this.deltas[l + 1], d);
-      if (l + 1 < L - 1 && net.skips[l + 1]) {
-        const above = this.gradA[l + 1];
-        for (let t = 0; t < count; t++) d[t] += above[t];
-      }
-      if (net.skips[l]) this.gradA[l].set(d.subarray(0, count));
-      multiplyByDerivative(this.act, d, this.activationOf(l), count);
-      if (normalised)
-        layerNormBackward(d, n, m, net.gains[l - 1], this.xhat[l - 1], this.invStd[l - 1], this.gradGain[l - 1], this.gradShift[l - 1]);
-    }
+    if (net.skips[l]) this.gradA[l].set(d.subarray(0, count));
+    multiplyByDerivative(this.act, d, this.activationOf(l), count);
+    if (normalised)
+      layerNormBackward(d, n, m, net.gains[l - 1], this.xhat[l - 1], this.invStd[l - 1], this.gradGain[l - 1], this.gradShift[l - 1]);
   }
 }
 

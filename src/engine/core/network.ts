@@ -17,7 +17,8 @@
  */
 import { ACT_RELU, ACT_SIGMOID, ACT_TANH, activationCode } from './activations';
 import { activateOutputRow, outputCostCode } from './output';
-import { initializeParams } from './init';
+import { initializeParamsPieces } from './init';
+import { finish, type PieceMeter, type Pieces, unlimitedMeter } from './pieces';
 import { NORM_EPSILON, skipLayers } from './cures';
 import { validateLayers } from './layers';
 import type { Rng } from './rng';
@@ -186,7 +187,12 @@ export class Network {
    * initialisation instead of the 140-fold gain of the paper's placement (README, "The cures that came after").
    */
   initialize(init: InitName, rng: Rng): void {
-    initializeParams(this, init, rng);
+    finish(this.initializePieces(init, rng, unlimitedMeter()));
+  }
+
+  /** initialize() in pieces of `meter`'s size (pieces.ts): 10 million weights take a few hundred milliseconds to draw. */
+  *initializePieces(init: InitName, rng: Rng, meter: PieceMeter): Pieces<void> {
+    yield* initializeParamsPieces(this, init, rng, meter);
     for (const g of this.gains) g.fill(1);
     for (let h = 0; h < this.shifts.length; h++) {
       this.shifts[h].set(this.biases[h]);

@@ -7,6 +7,7 @@
 import { BatchPass, checkSamples, derivativeFromActivation } from './batch';
 import { activationCode } from './activations';
 import { outputCostCode } from './output';
+import { finish, type PieceMeter, type Pieces, unlimitedMeter, WORK_PER_MULTIPLY_ADD } from './pieces';
 import { SimdProbePass } from '../wasm/simd-probe';
 import type { Network } from './network';
 import type { Samples } from './types';
@@ -84,16 +85,34 @@ export class GradientProbe {
 
   /** Measures the current network. Returns the probe's own buffers, overwritten by the next run: copy before transferring. */
   run(): ProbeResult {
+    return finish(this.runPieces(unlimitedMeter()));
+  }
+
+  /**
+   * run() in pieces of `meter`'s size (core/pieces.ts), for a caller that must answer other work in between;
+   * the network must not change until it returns. The cuts fall between row ranges and layers, so the
+   * result is run()'s to the bit.
+   */
+  *runPieces(meter: PieceMeter): Pieces<ProbeResult> {
     const net = this.net;
     const m = this.count;
     const pass = this.pass;
     const simd = this.simd;
     net.bringHome(); // the JavaScript pass reads W⁰ in place
-    if (simd !== null) simd.run();
+    if (simd !== null) yield* simd.runPieces(meter);
     else if (pass !== null) {
-      pass.forward();
+      const layers = net.layers;
+      for (let l = 0; l + 1 < layers.length; l++) {
+        pass.forwardLayer(l);
+        if (meter.spend(m * layers[l] * layers[l + 1] * WORK_PER_MULTIPLY_ADD.js)) yield;
+      }
+      pass.finishForward();
       pass.outputDelta();
-      pass.backpropDeltas(1);
+      pass.beginBackprop();
+      for (let l = layers.length - 2; l >= 1; l--) {
+        pass.backpropLayer(l);
+        if (meter.spend(m * layers[l] * layers[l + 1] * WORK_PER_MULTIPLY_ADD.js)) yield;
+      }
     }
     const act = this.act;
     const r = this.result;

@@ -9,8 +9,12 @@
 import { SIGMOID_CROSS_ENTROPY, SIGMOID_QUADRATIC, activateOutputRow, outputDeltaRow } from '../core/output';
 import type { Network } from '../core/network';
 import { Arena } from './arena';
+import { finish, type PieceMeter, type Pieces, unlimitedMeter, WORK_PER_MULTIPLY_ADD } from '../core/pieces';
 import { PANEL_LANES as LANES, padToPanels as pad, simdKernels, type SimdKernels } from './simd';
 import type { Samples } from '../core/types';
+
+/** Probe rows per kernel call come in multiples of this, so a cut never splits the kernels' row groups. */
+const ROW_ALIGN = 8;
 
 /**
  * Byte offsets into the kernels' memory: the probe set's sparse inputs (its non-zero pixels only), then per
@@ -167,100 +171,126 @@ export class SimdProbePass {
 
   /** Forward pass, output δ, and δ of every hidden layer. */
   run(): void {
+    finish(this.runPieces(unlimitedMeter()));
+  }
+
+  /**
+   * run() in pieces (core/pieces.ts): each kernel call covers a range of probe rows, and each row's numbers
+   * do not depend on which other rows share the call, so the result is run()'s to the bit. The per-neuron
+   * sums of a layer are taken once all its rows are in.
+   */
+  *runPieces(meter: PieceMeter): Pieces<void> {
     const net = this.net;
     const layers = net.layers;
     const L = layers.length;
     const m = this.m;
     const f = this.f32;
-    this.packPanels();
+    for (let l = 0; l + 1 < L; l++) {
+      this.packLayer(l);
+      // Two copies of every weight, one of them a transposition that misses the cache: ~4 plain multiply-adds each.
+      if (meter.spend(8 * layers[l] * layers[l + 1] * WORK_PER_MULTIPLY_ADD.js)) yield;
+    }
     for (let l = 0; l + 1 < L; l++) {
       const nIn = layers[l];
       const nOut = layers[l + 1];
       const groups = pad(nOut) / LANES;
       const outStride = pad(nOut);
-      if (l === 0)
-        this.kernels.sparse(
-          m,
-          this.startPtr,
-          this.idxPtr,
-          this.valPtr,
-          this.fwdPtr[0],
-          groups,
-          nIn * LANES * 4,
-          this.actPtr[1],
-          outStride * 4,
-        );
-      else
-        this.kernels.dense(
-          m,
-          this.actPtr[l],
-          pad(nIn) * 4,
-          nIn,
-          this.fwdPtr[l],
-          groups,
-          nIn * LANES * 4,
-          this.actPtr[l + 1],
-          outStride * 4,
-        );
       const nVec = Math.ceil(nOut / 4);
-      if (l + 2 < L) this.kernels.activate[this.act](m, this.actPtr[l + 1], outStride * 4, nVec, this.biasPtr[l], 0);
-      else if (this.outCost === SIGMOID_CROSS_ENTROPY || this.outCost === SIGMOID_QUADRATIC)
-        this.kernels.activate[0](m, this.actPtr[l + 1], outStride * 4, nVec, this.biasPtr[l], 0);
-      else this.softmaxRows(f, this.actPtr[l + 1] >> 2, net.biases[l], m, nOut, outStride);
+      const rowWork = nIn * nOut * WORK_PER_MULTIPLY_ADD.simd;
+      const rows = meter.rowsPerPiece(rowWork, ROW_ALIGN);
+      for (let k0 = 0; k0 < m; k0 += rows) {
+        const count = Math.min(rows, m - k0);
+        const outPtr = this.actPtr[l + 1] + k0 * outStride * 4;
+        if (l === 0)
+          this.kernels.sparse(
+            count,
+            this.startPtr + k0 * 4,
+            this.idxPtr,
+            this.valPtr,
+            this.fwdPtr[0],
+            groups,
+            nIn * LANES * 4,
+            outPtr,
+            outStride * 4,
+          );
+        else
+          this.kernels.dense(
+            count,
+            this.actPtr[l] + k0 * pad(nIn) * 4,
+            pad(nIn) * 4,
+            nIn,
+            this.fwdPtr[l],
+            groups,
+            nIn * LANES * 4,
+            outPtr,
+            outStride * 4,
+          );
+        if (l + 2 < L) this.kernels.activate[this.act](count, outPtr, outStride * 4, nVec, this.biasPtr[l], 0);
+        else if (this.outCost === SIGMOID_CROSS_ENTROPY || this.outCost === SIGMOID_QUADRATIC)
+          this.kernels.activate[0](count, outPtr, outStride * 4, nVec, this.biasPtr[l], 0);
+        else this.softmaxRows(f, outPtr >> 2, net.biases[l], count, nOut, outStride);
+        if (meter.spend(count * rowWork)) yield;
+      }
     }
     this.outputDelta();
     for (let l = L - 2; l >= 1; l--) {
       const n = layers[l];
       const nNext = layers[l + 1];
-      this.kernels.dense(
-        m,
-        this.deltaPtr[l + 1],
-        pad(nNext) * 4,
-        nNext,
-        this.bwdPtr[l],
-        pad(n) / LANES,
-        nNext * LANES * 4,
-        this.deltaPtr[l],
-        pad(n) * 4,
-      );
+      const rowWork = n * nNext * WORK_PER_MULTIPLY_ADD.simd;
+      const rows = meter.rowsPerPiece(rowWork, ROW_ALIGN);
+      for (let k0 = 0; k0 < m; k0 += rows) {
+        const count = Math.min(rows, m - k0);
+        this.kernels.dense(
+          count,
+          this.deltaPtr[l + 1] + k0 * pad(nNext) * 4,
+          pad(nNext) * 4,
+          nNext,
+          this.bwdPtr[l],
+          pad(n) / LANES,
+          nNext * LANES * 4,
+          this.deltaPtr[l] + k0 * pad(n) * 4,
+          pad(n) * 4,
+        );
+        if (meter.spend(count * rowWork)) yield;
+      }
       this.kernels.stats[this.act](m, this.deltaPtr[l], this.actPtr[l], pad(n) * 4, Math.ceil(n / 4), this.sumsPtr[l]);
+      if (meter.spend(m * n * WORK_PER_MULTIPLY_ADD.simd * 4)) yield;
     }
   }
 
-  private packPanels(): void {
+  /** Layer l's biases and panels, copied from the network into the kernels' memory. */
+  private packLayer(l: number): void {
     const layers = this.net.layers;
     const f = this.f32;
-    for (let l = 0; l + 1 < layers.length; l++) {
-      const nIn = layers[l];
-      const nOut = layers[l + 1];
-      const w = this.net.weights[l];
-      const bias = this.biasPtr[l] >> 2;
-      f.set(this.net.biases[l], bias);
-      f.fill(0, bias + nOut, bias + pad(nOut));
-      // Forward panel g, input i, lane q: W[g·PANEL_LANES + q][i].
-      let base = this.fwdPtr[l] >> 2;
-      for (let g = 0; g < pad(nOut); g += LANES) {
-        const lanes = Math.min(LANES, nOut - g);
-        for (let i = 0; i < nIn; i++) {
-          const o = base + i * LANES;
-          for (let q = 0; q < lanes; q++) f[o + q] = w[(g + q) * nIn + i];
-          for (let q = lanes; q < LANES; q++) f[o + q] = 0;
-        }
-        base += nIn * LANES;
+    const nIn = layers[l];
+    const nOut = layers[l + 1];
+    const w = this.net.weights[l];
+    const bias = this.biasPtr[l] >> 2;
+    f.set(this.net.biases[l], bias);
+    f.fill(0, bias + nOut, bias + pad(nOut));
+    // Forward panel g, input i, lane q: W[g·PANEL_LANES + q][i].
+    let base = this.fwdPtr[l] >> 2;
+    for (let g = 0; g < pad(nOut); g += LANES) {
+      const lanes = Math.min(LANES, nOut - g);
+      for (let i = 0; i < nIn; i++) {
+        const o = base + i * LANES;
+        for (let q = 0; q < lanes; q++) f[o + q] = w[(g + q) * nIn + i];
+        for (let q = lanes; q < LANES; q++) f[o + q] = 0;
       }
-      if (l === 0) continue;
-      // Backward panel g, output j, lane q: W[j][g·PANEL_LANES + q] — a contiguous run of row j.
-      base = this.bwdPtr[l] >> 2;
-      for (let g = 0; g < pad(nIn); g += LANES) {
-        const lanes = Math.min(LANES, nIn - g);
-        for (let j = 0; j < nOut; j++) {
-          const o = base + j * LANES;
-          const row = j * nIn + g;
-          for (let q = 0; q < lanes; q++) f[o + q] = w[row + q];
-          for (let q = lanes; q < LANES; q++) f[o + q] = 0;
-        }
-        base += nOut * LANES;
+      base += nIn * LANES;
+    }
+    if (l === 0) return;
+    // Backward panel g, output j, lane q: W[j][g·PANEL_LANES + q] — a contiguous run of row j.
+    base = this.bwdPtr[l] >> 2;
+    for (let g = 0; g < pad(nIn); g += LANES) {
+      const lanes = Math.min(LANES, nIn - g);
+      for (let j = 0; j < nOut; j++) {
+        const o = base + j * LANES;
+        const row = j * nIn + g;
+        for (let q = 0; q < lanes; q++) f[o + q] = w[row + q];
+        for (let q = lanes; q < LANES; q++) f[o + q] = 0;
       }
+      base += nOut * LANES;
     }
   }
 
