@@ -37,6 +37,23 @@ export function runningInCi(): boolean {
   return ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false';
 }
 
+/**
+ * The gate every end-to-end suite opens with: true (skip the suite) only where Chromium is missing outside CI,
+ * and then said loudly. Under CI a missing Chromium is not skipped: the suite's set-up fails (requireChromium).
+ */
+export function skipWithoutChromium(): boolean {
+  const skip = !chromiumAvailable() && !runningInCi();
+  if (skip) console.warn(CHROMIUM_MISSING_BANNER);
+  return skip;
+}
+
+/** Fails a suite's set-up where Chromium is missing; only CI gets here without it, and it must fail. */
+export function requireChromium(): void {
+  if (!chromiumAvailable()) {
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}; CI needs it for the end-to-end tests (apt-get install -y chromium)`);
+  }
+}
+
 export interface BuiltApp {
   outDir: string;
   /** Removes the build folder. */
@@ -168,4 +185,33 @@ export const CHROMIUM_ARGS = [
 
 export function launchChromium(extra: LaunchOptions = {}): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, ...extra });
+}
+
+/** What an end-to-end suite sets up once: the production build, served, and a Chromium to open it in. */
+export interface LabSession {
+  built: BuiltApp;
+  served: ServedApp;
+  browser: Browser;
+}
+
+/** Builds, serves and launches for a suite's beforeAll; whatever started is torn down again if a later part fails. */
+export async function startLab(): Promise<LabSession> {
+  requireChromium();
+  const started: Partial<LabSession> = {};
+  try {
+    started.built = await buildApp();
+    started.served = await serveApp(started.built.outDir);
+    started.browser = await launchChromium();
+    return started as LabSession;
+  } catch (error) {
+    await stopLab(started);
+    throw error;
+  }
+}
+
+/** Tears down what startLab (or a suite by hand) set up, whatever part of it started. */
+export async function stopLab(lab: Partial<LabSession>): Promise<void> {
+  await lab.browser?.close();
+  await lab.served?.close();
+  lab.built?.dispose();
 }

@@ -5,20 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import {
-  CHROMIUM_MISSING_BANNER,
-  buildApp,
-  chromiumAvailable,
-  launchChromium,
-  runningInCi,
-  serveApp,
-  type BuiltApp,
-  type ServedApp,
-} from '../../support/browser';
+import { type BuiltApp, type ServedApp, skipWithoutChromium, startLab, stopLab } from '../../support/browser';
 
-const haveChromium = chromiumAvailable();
-const skipLocally = !haveChromium && !runningInCi();
-if (skipLocally) console.warn(CHROMIUM_MISSING_BANNER);
+const skipLocally = skipWithoutChromium();
 
 const STEP_TIMEOUT = 180_000;
 const POLL = { timeout: 120_000, interval: 250 };
@@ -67,9 +56,7 @@ describe.skipIf(skipLocally)('Activations per layer in Chromium (production buil
   const errors: string[] = [];
 
   beforeAll(async () => {
-    built = await buildApp();
-    served = await serveApp(built.outDir);
-    browser = await launchChromium();
+    ({ built, served, browser } = await startLab());
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
     page = await context.newPage();
     page.setDefaultTimeout(STEP_TIMEOUT);
@@ -81,9 +68,7 @@ describe.skipIf(skipLocally)('Activations per layer in Chromium (production buil
   }, 240_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-    built?.dispose();
+    await stopLab({ browser, served, built });
   }, 60_000);
 
   it(

@@ -7,22 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  CHROMIUM_MISSING_BANNER,
-  CHROMIUM_PATH,
-  buildApp,
-  chromiumAvailable,
-  launchChromium,
-  runningInCi,
-  serveApp,
-  type BuiltApp,
-  type ServedApp,
-} from '../../support/browser';
+import { type BuiltApp, type ServedApp, skipWithoutChromium, startLab, stopLab } from '../../support/browser';
 import { BAR_SELECTOR, button, readBars, shownEpoch } from '../../support/page';
 
-const haveChromium = chromiumAvailable();
-const skipLocally = !haveChromium && !runningInCi();
-if (skipLocally) console.warn(CHROMIUM_MISSING_BANNER);
+const skipLocally = skipWithoutChromium();
 
 const STEP_TIMEOUT = 180_000;
 const POLL = { timeout: 120_000, interval: 250 };
@@ -128,10 +116,7 @@ describe.skipIf(skipLocally)('exporting and re-importing in Chromium', () => {
   };
 
   beforeAll(async () => {
-    if (!haveChromium) throw new Error(`Chromium not found at ${CHROMIUM_PATH}; CI needs it (apt-get install -y chromium)`);
-    built = await buildApp();
-    served = await serveApp(built.outDir);
-    browser = await launchChromium();
+    ({ built, served, browser } = await startLab());
     context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, acceptDownloads: true });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.url.replace(/\/$/, '') });
     page = await context.newPage();
@@ -145,9 +130,7 @@ describe.skipIf(skipLocally)('exporting and re-importing in Chromium', () => {
   }, 300_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-    built?.dispose();
+    await stopLab({ browser, served, built });
   }, 60_000);
 
   it(

@@ -6,23 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Worker } from 'playwright-core';
-import {
-  CHROMIUM_MISSING_BANNER,
-  CHROMIUM_PATH,
-  buildApp,
-  chromiumAvailable,
-  launchChromium,
-  runningInCi,
-  serveApp,
-  type BuiltApp,
-  type ServedApp,
-} from '../../support/browser';
+import { type BuiltApp, type ServedApp, skipWithoutChromium, startLab, stopLab } from '../../support/browser';
 import { BAR_SELECTOR, button, readBars, shownEpoch } from '../../support/page';
 
-const haveChromium = chromiumAvailable();
-const inCi = runningInCi();
-const skipLocally = !haveChromium && !inCi;
-if (skipLocally) console.warn(CHROMIUM_MISSING_BANNER);
+const skipLocally = skipWithoutChromium();
 
 const STEP_TIMEOUT = 120_000;
 const POLL = { timeout: 60_000, interval: 250 };
@@ -35,16 +22,11 @@ describe.skipIf(skipLocally)('faults in Chromium (production build)', () => {
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    if (!haveChromium) throw new Error(`Chromium not found at ${CHROMIUM_PATH}; CI needs it (apt-get install -y chromium)`);
-    built = await buildApp();
-    served = await serveApp(built.outDir);
-    browser = await launchChromium();
+    ({ built, served, browser } = await startLab());
   }, 240_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-    built?.dispose();
+    await stopLab({ browser, served, built });
   }, 60_000);
 
   /** A fresh page at the given size that records uncaught errors and every worker it starts. */

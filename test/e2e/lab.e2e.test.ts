@@ -10,18 +10,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import {
-  CHROMIUM_MISSING_BANNER,
-  CHROMIUM_PATH,
-  ROOT,
-  buildApp,
-  chromiumAvailable,
-  launchChromium,
-  runningInCi,
-  serveApp,
-  type BuiltApp,
-  type ServedApp,
-} from '../../support/browser';
+import { ROOT, type BuiltApp, type ServedApp, skipWithoutChromium, startLab, stopLab } from '../../support/browser';
 import {
   BAR_SELECTOR,
   button,
@@ -37,10 +26,7 @@ import {
   tableRows,
 } from '../../support/page';
 
-const haveChromium = chromiumAvailable();
-const inCi = runningInCi();
-const skipLocally = !haveChromium && !inCi;
-if (skipLocally) console.warn(CHROMIUM_MISSING_BANNER);
+const skipLocally = skipWithoutChromium();
 
 /** The screenshot in the README: small enough to keep in the repository. */
 const SCREENSHOT_PATH = join(ROOT, 'docs', 'screenshot.png');
@@ -76,12 +62,7 @@ describe.skipIf(skipLocally)('Gradient Lab in Chromium (production build)', () =
   let startedAt = 0;
 
   beforeAll(async () => {
-    if (!haveChromium) {
-      throw new Error(`Chromium not found at ${CHROMIUM_PATH}; CI needs it for the end-to-end walk (apt-get install -y chromium)`);
-    }
-    built = await buildApp();
-    served = await serveApp(built.outDir);
-    browser = await launchChromium();
+    ({ built, served, browser } = await startLab());
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
     page = await context.newPage();
     page.setDefaultTimeout(STEP_TIMEOUT);
@@ -94,9 +75,7 @@ describe.skipIf(skipLocally)('Gradient Lab in Chromium (production build)', () =
   }, 240_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-    built?.dispose();
+    await stopLab({ browser, served, built });
   }, 60_000);
 
   it(

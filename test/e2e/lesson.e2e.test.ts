@@ -11,27 +11,13 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import {
-  CHROMIUM_MISSING_BANNER,
-  CHROMIUM_PATH,
-  ROOT,
-  buildApp,
-  chromiumAvailable,
-  launchChromium,
-  runningInCi,
-  serveApp,
-  type BuiltApp,
-  type ServedApp,
-} from '../../support/browser';
+import { ROOT, type BuiltApp, type ServedApp, skipWithoutChromium, startLab, stopLab } from '../../support/browser';
 import { BAR_SELECTOR } from '../../support/page';
 import type { Lang } from '../../src/i18n/lang';
 import { chapterLink, LESSON_STEP_COUNT, LESSON_STEPS, PANELS } from '../../src/lesson/steps';
 import { LESSON_TEXT } from '../../src/lesson/text';
 
-const haveChromium = chromiumAvailable();
-const inCi = runningInCi();
-const skipLocally = !haveChromium && !inCi;
-if (skipLocally) console.warn(CHROMIUM_MISSING_BANNER);
+const skipLocally = skipWithoutChromium();
 
 const SCREENSHOT_PATH = join(ROOT, 'docs', 'lesson-step4-1280x720.png');
 const WRITE_SCREENSHOT = process.env.UPDATE_SCREENSHOT === '1' || !existsSync(SCREENSHOT_PATH);
@@ -86,18 +72,11 @@ describe.skipIf(skipLocally)('The lesson in Chromium (production build)', () => 
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    if (!haveChromium) {
-      throw new Error(`Chromium not found at ${CHROMIUM_PATH}; CI needs it for the end-to-end walk (apt-get install -y chromium)`);
-    }
-    built = await buildApp();
-    served = await serveApp(built.outDir);
-    browser = await launchChromium();
+    ({ built, served, browser } = await startLab());
   }, 240_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-    built?.dispose();
+    await stopLab({ browser, served, built });
   }, 60_000);
 
   /** A fresh page on its own screen, collecting every console error and uncaught exception. */

@@ -10,21 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { policyText, SHIPPED_CSP, SHIPPED_CSP_DIRECTIVES } from '../../build/csp';
 import { en } from '../../src/i18n/en';
-import {
-  buildApp,
-  CHROMIUM_MISSING_BANNER,
-  CHROMIUM_PATH,
-  chromiumAvailable,
-  launchChromium,
-  runningInCi,
-  type BuiltApp,
-} from '../../support/browser';
+import { buildApp, launchChromium, type BuiltApp, skipWithoutChromium, requireChromium } from '../../support/browser';
 import { BAR_SELECTOR, button, shownEpoch } from '../../support/page';
 import { startStaticServer, type StaticServer } from '../../support/staticServer';
 
-const haveChromium = chromiumAvailable();
-const skipLocally = !haveChromium && !runningInCi();
-if (skipLocally) console.warn(CHROMIUM_MISSING_BANNER);
+const skipLocally = skipWithoutChromium();
 
 const STEP_TIMEOUT = 180_000;
 const POLL = { timeout: 90_000, interval: 250 };
@@ -56,9 +46,7 @@ describe.skipIf(skipLocally)('the built lab over a plain static server', () => {
   const statusText = async (page: Page) => (await page.getByRole('status').first().textContent()) ?? '';
 
   beforeAll(async () => {
-    if (!haveChromium) {
-      throw new Error(`Chromium not found at ${CHROMIUM_PATH}; CI needs it for the end-to-end checks (apt-get install -y chromium)`);
-    }
+    requireChromium();
     built = await buildApp();
     browser = await launchChromium();
   }, 400_000);

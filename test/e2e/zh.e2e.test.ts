@@ -9,25 +9,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import {
-  CHROMIUM_MISSING_BANNER,
-  CHROMIUM_PATH,
-  buildApp,
-  chromiumAvailable,
-  launchChromium,
-  runningInCi,
-  serveApp,
-  type BuiltApp,
-  type ServedApp,
-} from '../../support/browser';
+import { type BuiltApp, type ServedApp, skipWithoutChromium, startLab, stopLab } from '../../support/browser';
 import { BAR_SELECTOR } from '../../support/page';
 import { startStaticServer } from '../../support/staticServer';
 import { englishWords } from '../i18n/englishWords';
 
-const haveChromium = chromiumAvailable();
-const inCi = runningInCi();
-const skipLocally = !haveChromium && !inCi;
-if (skipLocally) console.warn(CHROMIUM_MISSING_BANNER);
+const skipLocally = skipWithoutChromium();
 
 const STEP_TIMEOUT = 120_000;
 /** Where screenshots of the error notices go when asked for (ZH_SCREENSHOTS=/some/folder); never into the repository. */
@@ -86,16 +73,11 @@ describe.skipIf(skipLocally)('the page in Chinese in Chromium (production build)
   }
 
   beforeAll(async () => {
-    if (!haveChromium) throw new Error(`Chromium not found at ${CHROMIUM_PATH}; CI needs it (apt-get install -y chromium)`);
-    built = await buildApp();
-    served = await serveApp(built.outDir);
-    browser = await launchChromium();
+    ({ built, served, browser } = await startLab());
   }, 240_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-    built?.dispose();
+    await stopLab({ browser, served, built });
   }, 60_000);
 
   it(
