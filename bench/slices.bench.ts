@@ -5,7 +5,8 @@
  * pieces the worker cuts it into (core/pieces.ts), where the longest piece is given in wall-clock time and in
  * the CPU time this process spent on it: a block of probe images summed into an epoch's
  * gradient, the epoch's one step, the gradient probe, the activation statistics and eq. 124's norms of 1000
- * images, an SGD mini-batch of 10, a validation slice and drawing the weights. For the pieces it prints the
+ * images, an SGD mini-batch of 10, a validation slice (after the evaluator has taken in the weights, also
+ * in pieces), drawing the weights and the exploding-gradient preset. For the pieces it prints the
  * longest, which is what a Pause, Reset or new configuration waits for at most. One-piece times are medians
  * of a few runs; on a shared machine, figures taken under load are high.
  */
@@ -14,7 +15,9 @@ import { firstExamples, PROBE_COUNT } from '../src/data/mnist';
 import { loadMnist } from '../src/data/node';
 import {
   ActivationStats,
-  evaluate,
+  applyExplodingPreset,
+  applyExplodingPresetPieces,
+  Evaluator,
   GradientProbe,
   GradientSum,
   LayerFactorNorms,
@@ -116,7 +119,17 @@ const sgdPieces = timePieces(function* () {
   return batchSum.apply(opts);
 });
 const validationImages = validationSliceFor(layers, simdAvailable());
-const validationMs = time(() => evaluate(net, { ...probe, count: validationImages }), 3);
+// As the worker validates: the weights taken in once, in pieces, then slice after slice on that copy.
+const evaluator = new Evaluator(net);
+const preparePieces = timePieces(() => evaluator.preparePieces(new PieceMeter()));
+const validationMs = time(() => evaluator.runPrepared({ ...probe, count: validationImages }), 3);
+const presetNet = new Network({ layers });
+const presetMs = time(() => {
+  presetNet.initialize('default', createRng(3));
+  applyExplodingPreset(presetNet, probe);
+}, 1);
+presetNet.initialize('default', createRng(3));
+const presetPieces = timePieces(() => applyExplodingPresetPieces(presetNet, probe, new PieceMeter()));
 const drawMs = time(() => net.initialize('default', createRng(2)), 3);
 const drawPieces = timePieces(() => net.initializePieces('default', createRng(2), new PieceMeter()));
 const pieceRows: [string, { longest: number; longestCpu: number; count: number; total: number }][] = [
@@ -126,6 +139,8 @@ const pieceRows: [string, { longest: number; longestCpu: number; count: number; 
   ["eq. 124's layer factor norms", factorPieces],
   ['one SGD mini-batch of 10, in blocks, and its step', sgdPieces],
   ['drawing the weights from the seed', drawPieces],
+  ['the evaluator taking in the weights for a validation', preparePieces],
+  ['the exploding-gradient preset', presetPieces],
 ];
 
 const rows: [string, number][] = [
@@ -136,6 +151,7 @@ const rows: [string, number][] = [
   ['activation statistics of 1000 images (one piece)', statsMs],
   ["eq. 124's layer factor norms (one piece)", factorsMs],
   ['one SGD mini-batch of 10 (one piece)', batchMs],
+  ['the exploding-gradient preset, with drawing (one piece)', presetMs],
 ];
 console.log(`[${layers.join(', ')}], SIMD ${simdAvailable() ? 'on' : 'off'}, load average ${loadavg()[0].toFixed(2)}`);
 for (const [what, ms] of rows) console.log(`${what.padEnd(58)} ${ms.toFixed(1).padStart(9)} ms`);

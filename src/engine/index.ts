@@ -38,7 +38,7 @@ export {
   type ActivationSource,
   type ActivationStatsResult,
 } from './core/saturation';
-export { applyExplodingPreset } from './core/presets';
+export { applyExplodingPreset, applyExplodingPresetPieces } from './core/presets';
 /** Whether the SIMD kernels run here (else the JavaScript loops do); worth showing next to a speed figure. */
 export { simdAvailable, setSimdEnabled } from './wasm/simd';
 /** The f32x4 multiply-add rate the kernels reach on this machine, for benchmarks' physical-limit estimates. */

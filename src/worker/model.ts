@@ -4,9 +4,9 @@
  */
 import { PROBE_COUNT } from '../data/mnist';
 import {
-  applyExplodingPreset,
+  applyExplodingPresetPieces,
   createRng,
-  evaluate,
+  Evaluator,
   finish,
   ActivationStats,
   GradientSum,
@@ -76,6 +76,10 @@ export interface Model {
   batchSum: GradientSum | null;
   /** Validation images evaluated per unit of work: fewer on wide networks, so a unit stays short. */
   validationSlice: number;
+  /** Evaluates the validation images; made at the first validation (its copy of a wide network's weights is large). */
+  evaluator: Evaluator | null;
+  /** Whether the evaluator has taken in the weights of the epoch being validated. */
+  validationPrepared: boolean;
 }
 
 /**
@@ -123,16 +127,12 @@ export const SGD_UNSLICED_MAX_WORK = 5e6;
 
 /**
  * Validation images per unit: what fits in a piece (core/pieces.ts) on this network's forward pass, at most
- * VALIDATION_SLICE. The SIMD evaluator first copies every weight into its kernels' layout at each call (as
- * the probe does, ~16 units of work per weight), so a slice is never smaller than what makes that copy half
- * its work: on [784, 1000 × 10, 10] a slice is then ~0.3 s, where 16 images would spend most of an epoch's
- * validation copying weights.
+ * VALIDATION_SLICE. The evaluator takes in the weights once per validation, in pieces of their own
+ * (prepareValidation), so a slice is all forward passes: 16 images on [784, 1000 × 10, 10].
  */
 export function validationSliceFor(layers: readonly number[], simd: boolean): number {
-  const weights = weightCount(layers);
-  const perImage = weights * (simd ? WORK_PER_MULTIPLY_ADD.simd : WORK_PER_MULTIPLY_ADD.js);
-  const work = simd ? Math.max(PIECE_WORK, 8 * weights * WORK_PER_MULTIPLY_ADD.js) : PIECE_WORK;
-  return Math.max(1, Math.min(VALIDATION_SLICE, Math.floor(work / perImage)));
+  const perImage = weightCount(layers) * (simd ? WORK_PER_MULTIPLY_ADD.simd : WORK_PER_MULTIPLY_ADD.js);
+  return Math.max(1, Math.min(VALIDATION_SLICE, Math.floor(PIECE_WORK / perImage)));
 }
 
 export function buildModel(config: RunConfig): Model {
@@ -175,6 +175,8 @@ export function buildModel(config: RunConfig): Model {
     blockImages,
     batchSum: batchSliced ? new GradientSum(net, Math.min(blockImages, config.batchSize)) : null,
     validationSlice: validationSliceFor(config.layers, simdAvailable()),
+    evaluator: null,
+    validationPrepared: false,
   };
 }
 
@@ -194,6 +196,7 @@ export function restartCounters(m: Model): void {
   m.epochExamples = 0;
   m.validated = -1;
   m.validCorrect = 0;
+  m.validationPrepared = false;
   m.trainer.resetVelocity();
   m.epochSum?.clear();
   m.epochSum?.resetVelocity();
@@ -218,22 +221,22 @@ export function* initialiseWeightsPieces(m: Model, probe: Samples, meter: PieceM
   yield* m.net.initializePieces(m.config.init, m.rng, meter);
   // The seed's draw still happens first, so the rest of the stream (the SGD shuffles) is the seed's own.
   if (m.loaded !== null) m.net.setLayers(m.loaded.weights, m.loaded.biases);
-  if (m.config.exploding) applyExplodingPreset(m.net, probe);
+  if (m.config.exploding) yield* applyExplodingPresetPieces(m.net, probe, meter);
   restartCounters(m);
 }
 
 /**
- * After the exploding preset was switched in m.config. On: applied to the current weights, as the chapter
- * builds it on top of a network. Off: the preset cannot be undone layer by layer, so the network is
+ * After the exploding preset was switched in m.config, in pieces. On: applied to the current weights, as the
+ * chapter builds it on top of a network. Off: the preset cannot be undone layer by layer, so the network is
  * re-initialised from the seed, which gives exactly the weights a configuration without the preset starts
  * from. Either way the counters restart at epoch 0.
  */
-export function switchPreset(m: Model, probe: Samples): void {
+export function* switchPresetPieces(m: Model, probe: Samples, meter: PieceMeter): Pieces<void> {
   if (m.config.exploding) {
-    applyExplodingPreset(m.net, probe);
+    yield* applyExplodingPresetPieces(m.net, probe, meter);
     restartCounters(m);
   } else {
-    initialiseWeights(m, probe);
+    yield* initialiseWeightsPieces(m, probe, meter);
   }
 }
 
@@ -364,11 +367,25 @@ export function* trainMiniBatchPieces(m: Model, training: Samples, meter: PieceM
 export function beginValidation(m: Model, validation: Samples): boolean {
   m.validated = validation.count > 0 ? 0 : -1;
   m.validCorrect = 0;
+  m.validationPrepared = false;
   return m.validated === 0;
+}
+
+/**
+ * Before the first slice of a validation: the evaluator takes in the epoch's weights, in pieces (a copy of
+ * every weight into its kernels' layout). The weights cannot change until the validation ends: training
+ * waits for it, and whatever redraws them restarts the counters (restartCounters), which drops it.
+ */
+export function* prepareValidation(m: Model, meter: PieceMeter): Pieces<void> {
+  // Rebuilt if WebAssembly SIMD was switched on or off since (tests compare both paths).
+  if (m.evaluator === null || m.evaluator.builtWithSimd !== simdAvailable()) m.evaluator = new Evaluator(m.net);
+  yield* m.evaluator.preparePieces(meter);
+  m.validationPrepared = true;
 }
 
 /** Evaluates the next slice of the validation images; returns the accuracy after the last one, null before. */
 export function validateSlice(m: Model, validation: Samples): number | null {
+  if (!m.validationPrepared || m.evaluator === null) finish(prepareValidation(m, unlimitedMeter()));
   const start = m.validated;
   const count = Math.min(m.validationSlice, validation.count - start);
   const slice: Samples = {
@@ -377,7 +394,7 @@ export function validateSlice(m: Model, validation: Samples): number | null {
     inputSize: validation.inputSize,
     count,
   };
-  m.validCorrect += Math.round(evaluate(m.net, slice).accuracy * count);
+  m.validCorrect += Math.round((m.evaluator as Evaluator).runPrepared(slice).accuracy * count);
   m.validated = start + count;
   if (m.validated < validation.count) return null;
   m.validated = -1;

@@ -10,14 +10,13 @@
  * pieces), and a turn of the event loop ends after a chunk's time or a seed, whichever comes first.
  */
 import {
-  applyExplodingPreset,
+  applyExplodingPresetPieces,
   createRng,
   finish,
   GradientProbe,
   Network,
   PieceMeter,
   unlimitedMeter,
-  WORK_PER_MULTIPLY_ADD,
   type Pieces,
   type Samples,
 } from '../engine';
@@ -60,10 +59,8 @@ export function* normsForSeedPieces(
   probeSet: Samples,
   meter: PieceMeter,
 ): Pieces<number[]> {
-  net.initialize(config.init, createRng(seed));
-  if (config.exploding) applyExplodingPreset(net, probeSet);
-  // Drawing the weights: a few normal deviates per weight.
-  if (meter.spend(net.params.length * 4 * WORK_PER_MULTIPLY_ADD.js)) yield;
+  yield* net.initializePieces(config.init, createRng(seed), meter);
+  if (config.exploding) yield* applyExplodingPresetPieces(net, probeSet, meter);
   return Array.from((yield* probe.runPieces(meter)).layerNorms);
 }
 

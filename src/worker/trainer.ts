@@ -13,7 +13,7 @@
 import { checkConfig, checkPauseAtValue, checkSpeed, checkStepCount, checkedArgument } from './acceptConfig';
 import { errorText, malformedCommand, needsNetwork, unknownCommand } from './commands';
 import { DataLoader, describeLoadFailure, loadFailureCause, type DataSource } from './data';
-import { buildModel, initialiseWeightsPieces, prepareModelPieces, switchPreset, type Model } from './model';
+import { buildModel, initialiseWeightsPieces, prepareModelPieces, switchPresetPieces, type Model } from './model';
 import type { PieceMeter, Pieces } from '../engine';
 import { RunLoop } from './loop';
 import { keepLoadedNetwork, loadProblem, readNetwork } from './networkIO';
@@ -206,12 +206,12 @@ export function createTrainer(deps: TrainerDeps): TrainerHandle {
     // Weights that overflowed are not a network the preset can be built on: the preset would turn NaN into
     // NaN and the next probe would blame the preset. A diverged run starts again from the seed instead, and
     // so do weights whose drawing was cut short by this change. Switching the preset off redraws them too
-    // (switchPreset), in pieces like every drawing.
+    // (switchPresetPieces). Either way in pieces: the preset's forward passes on the widest network are
+    // a few hundred milliseconds.
     const redraw = m.status === 'diverged' || halfDrawn || !exploding;
-    if (!redraw) switchPreset(m, probeSet);
     if (m.status !== 'running') m.status = 'idle';
     if (m.status === 'idle') postStatus(m);
-    postSnapshot(m, redraw ? (meter) => initialiseWeightsPieces(m, probeSet, meter) : undefined);
+    postSnapshot(m, (meter) => (redraw ? initialiseWeightsPieces(m, probeSet, meter) : switchPresetPieces(m, probeSet, meter)));
     // A snapshot still under way is finished by the loop before it trains on.
     if (wasRunning && m.status === 'running') runLoop(m, 0);
   }

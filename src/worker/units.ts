@@ -18,6 +18,7 @@ import {
   beginValidation,
   epochMeanCost,
   finishFullBatch,
+  prepareValidation,
   sumNextBlock,
   trainFullBatch,
   trainMiniBatchPieces,
@@ -176,6 +177,11 @@ export function createUnits(ctx: UnitContext): Units {
     if (split === null) throw new Error('the training images are not loaded');
     if (m.validated >= 0) {
       self.committed = true;
+      if (!m.validationPrepared) {
+        // The evaluator's copy of the weights in pieces of its own; the first slice is the next unit.
+        yield* prepareValidation(m, new PieceMeter());
+        return 'more';
+      }
       const accuracy = validateSlice(m, split.validation);
       return accuracy === null ? 'more' : endEpoch(m, accuracy, epochMeanCost(m));
     }

@@ -4,6 +4,7 @@ import { loadMnist } from '../../src/data/node';
 import { Network } from '../../src/engine/core/network';
 import { createRng, shuffle } from '../../src/engine/core/rng';
 import { setSimdEnabled, simdAvailable } from '../../src/engine/wasm/simd';
+import { PieceMeter } from '../../src/engine/core/pieces';
 import { Evaluator, Trainer, evaluate } from '../../src/engine/core/train';
 import { ACTIVATIONS, COSTS, OUTPUTS, type Samples } from '../../src/engine/core/types';
 import { inputOf, randomSamples, refExampleCost, refOutputs, type RefNet } from './reference';
@@ -88,6 +89,50 @@ describe.each([
     );
     expect(after).not.toBeCloseTo(before, 3);
     expect(Math.abs(after - ref.cost)).toBeLessThan(1e-5 * ref.cost);
+  });
+
+  it('prepared once, in pieces, evaluates slice after slice as run() evaluates the whole set', () => {
+    const layers = [50, 40, 33, 5];
+    const net = new Network({ layers, output: 'softmax' });
+    net.initialize('default', createRng(8));
+    const samples = randomSamples(60, 50, 5, 9);
+    const whole = { ...new Evaluator(net, 7).run(samples) };
+    const evaluator = new Evaluator(net, 7);
+    // A meter this small fills at every layer: one piece per layer's copy.
+    const meter = new PieceMeter(1);
+    const pieces = evaluator.preparePieces(meter);
+    let yields = 0;
+    while (!pieces.next().done) yields++;
+    expect(yields).toBe(simd ? layers.length - 1 : 0);
+    let correct = 0;
+    let cost = 0;
+    for (let offset = 0; offset < 60; offset += 13) {
+      const count = Math.min(13, 60 - offset);
+      const slice: Samples = { ...samples, inputs: samples.inputs.subarray(offset * 50), labels: samples.labels.subarray(offset), count };
+      const r = evaluator.runPrepared(slice);
+      correct += Math.round(r.accuracy * count);
+      cost += r.cost * count;
+    }
+    expect(correct / 60).toBe(whole.accuracy);
+    expect(cost / 60).toBeCloseTo(whole.cost, 6);
+  });
+
+  it('runPrepared reads the parameters taken in by prepare, not later changes (run takes them in afresh)', () => {
+    const layers = [7, 5, 3];
+    const net = new Network({ layers, output: 'softmax' });
+    net.initialize('default', createRng(3));
+    const samples = randomSamples(20, 7, 3, 6);
+    const evaluator = new Evaluator(net, 64);
+    evaluator.prepare();
+    const before = evaluator.runPrepared(samples).cost;
+    for (let t = 0; t < net.params.length; t++) net.params[t] *= -1.5;
+    const after = evaluator.run(samples).cost;
+    expect(after).not.toBeCloseTo(before, 3);
+    // With SIMD the copy taken in by prepare() is what runPrepared reads; the JavaScript loops read in place.
+    if (simd) {
+      for (let t = 0; t < net.params.length; t++) net.params[t] /= -1.5;
+      expect(evaluator.runPrepared(samples).cost).toBe(after);
+    }
   });
 
   it('inputs of 7 and of 16 pixels: only a tail, and only whole runs, for the gather kernel', () => {

@@ -4,12 +4,14 @@ import {
   buildModel,
   epochMeanCost,
   prepareModel,
-  switchPreset,
+  prepareValidation,
+  switchPresetPieces,
   trainFullBatch,
   trainMiniBatch,
   validateSlice,
   VALIDATION_SLICE,
 } from '../../src/worker/model';
+import { evaluate, finish, PieceMeter, unlimitedMeter } from '../../src/engine';
 import { baseConfig, syntheticSamples, syntheticSplit } from './harness';
 
 const weights = (m: ReturnType<typeof buildModel>) => Array.from(m.net.params);
@@ -81,6 +83,32 @@ describe('the model of one run', () => {
     expect(beginValidation(m, syntheticSamples(0, 4))).toBe(false);
   });
 
+  it('takes in the weights once per validation, in pieces, and counts as a one-shot evaluation does', () => {
+    const validation = syntheticSamples(45, 6);
+    const m = buildModel(baseConfig({ mode: 'sgd', layers: [784, 60, 40, 10] }));
+    prepareModel(m, syntheticSamples(10, 3));
+    m.validationSlice = 7;
+    const expected = evaluate(m.net, validation).accuracy;
+    expect(beginValidation(m, validation)).toBe(true);
+    const meter = new PieceMeter(1);
+    const pieces = prepareValidation(m, meter);
+    let yields = 0;
+    while (!pieces.next().done) yields++;
+    expect(yields).toBe(3); // a piece per layer's copy
+    expect(m.validationPrepared).toBe(true);
+    let accuracy: number | null = null;
+    let slices = 0;
+    while (accuracy === null) {
+      accuracy = validateSlice(m, validation);
+      slices++;
+    }
+    expect(slices).toBe(7);
+    expect(accuracy).toBe(expected);
+    // The next validation takes in the weights afresh.
+    beginValidation(m, validation);
+    expect(m.validationPrepared).toBe(false);
+  });
+
   it('switching the preset off gives back the seeded weights; on changes them; both restart the counters', () => {
     const probe = syntheticSamples(40, 3);
     const m = buildModel(baseConfig());
@@ -88,11 +116,11 @@ describe('the model of one run', () => {
     const seeded = weights(m);
     trainFullBatch(m, probe);
     m.config.exploding = true;
-    switchPreset(m, probe);
+    finish(switchPresetPieces(m, probe, unlimitedMeter()));
     expect(m.epoch).toBe(0);
     expect(weights(m)).not.toEqual(seeded);
     m.config.exploding = false;
-    switchPreset(m, probe);
+    finish(switchPresetPieces(m, probe, unlimitedMeter()));
     expect(weights(m)).toEqual(seeded);
   });
 });

@@ -531,6 +531,7 @@ describe('the exploding-gradient preset on real MNIST', () => {
     expect(plain.layerNorms[0]).toBeLessThan(plain.layerNorms[3]);
 
     h.send({ type: 'set-preset', runId: 1, exploding: true });
+    h.scheduler.flush(); // the preset and the probe after it can be more than one piece of work
     const [exploding] = h.snapshots(h.take());
     expect(exploding.layerNorms[0]).toBeGreaterThanOrEqual(10 * exploding.layerNorms[3]);
     expect(exploding.layerNorms[0]).toBeGreaterThan(exploding.layerNorms[1]);
@@ -539,11 +540,14 @@ describe('the exploding-gradient preset on real MNIST', () => {
     for (let h2 = 0; h2 < 3; h2++) expect(exploding.factorNorms[h2]).toBeGreaterThan(5);
 
     h.send({ type: 'set-preset', runId: 1, exploding: false });
+    h.scheduler.flush();
     const [restored] = h.snapshots(h.take());
     expect(Array.from(restored.gradB)).toEqual(Array.from(plain.gradB));
 
     // Configuring with the preset on gives the same network as switching it on after configuring.
     h.send({ type: 'configure', runId: 2, config: baseConfig({ layers, exploding: true }) });
+    await settle();
+    h.scheduler.flush();
     const [configured] = h.snapshots(h.take());
     expect(Array.from(configured.gradB)).toEqual(Array.from(exploding.gradB));
   });

@@ -146,6 +146,66 @@ describe('a snapshot of a wide network is taken in pieces', () => {
   });
 });
 
+describe('the exploding preset on a wide network is applied in pieces', () => {
+  const WIDE_PRESET: Partial<RunConfig> = { layers: [784, 300, 300, 300, 10] };
+
+  /** The snapshot a model prepared in one piece from `config` would post. */
+  function referenceSnapshot(config: RunConfig, probe: ReturnType<typeof syntheticSplit>['training']) {
+    const m = buildModel(checkConfig(config));
+    prepareModel(m, probe);
+    const header = () => ({ runId: 1, epoch: 0, batch: 0, batchesPerEpoch: 1, examplesPerSecond: 0 });
+    const whole = takeSnapshot(m.probe!, m.activationStats!, m.factors, header);
+    if (!whole.ok) throw new Error('the reference snapshot diverged');
+    const { type: _t, ...snapshot } = whole.snapshot;
+    return snapshot;
+  }
+
+  async function configured(): Promise<{ h: Harness; split: ReturnType<typeof syntheticSplit> }> {
+    const split = syntheticSplit(1000, 20);
+    const h = createHarness((hooks) => {
+      hooks.onProbeReady(split.training);
+      return Promise.resolve(split);
+    });
+    h.send({ type: 'configure', runId: 1, config: baseConfig(WIDE_PRESET) });
+    await settle();
+    h.scheduler.flush();
+    h.take();
+    return { h, split };
+  }
+
+  it('hands the thread back before the preset is done, and the bars equal a preset in one piece', async () => {
+    const { h, split } = await configured();
+    h.scheduler.tick = SLOW_TICK_MS;
+    // A reset draws the weights and probes them: the turns a snapshot takes without the preset.
+    h.send({ type: 'reset', runId: 1 });
+    const resetTurns = h.scheduler.flush();
+    h.take();
+    h.send({ type: 'set-preset', runId: 1, exploding: true });
+    expect(ofType(h.take(), 'snapshot')).toEqual([]);
+    // The reset's drawing is counted as ~3·10⁶ units; the preset's layer-1 activations of 1000 images on 300
+    // neurons as ~9·10⁷, four or five pieces of their own: more turns than the reset (done in the turn that
+    // received the message, as it once was, it took fewer).
+    expect(h.scheduler.flush()).toBeGreaterThan(resetTurns);
+    const snapshots = ofType(h.take(), 'snapshot');
+    expect(snapshots).toHaveLength(1);
+    const { type: _t, ...sliced } = snapshots[0];
+    expect(sliced).toEqual(referenceSnapshot(baseConfig({ ...WIDE_PRESET, exploding: true }), split.training));
+  });
+
+  it('switched off again half-way, it leaves the seeded network, not a half-built one', async () => {
+    const { h, split } = await configured();
+    h.send({ type: 'set-preset', runId: 1, exploding: true });
+    h.scheduler.tick = SLOW_TICK_MS;
+    h.scheduler.runNext();
+    h.send({ type: 'set-preset', runId: 1, exploding: false });
+    h.scheduler.flush();
+    const snapshots = ofType(h.take(), 'snapshot');
+    expect(snapshots).toHaveLength(1);
+    const { type: _t, ...last } = snapshots[0];
+    expect(last).toEqual(referenceSnapshot(baseConfig(WIDE_PRESET), split.training));
+  });
+});
+
 describe('snapshots at full speed', () => {
   /** SGD at full speed on 2000 images with 20 probe images: 200 mini-batches, a probe interval every 12. */
   async function fullSpeedEpoch(tickMs: number): Promise<number> {

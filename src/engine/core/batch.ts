@@ -361,7 +361,8 @@ export class BatchPass {
   }
 }
 
-function applyActivation(act: number, z: Float32Array, count: number): void {
+/** z ← f(z) over the first `count` entries, f given by its activation code. */
+export function applyActivation(act: number, z: Float32Array, count: number): void {
   if (act === ACT_SIGMOID) {
     for (let t = 0; t < count; t++) z[t] = 1 / (1 + Math.exp(-z[t]));
   } else if (act === ACT_TANH) {

@@ -176,20 +176,3 @@ export class GradientProbe {
     return this.pass === null ? null : this.pass.activationOf(h).subarray(0, this.count * this.net.layers[h]);
   }
 }
-
-/**
- * Mean activation per neuron of hidden layer h over the probe examples loaded in `pass` (used by presets;
- * the forward pass is rerun so it sees the current weights).
- */
-export function meanHiddenActivation(pass: BatchPass, h: number, out: Float32Array): void {
-  const net = pass.net;
-  const count = pass.size;
-  pass.forward();
-  const n = net.layers[h];
-  const a = pass.acts[h];
-  for (let j = 0; j < n; j++) {
-    let s = 0;
-    for (let k = 0; k < count; k++) s += a[k * n + j];
-    out[j] = s / count;
-  }
-}

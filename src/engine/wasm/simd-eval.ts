@@ -82,14 +82,17 @@ export class SimdForwardPass {
    * parameters and before forward(); a whole evaluation needs it once, not once per batch.
    */
   prepare(): void {
+    for (let l = 0; l + 1 < this.net.layers.length; l++) this.prepareLayer(l);
+  }
+
+  /** prepare() for the weights and biases feeding layer l+1 only: a caller in pieces prepares a layer per call. */
+  prepareLayer(l: number): void {
     const net = this.net;
     const layers = net.layers;
-    for (let l = 0; l + 1 < layers.length; l++) {
-      this.wViews[l].set(net.weights[l]);
-      // Lanes beyond the last neuron are never written, so they keep the zeros of fresh memory.
-      this.kernels.pack(this.wPtr, layers[l], layers[l + 1], this.panelPtr[l]);
-      this.f32.set(net.biases[l], this.biasPtr[l] >> 2);
-    }
+    this.wViews[l].set(net.weights[l]);
+    // Lanes beyond the last neuron are never written, so they keep the zeros of fresh memory.
+    this.kernels.pack(this.wPtr, layers[l], layers[l + 1], this.panelPtr[l]);
+    this.f32.set(net.biases[l], this.biasPtr[l] >> 2);
   }
 
   /** Forward pass over examples offset .. offset+size of samples: hidden activations, then z^L − b^L. */
