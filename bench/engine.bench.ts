@@ -5,9 +5,10 @@
  *   --no-simd                the JavaScript fallback, as run where WebAssembly SIMD is missing
  *
  * Each configuration is warmed up until its rate has settled (so V8 runs the optimised code, see measure.ts),
- * then timed in several chunks of roughly equal length; the median chunk is reported, which shrugs off
- * interruptions by other processes, and a spread wider than ±25 % is flagged. The load average is printed
- * too: on a shared machine, figures taken under load are low.
+ * then timed in chunks of roughly equal length, each between two readings of a fixed calibration loop; the
+ * median over the chunks the machine ran at its quiet pace for is reported (and the median over all of them
+ * beside it), and a spread wider than ±25 % is flagged. The load average is printed too: on a shared
+ * machine, figures taken under load are low.
  *
  * The physical limit: each workload's multiply-adds per example (counted below from the layer sizes and the
  * mean number of non-zero pixels, the only inputs the first layer visits) divided by the machine's f32x4
@@ -25,15 +26,18 @@ import {
   type Samples,
 } from '../src/engine';
 import { loadMnist } from '../src/data/node';
-import { CHUNK_SECONDS, CHUNKS, SPREAD_FLAG, measure, sgdWork, type Rate } from './measure';
+import { bestCalibration, CHUNK_SECONDS, CHUNKS, QUIET_TOLERANCE, SPREAD_FLAG, measure, sgdWork, type Rate } from './measure';
 
 interface Result {
   name: string;
   examplesPerSecond: number;
   /** Only for the probe: milliseconds per probe of 1000 images. */
   msPerProbe?: number;
-  /** Timed chunks (the median is reported). */
+  /** Chunks timed, and how many of them the machine was at its quiet pace for (the median of those is reported). */
   chunks: number;
+  quietChunks: number;
+  /** The median over every timed chunk, quiet or not. */
+  examplesPerSecondAllChunks: number;
   /** Relative spread of the chunks, (max − min) / median. */
   spread: number;
   /** Seconds of warm-up, and whether the rate settled in them (see measure.ts). */
@@ -46,7 +50,9 @@ interface Result {
 const fromRate = (name: string, r: Rate): Result => ({
   name,
   examplesPerSecond: r.eps,
-  chunks: CHUNKS,
+  chunks: r.chunksTimed,
+  quietChunks: r.quietChunks,
+  examplesPerSecondAllChunks: r.epsAllChunks,
   spread: r.spread,
   warmSeconds: r.warmSeconds,
   settled: r.settled,
@@ -105,28 +111,6 @@ function evalConfig(name: string, layers: number[], train: Samples): Result {
   return fromRate(name, rate);
 }
 
-/**
- * A fixed plain-JavaScript workload (dense float32 dot products) measured alongside, so figures taken on
- * different machines, or under different load, can be compared as ratios: engine figure / calibration.
- */
-function calibration(): Result {
-  const a = new Float32Array(784 * 30);
-  const x = new Float32Array(784);
-  for (let i = 0; i < a.length; i++) a[i] = ((i * 7919) % 1000) / 1000 - 0.5;
-  for (let i = 0; i < x.length; i++) x[i] = (i % 13) / 13;
-  const out = new Float32Array(30);
-  const rate = measure((reps) => {
-    for (let r = 0; r < reps; r++)
-      for (let j = 0; j < 30; j++) {
-        let s = 0;
-        const row = j * 784;
-        for (let i = 0; i < 784; i++) s += a[row + i] * x[i];
-        out[j] = s;
-      }
-  }, 784 * 30);
-  return fromRate('calibration_dense_mac', rate);
-}
-
 /** f32x4 multiply-adds per second on the engine's dense kernel with L1-resident data; null without SIMD. */
 function simdMacRate(): number | null {
   const work = simdMultiplyAddWork();
@@ -150,7 +134,6 @@ const results: Result[] = [
   probeConfig('probe_784_30x4_10', [784, 30, 30, 30, 30, 10], train),
   evalConfig('eval_784_30x4_10', [784, 30, 30, 30, 30, 10], train),
 ];
-const calib = calibration();
 const simdMacs = simdAvailable() ? simdMacRate() : null;
 const machine = {
   node: process.version,
@@ -158,8 +141,11 @@ const machine = {
   cpu: cpus()[0]?.model ?? 'unknown',
   loadAverage1mBefore: Number(loadBefore.toFixed(2)),
   loadAverage1mAfter: Number(loadavg()[0].toFixed(2)),
-  /** Plain-JavaScript dense multiply-adds per second (see calibration()). */
-  calibrationMacPerSecond: Math.round(calib.examplesPerSecond),
+  /**
+   * The fastest plain-JavaScript dense multiply-add rate read between chunks (measure.ts): the machine's quiet
+   * pace, against which figures from different machines can be compared as ratios.
+   */
+  calibrationMacPerSecond: Math.round(bestCalibration()),
   webAssemblySimd: simdAvailable(),
   /** f32x4 multiply-adds per second the engine's dense kernel reaches on L1-resident data (null without SIMD). */
   simdMacPerSecond: simdMacs === null ? null : Math.round(simdMacs),
@@ -190,7 +176,7 @@ if (json) {
     `node ${machine.node}, ${machine.cores} cores (${machine.cpu}), single-threaded; 1-min load average ${machine.loadAverage1mBefore} → ${machine.loadAverage1mAfter}`,
   );
   console.log(
-    `median of ${CHUNKS} chunks of ~${CHUNK_SECONDS} s after warm-up; WebAssembly SIMD ${machine.webAssemblySimd ? 'on' : 'off'}`,
+    `median of the chunks of ~${CHUNK_SECONDS} s (${CHUNKS} or more) after warm-up during which a calibration loop ran within ${QUIET_TOLERANCE * 100} % of its fastest; WebAssembly SIMD ${machine.webAssemblySimd ? 'on' : 'off'}`,
   );
   console.log(`calibration: ${(machine.calibrationMacPerSecond / 1e6).toFixed(0)} M plain-JS multiply-adds/s`);
   if (simdMacs !== null)
@@ -208,17 +194,21 @@ if (json) {
       Math.round(r.examplesPerSecond).toLocaleString('en-US'),
       r.msPerProbe === undefined ? '' : r.msPerProbe.toFixed(2),
       `±${(r.spread * 50).toFixed(1)}%${wide ? ' !' : ''}`,
+      `${r.quietChunks}/${r.chunks}${r.quietChunks < 3 ? ' !' : ''}`,
+      Math.round(r.examplesPerSecondAllChunks).toLocaleString('en-US'),
       `${r.warmSeconds.toFixed(1)}${r.settled ? '' : ' (cap)'}`,
       limit === null ? '' : `${Math.round(limit).toLocaleString('en-US')} (${((100 * r.examplesPerSecond) / limit).toFixed(0)}%)`,
       targets[r.name] ?? '',
     ];
   });
-  const head = ['config', 'examples/s', 'ms/probe', 'spread', 'warm-up s', 'arithmetic limit (reached)', 'target'];
+  const head = ['config', 'examples/s', 'ms/probe', 'spread', 'quiet', 'all chunks', 'warm-up s', 'arithmetic limit (reached)', 'target'];
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c].length)));
   const line = (cells: string[]): string =>
-    cells.map((cell, c) => (c === 0 || c === 6 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+    cells.map((cell, c) => (c === 0 || c === 8 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
   console.log(line(head));
   for (const row of rows) console.log(line(row));
   if (flagged.length > 0)
     console.log(`\n! spread wider than ±${SPREAD_FLAG * 100}% on ${flagged.join(', ')}: the machine was busy; run again`);
+  const busy = results.filter((r) => r.quietChunks < 3).map((r) => r.name);
+  if (busy.length > 0) console.log(`! fewer than 3 quiet chunks on ${busy.join(', ')}: the median of all chunks is shown there; run again`);
 }

@@ -412,6 +412,13 @@ async function main(): Promise<void> {
     log('training at full speed until 1 minute has passed');
     examples += await trainFor(page, 60_000, fastStarted);
     const heap: HeapFigures[] = [await heapFigures(pageCdp, worker, 1, examples)];
+    // A second full-speed window: the machines these figures come from slow every process down for seconds
+    // at a time (measure.ts), so the page, like every participant of the peers' comparison, is given its
+    // better window.
+    log(`SGD, 4 hidden layers, full speed again: ${WINDOW_MS / 1000} s window`);
+    const fastAgain = await measureTrainingWindow(page, 'full');
+    const pageRate = Math.max(fast.displayedExamplesPerSecond, fastAgain.displayedExamplesPerSecond);
+    examples += fastAgain.displayedExamplesPerSecond * (fastAgain.seconds + 2);
     if (long) {
       log('training at full speed until 10 minutes have passed (--long)');
       examples += await trainFor(page, 600_000, fastStarted);
@@ -427,7 +434,7 @@ async function main(): Promise<void> {
     log(`the worker's loop in Node, after the browser runs: ${Math.round(loopAfter)} examples/s`);
     const loop = Math.max(loopBefore, loopAfter);
     const node = nodeAfter.examplesPerSecond > nodeBefore.examplesPerSecond ? nodeAfter : nodeBefore;
-    const ratio = fast.displayedExamplesPerSecond / node.examplesPerSecond;
+    const ratio = pageRate / node.examplesPerSecond;
     const report = {
       firstBars: { ...firstBars, medianMs: Math.round(firstBars.medianMs), samplesMs: firstBars.samplesMs.map(Math.round) },
       delivery,
@@ -440,14 +447,15 @@ async function main(): Promise<void> {
         displayedExamplesPerSecond: Math.round(w.displayedExamplesPerSecond),
       })),
       throughput: {
-        pageExamplesPerSecond: Math.round(fast.displayedExamplesPerSecond),
+        pageExamplesPerSecond: Math.round(pageRate),
+        pageWindowsExamplesPerSecond: [fast, fastAgain].map((w) => Math.round(w.displayedExamplesPerSecond)),
         nodeExamplesPerSecond: Math.round(node.examplesPerSecond),
         nodeSpread: Number(node.spread.toFixed(3)),
         nodeRunsExamplesPerSecond: [nodeBefore, nodeAfter].map((n) => Math.round(n.examplesPerSecond)),
         ratio: Number(ratio.toFixed(3)),
         nodeLoopExamplesPerSecond: Math.round(loop),
         nodeLoopRunsExamplesPerSecond: [loopBefore, loopAfter].map(Math.round),
-        loopRatio: Number((fast.displayedExamplesPerSecond / loop).toFixed(3)),
+        loopRatio: Number((pageRate / loop).toFixed(3)),
       },
       heap,
       pageErrors,
@@ -520,7 +528,7 @@ function printTable(r: {
     ]);
   }
   rows.push([
-    'worker ÷ engine in Node (speed 10)',
+    'worker (better of two full-speed windows) ÷ engine in Node',
     `${r.throughput.pageExamplesPerSecond.toLocaleString('en')} ÷ ${r.throughput.nodeExamplesPerSecond.toLocaleString('en')} = ${(r.throughput.ratio * 100).toFixed(0)} % (Node chunk spread ${(r.throughput.nodeSpread * 100).toFixed(0)} %)`,
     `≥ ${TARGETS.throughputRatio * 100} %`,
     mark(r.throughput.ratio >= TARGETS.throughputRatio),

@@ -102,7 +102,7 @@ export function createUnits(ctx: UnitContext): Units {
     }
     post(outcome.snapshot, outcome.transfer);
     snapshotAt = scheduler.now();
-    ctx.loop().throughput.restart(snapshotAt);
+    ctx.loop().throughput.mark(snapshotAt);
     return true;
   }
 

@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkNumpy, comparisonTable, lastJsonLine, medianRates, ratesOf, runNumpy, runTfjs } from '../../bench/peers';
+import { bestRates, checkNumpy, comparisonTable, lastJsonLine, medianRates, ratesOf, runNumpy, runTfjs } from '../../bench/peers';
 
 /** A stand-in for python3 that behaves like one without NumPy. */
 function pythonWithoutNumpy(): string {
@@ -64,6 +64,11 @@ describe('reading and comparing the reports', () => {
       { mb10_784_30_10: 110, probe_784_30x4_10: 450_000 },
     ]);
     expect(engine).toEqual({ mb10_784_30_10: 110, probe_784_30x4_10: 450_000 });
+    // The comparison itself takes every participant's fastest round.
+    expect(bestRates([{ mb10_784_30_10: 100 }, { mb10_784_30_10: 120, mb100_784_30_10: 7 }, {}])).toEqual({
+      mb10_784_30_10: 120,
+      mb100_784_30_10: 7,
+    });
     const lines = comparisonTable(engine, [{ name: 'numpy', rates: { mb10_784_30_10: 50, probe_784_30x4_10: 100_000 } }]);
     const row = (name: string): string => lines.find((l) => l.startsWith(name)) ?? '';
     expect(row('mb10_784_30_10')).toMatch(/110\/s\s+50\/s\s+2\.20×$/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_LAG_MS, MIN_WAIT_MS, nextInChunk, Pacer, ThroughputMeter } from '../../src/worker/pacing';
+import { MAX_LAG_MS, MIN_WAIT_MS, nextInChunk, Pacer, THROUGHPUT_WINDOW_MS, ThroughputMeter } from '../../src/worker/pacing';
 import { CHUNK_MS, paceFor } from '../../src/worker/schedule';
 
 describe('Pacer', () => {
@@ -50,7 +50,7 @@ describe('nextInChunk', () => {
 });
 
 describe('ThroughputMeter', () => {
-  it('reports examples per second since the last restart, and 0 when idle or empty', () => {
+  it('reports examples per second since the restart, and 0 when idle or empty', () => {
     const t = new ThroughputMeter();
     t.restart(1000);
     expect(t.perSecond(1500, true)).toBe(0);
@@ -61,5 +61,39 @@ describe('ThroughputMeter', () => {
     expect(t.perSecond(1000, true)).toBe(0);
     t.restart(1500);
     expect(t.perSecond(2000, true)).toBe(0);
+  });
+
+  it('measures over the last second or more of marks, so a slow gap between two snapshots does not swing it', () => {
+    const t = new ThroughputMeter();
+    t.restart(0);
+    // Snapshots every 200 ms, 40,000 examples between each, except one gap with a validation: 10,000.
+    const gaps = [40_000, 40_000, 40_000, 40_000, 10_000, 40_000];
+    let now = 0;
+    for (const examples of gaps) {
+      t.add(examples);
+      now += 200;
+      t.mark(now);
+    }
+    // From the mark at 200 ms (the latest at least THROUGHPUT_WINDOW_MS old) to 1200 ms: 170,000 in 1 s.
+    expect(now - THROUGHPUT_WINDOW_MS).toBe(200);
+    expect(t.perSecond(now, true)).toBe(170_000);
+    // Between two marks alone it would have read 50,000/s for the slow gap and 200,000/s for the others.
+    // Once the slow gap is more than a window old, the figure is the steady rate.
+    for (let i = 0; i < 4; i++) {
+      t.add(40_000);
+      now += 200;
+      t.mark(now);
+    }
+    expect(t.perSecond(now, true)).toBe(200_000);
+  });
+
+  it('a restart forgets the marks: time paused does not count', () => {
+    const t = new ThroughputMeter();
+    t.restart(0);
+    t.add(1000);
+    t.mark(500);
+    t.restart(60_000);
+    t.add(100);
+    expect(t.perSecond(60_100, true)).toBe(1000);
   });
 });
