@@ -88,8 +88,18 @@ export function primeCalibration(seconds = 2): void {
 /** The fastest calibration seen so far in this process (multiply-adds per second). */
 export const bestCalibration = (): number => calib.best;
 
-/** Whether a calibration reading says the machine ran at its quiet pace. */
-export const isQuiet = (reading: number): boolean => reading >= (1 - QUIET_TOLERANCE) * calib.best;
+/** Whether a calibration reading says the machine ran at its quiet pace, against the fastest reading `best`. */
+export const isQuiet = (reading: number, best = calib.best): boolean => reading >= (1 - QUIET_TOLERANCE) * best;
+
+/**
+ * The chunk rates to keep: chunk i was timed between readings[i] and readings[i + 1], and is kept when both
+ * say the machine was quiet.
+ */
+export function quietChunkRates(rates: readonly number[], readings: readonly number[], best: number): number[] {
+  if (readings.length !== rates.length + 1)
+    throw new RangeError(`${rates.length} chunks need ${rates.length + 1} readings, got ${readings.length}`);
+  return rates.filter((_, i) => isQuiet(readings[i], best) && isQuiet(readings[i + 1], best));
+}
 
 /**
  * Runs `work(reps)` (which processes `examplesPer` examples per rep) until one call takes ≥ 0.2 s and sizes a
@@ -133,7 +143,7 @@ export function measure(work: (reps: number) => void, examplesPer: number): Rate
   const rates: number[] = [];
   const readings: number[] = [calibrationRate()];
   const timingStart = performance.now();
-  const quietRates = (): number[] => rates.filter((_, i) => isQuiet(readings[i]) && isQuiet(readings[i + 1]));
+  const quietRates = (): number[] => quietChunkRates(rates, readings, calib.best);
   while (rates.length < CHUNKS || (quietRates().length < CHUNKS && (performance.now() - timingStart) / 1000 < TIMING_CAP_SECONDS)) {
     rates.push(chunkRate());
     readings.push(calibrationRate());
