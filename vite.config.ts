@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import { contentSecurityPolicy } from './build/csp';
-import { mnistFromNodeModules } from './build/mnist';
-import { serviceWorker } from './build/serviceWorker';
+import { contentSecurityPolicy } from './build/csp.ts';
+import { mnistFromNodeModules } from './build/mnist.ts';
+import { serviceWorker } from './build/serviceWorker.ts';
 
 export default defineConfig({
   plugins: [react(), mnistFromNodeModules(), contentSecurityPolicy(), serviceWorker()],

@@ -8,8 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transformWithOxc, type Plugin } from 'vite';
-import { MNIST_CACHE_NAME } from '../src/data/download';
-import { MNIST_FILES, MNIST_FOLDER } from './mnist';
+import { MNIST_CACHE_NAME } from '../src/data/download.ts';
+import { MNIST_FILES, MNIST_FOLDER } from './mnist.ts';
 
 export const SERVICE_WORKER_FILE = 'sw.js';
 

@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { build, preview, type PreviewServer } from 'vite';
-import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
+import { chromium, type Browser, type LaunchOptions, type Page } from 'playwright-core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -214,4 +214,17 @@ export async function stopLab(lab: Partial<LabSession>): Promise<void> {
   await lab.browser?.close();
   await lab.served?.close();
   lab.built?.dispose();
+}
+
+/**
+ * Collects what a page reports going wrong into `errors`: uncaught exceptions, console errors and a crash,
+ * each named for what it was, and for `where` when a walk has several pages.
+ */
+export function collectPageErrors(page: Page, errors: string[], where = ''): void {
+  const at = where === '' ? '' : ` (${where})`;
+  page.on('pageerror', (err) => errors.push(`uncaught${at}: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console.error${at}: ${msg.text()}`);
+  });
+  page.on('crash', () => errors.push(`the page crashed${at}`));
 }

@@ -8,7 +8,7 @@
  * the .gz file as it is, or with `Content-Encoding: gzip` (the browser then decompresses it already), and an
  * IDX file never starts with gzip's 1f 8b.
  */
-import { DataFileError } from './idx';
+import { DataFileError } from './idx.ts';
 import type { HttpStatus } from './problem';
 
 /** No byte for this long, and the download counts as stalled. A school network is slow, but never silent this long. */

@@ -7,7 +7,7 @@
  * Labels: magic 2049 (0x00000801: unsigned bytes, 1 dimension), count, then count labels.
  */
 
-import { describeDataProblem, type Announced, type DataProblem, type IdxKind } from './problem';
+import { describeDataProblem, type Announced, type DataProblem, type IdxKind } from './problem.ts';
 
 export const IMAGE_MAGIC = 2051;
 export const LABEL_MAGIC = 2049;

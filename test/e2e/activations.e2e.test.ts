@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { type BuiltApp, type ServedApp, skipWithoutChromium, startLab, stopLab } from '../../support/browser';
+import { type BuiltApp, type ServedApp, collectPageErrors, skipWithoutChromium, startLab, stopLab } from '../../support/browser';
 
 const skipLocally = skipWithoutChromium();
 
@@ -60,10 +60,7 @@ describe.skipIf(skipLocally)('Activations per layer in Chromium (production buil
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
     page = await context.newPage();
     page.setDefaultTimeout(STEP_TIMEOUT);
-    page.on('pageerror', (err) => errors.push(`uncaught: ${err.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
-    });
+    collectPageErrors(page, errors);
     await page.goto(`${served.url}?layers=784,30,30,30,10&speed=fast&pauseAt=20`, { waitUntil: 'load' });
   }, 240_000);
 

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { type BuiltApp, type ServedApp, skipWithoutChromium, startLab, stopLab } from '../../support/browser';
+import { type BuiltApp, type ServedApp, collectPageErrors, skipWithoutChromium, startLab, stopLab } from '../../support/browser';
 import { BAR_SELECTOR, button, readBars, shownEpoch } from '../../support/page';
 
 const skipLocally = skipWithoutChromium();
@@ -121,10 +121,7 @@ describe.skipIf(skipLocally)('exporting and re-importing in Chromium', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.url.replace(/\/$/, '') });
     page = await context.newPage();
     page.setDefaultTimeout(STEP_TIMEOUT);
-    page.on('pageerror', (err) => errors.push(`uncaught: ${err.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
-    });
+    collectPageErrors(page, errors);
     await page.goto(`${served.url}${RUN_QUERY}`, { waitUntil: 'load' });
     await trainToPause(page);
   }, 300_000);

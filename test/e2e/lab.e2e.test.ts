@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ROOT, type BuiltApp, type ServedApp, skipWithoutChromium, startLab, stopLab } from '../../support/browser';
+import { ROOT, type BuiltApp, type ServedApp, collectPageErrors, skipWithoutChromium, startLab, stopLab } from '../../support/browser';
 import {
   BAR_SELECTOR,
   button,
@@ -66,11 +66,7 @@ describe.skipIf(skipLocally)('Gradient Lab in Chromium (production build)', () =
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
     page = await context.newPage();
     page.setDefaultTimeout(STEP_TIMEOUT);
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') consoleErrors.push(`console.error: ${msg.text()}`);
-    });
-    page.on('pageerror', (err) => consoleErrors.push(`uncaught: ${err.message}`));
-    page.on('crash', () => consoleErrors.push('the page crashed'));
+    collectPageErrors(page, consoleErrors);
     await page.goto(served.url, { waitUntil: 'load' });
   }, 240_000);
 
@@ -314,10 +310,7 @@ describe.skipIf(skipLocally)('Gradient Lab in Chromium (production build)', () =
     const context = await browser!.newContext({ viewport, deviceScaleFactor: 1, isMobile: phone, hasTouch: phone });
     const other = await context.newPage();
     other.setDefaultTimeout(STEP_TIMEOUT);
-    other.on('pageerror', (err) => consoleErrors.push(`uncaught (${viewport.width}×${viewport.height}): ${err.message}`));
-    other.on('console', (msg) => {
-      if (msg.type() === 'error') consoleErrors.push(`console.error (${viewport.width}×${viewport.height}): ${msg.text()}`);
-    });
+    collectPageErrors(other, consoleErrors, `${viewport.width}×${viewport.height}`);
     await other.goto(`${served!.url}${search}`, { waitUntil: 'load' });
     await expect.poll(async () => (await readBars(other)).layers, POLL).toBe(hiddenLayers);
     return other;

@@ -11,7 +11,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ROOT, type BuiltApp, type ServedApp, skipWithoutChromium, startLab, stopLab } from '../../support/browser';
+import { ROOT, type BuiltApp, type ServedApp, collectPageErrors, skipWithoutChromium, startLab, stopLab } from '../../support/browser';
 import { BAR_SELECTOR } from '../../support/page';
 import type { Lang } from '../../src/i18n/lang';
 import { chapterLink, LESSON_STEP_COUNT, LESSON_STEPS, PANELS } from '../../src/lesson/steps';
@@ -91,11 +91,7 @@ describe.skipIf(skipLocally)('The lesson in Chromium (production build)', () => 
     const page = await context.newPage();
     page.setDefaultTimeout(60_000);
     const errors: string[] = [];
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
-    });
-    page.on('pageerror', (err) => errors.push(`uncaught: ${err.message}`));
-    page.on('crash', () => errors.push('the page crashed'));
+    collectPageErrors(page, errors);
     await page.goto(`${served.url}${search}`, { waitUntil: 'load' });
     await page.waitForSelector(BAR_SELECTOR, { state: 'attached' });
     return { page, errors, close: () => context.close() };

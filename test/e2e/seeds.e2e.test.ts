@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { type BuiltApp, type ServedApp, skipWithoutChromium, startLab, stopLab } from '../../support/browser';
+import { type BuiltApp, type ServedApp, collectPageErrors, skipWithoutChromium, startLab, stopLab } from '../../support/browser';
 import { readBars } from '../../support/page';
 
 const skipLocally = skipWithoutChromium();
@@ -115,10 +115,7 @@ describe.skipIf(skipLocally)('Over 20 seeds in Chromium (production build)', () 
     const context = await browser!.newContext({ viewport, deviceScaleFactor: 1 });
     const page = await context.newPage();
     page.setDefaultTimeout(STEP_TIMEOUT);
-    page.on('pageerror', (err) => pageErrors.push(`uncaught: ${err.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') pageErrors.push(`console.error: ${msg.text()}`);
-    });
+    collectPageErrors(page, pageErrors);
     await page.goto(`${served!.url}${search}`, { waitUntil: 'load' });
     await expect.poll(async () => (await readBars(page)).count, POLL).toBeGreaterThan(0);
     return page;

@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { type BuiltApp, type ServedApp, skipWithoutChromium, startLab, stopLab } from '../../support/browser';
+import { type BuiltApp, type ServedApp, collectPageErrors, skipWithoutChromium, startLab, stopLab } from '../../support/browser';
 import { BAR_SELECTOR } from '../../support/page';
 import { startStaticServer } from '../../support/staticServer';
 import { englishWords } from '../i18n/englishWords';
@@ -65,10 +65,7 @@ describe.skipIf(skipLocally)('the page in Chinese in Chromium (production build)
     const page = await context.newPage();
     page.setDefaultTimeout(STEP_TIMEOUT);
     const errors: string[] = [];
-    page.on('pageerror', (err) => errors.push(err.message));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') errors.push(msg.text());
-    });
+    collectPageErrors(page, errors);
     return { page, errors, close: () => context.close() };
   }
 
@@ -87,10 +84,7 @@ describe.skipIf(skipLocally)('the page in Chinese in Chromium (production build)
       const page = await context.newPage();
       page.setDefaultTimeout(STEP_TIMEOUT);
       const errors: string[] = [];
-      page.on('pageerror', (err) => errors.push(err.message));
-      page.on('console', (msg) => {
-        if (msg.type() === 'error') errors.push(msg.text());
-      });
+      collectPageErrors(page, errors);
       await page.goto(served!.url);
       await page.waitForSelector(BAR_SELECTOR);
 
