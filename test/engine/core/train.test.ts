@@ -113,6 +113,43 @@ describe('SIMD and JavaScript training agree', () => {
   });
 });
 
+describe("the JavaScript path's W⁰ kept as scale·V", () => {
+  /** 60 steps at a decay of 0.9 per step: the scale falls below 1/256 after 53 and is folded back into V. */
+  const run = (simd: boolean, readEvery: number): Float32Array => {
+    setSimdEnabled(simd);
+    try {
+      const net = new Network({ layers: [60, 40, 33, 5] });
+      net.initialize('default', createRng(21));
+      const samples = randomSamples(50, 60, 5, 9);
+      const trainer = new Trainer(net, 10);
+      const order = identityOrder(50);
+      let sink = 0;
+      for (let s = 0; s < 60; s++) {
+        trainer.step(samples, order, (s * 10) % 40, 10, { eta: 0.5, lambda: 2, trainingSize: 10 });
+        // Reading the parameters brings W⁰ home: the scale is multiplied into it and counting starts again.
+        if (readEvery > 0 && s % readEvery === 0) sink += net.weights[0][3];
+      }
+      expect(Number.isFinite(sink)).toBe(true);
+      return net.params.slice();
+    } finally {
+      setSimdEnabled(true);
+    }
+  };
+  const worstRelative = (a: Float32Array, b: Float32Array): number => {
+    let worst = 0;
+    for (let t = 0; t < a.length; t++) worst = Math.max(worst, Math.abs(a[t] - b[t]) / Math.max(Math.abs(a[t]), 1e-3));
+    return worst;
+  };
+
+  it('agrees with the WebAssembly path through a fold of the scale, and with itself when read in between', () => {
+    const js = run(false, 0);
+    expect(worstRelative(js, run(true, 0))).toBeLessThan(1e-4);
+    expect(worstRelative(js, run(false, 7))).toBeLessThan(1e-5);
+    // Decayed by 0.9⁶⁰ ≈ 0.002 and pushed by the gradient: the weights moved a long way from where they began.
+    expect(js.every((v) => Number.isFinite(v))).toBe(true);
+  });
+});
+
 describe('saturation', () => {
   it.each(ACTIVATIONS.flatMap((activation) => OUTPUTS.flatMap((output) => COSTS.map((cost) => ({ activation, output, cost })))))(
     'stays finite with pre-activations at ±50 ($activation, $output, $cost)',
