@@ -14,15 +14,12 @@
  */
 import { cpus, loadavg } from 'node:os';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
-import { firstExamples, PROBE_COUNT, type MnistSplit } from '../src/data/mnist';
+import type { MnistSplit } from '../src/data/mnist';
 import { loadMnist } from '../src/data/node';
-import type { RunConfig } from '../src/config';
-import type { FromWorker } from '../src/worker/protocol';
-import { createEventLoopScheduler } from '../src/worker/schedule';
-import { createTrainer } from '../src/worker/trainer';
 import type { Samples } from '../src/engine';
 import type { PaceName } from '../src/config';
 import { measure, median, sgdWork } from './measure';
+import { runWorkerLoop, sgdBenchConfig } from './workerLoop';
 import { type DeliveryFigures, deliveryRows, measureDelivery } from './delivery';
 import { buildApp, chromiumAvailable, CHROMIUM_PATH, launchChromium, serveApp } from '../support/browser';
 import { BAR_SELECTOR, parseDisplayedNumber } from '../support/page';
@@ -320,42 +317,19 @@ function nodeTrainerThroughput(split: MnistSplit, seconds: number): Promise<numb
   return new Promise((resolve, reject) => {
     const rates: number[] = [];
     let startedAt = 0;
-    const config: RunConfig = {
-      layers: [784, 30, 30, 30, 30, 10],
-      mode: 'sgd',
-      eta: 0.1,
-      lambda: 5,
-      batchSize: 10,
-      seed: 1,
-      init: 'default',
-      activation: 'sigmoid',
-      output: 'sigmoid',
-      momentum: 0,
-      epochs: 1000,
-      exploding: false,
-      speed: 10,
-    };
-    const { handleMessage } = createTrainer({
-      post: (msg: FromWorker, transfer) => {
-        structuredClone(msg, { transfer: transfer ?? [] });
-        if (msg.type === 'ready' && msg.stage === 'all') {
-          startedAt = performance.now();
-          handleMessage({ type: 'start', runId: 1 });
-        } else if (msg.type === 'snapshot' && msg.examplesPerSecond > 0) {
-          rates.push(msg.examplesPerSecond);
-          if (performance.now() - startedAt > seconds * 1000) {
-            handleMessage({ type: 'pause', runId: 1 });
-            resolve(median(rates.slice(Math.floor(rates.length / 4))));
-          }
-        } else if (msg.type === 'error' || msg.type === 'diverged') reject(new Error(JSON.stringify(msg)));
-      },
-      loadData: (hooks) => {
-        hooks.onProbeReady(firstExamples(split.training, PROBE_COUNT));
-        return Promise.resolve(split);
-      },
-      scheduler: createEventLoopScheduler(),
+    const config = sgdBenchConfig({ layers: [784, 30, 30, 30, 30, 10], epochs: 1000 });
+    runWorkerLoop(split, config, (msg, send) => {
+      if (msg.type === 'ready' && msg.stage === 'all') {
+        startedAt = performance.now();
+        send({ type: 'start', runId: 1 });
+      } else if (msg.type === 'snapshot' && msg.examplesPerSecond > 0) {
+        rates.push(msg.examplesPerSecond);
+        if (performance.now() - startedAt > seconds * 1000) {
+          send({ type: 'pause', runId: 1 });
+          resolve(median(rates.slice(Math.floor(rates.length / 4))));
+        }
+      } else if (msg.type === 'error' || msg.type === 'diverged') reject(new Error(JSON.stringify(msg)));
     });
-    handleMessage({ type: 'configure', runId: 1, config });
   });
 }
 

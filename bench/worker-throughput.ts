@@ -17,11 +17,9 @@ import { loadavg } from 'node:os';
 import { firstExamples, PROBE_COUNT, type MnistSplit } from '../src/data/mnist';
 import { loadMnist } from '../src/data/node';
 import { LayerFactorNorms, validateLayers, Network, GradientProbe, createRng, shuffle, Trainer } from '../src/engine';
-import type { RunConfig } from '../src/config';
-import type { FromWorker } from '../src/worker/protocol';
-import { createEventLoopScheduler, sgdProbeInterval } from '../src/worker/schedule';
-import { createTrainer } from '../src/worker/trainer';
+import { sgdProbeInterval } from '../src/worker/schedule';
 import { median } from './measure';
+import { runWorkerLoop, sgdBenchConfig } from './workerLoop';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
@@ -66,48 +64,24 @@ function trainerEpoch(split: MnistSplit): Promise<TrainerRun> {
     let t0 = 0;
     let tEpoch = 0;
     const rates: number[] = [];
-    const config: RunConfig = {
-      layers,
-      mode: 'sgd',
-      eta: 0.1,
-      lambda: 5,
-      batchSize: BATCH,
-      seed: 1,
-      init: 'default',
-      activation: 'sigmoid',
-      output: 'sigmoid',
-      momentum: 0,
-      epochs: 1,
-      exploding: false,
-      speed: 10,
-    };
+    const config = sgdBenchConfig({ layers, batchSize: BATCH, epochs: 1 });
     if (probeEvery > 0) config.probeEvery = probeEvery;
-    const { handleMessage } = createTrainer({
-      post: (msg: FromWorker, transfer) => {
-        // Pay for the copy a real postMessage makes.
-        structuredClone(msg, { transfer: transfer ?? [] });
-        if (msg.type === 'ready' && msg.stage === 'all') handleMessage({ type: 'start', runId: 1 });
-        else if (msg.type === 'status' && msg.status === 'running') t0 = performance.now();
-        else if (msg.type === 'snapshot' && msg.examplesPerSecond > 0) {
-          rates.push(msg.examplesPerSecond);
-          if (msg.epoch === 1) tEpoch = performance.now();
-        } else if (msg.type === 'status' && msg.status === 'finished') {
-          const t = performance.now();
-          resolve({
-            epochRate: (n * 1000) / (tEpoch - t0),
-            withValidation: (n * 1000) / (t - t0),
-            reported: rates.reduce((a, b) => a + b, 0) / rates.length,
-            snapshots: rates.length,
-          });
-        } else if (msg.type === 'error' || msg.type === 'diverged') reject(new Error(JSON.stringify(msg)));
-      },
-      loadData: (hooks) => {
-        hooks.onProbeReady(firstExamples(split.training, PROBE_COUNT));
-        return Promise.resolve(split);
-      },
-      scheduler: createEventLoopScheduler(),
+    runWorkerLoop(split, config, (msg, send) => {
+      if (msg.type === 'ready' && msg.stage === 'all') send({ type: 'start', runId: 1 });
+      else if (msg.type === 'status' && msg.status === 'running') t0 = performance.now();
+      else if (msg.type === 'snapshot' && msg.examplesPerSecond > 0) {
+        rates.push(msg.examplesPerSecond);
+        if (msg.epoch === 1) tEpoch = performance.now();
+      } else if (msg.type === 'status' && msg.status === 'finished') {
+        const t = performance.now();
+        resolve({
+          epochRate: (n * 1000) / (tEpoch - t0),
+          withValidation: (n * 1000) / (t - t0),
+          reported: rates.reduce((a, b) => a + b, 0) / rates.length,
+          snapshots: rates.length,
+        });
+      } else if (msg.type === 'error' || msg.type === 'diverged') reject(new Error(JSON.stringify(msg)));
     });
-    handleMessage({ type: 'configure', runId: 1, config });
   });
 }
 
