@@ -35,6 +35,7 @@ export const I32_LT_S = 0x48;
 export const I32_LT_U = 0x49;
 export const I32_GE_S = 0x4e;
 export const I32_CTZ = 0x68;
+export const I32_POPCNT = 0x69;
 export const I32_ADD = 0x6a;
 export const I32_SUB = 0x6b;
 export const I32_MUL = 0x6c;
@@ -52,14 +53,27 @@ const SIMD = 0xfd;
 export const V128_LOAD = [SIMD, 0x00];
 export const V128_STORE = [SIMD, 0x0b];
 export const V128_CONST = [SIMD, 0x0c];
+export const I8X16_SHUFFLE = [SIMD, 0x0d];
+export const I8X16_SWIZZLE = [SIMD, 0x0e];
+export const I8X16_SPLAT = [SIMD, 0x0f];
+export const I32X4_SPLAT = [SIMD, 0x11];
 export const F32X4_SPLAT = [SIMD, 0x13];
+export const F32X4_EXTRACT_LANE = [SIMD, 0x1f];
 export const I8X16_NE = [SIMD, 0x24];
+export const I32X4_EQ = [SIMD, 0x37];
+export const I32X4_LT_S = [SIMD, 0x39];
 export const F32X4_GT = [SIMD, 0x44];
 export const V128_AND = [SIMD, 0x4e];
+export const V128_BITSELECT = [SIMD, 0x52];
 export const I8X16_BITMASK = [SIMD, 0x64];
 export const F32X4_NEAREST = [SIMD, 0x6a];
+export const I8X16_ADD = [SIMD, 0x6e];
+export const I16X8_EXTEND_LOW_I8X16_U = [SIMD, 0x89, 0x01];
+export const I32X4_EXTEND_LOW_I16X8_U = [SIMD, 0xa9, 0x01];
+export const I32X4_EXTEND_HIGH_I16X8_U = [SIMD, 0xaa, 0x01];
 export const I32X4_SHL = [SIMD, 0xab, 0x01];
 export const I32X4_ADD = [SIMD, 0xae, 0x01];
+export const F32X4_NEG = [SIMD, 0xe1, 0x01];
 export const F32X4_ADD = [SIMD, 0xe4, 0x01];
 export const F32X4_SUB = [SIMD, 0xe5, 0x01];
 export const F32X4_MUL = [SIMD, 0xe6, 0x01];
@@ -69,6 +83,7 @@ export const F32X4_MAX = [SIMD, 0xe9, 0x01];
 export const F32X4_PMIN = [SIMD, 0xea, 0x01];
 export const F32X4_PMAX = [SIMD, 0xeb, 0x01];
 export const I32X4_TRUNC_SAT_F32X4_S = [SIMD, 0xf8, 0x01];
+export const F32X4_CONVERT_I32X4_S = [SIMD, 0xfa, 0x01];
 
 export function uleb(n: number): number[] {
   const out: number[] = [];
@@ -105,6 +120,19 @@ export function f32x4c(x: number): number[] {
   const view = new DataView(b.buffer);
   for (let q = 0; q < 4; q++) view.setFloat32(4 * q, x, true);
   return [...V128_CONST, ...b];
+}
+
+/** v128.const of four int32 lanes. */
+export function i32x4c(lanes: readonly [number, number, number, number]): number[] {
+  const b = new Uint8Array(16);
+  const view = new DataView(b.buffer);
+  for (let q = 0; q < 4; q++) view.setInt32(4 * q, lanes[q], true);
+  return [...V128_CONST, ...b];
+}
+
+/** i8x16.shuffle of the two vectors on the stack, taking four-byte lanes `lanes` (0-3 the first, 4-7 the second). */
+export function shuffleLanes(lanes: readonly [number, number, number, number]): number[] {
+  return [...I8X16_SHUFFLE, ...lanes.flatMap((q) => [4 * q, 4 * q + 1, 4 * q + 2, 4 * q + 3])];
 }
 
 /** v128.const of sixteen zero bytes. */

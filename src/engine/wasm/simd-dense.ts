@@ -13,7 +13,7 @@
 import type { Network } from '../core/network';
 import { activateOutputRow, outputDeltaRow } from '../core/output';
 import type { Arena } from './arena';
-import { PANEL_LANES as LANES, padToPanels as pad, type SimdKernels } from './simd';
+import { PANEL_LANES as LANES, type OutputKernel, padToPanels as pad, sigmoidOutputKernel, type SimdKernels } from './simd';
 
 const LANE_BITS = Math.log2(LANES);
 
@@ -31,6 +31,9 @@ export interface DensePlan {
   sums: number[];
   /** The float32 scale of W⁰ = scale·V, read by the first layer's activation. */
   scale: number;
+  /** The batch's labels as bytes, and two float32 per example for the output kernel's cost (c, s). */
+  labels: number;
+  costs: number;
 }
 
 /**
@@ -39,7 +42,17 @@ export interface DensePlan {
 export function planDense(arena: Arena<string>, net: Network, maxBatch: number, act1: number, delta1: number): DensePlan {
   const layers = net.layers;
   const L = layers.length;
-  const plan: DensePlan = { bias: [], fwd: [-1], bwd: [-1], act: [-1, act1], delta: [-1, delta1], sums: [-1], scale: 0 };
+  const plan: DensePlan = {
+    bias: [],
+    fwd: [-1],
+    bwd: [-1],
+    act: [-1, act1],
+    delta: [-1, delta1],
+    sums: [-1],
+    scale: 0,
+    labels: 0,
+    costs: 0,
+  };
   for (let l = 0; l + 1 < L; l++) plan.bias.push(arena.reserveWords(`bias ${l}`, pad(layers[l + 1])));
   for (let l = 1; l + 1 < L; l++) {
     plan.fwd.push(arena.reserveWords(`fwd ${l}`, pad(layers[l + 1]) * layers[l]));
@@ -51,6 +64,8 @@ export function planDense(arena: Arena<string>, net: Network, maxBatch: number, 
     plan.delta.push(arena.reserveWords(`delta ${l}`, maxBatch * pad(layers[l])));
   }
   plan.scale = arena.reserveWords('scale', 4);
+  plan.labels = arena.reserve('labels', maxBatch);
+  plan.costs = arena.reserveWords('costs', 2 * maxBatch);
   return plan;
 }
 
@@ -59,16 +74,21 @@ export class SimdDenseLayers {
   private readonly kernels: SimdKernels;
   private readonly plan: DensePlan;
   private readonly f32: Float32Array;
+  private readonly u8: Uint8Array;
   private readonly act: number;
   private readonly outCost: number;
+  /** The output layer's kernel for a sigmoid output; null for softmax, which stays in JavaScript. */
+  private readonly outputKernel: OutputKernel | null;
 
   constructor(net: Network, kernels: SimdKernels, plan: DensePlan, act: number, outCost: number) {
     this.net = net;
     this.kernels = kernels;
     this.plan = plan;
     this.f32 = new Float32Array(kernels.memory.buffer);
+    this.u8 = new Uint8Array(kernels.memory.buffer);
     this.act = act;
     this.outCost = outCost;
+    this.outputKernel = sigmoidOutputKernel(kernels, outCost);
   }
 
   /** Packs W^l (l ≥ 1) from the network's params into forward and backward panels. */
@@ -104,18 +124,9 @@ export class SimdDenseLayers {
     }
   }
 
-  /** Backward panels of W^l from its forward panels: bwd[i / P][j][i mod P] = fwd[j / P][i][j mod P], P = PANEL_LANES. */
+  /** Backward panels of W^l from its forward panels (the transpose kernel). */
   private transpose(l: number): void {
-    const nIn = this.net.layers[l];
-    const nOut = this.net.layers[l + 1];
-    const f = this.f32;
-    const fwd = this.plan.fwd[l] >> 2;
-    const bwd = this.plan.bwd[l] >> 2;
-    for (let j = 0; j < nOut; j++) {
-      const src = fwd + (j >> LANE_BITS) * nIn * LANES + (j & (LANES - 1));
-      const dst = bwd + j * LANES;
-      for (let i = 0; i < nIn; i++) f[dst + (i >> LANE_BITS) * nOut * LANES + (i & (LANES - 1))] = f[src + i * LANES];
-    }
+    this.kernels.transpose(this.plan.fwd[l], this.net.layers[l], this.net.layers[l + 1], this.plan.bwd[l]);
   }
 
   /** Copies the biases in and the first layer's scale, before a step's forward pass. */
@@ -141,19 +152,30 @@ export class SimdDenseLayers {
       k.dense(m, p.act[l], pad(n) * 4, n, p.fwd[l], pad(nOut) / LANES, n * LANES * 4, p.act[l + 1], pad(nOut) * 4);
       if (l + 2 < L) k.activate[this.act](m, p.act[l + 1], pad(nOut) * 4, Math.ceil(nOut / 4), p.bias[l], 0);
     }
-    // Output layer in JavaScript (output.ts): a^L = f(z^L + b), the cost, δ^L, padding lanes of δ^L cleared.
     const nOut = layers[L - 1];
-    const stride = pad(nOut);
-    const f = this.f32;
-    const b = this.net.biases[L - 2];
+    const output = this.outputKernel;
     let cost = 0;
-    for (let e = 0; e < m; e++) {
-      const a = (p.act[L - 1] >> 2) + e * stride;
-      const d = (p.delta[L - 1] >> 2) + e * stride;
-      for (let j = 0; j < nOut; j++) f[a + j] += b[j];
-      cost += activateOutputRow(this.outCost, f, a, f, a, nOut, labels[e], true);
-      outputDeltaRow(this.outCost, f, a, f, d, nOut, labels[e]);
-      for (let j = nOut; j < stride; j++) f[d + j] = 0;
+    if (output !== null) {
+      // A sigmoid output layer on its kernel: a, δ^L and each example's cost as (c, s), C = c + log1p(s).
+      const labelBytes = this.u8;
+      for (let e = 0; e < m; e++) labelBytes[p.labels + e] = labels[e];
+      output(m, p.act[L - 1], pad(nOut) * 4, Math.ceil(nOut / 4), p.bias[L - 2], p.labels, nOut, p.delta[L - 1], p.costs);
+      const costs = this.f32;
+      const c0 = p.costs >> 2;
+      for (let e = 0; e < m; e++) cost += costs[c0 + 2 * e] + Math.log1p(costs[c0 + 2 * e + 1]);
+    } else {
+      // A softmax output layer in JavaScript (output.ts): a^L = f(z^L + b), the cost, δ^L, padding lanes of δ^L cleared.
+      const stride = pad(nOut);
+      const f = this.f32;
+      const b = this.net.biases[L - 2];
+      for (let e = 0; e < m; e++) {
+        const a = (p.act[L - 1] >> 2) + e * stride;
+        const d = (p.delta[L - 1] >> 2) + e * stride;
+        for (let j = 0; j < nOut; j++) f[a + j] += b[j];
+        cost += activateOutputRow(this.outCost, f, a, f, a, nOut, labels[e], true);
+        outputDeltaRow(this.outCost, f, a, f, d, nOut, labels[e]);
+        for (let j = nOut; j < stride; j++) f[d + j] = 0;
+      }
     }
     for (let l = L - 2; l >= 1; l--) {
       const n = layers[l];

@@ -12,7 +12,7 @@
 import { activationCode } from '../core/activations';
 import type { Network } from '../core/network';
 import { Arena } from './arena';
-import { PANEL_LANES as LANES, padToPanels as pad, simdKernels, type SimdKernels } from './simd';
+import { fillGatherTable, GATHER_TABLE_BYTES, PANEL_LANES as LANES, padToPanels as pad, simdKernels, type SimdKernels } from './simd';
 import type { Samples } from '../core/types';
 
 export class SimdForwardPass {
@@ -72,7 +72,7 @@ export class SimdForwardPass {
     this.outStride = pad(net.layers[net.layers.length - 1]);
     this.outBase = this.bufPtr[(net.layers.length - 2) % 2] >> 2;
     // Computed in float64 and rounded once, exactly as batch.ts's loader does.
-    for (let v = 0; v < 256; v++) this.f32[(this.tablePtr >> 2) + v] = v / 255;
+    fillGatherTable(kernels.memory.buffer, this.tablePtr);
     for (let l = 0; l + 1 < net.layers.length; l++)
       this.wViews.push(this.f32.subarray(this.wPtr >> 2, (this.wPtr >> 2) + net.weights[l].length));
   }
@@ -131,7 +131,7 @@ interface MemoryPlan {
 }
 
 /**
- * The memory plan, in order: the byte/255 table, the batch's bytes, its sparse lists (room for every pixel
+ * The memory plan, in order: the gather kernel's tables, the batch's bytes, its sparse lists (room for every pixel
  * of every image being non-zero: the gather kernel writes without checking), one row-major weight copy as
  * large as the largest layer's, each layer's panels and padded biases, and two batch buffers of rows of
  * pad(widest layer) floats that the layers write alternately.
@@ -140,7 +140,7 @@ function planMemory(net: Network, maxBatch: number): MemoryPlan {
   const layers = net.layers;
   const nIn = layers[0];
   const arena = new Arena();
-  const tablePtr = arena.reserveWords('table', 256);
+  const tablePtr = arena.reserve('table', GATHER_TABLE_BYTES);
   const bytesPtr = arena.reserve('bytes', maxBatch * nIn);
   const startPtr = arena.reserveWords('start', maxBatch + 1);
   const idxPtr = arena.reserveWords('idx', maxBatch * nIn);

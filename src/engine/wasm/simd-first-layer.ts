@@ -15,7 +15,7 @@ import type { FirstLayerHome, Network } from '../core/network';
 import { outputCostCode } from '../core/output';
 import type { Samples } from '../core/types';
 import { Arena } from './arena';
-import { PANEL_LANES as LANES, padToPanels, simdKernels, type SimdKernels } from './simd';
+import { fillGatherTable, GATHER_TABLE_BYTES, PANEL_LANES as LANES, padToPanels, simdKernels, type SimdKernels } from './simd';
 import { planDense, SimdDenseLayers, type DensePlan } from './simd-dense';
 
 type Region = 'table' | 'bytes' | 'start' | 'idx' | 'val' | 'panel' | 'grad' | 'w' | 'velocity' | 'z' | 'delta';
@@ -29,7 +29,7 @@ const MIN_SCALE = 1 / 256;
 
 /**
  * The memory plan, in order:
- *   table, bytes     byte → byte/255, and the batch's images as bytes, for the gather kernel
+ *   table, bytes     the gather kernel's tables (fillGatherTable), and the batch's images as bytes
  *   start, idx, val  the batch's sparse inputs: room for every pixel non-zero (gather writes unchecked)
  *   panel            V packed: panel g, input i, lane q holds V[g·PANEL_LANES + q][i]; W⁰ = scale·V
  *   grad, velocity   the momentum form only: ∂C/∂W⁰ summed over the batch, and the velocities, same packing
@@ -41,7 +41,7 @@ function plan(net: Network, maxBatch: number): { arena: Arena<string>; dense: De
   const n1 = net.layers[1];
   const padded = padToPanels(n1);
   const arena = new Arena<string>();
-  arena.reserveWords('table', 256);
+  arena.reserve('table', GATHER_TABLE_BYTES);
   arena.reserve('bytes', maxBatch * nIn);
   arena.reserveWords('start', maxBatch + 1);
   arena.reserveWords('idx', maxBatch * nIn);
@@ -104,8 +104,7 @@ export class SimdFirstLayer implements FirstLayerHome {
     this.delta = arena.floats(memory, 'delta');
     this.bytes = new Uint8Array(memory.buffer);
     // Computed in float64 and rounded once, as batch.ts's loader does, so both paths see the same inputs.
-    const table = arena.floats(memory, 'table');
-    for (let v = 0; v < 256; v++) table[v] = v / 255;
+    fillGatherTable(memory.buffer, this.at.table);
     this.dense =
       dense === null
         ? null

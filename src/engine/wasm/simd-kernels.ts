@@ -11,15 +11,16 @@
  * f32x4 accumulator per four lanes.
  */
 import {
-  BLOCK, BR_IF, END, F32_DEMOTE_F64, F32_LOAD, F32_STORE, F32X4_ADD, F32X4_MUL, F32X4_SPLAT, F32X4_SUB, F64,
-  I32, I32_ADD, I32_AND, I32_CTZ, I32_EQZ, I32_GE_S, I32_LOAD, I32_LOAD8_U, I32_LT_S, I32_LT_U, I32_MUL,
-  I32_NE, I32_SHL, I32_SHR_U, I32_STORE, I32_SUB, I8X16_BITMASK, I8X16_NE, LOOP, V128, V128_LOAD, V128_STORE,
-  V128_ZERO, VOID, f32x4c, forLoop, i32c, log2Exact, memarg, F32_ALIGN, V128_ALIGN, named, type Kernel,
-  type Locals, type ValueType,
+  BLOCK, BR_IF, END, F32_DEMOTE_F64, F32_LOAD, F32_STORE, F32X4_ADD, F32X4_CONVERT_I32X4_S, F32X4_DIV, F32X4_MUL,
+  F32X4_SPLAT, F32X4_SUB, F64, I16X8_EXTEND_LOW_I8X16_U, I32, I32_ADD, I32_AND, I32_EQZ, I32_GE_S, I32_LOAD,
+  I32_LOAD8_U, I32_LT_S, I32_LT_U, I32_MUL, I32_NE, I32_POPCNT, I32_SHL, I32_SHR_U, I32_STORE, I32_SUB,
+  I32X4_ADD, I32X4_EXTEND_HIGH_I16X8_U, I32X4_EXTEND_LOW_I16X8_U, I32X4_SPLAT, I8X16_ADD, I8X16_BITMASK,
+  I8X16_NE, I8X16_SPLAT, I8X16_SWIZZLE, LOOP, V128, V128_LOAD, V128_STORE, V128_ZERO, VOID, f32x4c, forLoop,
+  i32c, log2Exact, memarg, F32_ALIGN, V128_ALIGN, named, type Kernel, type Locals, type ValueType,
 } from './assemble';
-import { ACTIVATION_FUNCS, activate, stats } from './simd-row-kernels';
+import { ACTIVATION_FUNCS, activate, outputSigmoid, SIGMOID_OUTPUT_COSTS, stats } from './simd-row-kernels';
 
-export { ACTIVATION_FUNCS } from './simd-row-kernels';
+export { ACTIVATION_FUNCS, SIGMOID_OUTPUT_COSTS } from './simd-row-kernels';
 
 /**
  * Outputs per panel. Every kernel below derives its strides, shifts and number of accumulators from it; it
@@ -296,6 +297,32 @@ const pack: Kernel = {
 };
 
 /**
+ * transpose(fwd, nIn, nOut, bwd): a dense layer's backward panels from its forward panels (simd-dense.ts),
+ * bwd[i / P][j][i mod P] = fwd[j / P][i][j mod P] with P = PANEL_LANES, i < nIn, j < nOut. Lanes beyond
+ * nIn are never written, so they keep the zeros of fresh memory.
+ */
+const transpose: Kernel = {
+  name: 'transpose',
+  params: named(I32, ['fwd', 'nIn', 'nOut', 'bwd']),
+  locals: named(I32, ['j', 'i', 'src', 'row', 'groupBytes']),
+  body: (f) => {
+    // bwd + (i >> LANE_SHIFT)·groupBytes + j·(panel row bytes) + (i & LANE_MASK)·4 ← the float at src
+    const inner = [
+      ...f.get('row'), ...f.get('i'), ...i32c(LANE_SHIFT), I32_SHR_U, ...f.get('groupBytes'), I32_MUL, I32_ADD,
+      ...f.get('i'), ...i32c(LANE_MASK), I32_AND, ...i32c(2), I32_SHL, I32_ADD,
+      ...f.get('src'), F32_LOAD, ...memarg(F32_ALIGN, 0), F32_STORE, ...memarg(F32_ALIGN, 0),
+      ...f.get('src'), ...i32c(PANEL_LANES * 4), I32_ADD, ...f.set('src'),
+    ];
+    const perOutput = [
+      ...laneBase(f, 'fwd', 'nIn', 'j', 'src'),
+      ...f.get('bwd'), ...f.get('j'), ...i32c(PANEL_ROW_SHIFT), I32_SHL, I32_ADD, ...f.set('row'),
+      ...forLoop(f, 'i', 'nIn', inner),
+    ];
+    return [...f.get('nOut'), ...i32c(PANEL_ROW_SHIFT), I32_SHL, ...f.set('groupBytes'), ...forLoop(f, 'j', 'nOut', perOutput)];
+  },
+};
+
+/**
  * momentum(nVec, panel, velocity, grad, rate, decay, mu): the momentum step on W⁰ in panel form, four lanes
  * at a time: v ← μv − rate·g, W ← decay·W + v, then g ← 0 so the next step's gradient starts from zero
  * (float32 arithmetic; the plain step needs no kernel of its own, see simd-first-layer.ts).
@@ -326,46 +353,80 @@ const momentum: Kernel = {
   },
 };
 
+/** Bytes of the gather kernel's tables: byte → byte/255 (256 float32), then the set-bit positions of every 8-bit mask. */
+const UNIT_TABLE_BYTES = 256 * 4;
+export const GATHER_TABLE_BYTES = UNIT_TABLE_BYTES + 256 * 16;
+
+/**
+ * Writes the gather kernel's tables at byte offset `at` of `buffer`: the float32 byte/255 for every byte
+ * value (the loader's own, core/batch.ts), then for every 8-bit mask a 16-byte entry listing the positions of
+ * its set bits in ascending order, the rest 0x80 (a swizzle index that selects zero).
+ */
+export function fillGatherTable(buffer: ArrayBuffer, at: number): void {
+  const unit = new Float32Array(buffer, at, 256);
+  for (let v = 0; v < 256; v++) unit[v] = v / 255;
+  const positions = new Uint8Array(buffer, at + UNIT_TABLE_BYTES, 256 * 16);
+  positions.fill(0x80);
+  for (let mask = 0; mask < 256; mask++) {
+    let n = 0;
+    for (let bit = 0; bit < 8; bit++) if (mask & (1 << bit)) positions[mask * 16 + n++] = bit;
+  }
+}
+
 /**
  * gather(m, bytes, nIn, table, start, idx, val): the sparse form of m byte images (rows of nIn bytes) that
  * the sparse kernel reads: example k's non-zero pixels go to idx/val[start[k] .. start[k+1]), with
- * val = table[byte] (byte / 255, the same float32 the JavaScript loader uses). Each 16-byte run is compared
- * with zero in one vector operation; the resulting bit mask is walked by its lowest set bit, so the work
- * is per non-zero pixel and the blank border of an MNIST image costs one test per 16 pixels. The last
- * nIn mod 16 bytes are scanned one by one (a store per byte, the write position advanced past non-zeros).
+ * val = byte / 255 (the same float32 the JavaScript loader uses). `table` holds fillGatherTable's tables.
+ *
+ * Each 16-byte run is compared with zero in one vector operation, and a blank run (the border of an MNIST
+ * image) costs that test alone. A run with pixels is written as two halves of 8 without a branch per pixel:
+ * the half's 8-bit mask looks up the positions of its set bits, a swizzle moves those bytes to the front,
+ * and all 8 entries are stored (their indices i + position, their values converted and divided by 255, which
+ * rounds as the loader's float64 division rounded to float32 does: 255 = 2⁸ − 1 makes byte/255 a repeating
+ * binary fraction that never lies near a rounding midpoint). The write position then advances by the half's
+ * number of set bits, so the entries beyond it are overwritten by the next half. Walking the mask bit by bit
+ * instead mispredicted the end of almost every run. The last nIn mod 16 bytes are scanned one by one (a
+ * store per byte, the write position advanced past non-zeros).
  */
 const gather: Kernel = {
   name: 'gather',
   params: named(I32, ['m', 'bytes', 'nIn', 'table', 'start', 'idx', 'val']),
-  locals: named(I32, ['k', 'i', 'at', 'gap', 'row', 'rowI', 'c', 'mask', 'runsEnd', 'b']),
+  locals: [...named(I32, ['k', 'i', 'at', 'gap', 'row', 'rowI', 'mask', 'half', 'runsEnd', 'b']), ...named(V128, ['bv', 'pos', 'p16', 's16', 'base'])],
   body: (f) => {
-    // The write position is kept as the address `at` in idx; the same entry of val is at + gap. Per
-    // non-zero pixel that leaves a count of trailing zeros, two loads, two stores and the bit cleared.
-    // idx[at] = i + c; val[at] = table[b], b = the byte at rowI + c (rowI = row + i)
-    const emit = [
-      ...f.get('at'), ...f.get('i'), ...f.get('c'), I32_ADD, I32_STORE, ...memarg(2, 0),
-      ...f.get('rowI'), ...f.get('c'), I32_ADD, I32_LOAD8_U, ...memarg(0, 0), ...f.set('b'),
-      ...f.get('at'), ...f.get('gap'), I32_ADD, ...word(f, 'table', 'b'), F32_LOAD, ...memarg(F32_ALIGN, 0), F32_STORE, ...memarg(F32_ALIGN, 0),
+    // The write position is kept as the address `at` in idx; the same entry of val is at + gap.
+    const storeAt = (offset: number, value: number[]): number[] => [...f.get('at'), ...value, ...V128_STORE, ...memarg(V128_ALIGN, offset)];
+    const storeVal = (offset: number, value: number[]): number[] => [
+      ...f.get('at'), ...f.get('gap'), I32_ADD, ...value, ...V128_STORE, ...memarg(V128_ALIGN, offset),
     ];
-    const perSetBit = [
-      ...f.get('mask'), I32_CTZ, ...f.set('c'),
-      ...emit,
-      ...f.get('at'), ...i32c(4), I32_ADD, ...f.set('at'),
-      ...f.get('mask'), ...f.get('mask'), ...i32c(1), I32_SUB, I32_AND, ...f.set('mask'),
+    const unit = (extend: number[]): number[] => [...f.get('s16'), ...extend, ...F32X4_CONVERT_I32X4_S, ...f32x4c(255), ...F32X4_DIV];
+    const writeHalf = (high: boolean): number[] => [
+      ...f.get('mask'), ...(high ? [...i32c(8), I32_SHR_U] : [...i32c(255), I32_AND]), ...f.set('half'),
+      // pos = the half's set-bit positions (within the run: + 8 for the high half; 0x80 + 8 still selects zero)
+      ...f.get('table'), ...f.get('half'), ...i32c(4), I32_SHL, I32_ADD, ...V128_LOAD, ...memarg(V128_ALIGN, UNIT_TABLE_BYTES),
+      ...(high ? [...i32c(8), ...I8X16_SPLAT, ...I8X16_ADD] : []), ...f.set('pos'),
+      ...f.get('pos'), ...I16X8_EXTEND_LOW_I8X16_U, ...f.set('p16'),
+      ...f.get('bv'), ...f.get('pos'), ...I8X16_SWIZZLE, ...I16X8_EXTEND_LOW_I8X16_U, ...f.set('s16'),
+      ...storeAt(0, [...f.get('p16'), ...I32X4_EXTEND_LOW_I16X8_U, ...f.get('base'), ...I32X4_ADD]),
+      ...storeAt(16, [...f.get('p16'), ...I32X4_EXTEND_HIGH_I16X8_U, ...f.get('base'), ...I32X4_ADD]),
+      ...storeVal(0, unit(I32X4_EXTEND_LOW_I16X8_U)),
+      ...storeVal(16, unit(I32X4_EXTEND_HIGH_I16X8_U)),
+      ...f.get('at'), ...f.get('half'), I32_POPCNT, ...i32c(2), I32_SHL, I32_ADD, ...f.set('at'),
     ];
     const perRun = [
-      ...f.get('row'), ...f.get('i'), I32_ADD, ...f.set('rowI'),
-      ...f.get('rowI'), ...V128_LOAD, ...memarg(0, 0), ...V128_ZERO, ...I8X16_NE, ...I8X16_BITMASK, ...f.set('mask'),
+      ...f.get('row'), ...f.get('i'), I32_ADD, ...V128_LOAD, ...memarg(0, 0), ...f.set('bv'),
+      ...f.get('bv'), ...V128_ZERO, ...I8X16_NE, ...I8X16_BITMASK, ...f.set('mask'),
       BLOCK, VOID, ...f.get('mask'), I32_EQZ, BR_IF, 0,
-      LOOP, VOID, ...perSetBit, ...f.get('mask'), BR_IF, 0, END,
+      ...f.get('i'), ...I32X4_SPLAT, ...f.set('base'),
+      ...writeHalf(false), ...writeHalf(true),
       END,
       ...f.get('i'), ...i32c(16), I32_ADD, ...f.set('i'),
     ];
-    // The last nIn mod 16 bytes one at a time: written unconditionally, kept (at advanced) if non-zero.
+    // idx[at] = i; val[at] = table[b], b = the byte at row + i: written unconditionally, kept (at advanced) if non-zero.
     const tailByte = [
       ...f.get('row'), ...f.get('i'), I32_ADD, ...f.set('rowI'),
-      ...i32c(0), ...f.set('c'),
-      ...emit,
+      ...f.get('at'), ...f.get('i'), I32_STORE, ...memarg(2, 0),
+      ...f.get('rowI'), I32_LOAD8_U, ...memarg(0, 0), ...f.set('b'),
+      ...f.get('at'), ...f.get('gap'), I32_ADD, ...word(f, 'table', 'b'), F32_LOAD, ...memarg(F32_ALIGN, 0), F32_STORE, ...memarg(F32_ALIGN, 0),
       ...f.get('at'), ...f.get('b'), ...i32c(0), I32_NE, ...i32c(2), I32_SHL, I32_ADD, ...f.set('at'),
       ...f.get('i'), ...i32c(1), I32_ADD, ...f.set('i'),
     ];
@@ -397,9 +458,11 @@ export const KERNELS: readonly Kernel[] = [
   dense,
   ...ACTIVATION_FUNCS.map(activate),
   ...ACTIVATION_FUNCS.map(stats),
+  ...SIGMOID_OUTPUT_COSTS.map(outputSigmoid),
   sparseOuter,
   denseOuter,
   pack,
+  transpose,
   momentum,
   gather,
 ];

@@ -4,13 +4,13 @@
  * buffer lives in the kernels' memory with rows padded to a multiple of PANEL_LANES floats, and the weights are
  * repacked into panels before each run (a few tens of thousands of copies, against millions of
  * multiply-adds). Non-linearities, f'(z) and the per-neuron sums over the probe set run in SIMD too;
- * only the softmax output and δ^L stay in JavaScript.
+ * only a softmax output layer (and its δ^L) stays in JavaScript.
  */
-import { SIGMOID_CROSS_ENTROPY, SIGMOID_QUADRATIC, activateOutputRow, outputDeltaRow } from '../core/output';
+import { activateOutputRow, outputDeltaRow } from '../core/output';
 import type { Network } from '../core/network';
 import { Arena } from './arena';
 import { finish, type PieceMeter, type Pieces, unlimitedMeter, WORK_PER_MULTIPLY_ADD } from '../core/pieces';
-import { PANEL_LANES as LANES, padToPanels as pad, simdKernels, type SimdKernels } from './simd';
+import { type OutputKernel, PANEL_LANES as LANES, padToPanels as pad, sigmoidOutputKernel, simdKernels, type SimdKernels } from './simd';
 import type { Samples } from '../core/types';
 
 /** Probe rows per kernel call come in multiples of this, so a cut never splits the kernels' row groups. */
@@ -33,6 +33,8 @@ interface MemoryPlan {
   deltaPtr: number[];
   biasPtr: number[];
   sumsPtr: number[];
+  /** The probe images' labels as bytes, for the output kernel. */
+  labelsPtr: number;
 }
 
 export class SimdProbePass {
@@ -54,6 +56,9 @@ export class SimdProbePass {
   private readonly biasPtr: number[];
   private readonly sumsPtr: number[];
   readonly labels: Uint8Array;
+  private readonly labelsPtr: number;
+  /** The sigmoid output layer's kernel (a and δ^L in one pass); null for softmax, which stays in JavaScript. */
+  private readonly output: OutputKernel | null;
   /** Views of the sums, made once (index h = hidden layer). */
   private readonly sums: { data: Float32Array; block: number }[] = [];
   private readonly act: number;
@@ -92,6 +97,7 @@ export class SimdProbePass {
       biasPtr.push(arena.reserveWords(`b ${l}`, n));
       sumsPtr.push(arena.reserveWords(`sums ${l + 1}`, 3 * n));
     }
+    const labelsPtr = arena.reserve('labels', m);
     const kernels = simdKernels(arena.totalBytes);
     if (kernels === null) return null;
     return new SimdProbePass(net, probe, m, act, outCost, kernels, {
@@ -105,6 +111,7 @@ export class SimdProbePass {
       deltaPtr,
       biasPtr,
       sumsPtr,
+      labelsPtr,
     });
   }
 
@@ -134,6 +141,9 @@ export class SimdProbePass {
     const nIn = probe.inputSize;
     let p = 0;
     this.labels = probe.labels.slice(0, m);
+    this.labelsPtr = plan.labelsPtr;
+    new Uint8Array(kernels.memory.buffer, plan.labelsPtr, m).set(this.labels);
+    this.output = sigmoidOutputKernel(kernels, outCost);
     for (let k = 0; k < m; k++) {
       i32[start + k] = p;
       const base = k * nIn;
@@ -234,13 +244,14 @@ export class SimdProbePass {
             outStride * 4,
           );
         if (l + 2 < L) this.kernels.activate[this.act](count, outPtr, outStride * 4, nVec, this.biasPtr[l], 0);
-        else if (this.outCost === SIGMOID_CROSS_ENTROPY || this.outCost === SIGMOID_QUADRATIC)
-          this.kernels.activate[0](count, outPtr, outStride * 4, nVec, this.biasPtr[l], 0);
-        else this.softmaxRows(f, outPtr >> 2, net.biases[l], count, nOut, outStride);
+        else if (this.output !== null) {
+          const deltaPtr = this.deltaPtr[l + 1] + k0 * outStride * 4;
+          this.output(count, outPtr, outStride * 4, nVec, this.biasPtr[l], this.labelsPtr + k0, nOut, deltaPtr, 0);
+        } else this.softmaxRows(f, outPtr >> 2, net.biases[l], count, nOut, outStride);
         if (meter.spend(count * rowWork)) yield;
       }
     }
-    this.outputDelta();
+    if (this.output === null) this.outputDelta();
     for (let l = L - 2; l >= 1; l--) {
       const n = layers[l];
       const nNext = layers[l + 1];
@@ -281,19 +292,8 @@ export class SimdProbePass {
     // beyond the last neuron are never written, so they keep the zeros of fresh memory.
     f.set(w, this.rowMajorPtr >> 2);
     this.kernels.pack(this.rowMajorPtr, nIn, nOut, this.fwdPtr[l]);
-    if (l === 0) return;
-    // Backward panel g, output j, lane q: W[j][g·PANEL_LANES + q] — a contiguous run of row j.
-    let base = this.bwdPtr[l] >> 2;
-    for (let g = 0; g < pad(nIn); g += LANES) {
-      const lanes = Math.min(LANES, nIn - g);
-      for (let j = 0; j < nOut; j++) {
-        const o = base + j * LANES;
-        const row = j * nIn + g;
-        for (let q = 0; q < lanes; q++) f[o + q] = w[row + q];
-        for (let q = lanes; q < LANES; q++) f[o + q] = 0;
-      }
-      base += nOut * LANES;
-    }
+    // Backward panel g, output j, lane q: W[j][g·PANEL_LANES + q], from the forward panels.
+    if (l > 0) this.kernels.transpose(this.fwdPtr[l], nIn, nOut, this.bwdPtr[l]);
   }
 
   /** Softmax output a = softmax(z + b), row by row, in place (output.ts). */
@@ -305,7 +305,7 @@ export class SimdProbePass {
     }
   }
 
-  /** δ^L row by row (eq. BP1, output.ts), with the padding lanes cleared. */
+  /** δ^L row by row (eq. BP1, output.ts) for a softmax output, with the padding lanes cleared. */
   private outputDelta(): void {
     const L = this.net.layers.length;
     const n = this.net.layers[L - 1];

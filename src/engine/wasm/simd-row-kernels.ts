@@ -6,18 +6,19 @@
  * the probe reports (stats_*). They work four lanes at a time along rows of any padded width.
  */
 import {
-  BLOCK, BR_IF, END, F32_ALIGN, F32_LOAD, F32X4_ADD, F32X4_DIV, F32X4_GT, F32X4_MAX, F32X4_MUL, F32X4_NEAREST,
-  F32X4_PMAX, F32X4_PMIN, F32X4_SPLAT, F32X4_SUB, I32, I32_ADD, I32_AND, I32_EQZ, I32_MUL, I32_SHL, I32_SHR_U, I32_SUB,
-  I32X4_ADD, I32X4_SHL,
-  I32X4_TRUNC_SAT_F32X4_S, V128, V128_ALIGN, V128_AND, V128_LOAD, V128_STORE, VOID, f32x4c, forLoop, i32c, memarg,
-  named, type Kernel, type Locals,
+  BLOCK, BR_IF, END, F32_ALIGN, F32_LOAD, F32_STORE, F32X4_ADD, F32X4_DIV, F32X4_EXTRACT_LANE, F32X4_GT, F32X4_MAX,
+  F32X4_MUL, F32X4_NEAREST, F32X4_NEG, F32X4_PMAX, F32X4_PMIN, F32X4_SPLAT, F32X4_SUB, I32, I32_ADD, I32_AND,
+  I32_EQZ, I32_LOAD8_U, I32_MUL, I32_SHL, I32_SHR_U, I32_SUB, I32X4_ADD, I32X4_EQ, I32X4_LT_S, I32X4_SHL,
+  I32X4_SPLAT, I32X4_TRUNC_SAT_F32X4_S, V128, V128_ALIGN, V128_AND, V128_BITSELECT, V128_LOAD, V128_STORE, VOID,
+  f32x4c, forLoop, i32c, i32x4c, memarg, named, shuffleLanes, type Kernel, type Locals,
 } from './assemble';
 
-/** The v128 locals one vector's non-linearity works in: its value, and the exponential's n, r and polynomial. */
+/** The v128 locals one vector's non-linearity works in: its value, and the exponential's n, r, r² and polynomial. */
 interface VectorLocals {
   x: string;
   n: string;
   r: string;
+  q: string;
   p: string;
 }
 
@@ -25,21 +26,28 @@ interface VectorLocals {
  * Statements (each leaves the stack empty) that replace the v128 in local x by e^x, for x in [−87, 87] (the
  * caller clamps): Cody-Waite range reduction x = n·ln 2 + r, |r| ≤ ln2/2, then Cephes' degree-7 polynomial
  * for e^r (relative error ~1e-7, float32 rounding level), and 2ⁿ added straight into the exponent bits.
+ * The polynomial's inner part c₀r⁵ + … + c₅ is taken as (c₀r + c₁)·r⁴ + (c₂r + c₃)·r² + (c₄r + c₅) (Estrin's
+ * scheme): a chain of six dependent operations where Horner's rule has ten, so the two vectors activate
+ * works on side by side wait less. The result differs from Horner's by rounding only: the part it changes
+ * is multiplied by r² ≤ 0.121 before it reaches the result.
  */
 function expStatements(f: Locals, v: VectorLocals): number[][] {
-  const poly = [1.9875691500e-4, 1.3981999507e-3, 8.3334519073e-3, 4.1665795894e-2, 1.6666665459e-1, 5.0000001201e-1];
-  const statements = [
+  const c = [1.9875691500e-4, 1.3981999507e-3, 8.3334519073e-3, 4.1665795894e-2, 1.6666665459e-1, 5.0000001201e-1];
+  // c[i]·r + c[i + 1]
+  const pair = (i: number): number[] => [...f32x4c(c[i]), ...f.get(v.r), ...F32X4_MUL, ...f32x4c(c[i + 1]), ...F32X4_ADD];
+  return [
     [...f.get(v.x), ...f32x4c(Math.LOG2E), ...F32X4_MUL, ...F32X4_NEAREST, ...f.set(v.n)],
     // r = x − n·C1 − n·C2, C1 + C2 = ln 2 split so that n·C1 is exact
     [...f.get(v.x), ...f.get(v.n), ...f32x4c(0.693359375), ...F32X4_MUL, ...F32X4_SUB, ...f.get(v.n), ...f32x4c(-2.12194440e-4), ...F32X4_MUL, ...F32X4_SUB, ...f.set(v.r)],
-    [...f32x4c(poly[0]), ...f.set(v.p)],
+    [...f.get(v.r), ...f.get(v.r), ...F32X4_MUL, ...f.set(v.q)],
+    [...pair(0), ...f.set(v.p)],
+    // p = (p·r² + (c₂r + c₃))·r² + (c₄r + c₅)
+    [...f.get(v.p), ...f.get(v.q), ...F32X4_MUL, ...pair(2), ...F32X4_ADD, ...f.get(v.q), ...F32X4_MUL, ...pair(4), ...F32X4_ADD, ...f.set(v.p)],
+    // y = p·r² + r + 1
+    [...f.get(v.p), ...f.get(v.q), ...F32X4_MUL, ...f.get(v.r), ...F32X4_ADD, ...f32x4c(1), ...F32X4_ADD, ...f.set(v.x)],
+    // · 2ⁿ: add n to the exponent field
+    [...f.get(v.x), ...f.get(v.n), ...I32X4_TRUNC_SAT_F32X4_S, ...i32c(23), ...I32X4_SHL, ...I32X4_ADD, ...f.set(v.x)],
   ];
-  for (let c = 1; c < poly.length; c++) statements.push([...f.get(v.p), ...f.get(v.r), ...F32X4_MUL, ...f32x4c(poly[c]), ...F32X4_ADD, ...f.set(v.p)]);
-  // y = p·r² + r + 1
-  statements.push([...f.get(v.p), ...f.get(v.r), ...f.get(v.r), ...F32X4_MUL, ...F32X4_MUL, ...f.get(v.r), ...F32X4_ADD, ...f32x4c(1), ...F32X4_ADD, ...f.set(v.x)]);
-  // · 2ⁿ: add n to the exponent field
-  statements.push([...f.get(v.x), ...f.get(v.n), ...I32X4_TRUNC_SAT_F32X4_S, ...i32c(23), ...I32X4_SHL, ...I32X4_ADD, ...f.set(v.x)]);
-  return statements;
 }
 
 /** The hidden-layer non-linearities, in the order of the ACT_* codes of core/activations.ts. */
@@ -83,12 +91,12 @@ function interleave(a: number[][], b: number[][]): number[] {
  * processor has work while each waits on the one before. Each vector's arithmetic is unchanged.
  */
 export function activate(fn: ActivationFunc): Kernel {
-  const A: VectorLocals = { x: 'x', n: 'n', r: 'r', p: 'p' };
-  const B: VectorLocals = { x: 'x2', n: 'n2', r: 'r2', p: 'p2' };
+  const A: VectorLocals = { x: 'x', n: 'n', r: 'r', q: 'q', p: 'p' };
+  const B: VectorLocals = { x: 'x2', n: 'n2', r: 'r2', q: 'q2', p: 'p2' };
   return {
     name: `activate_${fn}`,
     params: named(I32, ['m', 'z', 'stride', 'nVec', 'bias', 'scale']),
-    locals: [...named(I32, ['k', 'v', 'addr', 'pairs', 'vp']), ...named(V128, ['x', 'n', 'r', 'p', 'x2', 'n2', 'r2', 'p2', 's'])],
+    locals: [...named(I32, ['k', 'v', 'addr', 'pairs', 'vp']), ...named(V128, ['x', 'n', 'r', 'q', 'p', 'x2', 'n2', 'r2', 'q2', 'p2', 's'])],
     body: (f) => {
       // addr = z + k·stride + v·16; x ← s·z[addr] + b[v] (and x2 from the vector after it)
       const load = (v: VectorLocals, offset: number): number[] => [
@@ -158,6 +166,97 @@ export function stats(fn: ActivationFunc): Kernel {
         ...f.get('sums'), ...f.get('v'), ...f.get('nVec'), ...i32c(1), I32_SHL, I32_ADD, ...i32c(4), I32_SHL, I32_ADD, ...f.get('sp'), ...V128_STORE, ...memarg(V128_ALIGN, 0),
       ];
       return forLoop(f, 'v', 'nVec', perVector);
+    },
+  };
+}
+
+/** `block … end` around what follows, skipped when the `costs` parameter is 0. */
+const BLOCK_IF_COSTS = (f: Locals): number[] => [BLOCK, VOID, ...f.get('costs'), I32_EQZ, BR_IF, 0];
+
+/** The costs a sigmoid output layer can have, in the order of the output kernels' exports. */
+export const SIGMOID_OUTPUT_COSTS = ['crossEntropy', 'quadratic'] as const;
+type SigmoidOutputCost = (typeof SIGMOID_OUTPUT_COSTS)[number];
+
+/**
+ * output_sigmoid_<cost>(m, z, stride, nVec, bias, labels, n, delta, costs): the sigmoid output layer of m
+ * rows in place, a = σ(z + b), then δ^L (eq. BP1) into the rows at `delta`, with y the one-hot vector of the
+ * byte label at labels + k and the lanes from n on cleared (they must not feed the backward pass), and,
+ * unless costs is 0, each row's cost as two float32 at costs + 8k, (c, s) with C = c + log1p(s):
+ *   cross-entropy (eq. 63): δ = a − y; C = Σⱼ softplus(xⱼ), xⱼ = −zⱼ for the label and zⱼ for the others,
+ *     written as Σⱼ max(xⱼ, 0) + log Πⱼ(1 + tⱼ), tⱼ = e^(−|zⱼ|); s = Π(1 + tⱼ) − 1 is accumulated as
+ *     s ← s + t + s·t, which keeps the small terms a well-classified output contributes (1 + t would round
+ *     them away). The same sum as output.ts's, which takes the one logarithm in float64 too.
+ *   quadratic (eq. 6): δ = (a − y)·a(1 − a); C = ½ Σⱼ (aⱼ − yⱼ)², s = 0.
+ * e^(−z) is the hidden layers' exponential (Cephes' polynomial, activate above).
+ */
+export function outputSigmoid(cost: SigmoidOutputCost): Kernel {
+  const V: VectorLocals = { x: 'x', n: 'en', r: 'r', q: 'q', p: 'p' };
+  return {
+    name: `output_sigmoid_${cost}`,
+    params: named(I32, ['m', 'z', 'stride', 'nVec', 'bias', 'labels', 'n', 'delta', 'costs']),
+    locals: [
+      ...named(I32, ['k', 'v', 'off']),
+      ...named(V128, ['x', 'en', 'r', 'q', 'p', 'zb', 'a', 'g', 'label', 'valid', 'lane', 'lab', 'nv', 'sum', 's', 't']),
+    ],
+    body: (f) => {
+      const one = f32x4c(1);
+      // off = k·stride + v·16; zb = z[off] + b[v]; x = −zb clamped to [−87, 87] (as activate's σ)
+      const load = [
+        ...f.get('k'), ...f.get('stride'), I32_MUL, ...f.get('v'), ...i32c(4), I32_SHL, I32_ADD, ...f.set('off'),
+        ...f.get('z'), ...f.get('off'), I32_ADD, ...V128_LOAD, ...memarg(V128_ALIGN, 0),
+        ...f.get('bias'), ...f.get('v'), ...i32c(4), I32_SHL, I32_ADD, ...V128_LOAD, ...memarg(V128_ALIGN, 0), ...F32X4_ADD, ...f.set('zb'),
+        ...f32x4c(0), ...f.get('zb'), ...F32X4_SUB, ...f32x4c(-87), ...F32X4_PMAX, ...f32x4c(87), ...F32X4_PMIN, ...f.set('x'),
+      ];
+      // x ← e^x = e^(−z); a = 1 / (1 + e^(−z)), stored over z
+      const sigma = [
+        ...expStatements(f, V).flat(),
+        ...one, ...one, ...f.get('x'), ...F32X4_ADD, ...F32X4_DIV, ...f.set('a'),
+        ...f.get('z'), ...f.get('off'), I32_ADD, ...f.get('a'), ...V128_STORE, ...memarg(V128_ALIGN, 0),
+      ];
+      // lane = 4v + (0, 1, 2, 3); label = all ones where lane is the row's label; valid = lane < n; g = a − y
+      const lanes = [
+        ...i32x4c([0, 1, 2, 3]), ...f.get('v'), ...i32c(2), I32_SHL, ...I32X4_SPLAT, ...I32X4_ADD, ...f.set('lane'),
+        ...f.get('lane'), ...f.get('lab'), ...I32X4_EQ, ...f.set('label'),
+        ...f.get('lane'), ...f.get('nv'), ...I32X4_LT_S, ...f.set('valid'),
+        ...f.get('a'), ...f.get('label'), ...one, ...V128_AND, ...F32X4_SUB, ...f.set('g'),
+      ];
+      const deltaOf =
+        cost === 'crossEntropy'
+          ? f.get('g')
+          : [...f.get('g'), ...f.get('a'), ...F32X4_MUL, ...one, ...f.get('a'), ...F32X4_SUB, ...F32X4_MUL];
+      const storeDelta = [...f.get('delta'), ...f.get('off'), I32_ADD, ...deltaOf, ...f.get('valid'), ...V128_AND, ...V128_STORE, ...memarg(V128_ALIGN, 0)];
+      // The row's cost terms, lane by lane (padding lanes give 0 to `sum` and t = 0 to s).
+      const costTerms =
+        cost === 'crossEntropy'
+          ? [
+              // sum += max(±zb, 0): −zb for the label
+              ...f.get('sum'),
+              ...f.get('zb'), ...F32X4_NEG, ...f.get('zb'), ...f.get('label'), ...V128_BITSELECT, ...f32x4c(0), ...F32X4_PMAX,
+              ...f.get('valid'), ...V128_AND, ...F32X4_ADD, ...f.set('sum'),
+              // t = min(e^(−z), e^z) = e^(−|z|); s ← s + t + s·t
+              ...f.get('x'), ...one, ...f.get('x'), ...F32X4_DIV, ...F32X4_PMIN, ...f.get('valid'), ...V128_AND, ...f.set('t'),
+              ...f.get('s'), ...f.get('t'), ...F32X4_ADD, ...f.get('s'), ...f.get('t'), ...F32X4_MUL, ...F32X4_ADD, ...f.set('s'),
+            ]
+          : [...f.get('sum'), ...f.get('g'), ...f.get('g'), ...F32X4_MUL, ...f32x4c(0.5), ...F32X4_MUL, ...f.get('valid'), ...V128_AND, ...F32X4_ADD, ...f.set('sum')];
+      // Lanes folded into lane 0: sum by addition, s by s ⊕ s' = s + s' + s·s' (the product of the 1 + s).
+      const fold = (lanes: [number, number, number, number]): number[] => [
+        ...f.get('sum'), ...f.get('sum'), ...f.get('sum'), ...shuffleLanes(lanes), ...F32X4_ADD, ...f.set('sum'),
+        ...f.get('s'), ...f.get('s'), ...f.get('s'), ...shuffleLanes(lanes), ...f.set('t'),
+        ...f.get('t'), ...F32X4_ADD, ...f.get('s'), ...f.get('t'), ...F32X4_MUL, ...F32X4_ADD, ...f.set('s'),
+      ];
+      const storeCost = [
+        ...fold([2, 3, 2, 3]), ...fold([1, 1, 1, 1]),
+        ...f.get('costs'), ...f.get('k'), ...i32c(3), I32_SHL, I32_ADD, ...f.get('sum'), ...F32X4_EXTRACT_LANE, 0, F32_STORE, ...memarg(F32_ALIGN, 0),
+        ...f.get('costs'), ...f.get('k'), ...i32c(3), I32_SHL, I32_ADD, ...f.get('s'), ...F32X4_EXTRACT_LANE, 0, F32_STORE, ...memarg(F32_ALIGN, 4),
+      ];
+      const perVector = [...load, ...sigma, ...lanes, ...storeDelta, ...BLOCK_IF_COSTS(f), ...costTerms, END];
+      const perRow = [
+        ...f.get('labels'), ...f.get('k'), I32_ADD, I32_LOAD8_U, ...memarg(0, 0), ...I32X4_SPLAT, ...f.set('lab'),
+        ...f32x4c(0), ...f.set('sum'), ...f32x4c(0), ...f.set('s'),
+        ...forLoop(f, 'v', 'nVec', perVector),
+        ...BLOCK_IF_COSTS(f), ...storeCost, END,
+      ];
+      return [...f.get('n'), ...I32X4_SPLAT, ...f.set('nv'), ...forLoop(f, 'k', 'm', perRow)];
     },
   };
 }

@@ -21,10 +21,11 @@
  * the sparse kernel reads.
  */
 
+import { SIGMOID_CROSS_ENTROPY, SIGMOID_QUADRATIC } from '../core/output';
 import { assembleModule } from './assemble';
-import { ACTIVATION_FUNCS, KERNELS } from './simd-kernels';
+import { ACTIVATION_FUNCS, KERNELS, SIGMOID_OUTPUT_COSTS } from './simd-kernels';
 
-export { PANEL_LANES, padToPanels } from './simd-kernels';
+export { GATHER_TABLE_BYTES, PANEL_LANES, fillGatherTable, padToPanels } from './simd-kernels';
 
 export type GemvKernel = (
   m: number,
@@ -55,6 +56,19 @@ export type DenseOuterKernel = (
   decay: number,
 ) => void;
 
+/** (m, zPtr, strideBytes, nVec, biasPtr, labelsPtr, n, deltaPtr, costsPtr): see outputSigmoid in simd-row-kernels.ts. */
+export type OutputKernel = (
+  m: number,
+  z: number,
+  stride: number,
+  nVec: number,
+  bias: number,
+  labels: number,
+  n: number,
+  delta: number,
+  costs: number,
+) => void;
+
 /** (nVec, panelPtr, velocityPtr, gradPtr, rate, decay, mu) */
 export type MomentumKernel = (nVec: number, wPtr: number, vPtr: number, gPtr: number, rate: number, decay: number, mu: number) => void;
 
@@ -68,6 +82,8 @@ export interface SimdKernels {
   readonly denseOuter: DenseOuterKernel;
   /** pack(wPtr, nIn, nOut, panelPtr): row-major weights → PANEL_LANES-wide panels. */
   readonly pack: (wPtr: number, nIn: number, nOut: number, panelPtr: number) => void;
+  /** transpose(fwdPtr, nIn, nOut, bwdPtr): a dense layer's backward panels from its forward panels. */
+  readonly transpose: (fwdPtr: number, nIn: number, nOut: number, bwdPtr: number) => void;
   /** momentum(nVec, panelPtr, velocityPtr, gradPtr, rate, decay, mu): v ← μv − rate·g, W ← decay·W + v, g ← 0 on panels. */
   readonly momentum: MomentumKernel;
   /** gather(m, bytesPtr, nIn, tablePtr, startPtr, idxPtr, valPtr): byte images → sparse inputs. */
@@ -76,6 +92,18 @@ export interface SimdKernels {
   readonly activate: readonly RowKernel[];
   /** stats[act code](m, dPtr, aPtr, strideBytes, nVec, sumsPtr): δ ⊙= f', column sums of δ, a, f'. */
   readonly stats: readonly RowKernel[];
+  /**
+   * outputSigmoid.crossEntropy / .quadratic(m, zPtr, strideBytes, nVec, biasPtr, labelsPtr, n, deltaPtr,
+   * costsPtr): a = σ(z + b) in place, δ^L, and per row (c, s) with cost c + log1p(s) unless costsPtr is 0.
+   */
+  readonly outputSigmoid: { readonly crossEntropy: OutputKernel; readonly quadratic: OutputKernel };
+}
+
+/** The output kernel for an output.ts cost code: sigmoid with cross-entropy or quadratic cost; null for softmax. */
+export function sigmoidOutputKernel(kernels: SimdKernels, outCost: number): OutputKernel | null {
+  if (outCost === SIGMOID_CROSS_ENTROPY) return kernels.outputSigmoid.crossEntropy;
+  if (outCost === SIGMOID_QUADRATIC) return kernels.outputSigmoid.quadratic;
+  return null;
 }
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -126,10 +154,14 @@ export function simdKernels(bytes: number): SimdKernels | null {
     dense: e.dense,
     sparseOuter: e.sparseOuter,
     pack: e.pack as unknown as SimdKernels['pack'],
+    transpose: e.transpose as unknown as SimdKernels['transpose'],
     momentum: e.momentum as unknown as MomentumKernel,
     denseOuter: e.denseOuter as unknown as DenseOuterKernel,
     gather: e.gather as unknown as SimdKernels['gather'],
     activate: ACTIVATION_FUNCS.map((f) => e[`activate_${f}`]),
     stats: ACTIVATION_FUNCS.map((f) => e[`stats_${f}`]),
+    outputSigmoid: Object.fromEntries(
+      SIGMOID_OUTPUT_COSTS.map((c) => [c, e[`output_sigmoid_${c}`]]),
+    ) as unknown as SimdKernels['outputSigmoid'],
   };
 }
