@@ -18,6 +18,7 @@ export type ValueType = typeof I32 | typeof F64 | typeof V128;
 // Control and scalar opcodes.
 export const BLOCK = 0x02;
 export const LOOP = 0x03;
+export const BR = 0x0c;
 export const BR_IF = 0x0d;
 export const END = 0x0b;
 export const VOID = 0x40;

@@ -6,7 +6,7 @@
  * the probe reports (stats_*). They work four lanes at a time along rows of any padded width.
  */
 import {
-  BLOCK, BR_IF, END, F32_ALIGN, F32_LOAD, F32_STORE, F32X4_ADD, F32X4_DIV, F32X4_EXTRACT_LANE, F32X4_GT, F32X4_MAX,
+  BLOCK, BR, BR_IF, END, F32_ALIGN, F32_LOAD, F32_STORE, F32X4_ADD, F32X4_DIV, F32X4_EXTRACT_LANE, F32X4_GT, F32X4_MAX,
   F32X4_MUL, F32X4_NEAREST, F32X4_NEG, F32X4_PMAX, F32X4_PMIN, F32X4_SPLAT, F32X4_SUB, I32, I32_ADD, I32_AND,
   I32_EQZ, I32_LOAD8_U, I32_MUL, I32_SHL, I32_SHR_U, I32_SUB, I32X4_ADD, I32X4_EQ, I32X4_LT_S, I32X4_SHL,
   I32X4_SPLAT, I32X4_TRUNC_SAT_F32X4_S, V128, V128_ALIGN, V128_AND, V128_BITSELECT, V128_LOAD, V128_STORE, VOID,
@@ -23,22 +23,27 @@ interface VectorLocals {
 }
 
 /**
- * Statements (each leaves the stack empty) that replace the v128 in local x by e^x, for x in [−87, 87] (the
- * caller clamps): Cody-Waite range reduction x = n·ln 2 + r, |r| ≤ ln2/2, then Cephes' degree-7 polynomial
+ * Statements (each leaves the stack empty) that replace the v128 in local x by e^y, y = x or (negated) −x,
+ * for x in [−87, 87] (the caller clamps): Cody-Waite range reduction x = n·ln 2 + r, |r| ≤ ln2/2, then Cephes' degree-7 polynomial
  * for e^r (relative error ~1e-7, float32 rounding level), and 2ⁿ added straight into the exponent bits.
  * The polynomial's inner part c₀r⁵ + … + c₅ is taken as (c₀r + c₁)·r⁴ + (c₂r + c₃)·r² + (c₄r + c₅) (Estrin's
  * scheme): a chain of six dependent operations where Horner's rule has ten, so the two vectors activate
  * works on side by side wait less. The result differs from Horner's by rounding only: the part it changes
  * is multiplied by r² ≤ 0.121 before it reaches the result.
  */
-function expStatements(f: Locals, v: VectorLocals): number[][] {
+function expStatements(f: Locals, v: VectorLocals, negated = false): number[][] {
   const c = [1.9875691500e-4, 1.3981999507e-3, 8.3334519073e-3, 4.1665795894e-2, 1.6666665459e-1, 5.0000001201e-1];
   // c[i]·r + c[i + 1]
   const pair = (i: number): number[] => [...f32x4c(c[i]), ...f.get(v.r), ...F32X4_MUL, ...f32x4c(c[i + 1]), ...F32X4_ADD];
+  // r = y − n·C1 − n·C2 (C1 + C2 = ln 2 split so that n·C1 is exact). For y = −x (negated) the first
+  // difference is taken as n·(−C1) − x: negating is exact and rounding symmetric, so it is the same float
+  // as −x − n·C1 and saves the negation.
+  const firstDifference = negated
+    ? [...f.get(v.n), ...f32x4c(-0.693359375), ...F32X4_MUL, ...f.get(v.x), ...F32X4_SUB]
+    : [...f.get(v.x), ...f.get(v.n), ...f32x4c(0.693359375), ...F32X4_MUL, ...F32X4_SUB];
   return [
-    [...f.get(v.x), ...f32x4c(Math.LOG2E), ...F32X4_MUL, ...F32X4_NEAREST, ...f.set(v.n)],
-    // r = x − n·C1 − n·C2, C1 + C2 = ln 2 split so that n·C1 is exact
-    [...f.get(v.x), ...f.get(v.n), ...f32x4c(0.693359375), ...F32X4_MUL, ...F32X4_SUB, ...f.get(v.n), ...f32x4c(-2.12194440e-4), ...F32X4_MUL, ...F32X4_SUB, ...f.set(v.r)],
+    [...f.get(v.x), ...f32x4c(negated ? -Math.LOG2E : Math.LOG2E), ...F32X4_MUL, ...F32X4_NEAREST, ...f.set(v.n)],
+    [...firstDifference, ...f.get(v.n), ...f32x4c(-2.12194440e-4), ...F32X4_MUL, ...F32X4_SUB, ...f.set(v.r)],
     [...f.get(v.r), ...f.get(v.r), ...F32X4_MUL, ...f.set(v.q)],
     [...pair(0), ...f.set(v.p)],
     // p = (p·r² + (c₂r + c₃))·r² + (c₄r + c₅)
@@ -57,11 +62,11 @@ type ActivationFunc = (typeof ACTIVATION_FUNCS)[number];
 /** Statements that replace the v128 in local x by f(x). */
 function activationStatements(fn: ActivationFunc, f: Locals, v: VectorLocals): number[][] {
   const sigmoid = (): number[][] => [
-    // x ← −x clamped to [−87, 87], then x ← 1 / (1 + e^x). pmax(x, c) = x < c ? c : x and pmin(x, c) =
+    // x clamped to [−87, 87], then x ← 1 / (1 + e^(−x)). pmax(x, c) = x < c ? c : x and pmin(x, c) =
     // c < x ? c : x are one instruction each where max/min are seven (their NaN and ±0 rules); with x first
     // a NaN still passes through, and the clamp of any other value is the same.
-    [...f32x4c(0), ...f.get(v.x), ...F32X4_SUB, ...f32x4c(-87), ...F32X4_PMAX, ...f32x4c(87), ...F32X4_PMIN, ...f.set(v.x)],
-    ...expStatements(f, v),
+    [...f.get(v.x), ...f32x4c(-87), ...F32X4_PMAX, ...f32x4c(87), ...F32X4_PMIN, ...f.set(v.x)],
+    ...expStatements(f, v, true),
     [...f32x4c(1), ...f32x4c(1), ...f.get(v.x), ...F32X4_ADD, ...F32X4_DIV, ...f.set(v.x)],
   ];
   if (fn === 'sigmoid') return sigmoid();
@@ -98,34 +103,40 @@ export function activate(fn: ActivationFunc): Kernel {
     params: named(I32, ['m', 'z', 'stride', 'nVec', 'bias', 'scale']),
     locals: [...named(I32, ['k', 'v', 'addr', 'pairs', 'vp']), ...named(V128, ['x', 'n', 'r', 'q', 'p', 'x2', 'n2', 'r2', 'q2', 'p2', 's'])],
     body: (f) => {
-      // addr = z + k·stride + v·16; x ← s·z[addr] + b[v] (and x2 from the vector after it)
-      const load = (v: VectorLocals, offset: number): number[] => [
-        ...f.get('addr'), ...V128_LOAD, ...memarg(V128_ALIGN, offset), ...f.get('s'), ...F32X4_MUL,
+      // addr = z + k·stride + v·16; x ← s·z[addr] + b[v] (and x2 from the vector after it), or z[addr] + b[v]
+      const load = (v: VectorLocals, offset: number, scaled: boolean): number[] => [
+        ...f.get('addr'), ...V128_LOAD, ...memarg(V128_ALIGN, offset), ...(scaled ? [...f.get('s'), ...F32X4_MUL] : []),
         ...f.get('bias'), ...f.get('v'), ...i32c(4), I32_SHL, I32_ADD, ...V128_LOAD, ...memarg(V128_ALIGN, offset), ...F32X4_ADD, ...f.set(v.x),
       ];
       const address = [...f.get('z'), ...f.get('k'), ...f.get('stride'), I32_MUL, I32_ADD, ...f.get('v'), ...i32c(4), I32_SHL, I32_ADD, ...f.set('addr')];
       const store = (v: VectorLocals, offset: number): number[] => [...f.get('addr'), ...f.get(v.x), ...V128_STORE, ...memarg(V128_ALIGN, offset)];
-      const pair = [
+      const pair = (scaled: boolean): number[] => [
         ...f.get('vp'), ...i32c(1), I32_SHL, ...f.set('v'),
-        ...address, ...load(A, 0), ...load(B, 16),
+        ...address, ...load(A, 0, scaled), ...load(B, 16, scaled),
         ...interleave(activationStatements(fn, f, A), activationStatements(fn, f, B)),
         ...store(A, 0), ...store(B, 16),
       ];
       // The last vector of an odd count, alone.
-      const last = [
+      const last = (scaled: boolean): number[] => [
         BLOCK, VOID, ...f.get('nVec'), ...i32c(1), I32_AND, I32_EQZ, BR_IF, 0,
         ...f.get('nVec'), ...i32c(1), I32_SUB, ...f.set('v'),
-        ...address, ...load(A, 0), ...activationStatements(fn, f, A).flat(), ...store(A, 0),
+        ...address, ...load(A, 0, scaled), ...activationStatements(fn, f, A).flat(), ...store(A, 0),
         END,
       ];
-      const scale = [
-        ...f32x4c(1), ...f.set('s'),
+      const rows = (scaled: boolean): number[] => forLoop(f, 'k', 'm', [...forLoop(f, 'vp', 'pairs', pair(scaled)), ...last(scaled)]);
+      const pairs = [...f.get('nVec'), ...i32c(1), I32_SHR_U, ...f.set('pairs')];
+      // Without a scale the rows take a loop of their own that does not multiply: one operation less on the
+      // chain every vector waits on (multiplying by 1 would give the same floats).
+      return [
+        ...pairs,
+        BLOCK, VOID,
         BLOCK, VOID, ...f.get('scale'), I32_EQZ, BR_IF, 0,
         ...f.get('scale'), F32_LOAD, ...memarg(F32_ALIGN, 0), ...F32X4_SPLAT, ...f.set('s'),
+        ...rows(true), BR, 1,
+        END,
+        ...rows(false),
         END,
       ];
-      const pairs = [...f.get('nVec'), ...i32c(1), I32_SHR_U, ...f.set('pairs')];
-      return [...scale, ...pairs, ...forLoop(f, 'k', 'm', [...forLoop(f, 'vp', 'pairs', pair), ...last])];
     },
   };
 }
@@ -136,36 +147,55 @@ export function activate(fn: ActivationFunc): Kernel {
  * consecutive blocks of nVec vectors.
  */
 export function stats(fn: ActivationFunc): Kernel {
-  const fPrime = (f: Locals): number[] => {
-    if (fn === 'sigmoid') return [...f.get('av'), ...f32x4c(1), ...f.get('av'), ...F32X4_SUB, ...F32X4_MUL];
-    if (fn === 'tanh') return [...f32x4c(1), ...f.get('av'), ...f.get('av'), ...F32X4_MUL, ...F32X4_SUB];
-    return [...f.get('av'), ...f32x4c(0), ...F32X4_GT, ...f32x4c(1), ...V128_AND];
+  // f'(z) from a = f(z), for the vector whose locals end in `x`
+  const fPrime = (f: Locals, x: string): number[] => {
+    if (fn === 'sigmoid') return [...f.get(`av${x}`), ...f32x4c(1), ...f.get(`av${x}`), ...F32X4_SUB, ...F32X4_MUL];
+    if (fn === 'tanh') return [...f32x4c(1), ...f.get(`av${x}`), ...f.get(`av${x}`), ...F32X4_MUL, ...F32X4_SUB];
+    return [...f.get(`av${x}`), ...f32x4c(0), ...F32X4_GT, ...f32x4c(1), ...V128_AND];
   };
+  const perVector = ['sd', 'sa', 'sp', 'av', 'fp', 'dv'];
   return {
     name: `stats_${fn}`,
     params: named(I32, ['m', 'd', 'a', 'stride', 'nVec', 'sums']),
-    locals: [...named(I32, ['k', 'v', 'off']), ...named(V128, ['sd', 'sa', 'sp', 'av', 'fp', 'dv'])],
+    locals: [...named(I32, ['k', 'v', 'vp', 'pairs', 'off']), ...named(V128, [...perVector, ...perVector.map((n) => `${n}2`)])],
     body: (f) => {
       const zero = f32x4c(0);
-      const inner = [
-        // off = k·stride + v·16
-        ...f.get('k'), ...f.get('stride'), I32_MUL, ...f.get('v'), ...i32c(4), I32_SHL, I32_ADD, ...f.set('off'),
-        ...f.get('a'), ...f.get('off'), I32_ADD, ...V128_LOAD, ...memarg(V128_ALIGN, 0), ...f.set('av'),
-        ...fPrime(f), ...f.set('fp'),
-        ...f.get('d'), ...f.get('off'), I32_ADD, ...V128_LOAD, ...memarg(V128_ALIGN, 0), ...f.get('fp'), ...F32X4_MUL, ...f.set('dv'),
-        ...f.get('d'), ...f.get('off'), I32_ADD, ...f.get('dv'), ...V128_STORE, ...memarg(V128_ALIGN, 0),
-        ...f.get('sd'), ...f.get('dv'), ...F32X4_ADD, ...f.set('sd'),
-        ...f.get('sa'), ...f.get('av'), ...F32X4_ADD, ...f.set('sa'),
-        ...f.get('sp'), ...f.get('fp'), ...F32X4_ADD, ...f.set('sp'),
+      // The vector at byte offset `offset` past row k's vector v, with the locals ending in x.
+      const step = (x: string, offset: number): number[] => [
+        ...f.get('a'), ...f.get('off'), I32_ADD, ...V128_LOAD, ...memarg(V128_ALIGN, offset), ...f.set(`av${x}`),
+        ...fPrime(f, x), ...f.set(`fp${x}`),
+        ...f.get('d'), ...f.get('off'), I32_ADD, ...V128_LOAD, ...memarg(V128_ALIGN, offset), ...f.get(`fp${x}`), ...F32X4_MUL, ...f.set(`dv${x}`),
+        ...f.get('d'), ...f.get('off'), I32_ADD, ...f.get(`dv${x}`), ...V128_STORE, ...memarg(V128_ALIGN, offset),
+        ...f.get(`sd${x}`), ...f.get(`dv${x}`), ...F32X4_ADD, ...f.set(`sd${x}`),
+        ...f.get(`sa${x}`), ...f.get(`av${x}`), ...F32X4_ADD, ...f.set(`sa${x}`),
+        ...f.get(`sp${x}`), ...f.get(`fp${x}`), ...F32X4_ADD, ...f.set(`sp${x}`),
       ];
-      const perVector = [
-        ...zero, ...f.set('sd'), ...zero, ...f.set('sa'), ...zero, ...f.set('sp'),
-        ...forLoop(f, 'k', 'm', inner),
-        ...f.get('sums'), ...f.get('v'), ...i32c(4), I32_SHL, I32_ADD, ...f.get('sd'), ...V128_STORE, ...memarg(V128_ALIGN, 0),
-        ...f.get('sums'), ...f.get('v'), ...f.get('nVec'), I32_ADD, ...i32c(4), I32_SHL, I32_ADD, ...f.get('sa'), ...V128_STORE, ...memarg(V128_ALIGN, 0),
-        ...f.get('sums'), ...f.get('v'), ...f.get('nVec'), ...i32c(1), I32_SHL, I32_ADD, ...i32c(4), I32_SHL, I32_ADD, ...f.get('sp'), ...V128_STORE, ...memarg(V128_ALIGN, 0),
+      // off = k·stride + v·16
+      const offset = [...f.get('k'), ...f.get('stride'), I32_MUL, ...f.get('v'), ...i32c(4), I32_SHL, I32_ADD, ...f.set('off')];
+      const clear = (x: string): number[] => [...zero, ...f.set(`sd${x}`), ...zero, ...f.set(`sa${x}`), ...zero, ...f.set(`sp${x}`)];
+      // The three sums of vector v + q, with the locals ending in x, into their blocks.
+      const storeSums = (x: string, q: number): number[] => [
+        ...f.get('sums'), ...f.get('v'), ...i32c(4), I32_SHL, I32_ADD, ...f.get(`sd${x}`), ...V128_STORE, ...memarg(V128_ALIGN, 16 * q),
+        ...f.get('sums'), ...f.get('v'), ...f.get('nVec'), I32_ADD, ...i32c(4), I32_SHL, I32_ADD, ...f.get(`sa${x}`), ...V128_STORE, ...memarg(V128_ALIGN, 16 * q),
+        ...f.get('sums'), ...f.get('v'), ...f.get('nVec'), ...i32c(1), I32_SHL, I32_ADD, ...i32c(4), I32_SHL, I32_ADD, ...f.get(`sp${x}`), ...V128_STORE, ...memarg(V128_ALIGN, 16 * q),
       ];
-      return forLoop(f, 'v', 'nVec', perVector);
+      // Vectors go two at a time: each sum waits on its own addition of the row before, so two vectors'
+      // six sums keep the adder busy where one vector's three left it waiting.
+      const pair = [
+        ...f.get('vp'), ...i32c(1), I32_SHL, ...f.set('v'),
+        ...clear(''), ...clear('2'),
+        ...forLoop(f, 'k', 'm', [...offset, ...step('', 0), ...step('2', 16)]),
+        ...storeSums('', 0), ...storeSums('2', 1),
+      ];
+      const last = [
+        BLOCK, VOID, ...f.get('nVec'), ...i32c(1), I32_AND, I32_EQZ, BR_IF, 0,
+        ...f.get('nVec'), ...i32c(1), I32_SUB, ...f.set('v'),
+        ...clear(''),
+        ...forLoop(f, 'k', 'm', [...offset, ...step('', 0)]),
+        ...storeSums('', 0),
+        END,
+      ];
+      return [...f.get('nVec'), ...i32c(1), I32_SHR_U, ...f.set('pairs'), ...forLoop(f, 'vp', 'pairs', pair), ...last];
     },
   };
 }
@@ -200,16 +230,16 @@ export function outputSigmoid(cost: SigmoidOutputCost): Kernel {
     ],
     body: (f) => {
       const one = f32x4c(1);
-      // off = k·stride + v·16; zb = z[off] + b[v]; x = −zb clamped to [−87, 87] (as activate's σ)
+      // off = k·stride + v·16; zb = z[off] + b[v]; x = zb clamped to [−87, 87] (as activate's σ)
       const load = [
         ...f.get('k'), ...f.get('stride'), I32_MUL, ...f.get('v'), ...i32c(4), I32_SHL, I32_ADD, ...f.set('off'),
         ...f.get('z'), ...f.get('off'), I32_ADD, ...V128_LOAD, ...memarg(V128_ALIGN, 0),
         ...f.get('bias'), ...f.get('v'), ...i32c(4), I32_SHL, I32_ADD, ...V128_LOAD, ...memarg(V128_ALIGN, 0), ...F32X4_ADD, ...f.set('zb'),
-        ...f32x4c(0), ...f.get('zb'), ...F32X4_SUB, ...f32x4c(-87), ...F32X4_PMAX, ...f32x4c(87), ...F32X4_PMIN, ...f.set('x'),
+        ...f.get('zb'), ...f32x4c(-87), ...F32X4_PMAX, ...f32x4c(87), ...F32X4_PMIN, ...f.set('x'),
       ];
-      // x ← e^x = e^(−z); a = 1 / (1 + e^(−z)), stored over z
+      // x ← e^(−x) = e^(−z); a = 1 / (1 + e^(−z)), stored over z
       const sigma = [
-        ...expStatements(f, V).flat(),
+        ...expStatements(f, V, true).flat(),
         ...one, ...one, ...f.get('x'), ...F32X4_ADD, ...F32X4_DIV, ...f.set('a'),
         ...f.get('z'), ...f.get('off'), I32_ADD, ...f.get('a'), ...V128_STORE, ...memarg(V128_ALIGN, 0),
       ];
