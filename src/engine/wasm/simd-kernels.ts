@@ -317,16 +317,21 @@ const denseOuter: Kernel = {
     const madd: number[] = [];
     for (let q = 0; q < VECS; q++)
       madd.push(...f.get(`acc${q}`), ...f.get('dg'), ...V128_LOAD, ...memarg(V128_ALIGN, 16 * q), ...f.get('v'), ...F32X4_MUL, ...F32X4_ADD, ...f.set(`acc${q}`));
+    // Example k's a_k[i] is at ak and its δ vectors of panel g at dg; both pointers step one row per example
+    // (computing them from k took two multiplications per example).
     const perExample = [
-      // v = splat(a_k[i])·(−rate); dg = d + k·dStride + g·(panel row bytes)
-      ...f.get('a'), ...f.get('k'), ...f.get('aStride'), I32_MUL, I32_ADD, ...f.get('i'), ...i32c(2), I32_SHL, I32_ADD,
-      F32_LOAD, ...memarg(F32_ALIGN, 0), ...F32X4_SPLAT, ...f.get('nr'), ...F32X4_MUL, ...f.set('v'),
-      ...f.get('d'), ...f.get('k'), ...f.get('dStride'), I32_MUL, I32_ADD, ...f.get('g'), ...i32c(PANEL_ROW_SHIFT), I32_SHL, I32_ADD, ...f.set('dg'),
+      // v = splat(a_k[i])·(−rate)
+      ...f.get('ak'), F32_LOAD, ...memarg(F32_ALIGN, 0), ...F32X4_SPLAT, ...f.get('nr'), ...F32X4_MUL, ...f.set('v'),
       ...madd,
+      ...f.get('ak'), ...f.get('aStride'), I32_ADD, ...f.set('ak'),
+      ...f.get('dg'), ...f.get('dStride'), I32_ADD, ...f.set('dg'),
     ];
     const perRow = [
       ...f.get('w'), ...f.get('g'), ...f.get('groupBytes'), I32_MUL, I32_ADD, ...f.get('i'), ...i32c(PANEL_ROW_SHIFT), I32_SHL, I32_ADD, ...f.set('row'),
       ...load,
+      // ak = a + i·4; dg = d + g·(panel row bytes), for example 0
+      ...f.get('a'), ...f.get('i'), ...i32c(2), I32_SHL, I32_ADD, ...f.set('ak'),
+      ...f.get('d'), ...f.get('g'), ...i32c(PANEL_ROW_SHIFT), I32_SHL, I32_ADD, ...f.set('dg'),
       ...forLoop(f, 'k', 'm', perExample),
       ...store,
     ];
