@@ -2,8 +2,9 @@
 // its store), the way the bytecode reads; the formatter would put every opcode and immediate on a line of its own.
 /**
  * The row kernels of the SIMD module (entries of the table in simd-kernels.ts): a hidden layer's
- * non-linearity applied in place (activate_*), and eq. BP2's Hadamard factor f'(z) with the per-neuron sums
- * the probe reports (stats_*). They work four lanes at a time along rows of any padded width.
+ * non-linearity applied in place (activate_*), eq. BP2's Hadamard factor f'(z) with the per-neuron sums
+ * the probe reports (stats_*), and a sigmoid output layer with δ^L and its cost (output_sigmoid_*). They
+ * work four lanes at a time along rows of any padded width.
  */
 import {
   BLOCK, BR, BR_IF, END, F32_ALIGN, F32_LOAD, F32_STORE, F32X4_ADD, F32X4_DIV, F32X4_EXTRACT_LANE, F32X4_GT, F32X4_MAX,
@@ -23,27 +24,29 @@ interface VectorLocals {
 }
 
 /**
- * Statements (each leaves the stack empty) that replace the v128 in local x by e^y, y = x or (negated) −x,
- * for x in [−87, 87] (the caller clamps): Cody-Waite range reduction x = n·ln 2 + r, |r| ≤ ln2/2, then Cephes' degree-7 polynomial
- * for e^r (relative error ~1e-7, float32 rounding level), and 2ⁿ added straight into the exponent bits.
+ * Statements (each leaves the stack empty) that clamp the v128 in local x to [−87, 87] and replace it by
+ * e^(−x), which is all σ and the output layer need: Cody-Waite range reduction −x = n·ln 2 + r,
+ * |r| ≤ ln2/2, then Cephes' polynomial for e^r (relative error ~1e-7, float32 rounding level), and 2ⁿ added
+ * straight into the exponent bits.
+ *
+ * The clamp uses pmax(x, c) = x < c ? c : x and pmin(x, c) = c < x ? c : x, one instruction each where
+ * max/min are seven (their NaN and ±0 rules); with x first a NaN still passes through, and the clamp of any
+ * other value is the same. The negation is folded into the constants: n = nearest(x·(−log₂e)) and the first
+ * difference n·(−C1) − x are the same floats as with −x itself (negating is exact, rounding symmetric).
  * The polynomial's inner part c₀r⁵ + … + c₅ is taken as (c₀r + c₁)·r⁴ + (c₂r + c₃)·r² + (c₄r + c₅) (Estrin's
  * scheme): a chain of six dependent operations where Horner's rule has ten, so the two vectors activate
  * works on side by side wait less. The result differs from Horner's by rounding only: the part it changes
  * is multiplied by r² ≤ 0.121 before it reaches the result.
  */
-function expStatements(f: Locals, v: VectorLocals, negated = false): number[][] {
+function negatedExpStatements(f: Locals, v: VectorLocals): number[][] {
   const c = [1.9875691500e-4, 1.3981999507e-3, 8.3334519073e-3, 4.1665795894e-2, 1.6666665459e-1, 5.0000001201e-1];
   // c[i]·r + c[i + 1]
   const pair = (i: number): number[] => [...f32x4c(c[i]), ...f.get(v.r), ...F32X4_MUL, ...f32x4c(c[i + 1]), ...F32X4_ADD];
-  // r = y − n·C1 − n·C2 (C1 + C2 = ln 2 split so that n·C1 is exact). For y = −x (negated) the first
-  // difference is taken as n·(−C1) − x: negating is exact and rounding symmetric, so it is the same float
-  // as −x − n·C1 and saves the negation.
-  const firstDifference = negated
-    ? [...f.get(v.n), ...f32x4c(-0.693359375), ...F32X4_MUL, ...f.get(v.x), ...F32X4_SUB]
-    : [...f.get(v.x), ...f.get(v.n), ...f32x4c(0.693359375), ...F32X4_MUL, ...F32X4_SUB];
   return [
-    [...f.get(v.x), ...f32x4c(negated ? -Math.LOG2E : Math.LOG2E), ...F32X4_MUL, ...F32X4_NEAREST, ...f.set(v.n)],
-    [...firstDifference, ...f.get(v.n), ...f32x4c(-2.12194440e-4), ...F32X4_MUL, ...F32X4_SUB, ...f.set(v.r)],
+    [...f.get(v.x), ...f32x4c(-87), ...F32X4_PMAX, ...f32x4c(87), ...F32X4_PMIN, ...f.set(v.x)],
+    [...f.get(v.x), ...f32x4c(-Math.LOG2E), ...F32X4_MUL, ...F32X4_NEAREST, ...f.set(v.n)],
+    // r = −x − n·C1 − n·C2 (C1 + C2 = ln 2 split so that n·C1 is exact)
+    [...f.get(v.n), ...f32x4c(-0.693359375), ...F32X4_MUL, ...f.get(v.x), ...F32X4_SUB, ...f.get(v.n), ...f32x4c(-2.12194440e-4), ...F32X4_MUL, ...F32X4_SUB, ...f.set(v.r)],
     [...f.get(v.r), ...f.get(v.r), ...F32X4_MUL, ...f.set(v.q)],
     [...pair(0), ...f.set(v.p)],
     // p = (p·r² + (c₂r + c₃))·r² + (c₄r + c₅)
@@ -62,11 +65,8 @@ type ActivationFunc = (typeof ACTIVATION_FUNCS)[number];
 /** Statements that replace the v128 in local x by f(x). */
 function activationStatements(fn: ActivationFunc, f: Locals, v: VectorLocals): number[][] {
   const sigmoid = (): number[][] => [
-    // x clamped to [−87, 87], then x ← 1 / (1 + e^(−x)). pmax(x, c) = x < c ? c : x and pmin(x, c) =
-    // c < x ? c : x are one instruction each where max/min are seven (their NaN and ±0 rules); with x first
-    // a NaN still passes through, and the clamp of any other value is the same.
-    [...f.get(v.x), ...f32x4c(-87), ...F32X4_PMAX, ...f32x4c(87), ...F32X4_PMIN, ...f.set(v.x)],
-    ...expStatements(f, v, true),
+    // x ← 1 / (1 + e^(−x))
+    ...negatedExpStatements(f, v),
     [...f32x4c(1), ...f32x4c(1), ...f.get(v.x), ...F32X4_ADD, ...F32X4_DIV, ...f.set(v.x)],
   ];
   if (fn === 'sigmoid') return sigmoid();
@@ -230,16 +230,16 @@ export function outputSigmoid(cost: SigmoidOutputCost): Kernel {
     ],
     body: (f) => {
       const one = f32x4c(1);
-      // off = k·stride + v·16; zb = z[off] + b[v]; x = zb clamped to [−87, 87] (as activate's σ)
+      // off = k·stride + v·16; zb = z[off] + b[v], copied to x
       const load = [
         ...f.get('k'), ...f.get('stride'), I32_MUL, ...f.get('v'), ...i32c(4), I32_SHL, I32_ADD, ...f.set('off'),
         ...f.get('z'), ...f.get('off'), I32_ADD, ...V128_LOAD, ...memarg(V128_ALIGN, 0),
         ...f.get('bias'), ...f.get('v'), ...i32c(4), I32_SHL, I32_ADD, ...V128_LOAD, ...memarg(V128_ALIGN, 0), ...F32X4_ADD, ...f.set('zb'),
-        ...f.get('zb'), ...f32x4c(-87), ...F32X4_PMAX, ...f32x4c(87), ...F32X4_PMIN, ...f.set('x'),
+        ...f.get('zb'), ...f.set('x'),
       ];
-      // x ← e^(−x) = e^(−z); a = 1 / (1 + e^(−z)), stored over z
+      // x ← e^(−z) (z clamped, as in activate's σ); a = 1 / (1 + e^(−z)), stored over z
       const sigma = [
-        ...expStatements(f, V, true).flat(),
+        ...negatedExpStatements(f, V).flat(),
         ...one, ...one, ...f.get('x'), ...F32X4_ADD, ...F32X4_DIV, ...f.set('a'),
         ...f.get('z'), ...f.get('off'), I32_ADD, ...f.get('a'), ...V128_STORE, ...memarg(V128_ALIGN, 0),
       ];

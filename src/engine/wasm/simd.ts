@@ -11,14 +11,16 @@
  *   out[k·outStride + g·16 + lane] = Σ_t panel_g[t][lane] · x_k[t]   (float32 accumulation)
  * with the weights packed as "panels": panel_g[t] is 16 consecutive floats holding the weights from input t
  * to outputs g·16 .. g·16+15 (zero beyond the last output). One input value is broadcast and multiplied
- * into 4 f32x4 accumulators per step (the dense kernel does two examples at once, 8 accumulators).
+ * into 4 f32x4 accumulators per step (the dense kernel does two examples at once, the sparse kernel two
+ * panels at once: 8 accumulators).
  *   sparse: x_k is given as its non-zero entries, idx/val[start[k] .. start[k+1]) (MNIST pixels).
  *   dense:  x_k is the row val[k·valStride .. k·valStride + nIn).
  *   sparseOuter: the transpose, Σ_k δ_k x_kᵀ accumulated into a panel (the first layer's weight gradient).
- * Row kernels apply a non-linearity (activate_*), or f'(z) and per-neuron sums (stats_*); pack turns
- * row-major weights into panels; momentum is the momentum form of the SGD step on panels (the plain step is
- * sparseOuter itself, scattering straight into W⁰'s panels); gather turns byte images into the sparse lists
- * the sparse kernel reads.
+ * Row kernels apply a non-linearity (activate_*), or f'(z) and per-neuron sums (stats_*), or run a sigmoid
+ * output layer with its δ^L and cost (output_sigmoid_*); pack turns row-major weights into panels and
+ * transpose forward panels into backward ones; momentum is the momentum form of the SGD step on panels (the
+ * plain step is sparseOuter itself, scattering straight into W⁰'s panels); gather turns byte images into the
+ * sparse lists the sparse kernel reads.
  */
 
 import { SIGMOID_CROSS_ENTROPY, SIGMOID_QUADRATIC } from '../core/output';
